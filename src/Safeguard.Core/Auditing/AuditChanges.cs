@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Safeguard.Common;
+using Safeguard.Identity;
+
+namespace Safeguard.Auditing;
+
+/// <summary>
+/// Turns the change tracker's pending changes into audit records (the record before and after, as JSON),
+/// and raises the concurrency version of every changed <see cref="Entity"/>.
+/// </summary>
+public static class AuditChanges
+{
+    /// <summary>Model annotation on a property whose value must never be written to the audit trail.</summary>
+    public const string RedactAnnotation = "Safeguard:AuditRedact";
+
+    private const string Redacted = "[redacted]";
+
+    public static IReadOnlyList<RecordChange> Collect(ChangeTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var changes = new List<RecordChange>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is AuditEvent || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified))
+            {
+                continue;
+            }
+
+            int? raisedFrom = null;
+            if (entry.Entity is Entity && entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(nameof(Entity.Version));
+                raisedFrom = (int)version.OriginalValue!;
+                version.CurrentValue = raisedFrom.Value + 1;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            };
+            changes.Add(new RecordChange(
+                entry,
+                EntityTypeName(entry.Metadata),
+                KeyOf(entry),
+                action,
+                action == AuditAction.Created ? null : Serialize(entry, original: true),
+                action == AuditAction.Deleted ? null : Serialize(entry, original: false),
+                raisedFrom));
+        }
+
+        return changes;
+    }
+
+    /// <summary>Puts back the versions raised by <see cref="Collect"/> after a save that failed.</summary>
+    public static void Rollback(IEnumerable<RecordChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
+        {
+            if (change.RaisedFromVersion is { } version)
+            {
+                change.Entry.Property(nameof(Entity.Version)).CurrentValue = version;
+            }
+        }
+    }
+
+    /// <summary>Identity's secret fields (password hash, security stamp, authenticator key) never reach the trail.</summary>
+    public static void MarkRedactedIdentityFields(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Entity<User>().Property(u => u.PasswordHash).HasAnnotation(RedactAnnotation, true);
+        builder.Entity<User>().Property(u => u.SecurityStamp).HasAnnotation(RedactAnnotation, true);
+        builder.Entity<IdentityUserToken<Guid>>().Property(t => t.Value).HasAnnotation(RedactAnnotation, true);
+    }
+
+    public static string EntityTypeName(IEntityType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var clr = type.ClrType;
+        return clr.IsGenericType ? clr.Name[..clr.Name.IndexOf('`', StringComparison.Ordinal)] : clr.Name;
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey()!;
+        return string.Join("/", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static string Serialize(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            if (property.Metadata.FindAnnotation(RedactAnnotation)?.Value is true)
+            {
+                value = value is null ? null : Redacted;
+            }
+            else if (value is Enum e)
+            {
+                value = e.ToString();
+            }
+
+            values[property.Metadata.Name] = value;
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+}
+
+public sealed record RecordChange(
+    EntityEntry Entry, string EntityType, string EntityId, AuditAction Action, string? Before, string? After, int? RaisedFromVersion);

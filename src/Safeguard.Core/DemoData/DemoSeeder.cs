@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Identity;
+using Safeguard.Organisations;
+using Safeguard.Persistence;
+
+namespace Safeguard.DemoData;
+
+/// <summary>
+/// Demo data for trying Safeguard out: the partnership's agencies and teams and one user per role, each
+/// already enrolled for two-factor authentication. The demo password and authenticator secrets are fixed
+/// and printed, so they must never be used on a real deployment (the web app seeds only when
+/// <c>Demo:SeedOnFirstStart</c> is true).
+/// </summary>
+public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdministration)
+{
+    public const string DemoPassword = "demo-password-safeguard";
+
+    public static IReadOnlyList<DemoUser> Users { get; } =
+    [
+        new("admin", "Alex Admin", "CSC", null, Roles.Administrator),
+        new("business.unit", "Bea Business", "SP", null, Roles.BusinessUnit),
+        new("front.door", "Farah Frontdoor", "CSC", "Multi-Agency Safeguarding Hub", Roles.FrontDoorPractitioner),
+        new("social.worker", "Sam Social", "CSC", "Assessment Team", Roles.SocialWorker),
+        new("team.manager", "Tariq Manager", "CSC", "Assessment Team", Roles.TeamManager),
+        new("partner", "Pat Police", "POLICE", "Public Protection Unit", Roles.PartnerPractitioner),
+        new("scrutiny", "Sol Scrutineer", "SP", null, Roles.Scrutiny),
+    ];
+
+    public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =
+    [
+        ("CSC", "Council Children's Social Care", AgencyType.ChildrensSocialCare, StatutoryPartner.LocalAuthority,
+            ["Multi-Agency Safeguarding Hub", "Assessment Team", "Child Protection Team", "Children Looked After Team", "Complex Safeguarding Team"]),
+        ("POLICE", "Police", AgencyType.Police, StatutoryPartner.Police, ["Public Protection Unit"]),
+        ("ICB", "Integrated Care Board", AgencyType.HealthCommissioner, StatutoryPartner.Health, ["Designated Safeguarding Professionals"]),
+        ("HOSP", "Hospitals NHS Foundation Trust", AgencyType.HealthProvider, null, ["Safeguarding Team"]),
+        ("SCHOOLS", "Schools", AgencyType.School, null, []),
+        ("VCS", "Family Support Charity", AgencyType.VoluntarySector, null, []),
+        ("SP", "Safeguarding Partnership Business Unit", AgencyType.LocalAuthorityOther, null, []),
+    ];
+
+    /// <summary>A demo user's authenticator secret, derived from the user name so it is the same on every machine.</summary>
+    public static string AuthenticatorSecretFor(string userName) =>
+        Totp.Base32Encode(SHA256.HashData(Encoding.UTF8.GetBytes("safeguard-demo:" + userName)).AsSpan(0, 20));
+
+    public async Task<bool> IsSeededAsync(CancellationToken cancellationToken = default) =>
+        await db.Users.AnyAsync(u => u.UserName == Users[0].UserName, cancellationToken);
+
+    /// <summary>Adds whatever of the demo data is missing; running it again changes nothing.</summary>
+    public async Task<DemoSeedResult> SeedAsync(string areaName, CancellationToken cancellationToken = default)
+    {
+        await RoleSetup.SyncAsync(db, cancellationToken);
+        var actor = Actor.System("demo data");
+        var agenciesAdded = 0;
+        using (db.BeginProcess("Demo.Seed", actor))
+        {
+            var existing = await db.Agencies.Include(a => a.Teams).ToListAsync(cancellationToken);
+            foreach (var (code, name, type, partner, teams) in Agencies)
+            {
+                var agency = existing.FirstOrDefault(a => a.Code == code);
+                if (agency is null)
+                {
+                    agency = new Agency { Code = code, Name = $"{areaName} {name}", Type = type, StatutoryPartner = partner };
+                    db.Agencies.Add(agency);
+                    agenciesAdded++;
+                }
+
+                foreach (var team in teams.Where(t => agency.Teams.All(x => x.Name != t)))
+                {
+                    agency.Teams.Add(new Team { Name = team, AgencyId = agency.Id });
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var usersAdded = 0;
+        foreach (var demo in Users)
+        {
+            if (await db.Users.AnyAsync(u => u.UserName == demo.UserName, cancellationToken))
+            {
+                continue;
+            }
+
+            await userAdministration.CreateAsync(
+                new NewUser(demo.UserName, demo.DisplayName, $"{demo.UserName}@demo.safeguard.invalid", demo.AgencyCode, [demo.Role], DemoPassword, demo.TeamName, AuthenticatorSecretFor(demo.UserName)),
+                actor,
+                cancellationToken);
+            usersAdded++;
+        }
+
+        return new DemoSeedResult(agenciesAdded, usersAdded);
+    }
+
+    /// <summary>The text printed at start-up and by <c>safeguard seed demo</c>.</summary>
+    public static string SignInSheet(string url)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("Demo sign-ins (demo data only: never use these on a real deployment)");
+        text.AppendLine($"  Sign in at {url} with password '{DemoPassword}' and the code from an authenticator app");
+        text.AppendLine("  holding the user's secret (or run: safeguard users totp <user name>, for demo users only).");
+        foreach (var user in Users)
+        {
+            text.AppendLine($"  {user.UserName,-15} {user.Role,-22} secret {AuthenticatorSecretFor(user.UserName)}");
+        }
+
+        return text.ToString();
+    }
+}
+
+public sealed record DemoUser(string UserName, string DisplayName, string AgencyCode, string? TeamName, string Role);
+
+public sealed record DemoSeedResult(int AgenciesAdded, int UsersAdded);

@@ -1,0 +1,36 @@
+namespace Safeguard.Identity;
+
+/// <summary>
+/// A named thing a user may do. Pages and API endpoints each declare the permission they need; roles are
+/// granted permissions. <see cref="ExposesChildData"/> marks permissions that let a user see information
+/// about an individual child: anyone holding one must use two-factor authentication.
+/// </summary>
+public sealed record Permission(string Name, string Description, bool ExposesChildData = false)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>The catalogue of permissions. Later areas add theirs here so the role matrix stays in one place.</summary>
+public static class Permissions
+{
+    public static readonly Permission UseService = new("service.use", "Sign in, see the home page and manage your own sign-in");
+    public static readonly Permission ManageUsers = new("admin.users", "Create, disable and change users, their roles and two-factor authentication");
+    public static readonly Permission ManageOrganisations = new("admin.organisations", "Create and change agencies and teams");
+    public static readonly Permission ViewAuditTrail = new("audit.view", "Search the audit trail", ExposesChildData: true);
+    public static readonly Permission ManageCalendar = new("calendar.manage", "Add or remove proclaimed bank holidays and change local timescales");
+    public static readonly Permission ViewChildRecords = new("children.view", "See children's records", ExposesChildData: true);
+    public static readonly Permission ViewPartnershipData = new("performance.view", "See partnership figures (aggregates only)");
+
+    public static IReadOnlyList<Permission> All { get; } =
+    [
+        UseService,
+        ManageUsers,
+        ManageOrganisations,
+        ViewAuditTrail,
+        ManageCalendar,
+        ViewChildRecords,
+        ViewPartnershipData,
+    ];
+
+    public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+}

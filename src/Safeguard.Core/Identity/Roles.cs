@@ -1,0 +1,42 @@
+namespace Safeguard.Identity;
+
+/// <summary>
+/// The roles Safeguard starts with and the permissions each is granted by default. Least privilege: the
+/// administrator runs the system but sees no child's record; scrutiny sees aggregates only.
+/// </summary>
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string BusinessUnit = "BusinessUnit";
+    public const string FrontDoorPractitioner = "FrontDoorPractitioner";
+    public const string SocialWorker = "SocialWorker";
+    public const string TeamManager = "TeamManager";
+    public const string PartnerPractitioner = "PartnerPractitioner";
+    public const string Scrutiny = "Scrutiny";
+
+    public static IReadOnlyList<RoleDefinition> Defaults { get; } =
+    [
+        new(Administrator, "Runs the system: users, agencies, teams, the calendar and the audit trail",
+            [Permissions.UseService, Permissions.ManageUsers, Permissions.ManageOrganisations, Permissions.ManageCalendar, Permissions.ViewAuditTrail]),
+        new(BusinessUnit, "The partnership business unit: data, reviews, audits, the improvement plan and the annual report",
+            [Permissions.UseService, Permissions.ViewPartnershipData]),
+        new(FrontDoorPractitioner, "Triages contacts at the front door (MASH) and decides the response",
+            [Permissions.UseService, Permissions.ViewChildRecords]),
+        new(SocialWorker, "Children's social care practitioner working with allocated children",
+            [Permissions.UseService, Permissions.ViewChildRecords]),
+        new(TeamManager, "Manages a children's social care team: allocation, authorisation, oversight of timescales",
+            [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPartnershipData]),
+        new(PartnerPractitioner, "Police, health or education staff who submit contacts and answer requests for information",
+            [Permissions.UseService]),
+        new(Scrutiny, "Independent scrutiny: partnership figures in aggregate, never a child's details",
+            [Permissions.UseService, Permissions.ViewPartnershipData]),
+    ];
+
+    public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);
+}
+
+public sealed record RoleDefinition(string Name, string Description, IReadOnlyList<Permission> Permissions)
+{
+    /// <summary>Holders of this role see child-level data and so must use two-factor authentication.</summary>
+    public bool RequiresTwoFactor => Permissions.Any(p => p.ExposesChildData);
+}

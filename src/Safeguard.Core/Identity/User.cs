@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+using Safeguard.Organisations;
+
+namespace Safeguard.Identity;
+
+/// <summary>A person who signs in to Safeguard. Every user belongs to an agency and has roles.</summary>
+public sealed class User : IdentityUser<Guid>
+{
+    public User()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public required string DisplayName { get; set; }
+
+    public Guid AgencyId { get; set; }
+
+    public Agency? Agency { get; set; }
+
+    public Guid? TeamId { get; set; }
+
+    public Team? Team { get; set; }
+
+    /// <summary>A disabled user cannot sign in; the account is kept so the audit trail still names them.</summary>
+    public bool IsDisabled { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,191 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Common;
+using Safeguard.Persistence;
+
+namespace Safeguard.Identity;
+
+/// <summary>Creating and changing user accounts. Used by the admin pages, the CLI and the demo data.</summary>
+public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> users)
+{
+    public async Task<User> CreateAsync(NewUser request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<ValidationProblem>();
+        if (string.IsNullOrWhiteSpace(request.UserName))
+        {
+            problems.Add(new("UserName", "Enter a user name"));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.DisplayName))
+        {
+            problems.Add(new("DisplayName", "Enter the person's full name"));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@', StringComparison.Ordinal))
+        {
+            problems.Add(new("Email", "Enter an email address in the correct format, like name@example.org"));
+        }
+
+        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Code == request.AgencyCode, cancellationToken);
+        if (agency is null)
+        {
+            problems.Add(new("Agency", $"There is no agency with the code '{request.AgencyCode}'"));
+        }
+
+        var unknownRoles = request.Roles.Where(r => Roles.Find(r) is null).ToList();
+        if (request.Roles.Count == 0)
+        {
+            problems.Add(new("Roles", "Select at least one role"));
+        }
+        else if (unknownRoles.Count > 0)
+        {
+            problems.Add(new("Roles", $"Unknown role {string.Join(", ", unknownRoles)}. Roles are: {string.Join(", ", Roles.Defaults.Select(r => r.Name))}"));
+        }
+
+        Guid? teamId = null;
+        if (agency is not null && !string.IsNullOrWhiteSpace(request.TeamName))
+        {
+            teamId = await db.Teams.Where(t => t.AgencyId == agency.Id && t.Name == request.TeamName).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+            if (teamId is null)
+            {
+                problems.Add(new("Team", $"{agency.Name} has no team called '{request.TeamName}'"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SafeguardValidationException(problems);
+        }
+
+        var user = new User
+        {
+            UserName = request.UserName.Trim(),
+            Email = request.Email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = request.DisplayName.Trim(),
+            AgencyId = agency!.Id,
+            TeamId = teamId,
+            CreatedAt = db.Time.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+
+        using var process = db.BeginProcess("Users.Create", actor);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Check(await users.CreateAsync(user, request.Password), "Password");
+        Check(await users.AddToRolesAsync(user, request.Roles), "Roles");
+        if (request.AuthenticatorSecret is { } secret)
+        {
+            Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", secret), "AuthenticatorKey");
+            Check(await users.SetTwoFactorEnabledAsync(user, true), "TwoFactor");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return user;
+    }
+
+    public async Task SetDisabledAsync(Guid userId, bool disabled, Actor actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        var user = await FindAsync(userId, cancellationToken);
+        using var process = db.BeginProcess(disabled ? "Users.Disable" : "Users.Enable", actor, reason);
+        user.IsDisabled = disabled;
+        Check(await users.UpdateAsync(user), "User");
+        // Signing out every session of a disabled user: a new security stamp invalidates their cookies.
+        Check(await users.UpdateSecurityStampAsync(user), "User");
+    }
+
+    /// <summary>Removes the user's authenticator so they enrol again at their next sign-in.</summary>
+    public async Task ResetTwoFactorAsync(Guid userId, Actor actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        var user = await FindAsync(userId, cancellationToken);
+        using var process = db.BeginProcess("Users.ResetTwoFactor", actor, reason);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Check(await users.SetTwoFactorEnabledAsync(user, false), "TwoFactor");
+        Check(await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey"), "TwoFactor");
+        Check(await users.UpdateSecurityStampAsync(user), "User");
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task ChangeAsync(Guid userId, UserChange change, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var user = await FindAsync(userId, cancellationToken);
+        if (user.ConcurrencyStamp != change.ConcurrencyStamp)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        var problems = new List<ValidationProblem>();
+        if (string.IsNullOrWhiteSpace(change.DisplayName))
+        {
+            problems.Add(new("DisplayName", "Enter the person's full name"));
+        }
+
+        if (!await db.Agencies.AnyAsync(a => a.Id == change.AgencyId, cancellationToken))
+        {
+            problems.Add(new("AgencyId", "Select an agency"));
+        }
+
+        if (change.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId && t.AgencyId == change.AgencyId, cancellationToken))
+        {
+            problems.Add(new("TeamId", "Select a team in the user's agency"));
+        }
+
+        if (change.Roles.Count == 0)
+        {
+            problems.Add(new("Roles", "Select at least one role"));
+        }
+        else if (change.Roles.Any(r => Roles.Find(r) is null))
+        {
+            problems.Add(new("Roles", "Select roles from the list"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SafeguardValidationException(problems);
+        }
+
+        using var process = db.BeginProcess("Users.Change", actor);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.DisplayName = change.DisplayName.Trim();
+        user.AgencyId = change.AgencyId;
+        user.TeamId = change.TeamId;
+        Check(await users.UpdateAsync(user), "User");
+        var current = await users.GetRolesAsync(user);
+        Check(await users.RemoveFromRolesAsync(user, current.Except(change.Roles)), "Roles");
+        Check(await users.AddToRolesAsync(user, change.Roles.Except(current)), "Roles");
+        Check(await users.UpdateSecurityStampAsync(user), "User");
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<User> FindAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        ?? throw new SafeguardValidationException("User", "There is no such user");
+
+    private static void Check(IdentityResult result, string field)
+    {
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Code == "ConcurrencyFailure"))
+            {
+                throw new ConcurrencyConflictException();
+            }
+
+            throw new SafeguardValidationException(result.Errors.Select(e => new ValidationProblem(FieldFor(e.Code, field), e.Description)).ToList());
+        }
+    }
+
+    private static string FieldFor(string code, string fallback) => code switch
+    {
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => "Password",
+        "DuplicateUserName" or "InvalidUserName" => "UserName",
+        "DuplicateEmail" or "InvalidEmail" => "Email",
+        _ => fallback,
+    };
+}
+
+public sealed record NewUser(
+    string UserName, string DisplayName, string Email, string AgencyCode, IReadOnlyList<string> Roles, string Password, string? TeamName = null, string? AuthenticatorSecret = null);
+
+public sealed record UserChange(string DisplayName, Guid AgencyId, Guid? TeamId, IReadOnlyList<string> Roles, string? ConcurrencyStamp);

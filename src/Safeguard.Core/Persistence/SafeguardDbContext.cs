@@ -1,0 +1,216 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Safeguard.Auditing;
+using Safeguard.Identity;
+using Safeguard.Organisations;
+
+namespace Safeguard.Persistence;
+
+/// <summary>
+/// The one database context. Every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>,
+/// which refuses changes made outside a process context, raises the concurrency version of changed records,
+/// and writes one chained audit event per changed record in the same transaction (see docs/adr/0003).
+/// </summary>
+public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options, TimeProvider time)
+    : IdentityDbContext<User, Role, Guid>(options)
+{
+    private readonly List<PendingAccess> _pendingAccess = [];
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>The process changes are being made in; null outside one, where saving a change is refused.</summary>
+    public ProcessContext? CurrentProcess { get; private set; }
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>Starts a process: everything saved until the returned scope is disposed is audited under it.</summary>
+    public IDisposable BeginProcess(string process, Actor actor, string? reason = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(process);
+        ArgumentNullException.ThrowIfNull(actor);
+        var previous = CurrentProcess;
+        CurrentProcess = new ProcessContext(process, actor, Time.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+        return new ProcessScope(this, previous);
+    }
+
+    /// <summary>
+    /// Records that the current actor read (or searched, or exported) a record. The event is written with the
+    /// next save, or at once by <see cref="SaveChangesAsync(bool, CancellationToken)"/> when there is nothing else to save.
+    /// </summary>
+    public void RecordAccess(string entityType, string entityId, AuditAction action = AuditAction.Viewed, string? detail = null)
+    {
+        if (action is AuditAction.Created or AuditAction.Updated or AuditAction.Deleted)
+        {
+            throw new ArgumentException("Access events record reads; changes are audited when they are saved.", nameof(action));
+        }
+
+        _pendingAccess.Add(new PendingAccess(entityType, entityId, action, detail));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = AuditChanges.Collect(ChangeTracker);
+        if (changes.Count == 0 && _pendingAccess.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var process = CurrentProcess ?? throw new InvalidOperationException(
+            "A change was saved outside a process context. Call BeginProcess(...) first so the audit trail can say who made the change and why.");
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var head = await LockChainHeadAsync(cancellationToken);
+            // Whole microseconds: PostgreSQL keeps no finer time, and the hash must survive the round trip.
+            var utcNow = Time.GetUtcNow();
+            var now = new DateTimeOffset(utcNow.UtcTicks - (utcNow.UtcTicks % 10), TimeSpan.Zero);
+            var events = new List<AuditEvent>(changes.Count + _pendingAccess.Count);
+            foreach (var change in changes)
+            {
+                events.Add(NewEvent(process, now, AuditEventKind.Change, change.EntityType, change.EntityId, change.Action, change.Before, change.After));
+            }
+
+            foreach (var access in _pendingAccess)
+            {
+                events.Add(NewEvent(process, now, AuditEventKind.Access, access.EntityType, access.EntityId, access.Action, null, access.Detail));
+            }
+
+            var (sequence, previousHash) = head;
+            foreach (var e in events)
+            {
+                e.Sequence = ++sequence;
+                e.PreviousHash = previousHash;
+                e.Hash = AuditHash.Compute(e);
+                previousHash = e.Hash;
+            }
+
+            AuditEvents.AddRange(events);
+            int written;
+            try
+            {
+                written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                throw new Common.ConcurrencyConflictException(
+                    "This record was changed by someone else after you opened it. Nothing was saved. Reload the record to see their change, then make yours again.", ex);
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            _pendingAccess.Clear();
+            return written;
+        }
+        catch
+        {
+            // Leave nothing half-done in the context: the audit events that were not saved are discarded, and
+            // the versions raised for this attempt are put back so a retry is judged against what was read.
+            foreach (var entry in ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            AuditChanges.Rollback(changes);
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
+        if (IsSqlite)
+        {
+            // SQLite has no date-time type: instants are stored as UTC ticks so they sort and compare in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SafeguardDbContext).Assembly);
+        AuditChanges.MarkRedactedIdentityFields(builder);
+    }
+
+    private async Task<(long Sequence, string Hash)> LockChainHeadAsync(CancellationToken cancellationToken)
+    {
+        if (!IsSqlite)
+        {
+            // One writer extends the chain at a time; the lock is released when the transaction ends.
+            // (SQLite transactions begin IMMEDIATE, which already serialises writers.)
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727372001)", cancellationToken);
+        }
+
+        var head = await AuditEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        return head is null ? (0, AuditHash.Genesis) : (head.Sequence, head.Hash);
+    }
+
+    private static AuditEvent NewEvent(
+        ProcessContext process, DateTimeOffset now, AuditEventKind kind, string entityType, string entityId, AuditAction action, string? before, string? after) => new()
+        {
+            OccurredAt = now,
+            Kind = kind,
+            Process = process.Process,
+            ActorUserId = process.Actor.UserId,
+            ActorName = process.Actor.Name,
+            ActorAgencyId = process.Actor.AgencyId,
+            Reason = process.Reason,
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = action,
+            Before = before,
+            After = after,
+            PreviousHash = "",
+            Hash = "",
+        };
+
+    private sealed record PendingAccess(string EntityType, string EntityId, AuditAction Action, string? Detail);
+
+    private sealed class ProcessScope(SafeguardDbContext context, ProcessContext? previous) : IDisposable
+    {
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                context.CurrentProcess = previous;
+                _disposed = true;
+            }
+        }
+    }
+}
+
+/// <summary>Stores an instant as its UTC ticks (used on SQLite, which has no date-time type).</summary>
+public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

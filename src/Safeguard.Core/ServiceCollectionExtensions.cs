@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Safeguard.DemoData;
+using Safeguard.Identity;
+using Safeguard.Persistence;
+
+namespace Safeguard;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The database, the clock and the Core services both hosts share. The web app adds Identity's sign-in
+    /// on top (<c>AddIdentity</c>); the CLI uses <see cref="AddSafeguardIdentityCore"/>.
+    /// </summary>
+    public static IServiceCollection AddSafeguardCore(this IServiceCollection services, DatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddDbContext<SafeguardDbContext>(database.Apply);
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>User management without the web sign-in (for the CLI).</summary>
+    public static IServiceCollection AddSafeguardIdentityCore(this IServiceCollection services)
+    {
+        services.AddLogging();
+        services.AddIdentityCore<User>(IdentitySetup.Configure)
+            .AddRoles<Role>()
+            .AddEntityFrameworkStores<SafeguardDbContext>()
+            .AddTokenProvider<AuthenticatorTokenProvider>(AuthenticatorTokenProvider.ProviderName);
+        return services;
+    }
+
+    public static IdentityBuilder AddSafeguardTokenProviders(this IdentityBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddTokenProvider<AuthenticatorTokenProvider>(AuthenticatorTokenProvider.ProviderName);
+    }
+}
