@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddDbContext<SafeguardDbContext>(database.Apply);
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Organisations.OrganisationAdministration>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

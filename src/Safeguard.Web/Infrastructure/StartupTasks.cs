@@ -1,0 +1,41 @@
+using Safeguard.DemoData;
+using Safeguard.Identity;
+using Safeguard.Persistence;
+
+namespace Safeguard.Web.Infrastructure;
+
+/// <summary>
+/// What happens before the first request: the database is brought up to date (<c>Database:MigrateOnStartup</c>,
+/// default true), roles and permissions are synchronised, and demo data is added on first start when
+/// <c>Demo:SeedOnFirstStart</c> is true, after which the demo sign-ins are printed.
+/// </summary>
+public static class StartupTasks
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(output);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            var applied = await SafeguardDatabase.MigrateAsync(db);
+            await output.WriteLineAsync($"Safeguard database: {settings.Describe()} ({applied.Count} migration(s) applied now)");
+        }
+
+        await RoleSetup.SyncAsync(db);
+        if (app.Configuration.GetValue("Demo:SeedOnFirstStart", false))
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            if (!await seeder.IsSeededAsync())
+            {
+                var result = await seeder.SeedAsync(app.Configuration.AreaName());
+                await output.WriteLineAsync($"Demo data added: {result.AgenciesAdded} agencies, {result.UsersAdded} users.");
+            }
+
+            var url = app.Urls.FirstOrDefault() ?? app.Configuration["Urls"] ?? "http://127.0.0.1:5080";
+            await output.WriteLineAsync(DemoSeeder.SignInSheet(url));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Safeguard.Identity;
+using Safeguard.Persistence;
+using Safeguard.Web.Api;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Infrastructure;
+
+/// <summary>How the web host is put together: services first, then the request pipeline.</summary>
+public static class WebSetup
+{
+    public const string AuthCookie = ".Safeguard.Auth";
+    public const string AntiforgeryCookie = ".Safeguard.Antiforgery";
+
+    public static WebApplicationBuilder AddSafeguardWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+
+        var database = DatabaseSettings.FromConfiguration(builder.Configuration);
+        var services = builder.Services;
+        services.AddSafeguardCore(database);
+        services.AddHttpContextAccessor();
+
+        services.AddIdentity<User, Role>(IdentitySetup.Configure)
+            .AddEntityFrameworkStores<SafeguardDbContext>()
+            .AddSignInManager<SafeguardSignInManager>()
+            .AddClaimsPrincipalFactory<SafeguardClaimsPrincipalFactory>()
+            .AddSafeguardTokenProviders();
+        // A disabled user's or changed user's sessions end within a minute: the security stamp is re-checked.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = AuthCookie;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = AntiforgeryCookie);
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddAuthorization(o =>
+        {
+            // Deny by default: anything that slips past the start-up check still needs a signed-in user.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Index", "/home"));
+        services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UseSafeguardWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TwoFactorEnforcement>();
+        app.UseAuthorization();
+
+        app.MapStaticAssets().Add(e => e.Metadata.Add(new PublicAttribute()));
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteResponse }).WithMetadata(new PublicAttribute());
+        app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(PermissionPolicy.For(Permissions.UseService));
+        app.MapApiV1();
+
+        // Deny by default, checked now rather than discovered by a user: see EndpointAuthorizationCheck.
+        EndpointAuthorizationCheck.EnsureEveryEndpointIsDeclared(((IEndpointRouteBuilder)app).DataSources);
+        return app;
+    }
+
+    private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        // API clients get a status code; people get the sign-in page or the GOV.UK "no permission" page.
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || status == StatusCodes.Status403Forbidden)
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

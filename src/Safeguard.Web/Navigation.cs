@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Safeguard.Identity;
+
+namespace Safeguard.Web;
+
+/// <summary>The places a signed-in user can go, each behind the permission its page needs.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavigationLink> Links { get; } =
+    [
+        new(Permissions.UseService, "Home", "/", "Your home page"),
+        new(Permissions.ManageUsers, "Users", "/admin/users", "Create users, give them roles, disable them and reset their two-factor authentication"),
+        new(Permissions.ManageOrganisations, "Agencies and teams", "/admin/agencies", "The partnership's agencies and their teams"),
+        new(Permissions.ViewAuditTrail, "Audit trail", "/admin/audit", "Search who did what, to which record, and when"),
+    ];
+
+    public static IEnumerable<NavigationLink> For(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Links.Where(l => user.HasClaim(SafeguardClaimTypes.Permission, l.Permission.Name));
+    }
+}
+
+public sealed record NavigationLink(Permission Permission, string Title, string Href, string Description);

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Persistence;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.Admin.Audit;
+
+/// <summary>Searching the audit trail by user, record and date. Each search is itself recorded.</summary>
+[RequirePermission("audit.view")]
+public sealed class IndexModel(SafeguardDbContext db) : SafeguardPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? EntityType { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? EntityId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public AuditSearchResult? Result { get; private set; }
+
+    public List<SelectListItem> UserItems { get; private set; } = [];
+
+    public List<SelectListItem> EntityTypeItems { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        UserItems = [new SelectListItem("Anyone", ""), .. await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
+            .Select(u => new SelectListItem(u.DisplayName + " (" + u.UserName + ")", u.Id.ToString())).ToListAsync(cancellationToken)];
+        EntityTypeItems = [new SelectListItem("Any kind of record", ""), .. (await db.AuditEvents.AsNoTracking().Select(e => e.EntityType).Distinct().ToListAsync(cancellationToken))
+            .Order(StringComparer.Ordinal).Select(t => new SelectListItem(t, t))];
+
+        if (From is { } from && To is { } to && to < from)
+        {
+            ModelState.AddModelError(nameof(To), "The end date must be the same as or after the start date");
+            return;
+        }
+
+        Result = await AuditTrail.SearchAsync(db, new AuditSearch(UserId, EntityType, EntityId, From, To, PageNumber), cancellationToken);
+        using var process = db.BeginProcess("Audit.Search", Actor);
+        db.RecordAccess("AuditTrail", "search", AuditAction.Searched,
+            $"user={UserId}; record={EntityType}/{EntityId}; from={From:yyyy-MM-dd}; to={To:yyyy-MM-dd}; page={PageNumber}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public string PageLink(int page) =>
+        $"?UserId={UserId}&EntityType={Uri.EscapeDataString(EntityType ?? "")}&EntityId={Uri.EscapeDataString(EntityId ?? "")}&From={From:yyyy-MM-dd}&To={To:yyyy-MM-dd}&page={page}";
+}
