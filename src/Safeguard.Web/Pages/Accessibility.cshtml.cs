@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Safeguard.Web.Pages;
+
+public class AccessibilityModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}
