@@ -71,13 +71,14 @@ public static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // GOV.UK Frontend's styles, scripts, fonts and images are public files served before authentication.
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnforcement>();
         app.UseAuthorization();
 
-        app.MapStaticAssets().Add(e => e.Metadata.Add(new PublicAttribute()));
-        app.MapRazorPages().WithStaticAssets();
+        app.MapRazorPages();
         app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteResponse }).WithMetadata(new PublicAttribute());
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(PermissionPolicy.For(Permissions.UseService));
         app.MapApiV1();
