@@ -48,11 +48,9 @@ public static class WebSetup
         services.AddAntiforgery(o => o.Cookie.Name = AntiforgeryCookie);
 
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
-        services.AddAuthorization(o =>
-        {
-            // Deny by default: anything that slips past the start-up check still needs a signed-in user.
-            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        });
+        // Deny by default is enforced at start-up (EndpointAuthorizationCheck): every endpoint declares a
+        // permission or [Public]. A request that matches no endpoint gets the GOV.UK 404 page.
+        services.AddAuthorization();
 
         services.AddRazorPages(o => o.Conventions.AddPageRoute("/Index", "/home"));
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
