@@ -1,1 +1,19 @@
-return 0;
+using System.CommandLine;
+using Safeguard.Cli.Commands;
+
+namespace Safeguard.Cli;
+
+/// <summary>The <c>safeguard</c> command: builds the command tree from <c>Commands/</c> and runs it.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) =>
+        CommandRunner.InvokeAsync(BuildRootCommand(CliServices.CreateDefault()), args, Console.Out, Console.Error);
+
+    /// <summary>The whole command tree; tests build it with their own services and writers.</summary>
+    public static RootCommand BuildRootCommand(CliServices services) =>
+        new("Safeguard: multi-agency safeguarding of children")
+        {
+            CalendarCommands.Create(services),
+            TimescaleCommands.Create(services),
+        };
+}

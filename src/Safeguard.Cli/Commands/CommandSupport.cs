@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Safeguard.Calendar;
+
+namespace Safeguard.Cli.Commands;
+
+/// <summary>Arguments and actions shared by the command verbs.</summary>
+internal static partial class CommandSupport
+{
+    private const string IsoDateFormat = "yyyy-MM-dd";
+
+    /// <summary>
+    /// Sets an action that writes to the invocation's output. A rejected input (an <see cref="ArgumentException"/>
+    /// from the product, whose messages are written for the user) goes to the error writer with exit code 1.
+    /// </summary>
+    public static void SetOutputAction(this Command command, Func<ParseResult, TextWriter, CancellationToken, Task> action) =>
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = new StringWriter(CultureInfo.InvariantCulture);
+            try
+            {
+                await action(parseResult, output, cancellationToken);
+            }
+            catch (ArgumentException ex)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(ex.Message);
+                return CommandRunner.BadInput;
+            }
+
+            // Written only when the whole verb succeeded, so a failure prints nothing on the output.
+            await parseResult.InvocationConfiguration.Output.WriteAsync(output.ToString());
+            return CommandRunner.Success;
+        });
+
+    /// <summary>A required date argument in the form yyyy-mm-dd.</summary>
+    public static Argument<DateOnly> DateArgument(string name, string description) => new(name)
+    {
+        Description = $"{description} (yyyy-mm-dd)",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (TryParseDate(text, out var date, out var problem))
+            {
+                return date;
+            }
+
+            result.AddError($"Argument <{name}>: '{text}' {problem}.");
+            return default;
+        },
+    };
+
+    /// <summary>A required whole-number argument within the given range.</summary>
+    public static Argument<int> WholeNumberArgument(string name, string description, int minimum, int maximum) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                result.AddError($"Argument <{name}>: '{text}' is not a whole number.");
+            }
+            else if (value < minimum || value > maximum)
+            {
+                result.AddError(minimum == 0 && value < 0
+                    ? $"Argument <{name}>: must be zero or more, but was {value}."
+                    : $"Argument <{name}>: must be from {minimum} to {maximum}, but was {value}.");
+            }
+
+            return value;
+        },
+    };
+
+    /// <summary>Reads a date in the form yyyy-mm-dd, saying what is wrong when it cannot.</summary>
+    public static bool TryParseDate(string text, out DateOnly date, out string problem)
+    {
+        date = default;
+        var match = IsoDate().Match(text);
+        if (!match.Success)
+        {
+            problem = "is not a date in the form yyyy-mm-dd";
+            return false;
+        }
+
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+        if (year < 1)
+        {
+            problem = "is not a date: there is no year 0";
+            return false;
+        }
+
+        if (month is < 1 or > 12)
+        {
+            problem = $"is not a date: there is no month {month}";
+            return false;
+        }
+
+        var daysInMonth = DateTime.DaysInMonth(year, month);
+        if (day < 1 || day > daysInMonth)
+        {
+            var monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+            problem = $"is not a date: {monthName} {year} has {daysInMonth} days";
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        problem = string.Empty;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a date and time: with an offset (2024-03-29T17:00Z, 2024-03-29T18:00+01:00) it is that instant;
+    /// without one (2024-03-29T18:00) it is UK local time.
+    /// </summary>
+    public static bool TryParseInstant(string text, out DateTimeOffset instant, out string problem)
+    {
+        instant = default;
+        string[] withOffset = ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK"];
+        string[] local = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
+        if (HasOffset().IsMatch(text))
+        {
+            if (DateTimeOffset.TryParseExact(text, withOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant))
+            {
+                instant = instant.ToUniversalTime();
+                problem = string.Empty;
+                return true;
+            }
+        }
+        else if (DateTime.TryParseExact(text, local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var localTime))
+        {
+            return UkTime.TryFromUkLocal(localTime, out instant, out problem);
+        }
+
+        problem = "is not a date and time such as 2024-03-29T18:00 (UK time) or 2024-03-29T17:00Z";
+        return false;
+    }
+
+    public static string FormatDate(DateOnly date) => date.ToString(IsoDateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>An instant as UK local time with its offset, for example 2024-04-01T19:00:00+01:00.</summary>
+    public static string FormatUkInstant(DateTimeOffset instant) =>
+        UkTime.ToUkLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes rows as columns separated by two spaces; the last column is not padded.</summary>
+    public static async Task WriteTableAsync(TextWriter output, IReadOnlyList<string[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            var cells = row.Select((cell, c) => c == row.Length - 1 ? cell : cell.PadRight(widths[c]));
+            await output.WriteLineAsync(string.Join("  ", cells));
+        }
+    }
+
+    [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex HasOffset();
+}
