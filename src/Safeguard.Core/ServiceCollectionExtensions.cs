@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContext<SafeguardDbContext>(database.Apply);
         services.AddScoped<UserAdministration>();
         services.AddScoped<Organisations.OrganisationAdministration>();
+        services.AddScoped<Calendar.CalendarAdministration>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

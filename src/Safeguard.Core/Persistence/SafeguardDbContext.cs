@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Auditing;
+using Safeguard.Calendar;
 using Safeguard.Identity;
 using Safeguard.Organisations;
+using Safeguard.Timescales;
 
 namespace Safeguard.Persistence;
 
@@ -22,6 +24,10 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ProclaimedBankHoliday> ProclaimedBankHolidays => Set<ProclaimedBankHoliday>();
+
+    public DbSet<LocalTimescale> LocalTimescales => Set<LocalTimescale>();
 
     public TimeProvider Time { get; } = time;
 

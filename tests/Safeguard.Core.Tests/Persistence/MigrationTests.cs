@@ -63,7 +63,7 @@ public class MigrationTests
         await using var probe = await TestDatabase.CreateAsync(provider);
         await using var probeDb = probe.NewContext();
         var migrations = probeDb.Database.GetMigrations().ToList();
-        Assert.NotEmpty(migrations);
+        Assert.True(migrations.Count >= 2, "The upgrade harness needs at least two migrations to mean anything.");
 
         foreach (var start in migrations)
         {
@@ -77,7 +77,17 @@ public class MigrationTests
                 """INSERT INTO "Agencies" ("Id", "Name", "Code", "Type", "StatutoryPartner", "IsActive", "Version") VALUES ({0}, 'Upgrade Police', 'UPG', 'Police', 'Police', {1}, 0)""",
                 [agencyId, true],
                 TestContext.Current.CancellationToken);
-            foreach (var step in UpgradeSteps.Where(s => string.CompareOrdinal(s.Before, start) >= 0))
+            // And data written through the application at that schema, with its audit event.
+            var auditedId = Guid.Empty;
+            using (db.BeginProcess("Upgrade.Seed", Safeguard.Auditing.Actor.System("upgrade test")))
+            {
+                var audited = new Agency { Name = "Upgrade Health", Code = "UPH", Type = AgencyType.HealthProvider };
+                db.Agencies.Add(audited);
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+                auditedId = audited.Id;
+            }
+
+            foreach (var step in UpgradeSteps.Where(s => string.CompareOrdinal(s.Before, start) > 0))
             {
                 await step.Seed(db);
             }
@@ -88,14 +98,22 @@ public class MigrationTests
             await using var after = database.NewContext();
             var agency = await after.Agencies.SingleAsync(a => a.Id == agencyId, TestContext.Current.CancellationToken);
             Assert.Equal(("Upgrade Police", "UPG", AgencyType.Police, StatutoryPartner.Police), (agency.Name, agency.Code, agency.Type, agency.StatutoryPartner));
-            foreach (var step in UpgradeSteps.Where(s => string.CompareOrdinal(s.Before, start) >= 0))
+            Assert.True(await after.Agencies.AnyAsync(a => a.Id == auditedId, TestContext.Current.CancellationToken));
+            var chain = await Safeguard.Auditing.AuditTrail.VerifyAsync(after, TestContext.Current.CancellationToken);
+            Assert.True(chain.Intact, $"Upgrading from {start}: {chain.Problem}");
+            Assert.Equal(1, chain.EventsChecked);
+            foreach (var step in UpgradeSteps.Where(s => string.CompareOrdinal(s.Before, start) > 0))
             {
                 await step.Check(after);
             }
         }
     }
 
-    /// <summary>Per-migration upgrade data: seeded at a schema before <see cref="UpgradeStep.Before"/>, checked after upgrading.</summary>
+    /// <summary>
+    /// Per-migration upgrade data: a step whose <see cref="UpgradeStep.Before"/> names a migration is seeded
+    /// on every database started before that migration, and checked after upgrading. Add one for each
+    /// migration that moves or reshapes existing data.
+    /// </summary>
     private static readonly UpgradeStep[] UpgradeSteps = [];
 
     private sealed record UpgradeStep(string Before, Func<SafeguardDbContext, Task> Seed, Func<SafeguardDbContext, Task> Check);
