@@ -10,10 +10,20 @@ public static class Program
         CommandRunner.InvokeAsync(BuildRootCommand(CliServices.CreateDefault()), args, Console.Out, Console.Error);
 
     /// <summary>The whole command tree; tests build it with their own services and writers.</summary>
-    public static RootCommand BuildRootCommand(CliServices services) =>
+    public static RootCommand BuildRootCommand(CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return
         new("Safeguard: multi-agency safeguarding of children")
         {
+            services.ProviderOption,
+            services.ConnectionOption,
+            DatabaseCommands.Create(services),
+            SeedCommands.Create(services),
+            UserCommands.Create(services),
+            AuditCommands.Create(services),
             CalendarCommands.Create(services),
             TimescaleCommands.Create(services),
         };
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Calendar;
 
 namespace Safeguard.Cli.Commands;
@@ -14,7 +15,42 @@ public static class CalendarCommands
             AddWorkingDays(services),
             WorkingDaysBetween(services),
             Holidays(services),
+            Proclaim(services),
+            Withdraw(services),
         };
+    }
+
+    private static Command Proclaim(CliServices services)
+    {
+        var date = CommandSupport.DateArgument("date", "The proclaimed bank holiday, a weekday");
+        var title = new Argument<string>("title") { Description = "Its name, for example \"Bank holiday for the coronation\"" };
+        var reason = new Option<string?>("--reason") { Description = "Why, recorded in the audit trail (for example the proclamation's date)" };
+        var command = new Command("proclaim", "Add a one-off bank holiday proclaimed by Royal Proclamation; deadlines move at once") { date, title, reason };
+        command.SetOutputAction(async (parseResult, output, cancellationToken) =>
+        {
+            await using var provider = services.OpenServices(parseResult);
+            using var scope = provider.CreateScope();
+            var holiday = await scope.ServiceProvider.GetRequiredService<CalendarAdministration>().ProclaimAsync(
+                parseResult.GetRequiredValue(date), parseResult.GetRequiredValue(title), parseResult.GetValue(reason), CommandSupport.CliActor(), cancellationToken);
+            await output.WriteLineAsync($"{CommandSupport.FormatDate(holiday.Date)} {holiday.Title} is now a bank holiday.");
+        });
+        return command;
+    }
+
+    private static Command Withdraw(CliServices services)
+    {
+        var date = CommandSupport.DateArgument("date", "The proclaimed bank holiday to remove");
+        var reason = new Option<string?>("--reason") { Description = "Why, recorded in the audit trail" };
+        var command = new Command("withdraw", "Remove a proclaimed bank holiday added in error") { date, reason };
+        command.SetOutputAction(async (parseResult, output, cancellationToken) =>
+        {
+            await using var provider = services.OpenServices(parseResult);
+            using var scope = provider.CreateScope();
+            var day = parseResult.GetRequiredValue(date);
+            await scope.ServiceProvider.GetRequiredService<CalendarAdministration>().WithdrawAsync(day, parseResult.GetValue(reason), CommandSupport.CliActor(), cancellationToken);
+            await output.WriteLineAsync($"{CommandSupport.FormatDate(day)} is no longer a proclaimed bank holiday.");
+        });
+        return command;
     }
 
     private static Command AddWorkingDays(CliServices services)
@@ -28,7 +64,7 @@ public static class CalendarCommands
         };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {
-            var calendar = await services.Calendar(cancellationToken);
+            var calendar = await services.Calendar(parseResult, cancellationToken);
             var result = calendar.AddWorkingDays(parseResult.GetRequiredValue(date), parseResult.GetRequiredValue(workingDays));
             await output.WriteLineAsync(CommandSupport.FormatDate(result));
         });
@@ -46,7 +82,7 @@ public static class CalendarCommands
         };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {
-            var calendar = await services.Calendar(cancellationToken);
+            var calendar = await services.Calendar(parseResult, cancellationToken);
             var count = calendar.WorkingDaysBetween(parseResult.GetRequiredValue(from), parseResult.GetRequiredValue(to));
             await output.WriteLineAsync(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
@@ -62,7 +98,7 @@ public static class CalendarCommands
         };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {
-            var calendar = await services.Calendar(cancellationToken);
+            var calendar = await services.Calendar(parseResult, cancellationToken);
             var rows = calendar.HolidaysIn(parseResult.GetRequiredValue(year))
                 .Select(h => new[]
                 {

@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Persistence;
 
 namespace Safeguard.Cli.Commands;
 
@@ -15,22 +18,51 @@ internal static partial class CommandSupport
     /// from the product, whose messages are written for the user) goes to the error writer with exit code 1.
     /// </summary>
     public static void SetOutputAction(this Command command, Func<ParseResult, TextWriter, CancellationToken, Task> action) =>
+        command.SetOutputAction(async (parseResult, output, cancellationToken) =>
+        {
+            await action(parseResult, output, cancellationToken);
+            return CommandRunner.Success;
+        });
+
+    /// <summary>As above, for a verb that chooses its own exit code (its output is written whatever the code).</summary>
+    public static void SetOutputAction(this Command command, Func<ParseResult, TextWriter, CancellationToken, Task<int>> action) =>
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = new StringWriter(CultureInfo.InvariantCulture);
+            int exitCode;
             try
             {
-                await action(parseResult, output, cancellationToken);
+                exitCode = await action(parseResult, output, cancellationToken);
             }
             catch (ArgumentException ex)
             {
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync(ex.Message);
                 return CommandRunner.BadInput;
             }
+            catch (SafeguardValidationException ex)
+            {
+                foreach (var problem in ex.Problems)
+                {
+                    await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.IsNullOrEmpty(problem.Field) ? problem.Message : $"{problem.Field}: {problem.Message}");
+                }
 
-            // Written only when the whole verb succeeded, so a failure prints nothing on the output.
+                return CommandRunner.BadInput;
+            }
+            catch (Exception ex) when (ex is SafeguardConfigurationException or DatabaseUnavailableException or ConcurrencyConflictException)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(ex.Message);
+                return CommandRunner.BadInput;
+            }
+            catch (Exception ex) when (ex is DbException || ex.InnerException is DbException)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(
+                    $"Safeguard could not use its database ({DescribeDatabase(parseResult)}): {ex.GetBaseException().Message}");
+                return CommandRunner.BadInput;
+            }
+
+            // Written only when the whole verb ran, so a refused input prints nothing on the output.
             await parseResult.InvocationConfiguration.Output.WriteAsync(output.ToString());
-            return CommandRunner.Success;
+            return exitCode;
         });
 
     /// <summary>A required date argument in the form yyyy-mm-dd.</summary>
@@ -137,6 +169,23 @@ internal static partial class CommandSupport
         problem = "is not a date and time such as 2024-03-29T18:00 (UK time) or 2024-03-29T17:00Z";
         return false;
     }
+
+    private static string DescribeDatabase(ParseResult parseResult)
+    {
+        var provider = parseResult.RootCommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--provider");
+        var connection = parseResult.RootCommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--connection");
+        try
+        {
+            return DatabaseSettings.Create(provider is null ? null : parseResult.GetValue(provider), connection is null ? null : parseResult.GetValue(connection)).Describe();
+        }
+        catch (SafeguardConfigurationException)
+        {
+            return "as configured";
+        }
+    }
+
+    /// <summary>Who the audit trail names for a change made from the command line.</summary>
+    public static Auditing.Actor CliActor() => Auditing.Actor.System($"safeguard CLI ({Environment.UserName})");
 
     public static string FormatDate(DateOnly date) => date.ToString(IsoDateFormat, CultureInfo.InvariantCulture);
 

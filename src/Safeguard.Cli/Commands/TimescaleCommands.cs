@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Timescales;
 
 namespace Safeguard.Cli.Commands;
@@ -14,7 +15,44 @@ public static class TimescaleCommands
             List(services),
             Due(services),
             RapidReview(services),
+            SetLocal(services),
+            ResetLocal(services),
         };
+    }
+
+    private static Command SetLocal(CliServices services)
+    {
+        var ruleId = new Argument<string>("rule-id") { Description = "A locally changeable timescale, as shown by 'timescales list'" };
+        var duration = CommandSupport.WholeNumberArgument("duration", "The local duration, in the timescale's own unit", 1, 10_000);
+        var reason = new Option<string?>("--reason") { Description = "Why, recorded in the audit trail" };
+        var command = new Command("set", "Set this area's own duration for a locally changeable timescale (statutory ones are refused)") { ruleId, duration, reason };
+        command.SetOutputAction(async (parseResult, output, cancellationToken) =>
+        {
+            await using var provider = services.OpenServices(parseResult);
+            using var scope = provider.CreateScope();
+            var calendar = scope.ServiceProvider.GetRequiredService<Calendar.CalendarAdministration>();
+            var id = parseResult.GetRequiredValue(ruleId);
+            await calendar.SetLocalTimescaleAsync(id, parseResult.GetRequiredValue(duration), parseResult.GetValue(reason), CommandSupport.CliActor(), cancellationToken);
+            var rule = (await calendar.TimescalesAsync(cancellationToken)).Get(id);
+            await output.WriteLineAsync($"{rule.Id} is now {rule.DurationText} (default {rule.DefaultDurationText}).");
+        });
+        return command;
+    }
+
+    private static Command ResetLocal(CliServices services)
+    {
+        var ruleId = new Argument<string>("rule-id") { Description = "A timescale with a local duration" };
+        var reason = new Option<string?>("--reason") { Description = "Why, recorded in the audit trail" };
+        var command = new Command("reset", "Go back to the default duration of a timescale") { ruleId, reason };
+        command.SetOutputAction(async (parseResult, output, cancellationToken) =>
+        {
+            await using var provider = services.OpenServices(parseResult);
+            using var scope = provider.CreateScope();
+            var id = parseResult.GetRequiredValue(ruleId);
+            await scope.ServiceProvider.GetRequiredService<Calendar.CalendarAdministration>().ResetLocalTimescaleAsync(id, parseResult.GetValue(reason), CommandSupport.CliActor(), cancellationToken);
+            await output.WriteLineAsync($"{id} uses its default duration again.");
+        });
+        return command;
     }
 
     private static Command List(CliServices services)
@@ -22,7 +60,7 @@ public static class TimescaleCommands
         var command = new Command("list", "Show every timescale: id, duration, counted from, source, and whether the local area may change it");
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {
-            var catalogue = await services.Timescales(cancellationToken);
+            var catalogue = await services.Timescales(parseResult, cancellationToken);
             List<string[]> rows = [["Id", "Duration", "Counted from", "Source", "Locally changeable"]];
             rows.AddRange(catalogue.Rules.Select(r => new[]
             {
@@ -51,14 +89,14 @@ public static class TimescaleCommands
         };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {
-            var catalogue = await services.Timescales(cancellationToken);
+            var catalogue = await services.Timescales(parseResult, cancellationToken);
             var id = parseResult.GetRequiredValue(ruleId);
             if (!catalogue.TryGet(id, out var rule))
             {
                 throw new ArgumentException($"Argument <rule-id>: there is no timescale '{id}'. Known timescales: {string.Join(", ", catalogue.Rules.Select(r => r.Id))}.");
             }
 
-            var deadlines = new DeadlineService(await services.Calendar(cancellationToken), catalogue, services.Clock);
+            var deadlines = new DeadlineService(await services.Calendar(parseResult, cancellationToken), catalogue, services.Clock);
             var text = parseResult.GetRequiredValue(anchor);
             if (rule.Unit == TimescaleUnit.Hours)
             {
@@ -92,7 +130,7 @@ public static class TimescaleCommands
         };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {
-            var schedule = RapidReviewSchedule.Create(await services.Calendar(cancellationToken), parseResult.GetRequiredValue(notified));
+            var schedule = RapidReviewSchedule.Create(await services.Calendar(parseResult, cancellationToken), parseResult.GetRequiredValue(notified));
             var rows = schedule.Steps
                 .Select(s => new[]
                 {

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.DemoData;
+using Safeguard.Persistence;
+
+namespace Safeguard.Cli.Commands;
+
+/// <summary><c>safeguard seed demo</c>: demo data for trying Safeguard out.</summary>
+public static class SeedCommands
+{
+    public static Command Create(CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var area = new Option<string>("--area") { Description = "The local area's name used in agency names", DefaultValueFactory = _ => "Demo area" };
+        var demo = new Command("demo", "Add the demo agencies, teams and one user per role (migrating the database first); running it again adds nothing") { area };
+        demo.SetOutputAction(async (parseResult, output, cancellationToken) =>
+        {
+            await using var provider = services.OpenServices(parseResult);
+            using var scope = provider.CreateScope();
+            await SafeguardDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>(), cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(parseResult.GetRequiredValue(area), cancellationToken);
+            await output.WriteLineAsync($"Demo data: {result.AgenciesAdded} agencies and {result.UsersAdded} users added.");
+            await output.WriteAsync(DemoSeeder.SignInSheet("http://127.0.0.1:5080"));
+        });
+        return new Command("seed", "Add data to the database") { demo };
+    }
+}
