@@ -11,6 +11,7 @@ public static class Navigation
         new(Permissions.UseService, "Home", "/", "Your home page"),
         new(Permissions.ManageUsers, "Users", "/admin/users", "Create users, give them roles, disable them and reset their two-factor authentication"),
         new(Permissions.ManageOrganisations, "Agencies and teams", "/admin/agencies", "The partnership's agencies and their teams"),
+        new(Permissions.ManageCalendar, "Calendar and timescales", "/admin/calendar", "Proclaimed bank holidays and this area's own timescales, which every deadline is counted with"),
         new(Permissions.ViewAuditTrail, "Audit trail", "/admin/audit", "Search who did what, to which record, and when"),
     ];
 
