@@ -55,7 +55,12 @@ public class PublicPagesTests(SafeguardAppFixture app) : IClassFixture<Safeguard
         await Assertions.Expect(page.Locator("body")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-frontend-supported"));
         // The font files the stylesheet points at (/assets/fonts/...) were served.
         var fontLoaded = await page.EvaluateAsync<bool>(
-            "async () => { await document.fonts.ready; return document.fonts.check('19px \"GDS Transport\"'); }");
+            """
+            async () => {
+              await document.fonts.ready;
+              return [...document.fonts].some(f => f.family.replaceAll('"', '') === 'GDS Transport' && f.status === 'loaded');
+            }
+            """);
         Assert.True(fontLoaded, "The GDS Transport font did not load from /assets/fonts.");
         problems.AssertNone();
     }
