@@ -12,24 +12,15 @@ public class CalendarAdministrationTests
 {
     private static readonly Actor Admin = new(Guid.NewGuid(), "Cal Admin", null);
 
-    private static async Task<(TestDatabase Database, ServiceProvider Services)> CreateAsync(DatabaseProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        var services = database.Services(new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)));
-        using var scope = services.CreateScope();
-        await SafeguardDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
-        return (database, services);
-    }
+    private static Task<TestServices> CreateAsync(DatabaseProvider provider) =>
+        TestServices.CreateAsync(provider, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)));
 
     [Theory, ClassData(typeof(BothProviders))]
     public async Task A_proclaimed_day_moves_working_day_deadlines_and_is_audited(DatabaseProvider provider)
     {
-        var (database, services) = await CreateAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var calendar = scope.ServiceProvider.GetRequiredService<CalendarAdministration>();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        await using var services = await CreateAsync(provider);
+        var calendar = services.Get<CalendarAdministration>();
+        var db = services.Get<SafeguardDbContext>();
 
         // Wednesday 2 June 2027 + 1 working day is Thursday 3 June, until the 3rd is proclaimed a holiday.
         Assert.Equal(new DateOnly(2027, 6, 3), (await calendar.CalendarAsync(TestContext.Current.CancellationToken)).AddWorkingDays(new DateOnly(2027, 6, 2), 1));
@@ -49,12 +40,9 @@ public class CalendarAdministrationTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task A_weekend_or_existing_holiday_is_refused_and_nothing_is_stored(DatabaseProvider provider)
     {
-        var (database, services) = await CreateAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var calendar = scope.ServiceProvider.GetRequiredService<CalendarAdministration>();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        await using var services = await CreateAsync(provider);
+        var calendar = services.Get<CalendarAdministration>();
+        var db = services.Get<SafeguardDbContext>();
 
         var weekend = await Assert.ThrowsAsync<SafeguardValidationException>(() => calendar.ProclaimAsync(new DateOnly(2027, 6, 5), "Saturday party", null, Admin, TestContext.Current.CancellationToken));
         Assert.Equal("Date", weekend.Problems.Single().Field);
@@ -72,12 +60,9 @@ public class CalendarAdministrationTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task Local_timescales_change_only_locally_changeable_rules(DatabaseProvider provider)
     {
-        var (database, services) = await CreateAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var calendar = scope.ServiceProvider.GetRequiredService<CalendarAdministration>();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        await using var services = await CreateAsync(provider);
+        var calendar = services.Get<CalendarAdministration>();
+        var db = services.Get<SafeguardDbContext>();
 
         var statutory = await Assert.ThrowsAsync<SafeguardValidationException>(() => calendar.SetLocalTimescaleAsync("assessment", 30, null, Admin, TestContext.Current.CancellationToken));
         Assert.Equal("Duration", statutory.Problems.Single().Field);

@@ -14,29 +14,15 @@ public class UserAdministrationTests
 {
     private static readonly Actor Admin = Actor.System("test administrator");
 
-    private static async Task<(TestDatabase Database, ServiceProvider Services)> SeededAsync(DatabaseProvider provider, TimeProvider? time = null)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        var services = database.Services(time);
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        await SafeguardDatabase.MigrateAsync(db);
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync("Testshire");
-        return (database, services);
-    }
-
     [Theory, ClassData(typeof(BothProviders))]
     public async Task Demo_data_gives_one_enrolled_user_per_role_and_seeding_again_changes_nothing(DatabaseProvider provider)
     {
-        var (database, services) = await SeededAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        await using var services = await TestServices.CreateAsync(provider, demoData: true);
+        var db = services.Get<SafeguardDbContext>();
+        var users = services.Get<UserManager<User>>();
         var eventsBefore = await db.AuditEvents.CountAsync(TestContext.Current.CancellationToken);
 
-        var again = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync("Testshire", TestContext.Current.CancellationToken);
+        var again = await services.Get<DemoSeeder>().SeedAsync("Testshire", TestContext.Current.CancellationToken);
         Assert.Equal(new DemoSeedResult(0, 0), again);
         Assert.Equal(eventsBefore, await db.AuditEvents.CountAsync(TestContext.Current.CancellationToken));
 
@@ -55,11 +41,8 @@ public class UserAdministrationTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task Role_permissions_are_stored_as_role_claims_matching_the_catalogue(DatabaseProvider provider)
     {
-        var (database, services) = await SeededAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<Role>>();
+        await using var services = await TestServices.CreateAsync(provider, demoData: true);
+        var roles = services.Get<RoleManager<Role>>();
         foreach (var definition in Roles.Defaults)
         {
             var role = await roles.FindByNameAsync(definition.Name);
@@ -76,12 +59,9 @@ public class UserAdministrationTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task Creating_a_user_is_audited_without_secrets(DatabaseProvider provider)
     {
-        var (database, services) = await SeededAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        await using var services = await TestServices.CreateAsync(provider, demoData: true);
+        var admin = services.Get<UserAdministration>();
+        var db = services.Get<SafeguardDbContext>();
         var user = await admin.CreateAsync(new NewUser("new.worker", "Nia Worker", "nia@example.org", "CSC", [Roles.SocialWorker], "a long enough password", "Assessment Team"), Admin, TestContext.Current.CancellationToken);
 
         var created = await db.AuditEvents.SingleAsync(e => e.EntityType == "User" && e.EntityId == user.Id.ToString() && e.Action == AuditAction.Created, TestContext.Current.CancellationToken);
@@ -94,12 +74,9 @@ public class UserAdministrationTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task A_bad_new_user_is_refused_naming_each_field_and_nothing_is_saved(DatabaseProvider provider)
     {
-        var (database, services) = await SeededAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        await using var services = await TestServices.CreateAsync(provider, demoData: true);
+        var admin = services.Get<UserAdministration>();
+        var db = services.Get<SafeguardDbContext>();
         var count = await db.Users.CountAsync(TestContext.Current.CancellationToken);
 
         var ex = await Assert.ThrowsAsync<SafeguardValidationException>(() =>
@@ -114,7 +91,7 @@ public class UserAdministrationTests
             admin.CreateAsync(new NewUser("admin", "Second Admin", "second@example.org", "CSC", [Roles.Administrator], "a long enough password"), Admin, TestContext.Current.CancellationToken));
         Assert.Contains(duplicate.Problems, p => p.Field == "UserName");
 
-        await using var check = database.NewContext();
+        await using var check = services.Database.NewContext();
         Assert.Equal(count, await check.Users.CountAsync(TestContext.Current.CancellationToken));
     }
 
@@ -122,12 +99,9 @@ public class UserAdministrationTests
     public async Task Authenticator_codes_are_accepted_once_and_only_near_the_current_time(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        var (database, services) = await SeededAsync(provider, clock);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        await using var services = await TestServices.CreateAsync(provider, clock, demoData: true);
+        var users = services.Get<UserManager<User>>();
+        var db = services.Get<SafeguardDbContext>();
         var user = (await users.FindByNameAsync("social.worker"))!;
         var secret = DemoSeeder.AuthenticatorSecretFor("social.worker");
         using var process = db.BeginProcess("Account.SignIn", Actor.Anonymous);
@@ -151,13 +125,10 @@ public class UserAdministrationTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task Disabling_resetting_two_factor_and_changing_roles_are_audited_and_checked(DatabaseProvider provider)
     {
-        var (database, services) = await SeededAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        await using var services = await TestServices.CreateAsync(provider, demoData: true);
+        var admin = services.Get<UserAdministration>();
+        var users = services.Get<UserManager<User>>();
+        var db = services.Get<SafeguardDbContext>();
         var user = (await users.FindByNameAsync("partner"))!;
 
         await admin.SetDisabledAsync(user.Id, true, Admin, "left the force", TestContext.Current.CancellationToken);

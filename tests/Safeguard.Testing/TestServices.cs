@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.DemoData;
+using Safeguard.Persistence;
+
+namespace Safeguard.Testing;
+
+/// <summary>
+/// The Core services on a migrated database of a test's own, optionally with the demo data, and one scope
+/// to resolve them from. Disposing it drops the database.
+/// </summary>
+public sealed class TestServices : IAsyncDisposable
+{
+    private TestServices(TestDatabase database, ServiceProvider provider)
+    {
+        Database = database;
+        Provider = provider;
+        Scope = provider.CreateScope();
+    }
+
+    public TestDatabase Database { get; }
+
+    public ServiceProvider Provider { get; }
+
+    public IServiceScope Scope { get; }
+
+    public SafeguardDbContext Db => Get<SafeguardDbContext>();
+
+    public static async Task<TestServices> CreateAsync(DatabaseProvider provider, TimeProvider? time = null, bool demoData = false)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var services = new TestServices(database, database.Services(time));
+        await SafeguardDatabase.MigrateAsync(services.Db);
+        if (demoData)
+        {
+            await services.Get<DemoSeeder>().SeedAsync("Testshire");
+        }
+
+        return services;
+    }
+
+    public T Get<T>()
+        where T : notnull => Scope.ServiceProvider.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        Scope.Dispose();
+        await Provider.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
