@@ -17,11 +17,11 @@ step() { printf '\n==> %s\n' "$*"; }
 
 # --- Prerequisites ---------------------------------------------------------------------------------
 have_postgres_server() {
-    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1
+    [[ -x /usr/lib/postgresql/15/bin/initdb ]]
 }
 
 missing_packages=()
-[[ -n ${SAFEGUARD_TEST_POSTGRES:-} ]] || have_postgres_server || missing_packages+=(postgresql)
+[[ -n ${SAFEGUARD_TEST_POSTGRES:-} ]] || have_postgres_server || missing_packages+=(postgresql-15)
 [[ -x $SAFEGUARD_TEST_CHROMIUM ]] || missing_packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing_packages+=(chromium-driver)
 command -v npm >/dev/null 2>&1 || missing_packages+=(nodejs npm)

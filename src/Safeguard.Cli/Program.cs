@@ -20,6 +20,7 @@ public static class Program
             services.ConnectionOption,
             DatabaseCommands.Create(services),
             SeedCommands.Create(services),
+            AgencyCommands.Create(services),
             UserCommands.Create(services),
             AuditCommands.Create(services),
             CalendarCommands.Create(services),

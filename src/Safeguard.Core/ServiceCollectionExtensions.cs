@@ -13,10 +13,11 @@ public static class ServiceCollectionExtensions
     /// The database, the clock and the Core services both hosts share. The web app adds Identity's sign-in
     /// on top (<c>AddIdentity</c>); the CLI uses <see cref="AddSafeguardIdentityCore"/>.
     /// </summary>
-    public static IServiceCollection AddSafeguardCore(this IServiceCollection services, DatabaseSettings database)
+    public static IServiceCollection AddSafeguardCore(this IServiceCollection services, DatabaseSettings database, Timescales.DeadlineServiceOptions? deadlines = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(deadlines ?? new Timescales.DeadlineServiceOptions());
         services.AddSingleton(database);
         services.AddDbContext<SafeguardDbContext>(database.Apply);
         services.AddScoped<UserAdministration>();

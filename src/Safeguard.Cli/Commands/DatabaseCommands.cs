@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Identity;
 using Safeguard.Persistence;
 
 namespace Safeguard.Cli.Commands;
@@ -10,13 +11,14 @@ public static class DatabaseCommands
     public static Command Create(CliServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var migrate = new Command("migrate", "Create the database or bring it up to date with every migration");
+        var migrate = new Command("migrate", "Create the database or bring it up to date with every migration, and the roles with their permissions");
         migrate.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {
             await using var provider = services.OpenServices(parseResult);
             using var scope = provider.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             var applied = await SafeguardDatabase.MigrateAsync(db, cancellationToken);
+            await RoleSetup.SyncAsync(db, cancellationToken);
             foreach (var migration in applied)
             {
                 await output.WriteLineAsync($"Applied {migration}");

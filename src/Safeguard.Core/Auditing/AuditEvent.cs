@@ -7,6 +7,10 @@ namespace Safeguard.Auditing;
 /// </summary>
 public sealed class AuditEvent
 {
+    public const int MaxNameLength = 200;
+    public const int MaxActorNameLength = 256;
+    public const int MaxReasonLength = 2000;
+
     /// <summary>Position in the chain, from 1, with no gaps.</summary>
     public long Sequence { get; set; }
 

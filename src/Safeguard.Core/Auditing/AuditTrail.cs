@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Calendar;
 using Safeguard.Persistence;
 
 namespace Safeguard.Auditing;
@@ -75,15 +76,16 @@ public static class AuditTrail
             query = query.Where(e => e.EntityId == search.EntityId.Trim());
         }
 
+        // Dates are days in the UK, as the people searching live them (midnight is never skipped by a clock change).
         if (search.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = UkTime.FromUkLocal(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
             query = query.Where(e => e.OccurredAt >= start);
         }
 
         if (search.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = UkTime.FromUkLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
             query = query.Where(e => e.OccurredAt < end);
         }
 

@@ -10,24 +10,43 @@ namespace Safeguard.Calendar;
 /// The calendar and timescales in force for this area: the published holidays and rules plus the
 /// proclaimed days and local timescales stored in the database, each change audited with its reason.
 /// </summary>
-public sealed class CalendarAdministration(SafeguardDbContext db)
+public sealed class CalendarAdministration(SafeguardDbContext db, DeadlineServiceOptions deadlineOptions)
 {
-    public async Task<WorkingDayCalendar> CalendarAsync(CancellationToken cancellationToken = default) =>
-        await WorkingDayCalendar.CreateAsync(new DatabaseProclaimedDaySource(db), cancellationToken);
+    /// <summary>
+    /// The calendar with the stored proclaimed days. A stored day that a later release's published list already
+    /// holds (or that is no longer a weekday holiday candidate) is left out rather than stopping every deadline.
+    /// </summary>
+    public async Task<WorkingDayCalendar> CalendarAsync(CancellationToken cancellationToken = default)
+    {
+        var published = new WorkingDayCalendar([]);
+        var stored = await new DatabaseProclaimedDaySource(db).GetProclaimedDaysAsync(cancellationToken);
+        return new WorkingDayCalendar(stored.Where(d => published.IsWorkingDay(d.Date)));
+    }
 
+    /// <summary>
+    /// The catalogue with the stored local durations. A stored duration for a timescale that a later release
+    /// made statutory, or removed, is left out rather than stopping every deadline.
+    /// </summary>
     public async Task<TimescaleCatalogue> TimescalesAsync(CancellationToken cancellationToken = default)
     {
         var overrides = await db.LocalTimescales.AsNoTracking()
             .Select(t => new TimescaleOverride(t.RuleId, t.Duration))
             .ToListAsync(cancellationToken);
-        return TimescaleCatalogue.Default.WithOverrides(overrides);
+        var catalogue = TimescaleCatalogue.Default;
+        return catalogue.WithOverrides(overrides.Where(o => o.Duration >= 1 && catalogue.TryGet(o.RuleId, out var rule) && rule.LocallyChangeable));
     }
 
     public async Task<DeadlineService> DeadlinesAsync(CancellationToken cancellationToken = default) =>
-        new(await CalendarAsync(cancellationToken), await TimescalesAsync(cancellationToken), db.Time);
+        new(await CalendarAsync(cancellationToken), await TimescalesAsync(cancellationToken), db.Time, deadlineOptions);
 
     public async Task<ProclaimedBankHoliday> ProclaimAsync(DateOnly date, string title, string? reason, Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(title);
+        if (title.Trim().Length > 200)
+        {
+            throw new SafeguardValidationException("Title", "The holiday's name must be 200 characters or fewer");
+        }
+
         var calendar = await CalendarAsync(cancellationToken);
         try
         {

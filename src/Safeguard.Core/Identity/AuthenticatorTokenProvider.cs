@@ -26,7 +26,7 @@ public sealed class AuthenticatorTokenProvider(TimeProvider time) : IUserTwoFact
             return false;
         }
 
-        var code = token.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = Totp.Normalise(token);
         if (code.Length != Totp.Digits || !code.All(char.IsAsciiDigit))
         {
             return false;

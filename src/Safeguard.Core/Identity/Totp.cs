@@ -14,6 +14,10 @@ public static class Totp
     public const int StepSeconds = 30;
     public const int Digits = 6;
 
+    /// <summary>A code as typed, without the spaces or hyphens people put in to read it.</summary>
+    public static string Normalise(string? code) =>
+        (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
+
     public static long StepAt(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / StepSeconds;
 
     public static string Code(string base32Secret, long step)

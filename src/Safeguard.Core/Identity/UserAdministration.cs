@@ -17,15 +17,19 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
         {
             problems.Add(new("UserName", "Enter a user name"));
         }
-
-        if (string.IsNullOrWhiteSpace(request.DisplayName))
+        else if (request.UserName.Trim().Length > 100)
         {
-            problems.Add(new("DisplayName", "Enter the person's full name"));
+            problems.Add(new("UserName", "The user name must be 100 characters or fewer"));
         }
 
+        CheckDisplayName(request.DisplayName, problems);
         if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@', StringComparison.Ordinal))
         {
             problems.Add(new("Email", "Enter an email address in the correct format, like name@example.org"));
+        }
+        else if (request.Email.Trim().Length > 256)
+        {
+            problems.Add(new("Email", "The email address must be 256 characters or fewer"));
         }
 
         var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Code == request.AgencyCode, cancellationToken);
@@ -89,10 +93,12 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
     {
         var user = await FindAsync(userId, cancellationToken);
         using var process = db.BeginProcess(disabled ? "Users.Disable" : "Users.Enable", actor, reason);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.IsDisabled = disabled;
         Check(await users.UpdateAsync(user), "User");
         // Signing out every session of a disabled user: a new security stamp invalidates their cookies.
         Check(await users.UpdateSecurityStampAsync(user), "User");
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Removes the user's authenticator so they enrol again at their next sign-in.</summary>
@@ -117,10 +123,7 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
         }
 
         var problems = new List<ValidationProblem>();
-        if (string.IsNullOrWhiteSpace(change.DisplayName))
-        {
-            problems.Add(new("DisplayName", "Enter the person's full name"));
-        }
+        CheckDisplayName(change.DisplayName, problems);
 
         if (!await db.Agencies.AnyAsync(a => a.Id == change.AgencyId, cancellationToken))
         {
@@ -157,6 +160,18 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
         Check(await users.AddToRolesAsync(user, change.Roles.Except(current)), "Roles");
         Check(await users.UpdateSecurityStampAsync(user), "User");
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void CheckDisplayName(string? name, List<ValidationProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add(new("DisplayName", "Enter the person's full name"));
+        }
+        else if (name.Trim().Length > 200)
+        {
+            problems.Add(new("DisplayName", "The full name must be 200 characters or fewer"));
+        }
     }
 
     private async Task<User> FindAsync(Guid userId, CancellationToken cancellationToken) =>

@@ -41,6 +41,20 @@ public static class SafeguardDatabase
         }
     }
 
+    /// <summary>Migrations not yet applied; an unreachable database is reported as <see cref="DatabaseUnavailableException"/>.</summary>
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(SafeguardDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            return [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+            throw new DatabaseUnavailableException($"Safeguard could not open its database ({Describe(db)}): {ex.GetBaseException().Message}", ex);
+        }
+    }
+
     public static async Task<IReadOnlyList<string>> AppliedMigrationsAsync(SafeguardDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -41,6 +41,11 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(process);
         ArgumentNullException.ThrowIfNull(actor);
+        if (reason?.Trim().Length > AuditEvent.MaxReasonLength)
+        {
+            throw new Common.SafeguardValidationException("Reason", $"The reason must be {AuditEvent.MaxReasonLength} characters or fewer");
+        }
+
         var previous = CurrentProcess;
         CurrentProcess = new ProcessContext(process, actor, Time.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         return new ProcessScope(this, previous);
@@ -108,7 +113,9 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
             int written;
             try
             {
-                written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                // With a transaction of our own, the tracked changes are accepted only once it has committed,
+                // so a failed commit leaves the context as it was before the save.
+                written = await base.SaveChangesAsync(acceptAllChangesOnSuccess && ownTransaction is null, cancellationToken);
             }
             catch (DbUpdateConcurrencyException ex)
             {
@@ -119,6 +126,10 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+                if (acceptAllChangesOnSuccess)
+                {
+                    ChangeTracker.AcceptAllChanges();
+                }
             }
 
             _pendingAccess.Clear();
@@ -180,24 +191,34 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
         return head is null ? (0, AuditHash.Genesis) : (head.Sequence, head.Hash);
     }
 
+    /// <summary>
+    /// A new event, its text fields cut to their column lengths: the hash must cover exactly what the database
+    /// stores (PostgreSQL would otherwise drop trailing spaces or refuse the row).
+    /// </summary>
     private static AuditEvent NewEvent(
         ProcessContext process, DateTimeOffset now, AuditEventKind kind, string entityType, string entityId, AuditAction action, string? before, string? after) => new()
         {
             OccurredAt = now,
             Kind = kind,
-            Process = process.Process,
+            Process = Fit(process.Process, AuditEvent.MaxNameLength),
             ActorUserId = process.Actor.UserId,
-            ActorName = process.Actor.Name,
+            ActorName = Fit(process.Actor.Name, AuditEvent.MaxActorNameLength),
             ActorAgencyId = process.Actor.AgencyId,
-            Reason = process.Reason,
-            EntityType = entityType,
-            EntityId = entityId,
+            Reason = process.Reason is null ? null : Fit(process.Reason, AuditEvent.MaxReasonLength),
+            EntityType = Fit(entityType, AuditEvent.MaxNameLength),
+            EntityId = Fit(entityId, AuditEvent.MaxNameLength),
             Action = action,
             Before = before,
             After = after,
             PreviousHash = "",
             Hash = "",
         };
+
+    private static string Fit(string value, int length)
+    {
+        var trimmed = value.Trim();
+        return trimmed.Length <= length ? trimmed : trimmed[..length].TrimEnd();
+    }
 
     private sealed record PendingAccess(string EntityType, string EntityId, AuditAction Action, string? Detail);
 

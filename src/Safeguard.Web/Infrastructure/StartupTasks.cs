@@ -15,17 +15,24 @@ public static class StartupTasks
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(output);
+        var migrate = SettingsReader.Flag(app.Configuration, "Database:MigrateOnStartup", true);
+        var seedDemo = SettingsReader.Flag(app.Configuration, "Demo:SeedOnFirstStart", false);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
-        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        if (migrate)
         {
             var applied = await SafeguardDatabase.MigrateAsync(db);
             await output.WriteLineAsync($"Safeguard database: {settings.Describe()} ({applied.Count} migration(s) applied now)");
         }
+        else if ((await SafeguardDatabase.PendingMigrationsAsync(db)).Count > 0)
+        {
+            throw new DatabaseUnavailableException(
+                $"The database ({settings.Describe()}) needs migrating and Database:MigrateOnStartup is false: run 'safeguard db migrate' first.");
+        }
 
         await RoleSetup.SyncAsync(db);
-        if (app.Configuration.GetValue("Demo:SeedOnFirstStart", false))
+        if (seedDemo)
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             if (!await seeder.IsSeededAsync())

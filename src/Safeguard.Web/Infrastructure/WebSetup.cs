@@ -20,8 +20,12 @@ public static class WebSetup
         builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
 
         var database = DatabaseSettings.FromConfiguration(builder.Configuration);
+        var deadlines = new Timescales.DeadlineServiceOptions
+        {
+            DefaultWarningWorkingDays = SettingsReader.WholeNumber(builder.Configuration, "Timescales:DueSoonWorkingDays", 2, 0, 60),
+        };
         var services = builder.Services;
-        services.AddSafeguardCore(database);
+        services.AddSafeguardCore(database, deadlines);
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, Role>(IdentitySetup.Configure)

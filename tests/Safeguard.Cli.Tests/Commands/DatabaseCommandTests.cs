@@ -93,6 +93,34 @@ public class DatabaseCommandTests
         Assert.Null(await users.FindByNameAsync("x"));
     }
 
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_real_deployment_is_set_up_from_the_CLI_without_demo_data(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        Assert.Equal(0, (await CliHarness.RunWithDatabaseAsync(On(database, "db", "migrate"))).ExitCode);
+        var agency = await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "add", "--code", "csc", "--name", "Northshire Children's Social Care", "--type", "ChildrensSocialCare", "--partner", "LocalAuthority"));
+        Assert.Equal((0, "Added Northshire Children's Social Care (CSC).\n"), (agency.ExitCode, agency.Output));
+        var team = await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "add-team", "--agency", "CSC", "--name", "MASH"));
+        Assert.Equal(0, team.ExitCode);
+        var duplicate = await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "add", "--code", "CSC", "--name", "Another", "--type", "Police"));
+        Assert.Equal(1, duplicate.ExitCode);
+        Assert.Contains("Code: The code 'CSC' is already used", duplicate.Error, StringComparison.Ordinal);
+        var badType = await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "add", "--code", "X", "--name", "X", "--type", "Spaceport"));
+        Assert.Equal(1, badType.ExitCode);
+        Assert.Contains("Spaceport", badType.Error, StringComparison.Ordinal);
+
+        var admin = await CliHarness.RunWithDatabaseAsync(On(database, "users", "add", "--user-name", "first.admin", "--name", "First Admin", "--email", "admin@northshire.example",
+            "--agency", "CSC", "--team", "MASH", "--role", "Administrator"));
+        Assert.Equal((0, ""), (admin.ExitCode, admin.Error));
+        Assert.Contains("CSC", (await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "list"))).Output, StringComparison.Ordinal);
+
+        var demo = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo"));
+        Assert.Equal((1, ""), (demo.ExitCode, demo.Output));
+        Assert.Contains("looks like a real deployment", demo.Error, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        Assert.False(await db.Users.AnyAsync(u => u.UserName == "social.worker", TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task Totp_prints_the_current_code_for_demo_accounts_only()
     {

@@ -169,7 +169,8 @@ public class AuditTrailTests
         {
         }
 
-        var writers = Enumerable.Range(0, 4).Select(async w =>
+        // Task.Run: SQLite's driver completes "async" calls synchronously, so without it the writers would run in turn.
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
         {
             for (var i = 0; i < 5; i++)
             {
@@ -178,7 +179,7 @@ public class AuditTrailTests
                 db.Agencies.Add(NewAgency($"W{w}-{i}"));
                 await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             }
-        });
+        }));
         await Task.WhenAll(writers);
 
         await using var check = database.NewContext();
@@ -253,5 +254,39 @@ public class AuditTrailTests
         Assert.Equal("Other person", Assert.Single(byDate.Events).ActorName);
         var onTheDay = await AuditTrail.SearchAsync(db, new AuditSearch(From: new DateOnly(2026, 5, 1), To: new DateOnly(2026, 5, 1)), TestContext.Current.CancellationToken);
         Assert.Equal("Tess Tester", Assert.Single(onTheDay.Events).ActorName);
+
+        // 23:30 UTC on 4 May is 00:30 on 5 May in the UK (summer time): it belongs to the UK day.
+        clock.SetUtcNow(new DateTimeOffset(2026, 5, 4, 23, 30, 0, TimeSpan.Zero));
+        using (db.BeginProcess("Agencies.Create", other))
+        {
+            db.Agencies.Add(NewAgency("LATE"));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var fifth = await AuditTrail.SearchAsync(db, new AuditSearch(From: new DateOnly(2026, 5, 5), To: new DateOnly(2026, 5, 5)), TestContext.Current.CancellationToken);
+        Assert.Contains("LATE", Assert.Single(fifth.Events).After, StringComparison.Ordinal);
+        var fourth = await AuditTrail.SearchAsync(db, new AuditSearch(From: new DateOnly(2026, 5, 4), To: new DateOnly(2026, 5, 4)), TestContext.Current.CancellationToken);
+        Assert.Contains("\"Code\":\"X\"", Assert.Single(fourth.Events).After, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Text_longer_than_its_column_is_cut_before_hashing_so_the_chain_survives_the_database(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.MigratedContextAsync();
+        var padded = new Actor(null, "sign-in as admin" + new string(' ', 400) + "\t", null);
+        using (db.BeginProcess("Account.SignIn" + new string('x', 300), padded))
+        {
+            db.Agencies.Add(NewAgency("PAD"));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var e = await db.AuditEvents.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("sign-in as admin", e.ActorName);
+        Assert.Equal(AuditEvent.MaxNameLength, e.Process.Length);
+        Assert.True((await AuditTrail.VerifyAsync(db, TestContext.Current.CancellationToken)).Intact);
+
+        var tooLong = Assert.Throws<SafeguardValidationException>(() => db.BeginProcess("Agencies.Create", Tester, new string('r', AuditEvent.MaxReasonLength + 1)));
+        Assert.Equal("Reason", tooLong.Problems.Single().Field);
     }
 }

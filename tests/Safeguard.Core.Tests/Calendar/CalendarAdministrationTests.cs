@@ -58,6 +58,36 @@ public class CalendarAdministrationTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task Stored_days_and_durations_that_a_newer_release_makes_redundant_do_not_break_deadlines(DatabaseProvider provider)
+    {
+        await using var services = await CreateAsync(provider);
+        var calendar = services.Get<CalendarAdministration>();
+        var db = services.Db;
+
+        // As if stored before a release whose list now holds Christmas 2026 and whose catalogue made a rule statutory.
+        using (db.BeginProcess("Test.Seed", Admin))
+        {
+            db.ProclaimedBankHolidays.Add(new ProclaimedBankHoliday { Date = new DateOnly(2026, 12, 25), Title = "Christmas, proclaimed before the list had it" });
+            db.LocalTimescales.Add(new Safeguard.Timescales.LocalTimescale { RuleId = "assessment", Duration = 30 });
+            db.LocalTimescales.Add(new Safeguard.Timescales.LocalTimescale { RuleId = "retired-rule", Duration = 3 });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var deadlines = await calendar.DeadlinesAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(45, (await calendar.TimescalesAsync(TestContext.Current.CancellationToken)).Get("assessment").Duration);
+        Assert.Equal(new DateOnly(2026, 12, 29), deadlines.Calculate("contact-decision", new DateOnly(2026, 12, 24)).DueDate);
+    }
+
+    [Fact]
+    public async Task A_holiday_name_longer_than_200_characters_is_refused()
+    {
+        await using var services = await CreateAsync(DatabaseProvider.Sqlite);
+        var ex = await Assert.ThrowsAsync<SafeguardValidationException>(() =>
+            services.Get<CalendarAdministration>().ProclaimAsync(new DateOnly(2027, 6, 3), new string('a', 201), null, Admin, TestContext.Current.CancellationToken));
+        Assert.Equal("Title", ex.Problems.Single().Field);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task Local_timescales_change_only_locally_changeable_rules(DatabaseProvider provider)
     {
         await using var services = await CreateAsync(provider);

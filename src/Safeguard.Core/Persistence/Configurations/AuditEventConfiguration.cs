@@ -12,11 +12,11 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.ToTable("AuditEvents");
         builder.HasKey(e => e.Sequence);
         builder.Property(e => e.Sequence).ValueGeneratedNever();
-        builder.Property(e => e.Process).HasMaxLength(200);
-        builder.Property(e => e.ActorName).HasMaxLength(256);
-        builder.Property(e => e.Reason).HasMaxLength(2000);
-        builder.Property(e => e.EntityType).HasMaxLength(200);
-        builder.Property(e => e.EntityId).HasMaxLength(200);
+        builder.Property(e => e.Process).HasMaxLength(AuditEvent.MaxNameLength);
+        builder.Property(e => e.ActorName).HasMaxLength(AuditEvent.MaxActorNameLength);
+        builder.Property(e => e.Reason).HasMaxLength(AuditEvent.MaxReasonLength);
+        builder.Property(e => e.EntityType).HasMaxLength(AuditEvent.MaxNameLength);
+        builder.Property(e => e.EntityId).HasMaxLength(AuditEvent.MaxNameLength);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });

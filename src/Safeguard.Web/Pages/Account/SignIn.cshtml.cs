@@ -32,7 +32,8 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
         }
 
         // Failed attempts and lockouts change the user record, so they are audited like any other change.
-        using var process = db.BeginProcess("Account.SignIn", new Actor(null, $"sign-in as {Input.UserName}", null));
+        // The user being signed in is the audited record; the actor is not known until sign-in succeeds.
+        using var process = db.BeginProcess("Account.SignIn", new Actor(null, "sign-in attempt", null));
         var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
@@ -72,8 +73,10 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
 public sealed class SignInInput
 {
     [Required(ErrorMessage = "Enter your user name")]
+    [StringLength(256, ErrorMessage = "The user name must be 256 characters or fewer")]
     public string UserName { get; set; } = "";
 
     [Required(ErrorMessage = "Enter your password")]
+    [StringLength(256, ErrorMessage = "The password must be 256 characters or fewer")]
     public string Password { get; set; } = "";
 }

@@ -14,6 +14,7 @@ public sealed class TwoFactorModel(SignInManager<User> signIn, SafeguardDbContex
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
+    [StringLength(32, ErrorMessage = "Enter the 6-digit code from your authenticator app")]
     public string Code { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]
@@ -36,8 +37,7 @@ public sealed class TwoFactorModel(SignInManager<User> signIn, SafeguardDbContex
         }
 
         using var process = db.BeginProcess("Account.TwoFactor", new Actor(user.Id, user.DisplayName, user.AgencyId));
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Totp.Normalise(Code), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
             return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));

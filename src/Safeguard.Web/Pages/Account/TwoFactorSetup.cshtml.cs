@@ -51,8 +51,7 @@ public sealed class TwoFactorSetupModel(UserManager<User> users, SignInManager<U
         }
 
         using var process = db.BeginProcess("Account.TwoFactorSetup", Actor);
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Totp.Normalise(Code)))
         {
             ModelState.AddModelError(nameof(Code), "The code is not right or has expired. Check the secret in your app and enter the code it shows now.");
             await LoadAsync(user);
@@ -79,6 +78,8 @@ public sealed class TwoFactorSetupModel(UserManager<User> users, SignInManager<U
         {
             using var process = db.BeginProcess("Account.TwoFactorSetup", Actor);
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: renew this session's cookie so the set-up can finish.
+            await signIn.RefreshSignInAsync(user);
             key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
 

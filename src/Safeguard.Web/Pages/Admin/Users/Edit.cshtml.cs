@@ -31,14 +31,7 @@ public sealed class EditModel(SafeguardDbContext db, UserManager<User> users, Us
             return NotFound();
         }
 
-        Input = new EditUserInput
-        {
-            DisplayName = Person!.DisplayName,
-            AgencyId = Person.AgencyId.ToString(),
-            TeamId = Person.TeamId?.ToString(),
-            Roles = [.. await users.GetRolesAsync(Person)],
-            ConcurrencyStamp = Person.ConcurrencyStamp,
-        };
+        await FillFromPersonAsync();
         return Page();
     }
 
@@ -79,11 +72,21 @@ public sealed class EditModel(SafeguardDbContext db, UserManager<User> users, Us
         if (string.IsNullOrWhiteSpace(Reason))
         {
             ModelState.AddModelError(nameof(Reason), disable ? "Enter why you are disabling this user" : "Enter why you are enabling this user");
-            Input = new EditUserInput { DisplayName = Person!.DisplayName, AgencyId = Person.AgencyId.ToString(), TeamId = Person.TeamId?.ToString(), Roles = [.. await users.GetRolesAsync(Person)], ConcurrencyStamp = Person.ConcurrencyStamp };
+            await FillFromPersonAsync();
             return Page();
         }
 
-        await administration.SetDisabledAsync(id, disable, Actor, Reason, cancellationToken);
+        try
+        {
+            await administration.SetDisabledAsync(id, disable, Actor, Reason, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConcurrencyConflictException or SafeguardValidationException)
+        {
+            ModelState.AddModelError(nameof(Reason), ex is SafeguardValidationException v ? v.Problems[0].Message : ex.Message);
+            await FillFromPersonAsync();
+            return Page();
+        }
+
         Notice = disable ? $"{Person!.DisplayName} is disabled and signed out." : $"{Person!.DisplayName} can sign in again.";
         return Redirect("/admin/users");
     }
@@ -98,14 +101,33 @@ public sealed class EditModel(SafeguardDbContext db, UserManager<User> users, Us
         if (string.IsNullOrWhiteSpace(Reason))
         {
             ModelState.AddModelError(nameof(Reason), "Enter why you are resetting two-factor authentication");
-            Input = new EditUserInput { DisplayName = Person!.DisplayName, AgencyId = Person.AgencyId.ToString(), TeamId = Person.TeamId?.ToString(), Roles = [.. await users.GetRolesAsync(Person)], ConcurrencyStamp = Person.ConcurrencyStamp };
+            await FillFromPersonAsync();
             return Page();
         }
 
-        await administration.ResetTwoFactorAsync(id, Actor, Reason, cancellationToken);
+        try
+        {
+            await administration.ResetTwoFactorAsync(id, Actor, Reason, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConcurrencyConflictException or SafeguardValidationException)
+        {
+            ModelState.AddModelError(nameof(Reason), ex is SafeguardValidationException v ? v.Problems[0].Message : ex.Message);
+            await FillFromPersonAsync();
+            return Page();
+        }
+
         Notice = $"{Person!.DisplayName}'s two-factor authentication is reset. They will set it up again when they next sign in.";
         return Redirect("/admin/users");
     }
+
+    private async Task FillFromPersonAsync() => Input = new EditUserInput
+    {
+        DisplayName = Person!.DisplayName,
+        AgencyId = Person.AgencyId.ToString(),
+        TeamId = Person.TeamId?.ToString(),
+        Roles = [.. await users.GetRolesAsync(Person)],
+        ConcurrencyStamp = Person.ConcurrencyStamp,
+    };
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
