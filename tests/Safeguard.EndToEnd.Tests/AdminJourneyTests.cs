@@ -22,6 +22,15 @@ public class AdminJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Users");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Sam Social");
         await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveAttributeAsync("aria-current", "page");
+        // "Sign out" is a button (it posts a form) but looks like the links beside it.
+        var signOut = navigation.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        var link = navigation.GetByRole(AriaRole.Link, new() { Name = "Users" });
+        foreach (var property in new[] { "font-family", "font-size", "background-color", "border-top-width" })
+        {
+            var expected = await link.EvaluateAsync<string>($"e => getComputedStyle(e).getPropertyValue('{property}')");
+            await Assertions.Expect(signOut).ToHaveCSSAsync(property, expected);
+        }
+
         await Screenshots.SaveAsync(page, "1-users");
         await Axe.AssertNoViolationsAsync(page);
 
@@ -49,6 +58,8 @@ public class AdminJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("audit-count")).ToContainTextAsync("found");
         await page.Locator("table .govuk-details__summary").First.ClickAsync();
+        await Assertions.Expect(page.Locator("table .govuk-details__text").First).ToBeVisibleAsync();
+        await AssertNoHorizontalScrollingAsync(page);
         await Screenshots.SaveAsync(page, "5-audit");
         await Axe.AssertNoViolationsAsync(page);
 
@@ -59,5 +70,11 @@ public class AdminJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await Screenshots.SaveAsync(page, "6-audit-agencies");
         await Axe.AssertNoViolationsAsync(page);
         problems.AssertNone();
+    }
+
+    private static async Task AssertNoHorizontalScrollingAsync(IPage page)
+    {
+        var (content, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
+        Assert.True(content <= viewport, $"{page.Url} is {content}px wide in a {viewport}px window: something does not wrap.");
     }
 }
