@@ -13,12 +13,16 @@ public abstract class SafeguardPageModel : PageModel
     [Microsoft.AspNetCore.Mvc.TempData]
     public string? Notice { get; set; }
 
-    protected void ShowProblems(SafeguardValidationException ex, string prefix = "Input")
+    /// <param name="ex">The refusal.</param>
+    /// <param name="prefix">The form model's name.</param>
+    /// <param name="fields">Where the form's field is named differently from the problem's (Core's <c>Agency</c> is the form's <c>AgencyCode</c>).</param>
+    protected void ShowProblems(SafeguardValidationException ex, string prefix = "Input", IReadOnlyDictionary<string, string>? fields = null)
     {
         ArgumentNullException.ThrowIfNull(ex);
         foreach (var problem in ex.Problems)
         {
-            ModelState.AddModelError(string.IsNullOrEmpty(problem.Field) ? "" : $"{prefix}.{problem.Field}", problem.Message);
+            var field = fields is not null && fields.TryGetValue(problem.Field, out var renamed) ? renamed : problem.Field;
+            ModelState.AddModelError(string.IsNullOrEmpty(field) ? "" : $"{prefix}.{field}", problem.Message);
         }
     }
 

@@ -58,15 +58,21 @@ public sealed class SafeguardWebFactory(TestDatabase database) : WebApplicationF
     }
 
     /// <summary>GETs the form page for its antiforgery token, then posts the fields.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return PostFormAsync(client, url, fields.ToList(), formPage);
+    }
+
+    /// <summary>As above, for forms where a name repeats (checkboxes).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
         var page = await client.GetStringAsync(formPage ?? url);
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
         Assert.True(token.Success, $"No antiforgery token on {formPage ?? url}");
-        fields["__RequestVerificationToken"] = token.Groups[1].Value;
-        using var content = new FormUrlEncodedContent(fields);
+        using var content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token.Groups[1].Value)]);
         return await client.PostAsync(url, content);
     }
 

@@ -26,7 +26,11 @@ public sealed class IndexModel(SafeguardDbContext db) : SafeguardPageModel
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>
+    /// From the query string only: Razor Pages keeps the route value <c>page</c> for the page's own name
+    /// ("/Admin/Audit/Index"), which would otherwise be bound here and fail on every request.
+    /// </summary>
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public AuditSearchResult? Result { get; private set; }

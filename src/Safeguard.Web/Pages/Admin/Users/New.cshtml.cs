@@ -11,6 +11,9 @@ namespace Safeguard.Web.Pages.Admin.Users;
 [RequirePermission("admin.users")]
 public sealed class NewModel(SafeguardDbContext db, UserAdministration administration) : SafeguardPageModel
 {
+    /// <summary>The form's fields for the problems UserAdministration names differently, so each error sits beside its field.</summary>
+    private static readonly Dictionary<string, string> FormFields = new() { ["Agency"] = "AgencyCode", ["Team"] = "TeamId" };
+
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
 
@@ -47,7 +50,7 @@ public sealed class NewModel(SafeguardDbContext db, UserAdministration administr
             }
             catch (SafeguardValidationException ex)
             {
-                ShowProblems(ex);
+                ShowProblems(ex, fields: FormFields);
             }
         }
 

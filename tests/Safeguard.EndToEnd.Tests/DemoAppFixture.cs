@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+using Safeguard.DemoData;
+using Safeguard.Identity;
+
+namespace Safeguard.EndToEnd.Tests;
+
+/// <summary>
+/// The app with the demo data: the partnership's agencies and one user per role, each with the demo
+/// password and an authenticator secret the tests can compute codes from. The app reads the real clock,
+/// and a code is accepted only once, so each test in a class signs in as a different demo user.
+/// </summary>
+public class DemoAppFixture : SafeguardAppFixture
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseSetting("Demo:SeedOnFirstStart", "true");
+
+    /// <summary>Signs in through the pages: password, then the current code from <paramref name="secret"/> (the demo user's by default).</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password = DemoSeeder.DemoPassword, string? secret = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await EnterPasswordAsync(page, userName, password);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/two-factor"));
+        await EnterCodeAsync(page, secret ?? DemoSeeder.AuthenticatorSecretFor(userName));
+    }
+
+    public static async Task EnterPasswordAsync(IPage page, string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!page.Url.Contains("/account/sign-in", StringComparison.Ordinal))
+        {
+            await page.GotoAsync("/account/sign-in");
+        }
+
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+    }
+
+    public static async Task EnterCodeAsync(IPage page, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GetByLabel("Enter the code from your authenticator app").FillAsync(Totp.CodeAt(secret, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+}

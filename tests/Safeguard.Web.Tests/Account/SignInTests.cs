@@ -1,0 +1,208 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Auditing;
+using Safeguard.Identity;
+using Safeguard.Persistence;
+using Safeguard.Testing;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.Account;
+
+/// <summary>Signing in through the real pages: the password, the authenticator code, lockout and refusals.</summary>
+public class SignInTests(WebFactories factories) : IClassFixture<WebFactories>
+{
+    private const string WrongCredentials = "The user name or password is not right";
+    private const string LockedOut = "Your account is locked after 5 unsuccessful attempts";
+    private const string Disabled = "Your account has been disabled";
+    private const string BadCode = "The code is not right, has expired or has already been used";
+
+    private static async Task<HttpResponseMessage> PasswordAsync(HttpClient client, string userName, string password, string? returnUrl = null)
+    {
+        var fields = new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password };
+        if (returnUrl is not null)
+        {
+            fields["ReturnUrl"] = returnUrl;
+        }
+
+        return await SafeguardWebFactory.PostFormAsync(client, "/account/sign-in", fields);
+    }
+
+    /// <summary>The password step, which must lead to the code page; returns that page's address.</summary>
+    private static async Task<string> PasswordToCodePageAsync(HttpClient client, TestUser user, string? returnUrl = null)
+    {
+        using var response = await PasswordAsync(client, user.UserName, TestUsers.Password, returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/account/two-factor", location, StringComparison.Ordinal);
+        return location;
+    }
+
+    private static Task<HttpResponseMessage> CodeAsync(HttpClient client, string codePage, string code) =>
+        SafeguardWebFactory.PostFormAsync(client, codePage, new() { ["Code"] = code });
+
+    private static async Task<User> ReadUserAsync(SafeguardWebFactory factory, Guid id) =>
+        await TestUsers.WithDbAsync(factory, db => db.Users.AsNoTracking().SingleAsync(u => u.Id == id));
+
+    private static async Task AssertShowsAsync(HttpResponseMessage response, string message)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        Assert.Contains(message, Html.Text(page, ".govuk-error-summary"), StringComparison.Ordinal);
+        Assert.StartsWith("Error:", page.Title, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Password_and_code_reach_the_home_page_showing_the_users_name(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var user = await TestUsers.CreateAsync(factory, Roles.SocialWorker);
+        using var client = factory.NewClient();
+
+        var codePage = await PasswordToCodePageAsync(client, user);
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        using var signedIn = await CodeAsync(client, codePage, Totp.CodeAt(user.Secret!, factory.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+
+        using var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var page = await Html.ReadAsync(home);
+        Assert.Contains($"Signed in as {user.DisplayName}", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("What you can do", Html.Text(page, "h1"));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_wrong_password_is_refused_and_counted(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var user = await TestUsers.CreateAsync(factory, Roles.Scrutiny);
+        using var client = factory.NewClient();
+
+        using var response = await PasswordAsync(client, user.UserName, "not-the-password-at-all");
+
+        await AssertShowsAsync(response, WrongCredentials);
+        Assert.Equal(1, (await ReadUserAsync(factory, user.Id)).AccessFailedCount);
+        using var unknown = await PasswordAsync(client, "nobody." + Guid.NewGuid().ToString("N")[..8], "not-the-password-at-all");
+        await AssertShowsAsync(unknown, WrongCredentials);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Five_failures_lock_the_account_even_against_the_right_password(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var user = await TestUsers.CreateAsync(factory, Roles.SocialWorker);
+        using var client = factory.NewClient();
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var failed = await PasswordAsync(client, user.UserName, "wrong-password-" + attempt);
+            await AssertShowsAsync(failed, WrongCredentials);
+        }
+
+        using var fifth = await PasswordAsync(client, user.UserName, "wrong-password-5");
+        await AssertShowsAsync(fifth, LockedOut);
+        using var right = await PasswordAsync(client, user.UserName, TestUsers.Password);
+        await AssertShowsAsync(right, LockedOut);
+        Assert.NotNull((await ReadUserAsync(factory, user.Id)).LockoutEnd);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_disabled_user_is_told_so_only_when_the_password_is_right(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var user = await TestUsers.CreateAsync(factory, Roles.PartnerPractitioner);
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .SetDisabledAsync(user.Id, true, Actor.System("test"), "left the partnership", TestContext.Current.CancellationToken);
+        }
+
+        using var client = factory.NewClient();
+        using var right = await PasswordAsync(client, user.UserName, TestUsers.Password);
+        await AssertShowsAsync(right, Disabled);
+        Assert.Null(right.Headers.Location);
+
+        using var wrong = await PasswordAsync(client, user.UserName, "not-the-password-at-all");
+        await AssertShowsAsync(wrong, WrongCredentials);
+        Assert.DoesNotContain(Disabled, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_wrong_code_is_refused_on_the_code_page(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var user = await TestUsers.CreateAsync(factory, Roles.SocialWorker);
+        using var client = factory.NewClient();
+        var codePage = await PasswordToCodePageAsync(client, user);
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        var wrong = Codes.WrongAt(user.Secret!, factory.Clock.GetUtcNow());
+
+        using var response = await CodeAsync(client, codePage, wrong);
+
+        await AssertShowsAsync(response, BadCode);
+        using var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/account/sign-in", home.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_code_two_minutes_old_is_refused(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var user = await TestUsers.CreateAsync(factory, Roles.SocialWorker);
+        using var client = factory.NewClient();
+        var codePage = await PasswordToCodePageAsync(client, user);
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        using var response = await CodeAsync(client, codePage, Totp.CodeAt(user.Secret!, factory.Clock.GetUtcNow().AddMinutes(-2)));
+
+        await AssertShowsAsync(response, BadCode);
+        // The same page takes the current code: the refusal was about the code's age, not the sign-in.
+        using var current = await CodeAsync(client, codePage, Totp.CodeAt(user.Secret!, factory.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.Redirect, current.StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_code_already_used_is_refused_the_second_time(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var user = await TestUsers.CreateAsync(factory, Roles.SocialWorker);
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        var code = Totp.CodeAt(user.Secret!, factory.Clock.GetUtcNow());
+
+        using var first = factory.NewClient();
+        using var firstResult = await CodeAsync(first, await PasswordToCodePageAsync(first, user), code);
+        Assert.Equal(HttpStatusCode.Redirect, firstResult.StatusCode);
+        Assert.Equal("/", firstResult.Headers.Location!.OriginalString);
+
+        using var second = factory.NewClient();
+        using var secondResult = await CodeAsync(second, await PasswordToCodePageAsync(second, user), code);
+        await AssertShowsAsync(secondResult, BadCode);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_return_address_on_another_site_is_not_followed(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var user = await TestUsers.CreateAsync(factory, Roles.Administrator);
+        var cases = new Dictionary<string, string>
+        {
+            ["https://evil.example/phish"] = "/",
+            ["//evil.example/phish"] = "/",
+            ["/\\evil.example/phish"] = "/",
+            ["/admin/users"] = "/admin/users",
+        };
+
+        foreach (var (returnUrl, expected) in cases)
+        {
+            using var client = factory.NewClient();
+            var codePage = await PasswordToCodePageAsync(client, user, returnUrl);
+            factory.Clock.Advance(TimeSpan.FromSeconds(30));
+            using var response = await CodeAsync(client, codePage, Totp.CodeAt(user.Secret!, factory.Clock.GetUtcNow()));
+
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.True(expected == response.Headers.Location!.OriginalString, $"ReturnUrl {returnUrl} led to {response.Headers.Location}, expected {expected}");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.DemoData;
+using Safeguard.Identity;
+using Safeguard.Persistence;
+using Safeguard.Testing;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.Authorization;
+
+/// <summary>
+/// Every endpoint of the running app that needs a permission, tried signed out and as each demo role:
+/// signed out is sent to sign in (or 401 for the API), a role without the permission gets 403, a role with
+/// it gets through. The endpoints come from the app itself, so a new page is checked without being listed.
+/// </summary>
+public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactories>
+{
+    public sealed record ProtectedEndpoint(string Url, string Method, string Permission, string Name);
+
+    /// <summary>The endpoints that need a permission, each with a URL a request can be sent to.</summary>
+    public static IReadOnlyList<ProtectedEndpoint> ProtectedEndpoints(IServiceProvider services)
+    {
+        var endpoints = services.GetRequiredService<EndpointDataSource>().Endpoints;
+        var result = new List<ProtectedEndpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            var permissions = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
+                .Select(a => PermissionPolicy.PermissionOf(a.Policy))
+                .OfType<string>()
+                .Distinct()
+                .ToList();
+            if (permissions.Count == 0)
+            {
+                continue;
+            }
+
+            var route = Assert.IsType<RouteEndpoint>(endpoint, exactMatch: false);
+            var permission = Assert.Single(permissions);
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            var method = methods is null || methods.Count == 0 || methods.Contains("GET") ? "GET" : methods[0];
+            result.Add(new ProtectedEndpoint(UrlFor(route.RoutePattern, endpoint.DisplayName), method, permission, endpoint.DisplayName ?? route.RoutePattern.RawText ?? "?"));
+        }
+
+        return result;
+    }
+
+    /// <summary>A concrete URL for a route pattern; fails, naming the route, when a parameter cannot be filled in.</summary>
+    public static string UrlFor(RoutePattern pattern, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var segments = new List<string>();
+        foreach (var segment in pattern.PathSegments)
+        {
+            var text = "";
+            foreach (var part in segment.Parts)
+            {
+                text += part switch
+                {
+                    RoutePatternLiteralPart literal => literal.Content,
+                    RoutePatternSeparatorPart separator => separator.Content,
+                    RoutePatternParameterPart parameter => ValueFor(parameter, pattern, name),
+                    _ => throw new Xunit.Sdk.XunitException($"Route {pattern.RawText} ({name}) has a part the role matrix cannot fill in."),
+                };
+            }
+
+            if (text.Length > 0)
+            {
+                segments.Add(text);
+            }
+        }
+
+        return "/" + string.Join('/', segments);
+    }
+
+    private static string ValueFor(RoutePatternParameterPart parameter, RoutePattern pattern, string? name)
+    {
+        var constraints = parameter.ParameterPolicies.Select(p => p.Content).ToList();
+        if (constraints.Contains("guid"))
+        {
+            return Guid.NewGuid().ToString();
+        }
+
+        if (constraints.Contains("int") || constraints.Contains("long"))
+        {
+            return "1";
+        }
+
+        if (parameter.IsOptional && constraints.Count == 0)
+        {
+            return "";
+        }
+
+        throw new Xunit.Sdk.XunitException(
+            $"Route {pattern.RawText} ({name}): the role matrix does not know a value for parameter '{parameter.Name}' " +
+            $"with constraints [{string.Join(", ", constraints)}]. Teach RoleMatrixTests.ValueFor about it.");
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, ProtectedEndpoint endpoint)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task The_matrix_covers_the_admin_pages_the_api_and_the_home_page()
+    {
+        var factory = await factories.ForAsync(DatabaseProvider.Sqlite);
+
+        var endpoints = ProtectedEndpoints(factory.Services);
+
+        var urls = endpoints.Select(e => System.Text.RegularExpressions.Regex.Replace(e.Url, "[0-9a-f]{8}-[0-9a-f-]{27}", "{id}")).ToHashSet();
+        foreach (var expected in new[]
+        {
+            "/", "/admin/users", "/admin/users/new", "/admin/users/{id}", "/admin/agencies", "/admin/agencies/new",
+            "/admin/agencies/{id}", "/admin/teams/{id}", "/admin/audit", "/account/sign-out", "/account/two-factor/setup",
+            "/api/v1/me", "/api/v1/agencies", "/api/v1/openapi.json",
+        })
+        {
+            Assert.Contains(expected, urls);
+        }
+
+        // Every permission a page uses is one the catalogue knows, and more than one permission is exercised.
+        Assert.All(endpoints, e => Assert.NotNull(Permissions.Find(e.Permission)));
+        Assert.True(endpoints.Select(e => e.Permission).Distinct().Count() >= 4, "The matrix should exercise several permissions.");
+    }
+
+    [Fact]
+    public async Task The_running_app_declares_every_endpoint_public_or_behind_a_permission()
+    {
+        var factory = await factories.ForAsync(DatabaseProvider.Sqlite);
+        var source = factory.Services.GetRequiredService<EndpointDataSource>();
+
+        Assert.Empty(EndpointAuthorizationCheck.FindUndeclared([source]));
+        Assert.Contains(source.Endpoints, e => e.Metadata.GetMetadata<PublicAttribute>() is not null && e is RouteEndpoint { RoutePattern.RawText: "/health" });
+    }
+
+    [Fact]
+    public void A_route_parameter_the_matrix_cannot_fill_in_fails_naming_the_route()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => UrlFor(RoutePatternFactory.Parse("/cases/{reference:alpha}"), "case page"));
+
+        Assert.Contains("/cases/{reference:alpha}", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("reference", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("/admin/users/1/x", UrlFor(RoutePatternFactory.Parse("admin/users/{n:int}/x"), null));
+        Assert.Equal("/error", UrlFor(RoutePatternFactory.Parse("error/{code?}"), null));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Signed_out_requests_are_sent_to_sign_in_or_refused_with_401_for_the_api(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        using var client = factory.NewClient();
+        var problems = new List<string>();
+
+        foreach (var endpoint in ProtectedEndpoints(factory.Services))
+        {
+            using var response = await SendAsync(client, endpoint);
+            if (endpoint.Url.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                if (response.StatusCode != HttpStatusCode.Unauthorized)
+                {
+                    problems.Add($"{endpoint.Method} {endpoint.Url}: {(int)response.StatusCode}, expected 401");
+                }
+            }
+            else
+            {
+                var location = response.Headers.Location?.OriginalString ?? "";
+                var expected = "/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(endpoint.Url);
+                if (response.StatusCode != HttpStatusCode.Redirect || !location.EndsWith(expected, StringComparison.Ordinal))
+                {
+                    problems.Add($"{endpoint.Method} {endpoint.Url}: {(int)response.StatusCode} {location}, expected 302 to {expected}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Each_role_gets_403_without_the_permission_and_through_with_it(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var endpoints = ProtectedEndpoints(factory.Services);
+        var problems = new List<string>();
+        var checkedAllowed = 0;
+        var checkedDenied = 0;
+
+        foreach (var demo in DemoSeeder.Users)
+        {
+            var role = Roles.Find(demo.Role)!;
+            using var client = await factory.SignInAsync(demo.UserName);
+            foreach (var endpoint in endpoints)
+            {
+                using var response = await SendAsync(client, endpoint);
+                var status = (int)response.StatusCode;
+                var location = response.Headers.Location?.OriginalString ?? "";
+                var allowed = role.Permissions.Any(p => p.Name == endpoint.Permission);
+                if (allowed)
+                {
+                    checkedAllowed++;
+                    if (status is 401 or 403 || location.Contains("/account/", StringComparison.Ordinal))
+                    {
+                        problems.Add($"{role.Name} has {endpoint.Permission} but {endpoint.Method} {endpoint.Url} gave {status} {location}");
+                    }
+                }
+                else
+                {
+                    checkedDenied++;
+                    if (status != 403)
+                    {
+                        problems.Add($"{role.Name} lacks {endpoint.Permission} but {endpoint.Method} {endpoint.Url} gave {status} {location}, expected 403");
+                    }
+                    else if (!endpoint.Url.StartsWith("/api/", StringComparison.Ordinal)
+                        && !(await response.Content.ReadAsStringAsync()).Contains("You do not have permission to view this page", StringComparison.Ordinal))
+                    {
+                        problems.Add($"{role.Name}: {endpoint.Url} gave 403 without the GOV.UK no-permission page");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        Assert.True(checkedAllowed > 20 && checkedDenied > 20, $"Too few checks: {checkedAllowed} allowed, {checkedDenied} denied.");
+    }
+}
