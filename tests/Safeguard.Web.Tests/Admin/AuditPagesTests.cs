@@ -46,15 +46,18 @@ public class AuditPagesTests(WebFactories factories) : IClassFixture<WebFactorie
     {
         var factory = await factories.ForAsync(provider);
         using var admin = await factory.SignInAsync("admin");
-        var today = factory.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The page works in UK days and shows UK times.
+        var ukToday = Safeguard.Calendar.UkTime.ToUkDate(factory.Clock.GetUtcNow());
+        var today = ukToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var shown = ukToday.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
         var agencies = Html.Parse(await admin.GetStringAsync($"/admin/audit?EntityType=Agency&From={today}&To={today}"));
         var rows = Html.TableRows(agencies);
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.StartsWith("Agency ", r[5], StringComparison.Ordinal));
-        Assert.All(rows, r => Assert.StartsWith(today, r[1], StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.StartsWith(shown, r[1], StringComparison.Ordinal));
 
-        var future = factory.Clock.GetUtcNow().AddDays(3).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var future = ukToday.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var none = Html.Parse(await admin.GetStringAsync($"/admin/audit?From={future}"));
         Assert.Empty(Html.TableRows(none));
         Assert.Equal("0 events found.", Html.Text(none, "[data-testid=audit-count]"));
