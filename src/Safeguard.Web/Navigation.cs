@@ -18,7 +18,10 @@ public static class Navigation
     public static IEnumerable<NavigationLink> For(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return Links.Where(l => user.HasClaim(SafeguardClaimTypes.Permission, l.Permission.Name));
+        // Until two-factor authentication is set up every page but the set-up page is closed: offer none.
+        return Authorization.SafeguardClaimsPrincipalFactory.NeedsTwoFactorSetup(user)
+            ? []
+            : Links.Where(l => user.HasClaim(SafeguardClaimTypes.Permission, l.Permission.Name));
     }
 }
 

@@ -60,7 +60,9 @@ public static class AuditTrail
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(search);
-        var query = db.AuditEvents.AsNoTracking();
+        var upTo = search.UpToSequence ?? await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var query = db.AuditEvents.AsNoTracking().Where(e => e.Sequence <= upTo);
+
         if (search.UserId is { } userId)
         {
             query = query.Where(e => e.ActorUserId == userId);
@@ -95,7 +97,7 @@ public static class AuditTrail
             .Skip((page - 1) * search.PageSize)
             .Take(search.PageSize)
             .ToListAsync(cancellationToken);
-        return new AuditSearchResult(events, total, page, search.PageSize);
+        return new AuditSearchResult(events, total, page, search.PageSize, upTo);
     }
 
     private static AuditVerification Broken(long checkedCount, long sequence, string problem) =>
@@ -104,6 +106,11 @@ public static class AuditTrail
 
 public sealed record AuditVerification(bool Intact, long EventsChecked, long? FirstBrokenSequence, string? Problem);
 
-public sealed record AuditSearch(Guid? UserId = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 50);
+/// <summary>
+/// What to look for. <see cref="UpToSequence"/> pins a search to the trail as it stood when the first page was
+/// shown, so events written since (including the record of the search itself) do not shift later pages.
+/// </summary>
+public sealed record AuditSearch(
+    Guid? UserId = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 50, long? UpToSequence = null);
 
-public sealed record AuditSearchResult(IReadOnlyList<AuditEvent> Events, int Total, int Page, int PageSize);
+public sealed record AuditSearchResult(IReadOnlyList<AuditEvent> Events, int Total, int Page, int PageSize, long UpToSequence);

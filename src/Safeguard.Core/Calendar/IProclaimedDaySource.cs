@@ -1,9 +1,8 @@
 namespace Safeguard.Calendar;
 
 /// <summary>
-/// Supplies the one-off proclaimed bank holidays currently in force. The product's database implements this
-/// so an administrator can add or remove a day at run time; <see cref="InMemoryProclaimedDaySource"/> serves
-/// tests and the command line until then.
+/// Supplies the one-off proclaimed bank holidays currently in force: <see cref="DatabaseProclaimedDaySource"/>
+/// reads the days an administrator has added at run time; tests use an in-memory source.
 /// </summary>
 public interface IProclaimedDaySource
 {

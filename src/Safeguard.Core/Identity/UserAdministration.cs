@@ -32,8 +32,13 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
             problems.Add(new("Email", "The email address must be 256 characters or fewer"));
         }
 
-        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Code == request.AgencyCode, cancellationToken);
-        if (agency is null)
+        var agencyCode = request.AgencyCode.Trim().ToUpperInvariant();
+        var agency = agencyCode.Length == 0 ? null : await db.Agencies.FirstOrDefaultAsync(a => a.Code == agencyCode, cancellationToken);
+        if (string.IsNullOrWhiteSpace(request.AgencyCode))
+        {
+            problems.Add(new("Agency", "Select an agency"));
+        }
+        else if (agency is null)
         {
             problems.Add(new("Agency", $"There is no agency with the code '{request.AgencyCode}'"));
         }
@@ -56,6 +61,14 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
             {
                 problems.Add(new("Team", $"{agency.Name} has no team called '{request.TeamName}'"));
             }
+        }
+
+        // The password is checked with the rest, so one round of corrections is enough.
+        var candidate = new User { UserName = request.UserName.Trim(), DisplayName = request.DisplayName };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, candidate, request.Password);
+            problems.AddRange(result.Errors.Select(e => new ValidationProblem("Password", e.Description)));
         }
 
         if (problems.Count > 0)

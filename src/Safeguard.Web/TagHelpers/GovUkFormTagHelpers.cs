@@ -173,9 +173,12 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        // GOV.UK: errors are listed in the order the fields appear, which is the order the page model declares them.
+        var order = FieldOrder(ViewContext.ViewData.ModelMetadata);
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value is { ValidationState: ModelValidationState.Invalid })
             .SelectMany(e => e.Value!.Errors.Select(x => (Key: e.Key, x.ErrorMessage)))
+            .OrderBy(e => e.Key.Length == 0 ? -1 : order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue)
             .ToList();
         if (errors.Count == 0)
         {
@@ -195,5 +198,30 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         output.Content.SetHtmlContent(
             "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>" +
             $"<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div>");
+    }
+
+    private static List<string> FieldOrder(ModelMetadata? metadata)
+    {
+        var keys = new List<string>();
+        Walk(metadata, "", keys, depth: 0);
+        return keys;
+
+        static void Walk(ModelMetadata? metadata, string prefix, List<string> keys, int depth)
+        {
+            if (metadata is null || depth > 3)
+            {
+                return;
+            }
+
+            foreach (var property in metadata.Properties)
+            {
+                var key = prefix.Length == 0 ? property.PropertyName! : $"{prefix}.{property.PropertyName}";
+                keys.Add(key);
+                if (property.IsComplexType && !property.IsEnumerableType && property.ModelType.Namespace?.StartsWith("Safeguard", StringComparison.Ordinal) == true)
+                {
+                    Walk(property, key, keys, depth + 1);
+                }
+            }
+        }
     }
 }

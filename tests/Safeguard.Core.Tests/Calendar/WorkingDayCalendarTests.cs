@@ -1,4 +1,5 @@
 using Safeguard.Calendar;
+using Safeguard.Testing;
 using static Safeguard.Core.Tests.TestDates;
 
 namespace Safeguard.Core.Tests.Calendar;

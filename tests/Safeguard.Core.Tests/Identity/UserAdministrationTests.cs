@@ -69,6 +69,13 @@ public class UserAdministrationTests
         Assert.Contains("\"PasswordHash\":\"[redacted]\"", created.After, StringComparison.Ordinal);
         Assert.DoesNotContain(user.PasswordHash!, created.After, StringComparison.Ordinal);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityType == "IdentityUserRole" && e.Process == "Users.Create", TestContext.Current.CancellationToken));
+
+        // The demo users' authenticator keys were stored as user tokens: the trail has the token, never the key.
+        var secret = DemoSeeder.AuthenticatorSecretFor("social.worker");
+        var tokens = await db.AuditEvents.Where(e => e.EntityType == "IdentityUserToken").Select(e => e.After).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.NotEmpty(tokens);
+        Assert.All(tokens, t => Assert.Contains("\"Value\":\"[redacted]\"", t, StringComparison.Ordinal));
+        Assert.False(await db.AuditEvents.AnyAsync(e => e.After!.Contains(secret) || e.Before!.Contains(secret), TestContext.Current.CancellationToken));
     }
 
     [Theory, ClassData(typeof(BothProviders))]
@@ -81,7 +88,7 @@ public class UserAdministrationTests
 
         var ex = await Assert.ThrowsAsync<SafeguardValidationException>(() =>
             admin.CreateAsync(new NewUser("x", "", "not-an-email", "NOPE", ["Wizard"], "short"), Admin, TestContext.Current.CancellationToken));
-        Assert.Equal(["Agency", "DisplayName", "Email", "Roles"], ex.Problems.Select(p => p.Field).Order());
+        Assert.Equal(["Agency", "DisplayName", "Email", "Password", "Roles"], ex.Problems.Select(p => p.Field).Distinct().Order());
 
         var weak = await Assert.ThrowsAsync<SafeguardValidationException>(() =>
             admin.CreateAsync(new NewUser("weak", "Weak Password", "weak@example.org", "CSC", [Roles.SocialWorker], "short"), Admin, TestContext.Current.CancellationToken));

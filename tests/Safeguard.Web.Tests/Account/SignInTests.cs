@@ -72,6 +72,18 @@ public class SignInTests(WebFactories factories) : IClassFixture<WebFactories>
         Assert.Equal("What you can do", Html.Text(page, "h1"));
     }
 
+    [Fact]
+    public async Task An_empty_form_lists_its_errors_in_the_order_of_the_fields()
+    {
+        var factory = await factories.ForAsync(DatabaseProvider.Sqlite);
+        using var client = factory.NewClient();
+        using var response = await SafeguardWebFactory.PostFormAsync(client, "/account/sign-in", new() { ["Input.UserName"] = "", ["Input.Password"] = "" });
+        var page = await Html.ReadAsync(response);
+        Assert.Equal(
+            [("Enter your user name", "#Input-UserName"), ("Enter your password", "#Input-Password")],
+            Html.ErrorSummary(page).Select(e => (e.Message, e.Target.StartsWith('#') ? e.Target : "#" + e.Target)).ToList());
+    }
+
     [Theory, ClassData(typeof(BothProviders))]
     public async Task A_wrong_password_is_refused_and_counted(DatabaseProvider provider)
     {

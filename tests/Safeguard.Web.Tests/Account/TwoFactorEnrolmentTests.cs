@@ -63,6 +63,24 @@ public class TwoFactorEnrolmentTests(WebFactories factories) : IClassFixture<Web
         Assert.Equal(HttpStatusCode.OK, homeAgain.StatusCode);
     }
 
+    [Fact]
+    public async Task Setting_up_can_take_longer_than_the_session_check_interval()
+    {
+        var factory = await factories.ForAsync(DatabaseProvider.Sqlite);
+        var user = await TestUsers.CreateAsync(factory, Roles.SocialWorker, withAuthenticator: false);
+        using var client = await factory.SignInAsync(user);
+        using var setup = await client.GetAsync(TwoFactorEnforcement.SetupPath);
+        var secret = Html.Text(await Html.ReadAsync(setup), "[data-testid=authenticator-secret]").Replace(" ", "", StringComparison.Ordinal);
+
+        // The person takes three minutes to find their phone: the security stamp has been re-checked meanwhile.
+        factory.Clock.Advance(TimeSpan.FromMinutes(3));
+        using var confirmed = await SafeguardWebFactory.PostFormAsync(client, TwoFactorEnforcement.SetupPath, new() { ["Code"] = Totp.CodeAt(secret, factory.Clock.GetUtcNow()) });
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("/", confirmed.Headers.Location!.OriginalString);
+        Assert.True(await TwoFactorEnabledAsync(factory, user.Id));
+    }
+
     [Theory, ClassData(typeof(BothProviders))]
     public async Task A_scrutiny_user_without_an_authenticator_is_not_forced_to_enrol(DatabaseProvider provider)
     {

@@ -33,6 +33,10 @@ public sealed class IndexModel(SafeguardDbContext db) : SafeguardPageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The last event the first page saw, carried by the page links so later pages do not shift.</summary>
+    [FromQuery(Name = "upTo")]
+    public long? UpTo { get; set; }
+
     public AuditSearchResult? Result { get; private set; }
 
     public List<SelectListItem> UserItems { get; private set; } = [];
@@ -52,7 +56,7 @@ public sealed class IndexModel(SafeguardDbContext db) : SafeguardPageModel
             return;
         }
 
-        Result = await AuditTrail.SearchAsync(db, new AuditSearch(UserId, EntityType, EntityId, From, To, PageNumber), cancellationToken);
+        Result = await AuditTrail.SearchAsync(db, new AuditSearch(UserId, EntityType, EntityId, From, To, PageNumber, UpToSequence: UpTo), cancellationToken);
         using var process = db.BeginProcess("Audit.Search", Actor);
         db.RecordAccess("AuditTrail", "search", AuditAction.Searched,
             $"user={UserId}; record={EntityType}/{EntityId}; from={From:yyyy-MM-dd}; to={To:yyyy-MM-dd}; page={PageNumber}");
@@ -60,5 +64,5 @@ public sealed class IndexModel(SafeguardDbContext db) : SafeguardPageModel
     }
 
     public string PageLink(int page) =>
-        $"?UserId={UserId}&EntityType={Uri.EscapeDataString(EntityType ?? "")}&EntityId={Uri.EscapeDataString(EntityId ?? "")}&From={From:yyyy-MM-dd}&To={To:yyyy-MM-dd}&page={page}";
+        $"?UserId={UserId}&EntityType={Uri.EscapeDataString(EntityType ?? "")}&EntityId={Uri.EscapeDataString(EntityId ?? "")}&From={From:yyyy-MM-dd}&To={To:yyyy-MM-dd}&page={page}&upTo={Result?.UpToSequence}";
 }

@@ -1,4 +1,6 @@
-namespace Safeguard.Calendar;
+using Safeguard.Calendar;
+
+namespace Safeguard.Testing;
 
 /// <summary>
 /// Proclaimed days held in memory. Adding a day checks it the same way the calendar does (weekday, not already
