@@ -18,6 +18,9 @@ public sealed record CinIssue(string Rule, CinSeverity Severity, string Message,
     /// <summary>The rule code of problems the reader finds in the file's structure, as a schema validator would.</summary>
     public const string StructureRule = "schema";
 
+    /// <summary>How summaries describe the structural problems as a group.</summary>
+    public const string StructureSummary = "The file's structure does not follow the census schema (see each issue)";
+
     public string SeverityText => Severity == CinSeverity.Error ? "ERROR" : "QUERY";
 }
 
