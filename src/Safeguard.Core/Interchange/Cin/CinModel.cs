@@ -27,11 +27,11 @@ public sealed class CinChild
     public List<CinEpisode> Episodes { get; } = [];
 
     /// <summary>Lines of the individual records, keyed by field, for issues that point at a single field.</summary>
-    public int LineOf(CinField field) => _fieldLines.TryGetValue(field, out var line) ? line : Line;
+    public int LineOf(CinField field) => _fieldLines[(int)field] is var line and > 0 ? line : Line;
 
-    public void SetLine(CinField field, int line) => _fieldLines[field] = line;
+    public void SetLine(CinField field, int line) => _fieldLines[(int)field] = line;
 
-    private readonly Dictionary<CinField, int> _fieldLines = [];
+    private readonly int[] _fieldLines = new int[(int)CinField.Disabilities + 1];
 }
 
 /// <summary>Child-level fields whose own line is worth reporting.</summary>

@@ -45,24 +45,77 @@ public sealed class CinValidator(WorkingDayCalendar calendar)
             onIssue(issue);
         }
 
-        using var reader = new CinCensusReader(stream, fileName, options, Count);
+        // The reader's structural issues are held with the child they belong to, so that reading (on this thread)
+        // and checking (on a second one) can overlap while issues still come out in file order.
+        var pending = new List<CinIssue>();
+        using var reader = new CinCensusReader(stream, fileName, options, pending.Add);
         reader.Open();
         var rules = CinRuleSet.For(reader.Collection.Name);
         var context = new CinRuleContext(reader.Collection, calendar, rules.ReferenceData, Count) { Header = reader.Header };
         var returnRules = rules.CreateReturnRules();
-        foreach (var child in reader.ReadChildren())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            children++;
-            rules.CheckChild(child, context);
-            foreach (var rule in returnRules)
+        FlushPending(pending, Count);
+
+        using var queue = new System.Collections.Concurrent.BlockingCollection<(CinChild? Child, List<CinIssue> Structure, long Position)>(boundedCapacity: 256);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checker = Task.Factory.StartNew(
+            () =>
             {
-                rules.Enter(context, rule.Code, child);
-                rule.Observe(child, context);
+                try
+                {
+                    Check();
+                }
+                catch
+                {
+                    stop.Cancel();
+                    throw;
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        void Check()
+        {
+            foreach (var (child, structure, position) in queue.GetConsumingEnumerable(stop.Token))
+            {
+                FlushPending(structure, Count);
+                if (child is null)
+                {
+                    continue;
+                }
+
+                children++;
+                rules.CheckChild(child, context);
+                foreach (var rule in returnRules)
+                {
+                    rules.Enter(context, rule.Code, child);
+                    rule.Observe(child, context);
+                }
+
+                onChild?.Invoke(position);
+            }
+        }
+
+        try
+        {
+            foreach (var child in reader.ReadChildren())
+            {
+                queue.Add((child, TakePending(pending), stream.CanSeek ? stream.Position : 0), stop.Token);
             }
 
-            onChild?.Invoke(stream.CanSeek ? stream.Position : 0);
+            queue.Add((null, TakePending(pending), 0), stop.Token);
         }
+        catch (OperationCanceledException) when (checker.IsFaulted || (!cancellationToken.IsCancellationRequested && stop.IsCancellationRequested))
+        {
+            // The checker failed: its exception is the one to report.
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+
+        checker.GetAwaiter().GetResult();
+        cancellationToken.ThrowIfCancellationRequested();
 
         foreach (var rule in returnRules)
         {
@@ -71,6 +124,28 @@ public sealed class CinValidator(WorkingDayCalendar calendar)
         }
 
         return new CinValidationSummary(reader.Collection, reader.Header, children, errors, queries, byRule);
+    }
+
+    private static List<CinIssue> TakePending(List<CinIssue> pending)
+    {
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        var taken = new List<CinIssue>(pending);
+        pending.Clear();
+        return taken;
+    }
+
+    private static void FlushPending(List<CinIssue> pending, Action<CinIssue> sink)
+    {
+        foreach (var issue in pending)
+        {
+            sink(issue);
+        }
+
+        pending.Clear();
     }
 
     /// <summary>Validates a file, collecting the issues (for tests and small files; large files should stream).</summary>
