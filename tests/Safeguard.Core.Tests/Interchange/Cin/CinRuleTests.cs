@@ -36,7 +36,8 @@ public sealed class CinRuleTests
                 Set(s, "DateOfInitialCPC", null);
                 Set(s, "ICPCnotRequired", "1");
             }
-        }),
+        }
+        ),
         ["2884"] = (1, f => Set(f.Episode(1), "DateOfInitialCPC", "2024-05-13")),
         ["2885"] = (0, f => Set(f.ProtectionPlan(0), "CPPstartDate", "2024-05-14")),
         ["2886Q"] = (ReturnLevel, f => Set(f.Ids(1), "Sex", "U")),
@@ -46,14 +47,16 @@ public sealed class CinRuleTests
             {
                 d.ReplaceNodes(E("Disability", "NONE"));
             }
-        }),
+        }
+        ),
         ["2888Q"] = (ReturnLevel, f =>
         {
             foreach (var d in f.Document.Descendants("Disabilities").ToList())
             {
                 d.Elements().Skip(1).Remove();
             }
-        }),
+        }
+        ),
         ["2889"] = (1, f => Set(f.Section47(1), "S47ActualStartDate", "2024-05-01")),
         ["2990"] = (1, f => Set(f.Episode(1), "ReasonForClosure", "RC8")),
         ["2991Q"] = (1, f => f.Assessment(1).Remove()),
@@ -62,7 +65,8 @@ public sealed class CinRuleTests
         {
             Set(f.ProtectionPlan(0), "CPPendDate", null);
             Add(f.Episode(0), E("CINPlanDates", E("CINPlanStartDate", "2024-08-30")));
-        }),
+        }
+        ),
         ["4003"] = (0, f => Add(f.Episode(0), E("CINPlanDates", E("CINPlanStartDate", "2024-05-14"), E("CINPlanEndDate", "2024-08-29")))),
         ["4004"] = (0, f => Add(f.Episode(0, 1), E("CINPlanDates", E("CINPlanStartDate", "2024-12-01")))),
         ["4008"] = (0, f => Set(f.Ids(0), "PersonDeathDate", "2024-10-01")),
@@ -70,7 +74,8 @@ public sealed class CinRuleTests
         {
             Set(f.Ids(0), "PersonDeathDate", "2024-11-01");
             Set(f.CinPlan(0, 1), "CINPlanEndDate", "2024-12-01");
-        }),
+        }
+        ),
         ["4010"] = (0, f => Set(f.CinPlan(0, 1), "CINPlanStartDate", "2025-04-05")),
         ["4011"] = (0, f => Set(f.CinPlan(0, 1), "CINPlanEndDate", "2024-10-01")),
         ["4012Q"] = (0, f => Set(f.CinPlan(0, 1), "CINPlanEndDate", f.CinPlan(0, 1).Element("CINPlanStartDate")!.Value)),
@@ -79,7 +84,8 @@ public sealed class CinRuleTests
         {
             Set(f.CinPlan(0, 1), "CINPlanEndDate", "2024-12-31");
             Add(f.Episode(0, 1), E("CINPlanDates", E("CINPlanStartDate", "2024-11-01"), E("CINPlanEndDate", "2025-01-31")));
-        }),
+        }
+        ),
         ["4015"] = (0, f => Set(f.CinPlan(0, 1), "CINPlanStartDate", "2024-09-01")),
         ["4016"] = (0, f => Add(f.Episode(0), E("CINPlanDates", E("CINPlanStartDate", "2024-06-01"), E("CINPlanEndDate", "2024-07-01")))),
         ["4017"] = (0, f => Add(f.Episode(0, 1), E(
@@ -95,7 +101,8 @@ public sealed class CinRuleTests
             Set(f.Ids(1), "PersonBirthDate", null);
             Set(f.Ids(1), "ExpectedPersonBirthDate", "2026-01-05");
             Set(f.Ids(1), "Sex", "U");
-        }),
+        }
+        ),
         ["8535Q"] = (1, f => Set(f.Ids(1), "PersonDeathDate", "2000-01-01")),
         ["8540"] = (1, f => Set(f.Characteristics(1).Element("Disabilities")!, "Disability", "XYZ")),
         ["8545Q"] = (1, f => Set(f.Ids(1), "PersonDeathDate", "2024-03-01")),
@@ -106,7 +113,8 @@ public sealed class CinRuleTests
         {
             Set(f.Episode(1), "ReferralNFA", "1");
             Set(f.Episode(1), "CINreferralDate", "2024-03-27");
-        }),
+        }
+        ),
         ["8585Q"] = (1, f => Set(f.Episode(1), "ReasonForClosure", "RC2")),
         ["8590"] = (1, f => f.Child(1).Elements("CINdetails").Remove()),
         ["8600"] = (1, f => Set(f.Episode(1), "CINreferralDate", "2025-04-10")),
@@ -129,17 +137,20 @@ public sealed class CinRuleTests
         {
             Set(f.Episode(1), "CINreferralDate", "2024-03-01");
             OpenAssessment(f, 1, "2024-03-20");
-        }),
+        }
+        ),
         ["8740"] = (1, f =>
         {
             Set(f.Episode(1), "CINreferralDate", "2024-03-01");
             OpenEnquiry(f, 1, "2024-03-20");
-        }),
+        }
+        ),
         ["8750"] = (1, f =>
         {
             Set(f.Ids(1), "PersonBirthDate", null);
             Set(f.Ids(1), "ExpectedPersonBirthDate", "2025-05-01");
-        }),
+        }
+        ),
         ["8770Q"] = (1, f => Set(f.Ids(1), "UPN", null)),
         ["8772"] = (1, f => Set(f.Ids(1), "UPNunknown", "UN7")),
         ["8775Q"] = (1, f => Set(f.Ids(1), "PersonBirthDate", "1990-01-01")),
@@ -154,14 +165,16 @@ public sealed class CinRuleTests
         {
             Set(f.Episode(1), "ReasonForClosure", "RC8");
             f.Assessment(1).Remove();
-        }),
+        }
+        ),
         ["8831"] = (1, f => Set(f.Episode(1), "ReferralNFA", "1")),
         ["8832"] = (0, f => Set(f.Episode(0), "ReferralNFA", "true")),
         ["8839"] = (1, f =>
         {
             Set(f.Section47(1), "DateOfInitialCPC", null);
             Add(f.Episode(1), E("Section47", E("S47ActualStartDate", "2024-06-03"), E("ICPCnotRequired", "false")));
-        }),
+        }
+        ),
         ["8840"] = (0, f => Set(f.ProtectionPlan(0), "CPPendDate", "2024-05-13")),
         ["8841"] = (0, f => f.ProtectionPlan(0).Element("Reviews")!.Element("CPPreviewDate")!.Value = "2024-05-13"),
         ["8842Q"] = (0, f => f.ProtectionPlan(0).Element("Reviews")!.Element("CPPreviewDate")!.Value = ""),
@@ -171,7 +184,8 @@ public sealed class CinRuleTests
         {
             Set(f.Assessment(1), "AssessmentAuthorisationDate", null);
             Set(f.Assessment(1), "FactorsIdentifiedAtAssessment", null);
-        }),
+        }
+        ),
         ["8868"] = (1, f => Set(f.Section47(1), "DateOfInitialCPC", null)),
         ["8869"] = (1, f => f.Assessment(1).Element("FactorsIdentifiedAtAssessment")!.Add(E("AssessmentFactors", "21"))),
         ["8870Q"] = (1, f => Set(f.Section47(1), "InitialCPCtarget", "2024-05-11")),
@@ -183,7 +197,8 @@ public sealed class CinRuleTests
             Reopen(f.Episode(1));
             OpenAssessment(f, 1, "2025-03-03");
             Add(f.Episode(1), E("Assessments", E("AssessmentActualStartDate", "2025-03-10")));
-        }),
+        }
+        ),
         ["8897Q"] = (1, f => Set(f.Assessment(1), "FactorsIdentifiedAtAssessment", null)),
         ["8898"] = (1, f => f.Assessment(1).Element("FactorsIdentifiedAtAssessment")!.Add(E("AssessmentFactors", "3A"))),
         ["8905"] = (0, f => Set(f.ProtectionPlan(0), "InitialCategoryOfAbuse", "ZZZ")),
@@ -197,7 +212,8 @@ public sealed class CinRuleTests
             Set(f.ProtectionPlan(0), "CPPendDate", null);
             Add(f.Episode(0, 1), E(
                 "ChildProtectionPlans", E("CPPstartDate", "2024-09-20"), E("InitialCategoryOfAbuse", "NEG"), E("LatestCategoryOfAbuse", "NEG"), E("NumberOfPreviousCPP", "1")));
-        }),
+        }
+        ),
         ["8940"] = (0, f => Add(f.Episode(0), E(
             "ChildProtectionPlans", E("CPPstartDate", "2024-06-03"), E("CPPendDate", "2024-07-01"), E("InitialCategoryOfAbuse", "NEG"), E("LatestCategoryOfAbuse", "NEG"), E("NumberOfPreviousCPP", "1")))),
         ["8945Q"] = (1, f => f.Assessment(1).Element("FactorsIdentifiedAtAssessment")!.Add(E("AssessmentFactors", "18A"))),
