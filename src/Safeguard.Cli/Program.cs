@@ -25,6 +25,7 @@ public static class Program
             AuditCommands.Create(services),
             CalendarCommands.Create(services),
             TimescaleCommands.Create(services),
+            CinCommands.Create(services),
         };
     }
 }

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using Safeguard.Calendar;
+using Safeguard.Interchange.Cin;
+
+namespace Safeguard.Bench;
+
+/// <summary>
+/// Children in need census benchmark: generates valid census files of the given sizes on the fly (in a temporary
+/// folder, deleted afterwards), then measures a bare parse and a full validation of each: children per second,
+/// MB per second, and memory (peak working set and managed heap, sampled as the file is read, to show it stays
+/// flat). Usage: dotnet run -c Release --project bench/Safeguard.Bench -- [children ...] (default 20000 500000).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var sizes = args.Length == 0 ? [20_000, 500_000] : args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var folder = Directory.CreateTempSubdirectory("safeguard-cin-bench-").FullName;
+        try
+        {
+            Console.WriteLine($"{Environment.ProcessorCount} processors, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+            Console.WriteLine("| children | file MB | run | seconds | children/s | MB/s | peak working set MB | max managed heap MB | heap at 10% / 100% MB | issues |");
+            Console.WriteLine("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+            foreach (var size in sizes)
+            {
+                var path = Path.Combine(folder, $"cin-{size}.xml");
+                using (var file = File.Create(path))
+                {
+                    CinCensusGenerator.Write(file, size, CinCollection.Parse("2024-25"));
+                }
+
+                var megabytes = new FileInfo(path).Length / 1024.0 / 1024.0;
+                Report(size, megabytes, "parse", Measure(path, size, validate: false));
+                Report(size, megabytes, "validate", Measure(path, size, validate: true));
+                File.Delete(path);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private sealed record Result(double Seconds, long PeakWorkingSet, long MaxHeap, long HeapAtTenth, long HeapAtEnd, long Issues);
+
+    private static Result Measure(string path, int size, bool validate)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        long maxHeap = 0, heapAtTenth = 0, heapAtEnd = 0, peakWorkingSet = 0, children = 0, issues = 0;
+        void Sample()
+        {
+            children++;
+            if (children % 2_000 == 0 || children == size)
+            {
+                var heap = GC.GetTotalMemory(false);
+                maxHeap = Math.Max(maxHeap, heap);
+                process.Refresh();
+                peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+                if (children == size / 10)
+                {
+                    heapAtTenth = heap;
+                }
+
+                heapAtEnd = heap;
+            }
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        if (validate)
+        {
+            new CinValidator(new WorkingDayCalendar([])).Validate(stream, Path.GetFileName(path), new CinReaderOptions(), _ => issues++, _ => Sample());
+        }
+        else
+        {
+            using var reader = new CinCensusReader(stream, Path.GetFileName(path), new CinReaderOptions(), _ => issues++);
+            foreach (var child in reader.ReadChildren())
+            {
+                Sample();
+            }
+        }
+
+        stopwatch.Stop();
+        return new Result(stopwatch.Elapsed.TotalSeconds, peakWorkingSet, maxHeap, heapAtTenth, heapAtEnd, issues);
+    }
+
+    private static void Report(int size, double megabytes, string run, Result result)
+    {
+        static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", CultureInfo.InvariantCulture);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {size:N0} | {megabytes:F0} | {run} | {result.Seconds:F2} | {size / result.Seconds:N0} | {megabytes / result.Seconds:F1} | {Mb(result.PeakWorkingSet)} | {Mb(result.MaxHeap)} | {Mb(result.HeapAtTenth)} / {Mb(result.HeapAtEnd)} | {result.Issues} |"));
+    }
+}
