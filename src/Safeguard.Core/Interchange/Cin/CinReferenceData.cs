@@ -58,12 +58,18 @@ public sealed class CinReferenceData
             ? codes
             : throw new InvalidOperationException($"The {CollectionName} census data has no code list '{list}'.");
 
+    /// <summary>The message for a collection year the product has no rules for, saying which it has and what to do.</summary>
+    public static ArgumentException NoRulesFor(string collectionName)
+    {
+        var available = AvailableCollections().ToList();
+        return new ArgumentException(
+            $"Safeguard has no children in need census rules for {collectionName}; it has rules for {string.Join(", ", available)}. " +
+            $"To check this file against those rules anyway, give --collection {available.LastOrDefault() ?? collectionName}.");
+    }
+
     private static CinReferenceData Load(string collectionName)
     {
-        var rulesText = ReadResource(collectionName, "rules.csv")
-            ?? throw new ArgumentException(
-                $"Safeguard has no children in need census rules for {collectionName}; it has rules for {string.Join(", ", AvailableCollections())}.",
-                nameof(collectionName));
+        var rulesText = ReadResource(collectionName, "rules.csv") ?? throw NoRulesFor(collectionName);
         var listsText = ReadResource(collectionName, "codelists.csv")
             ?? throw new InvalidOperationException($"The {collectionName} census data has rules but no codelists.csv.");
 

@@ -60,9 +60,7 @@ public sealed class CinRuleSet
     public static CinRuleSet For(string collectionName) => collectionName switch
     {
         "2024-25" => Rules2024To25.Create(),
-        _ => throw new ArgumentException(
-            $"Safeguard has no children in need census rules for {collectionName}; it has rules for {string.Join(", ", CinReferenceData.AvailableCollections())}.",
-            nameof(collectionName)),
+        _ => throw CinReferenceData.NoRulesFor(collectionName),
     };
 
     /// <summary>Runs the single-child rules on one child (no whole-return rules).</summary>
