@@ -24,6 +24,7 @@ public static class Program
             AuditCommands.Create(services),
             CalendarCommands.Create(services),
             TimescaleCommands.Create(services),
+            ReviewCommands.Create(services),
         };
     }
 }

@@ -37,7 +37,7 @@ public sealed record ThemeRecurrence(Guid ThemeId, string Theme, IReadOnlyList<T
 {
     public int ReviewCount => Cases.Select(c => c.NotificationId).Distinct().Count();
 
-    public IReadOnlyList<string> Years => Cases.Select(c => c.Year).Distinct().Order().Select(y => y.Name).ToList();
+    public IReadOnlyList<string> Years => Cases.Select(c => c.Year).Distinct().OrderBy(y => y.StartYear).Select(y => y.Name).ToList();
 
     /// <summary>Seen in more than one review: the pattern the seeds say went unnoticed.</summary>
     public bool Recurs => ReviewCount > 1;

@@ -285,9 +285,13 @@ public sealed class CaseReviews : Migration
         migrationBuilder.CreateIndex("IX_RapidReviewSignatures_RapidReviewId_Partner", "RapidReviewSignatures", ["RapidReviewId", "Partner"], unique: true);
         migrationBuilder.CreateIndex("IX_RapidReviewSignatures_UserId", "RapidReviewSignatures", "UserId");
 
+        // The migrations carry no model snapshot, so the rows are written in each provider's own SQL
+        // (EF Core stores a Guid on SQLite as upper-case text).
+        var sqlite = migrationBuilder.IsSqlite();
         foreach (var (id, name) in StartingThemes)
         {
-            migrationBuilder.InsertData("LearningThemes", ["Id", "Name", "IsActive", "Version"], [id, name, true, 0]);
+            var key = sqlite ? $"'{id.ToString().ToUpperInvariant()}'" : $"'{id}'::uuid";
+            migrationBuilder.Sql($"""INSERT INTO "LearningThemes" ("Id", "Name", "IsActive", "Version") VALUES ({key}, '{name}', {(sqlite ? "1" : "TRUE")}, 0);""");
         }
     }
 
