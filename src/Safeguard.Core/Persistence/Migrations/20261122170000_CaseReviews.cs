@@ -66,7 +66,7 @@ public sealed class CaseReviews : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_SeriousIncidentNotifications", x => x.Id);
-                table.ForeignKey("FK_SeriousIncidentNotifications_SeriousIncidentNotifications_ResubmissionOfId", x => x.ResubmissionOfId, "SeriousIncidentNotifications", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_SeriousIncidentNotifications_SeriousIncidentNotifications_R~", x => x.ResubmissionOfId, "SeriousIncidentNotifications", "Id", onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.CreateTable(
@@ -88,7 +88,7 @@ public sealed class CaseReviews : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_CaseReviewDocuments", x => x.Id);
-                table.ForeignKey("FK_CaseReviewDocuments_SeriousIncidentNotifications_NotificationId", x => x.NotificationId, "SeriousIncidentNotifications", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_CaseReviewDocuments_SeriousIncidentNotifications_Notificati~", x => x.NotificationId, "SeriousIncidentNotifications", "Id", onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.CreateTable(
