@@ -58,8 +58,14 @@ public class CaseReviewPageTests
 
         var created = await SafeguardWebFactory.PostFormAsync(bu, "/case-reviews/new", new()
         {
-            ["Input.AwareOn"] = Iso(today), ["Input.ChildName"] = "Child W", ["Input.Criteria"] = "abuse", ["Input.Harm"] = "Died",
-            ["Input.DecidedNotifiable"] = "true", ["Input.DecisionAgreedBy"] = "Head of Safeguarding", ["Input.DecidedOn"] = Iso(today), ["Input.PanelNotifiedOn"] = Iso(today),
+            ["Input.AwareOn"] = Iso(today),
+            ["Input.ChildName"] = "Child W",
+            ["Input.Criteria"] = "abuse",
+            ["Input.Harm"] = "Died",
+            ["Input.DecidedNotifiable"] = "true",
+            ["Input.DecisionAgreedBy"] = "Head of Safeguarding",
+            ["Input.DecidedOn"] = Iso(today),
+            ["Input.PanelNotifiedOn"] = Iso(today),
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var casePage = created.Headers.Location!.OriginalString;
