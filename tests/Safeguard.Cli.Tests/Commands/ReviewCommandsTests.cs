@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Safeguard.Cli.Tests.Commands;
 
 public class ReviewCommandsTests
@@ -11,12 +13,22 @@ public class ReviewCommandsTests
         Assert.Equal(string.Empty, result.Error);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(6, result.OutputLines.Length);
-        Assert.StartsWith("Day 1       2026-12-21  Request for information", result.OutputLines[0], StringComparison.Ordinal);
-        Assert.StartsWith("Days 2-10   2026-12-22 to 2027-01-06  ", result.OutputLines[1], StringComparison.Ordinal);
-        Assert.StartsWith("Days 11-12  2027-01-07 to 2027-01-08  ", result.OutputLines[2], StringComparison.Ordinal);
-        Assert.StartsWith("Day 13      2027-01-11  Rapid review meeting", result.OutputLines[3], StringComparison.Ordinal);
-        Assert.StartsWith("Day 14      2027-01-12  Recommendation agreed and signed", result.OutputLines[4], StringComparison.Ordinal);
-        Assert.StartsWith("Day 15      2027-01-13  Recommendation sent to the National Child Safeguarding Practice Review Panel", result.OutputLines[5], StringComparison.Ordinal);
+        // Columns: the day, the date (or date range), the step.
+        var rows = result.OutputLines.Select(l => Regex.Split(l, "  +")).ToList();
+        Assert.Equal(
+            [
+                ("Day 1", "2026-12-21"),
+                ("Days 2-10", "2026-12-22 to 2027-01-06"),
+                ("Days 11-12", "2027-01-07 to 2027-01-08"),
+                ("Day 13", "2027-01-11"),
+                ("Day 14", "2027-01-12"),
+                ("Day 15", "2027-01-13"),
+            ],
+            rows.Select(r => (r[0], r[1])));
+        Assert.StartsWith("Request for information", rows[0][2], StringComparison.Ordinal);
+        Assert.StartsWith("Rapid review meeting", rows[3][2], StringComparison.Ordinal);
+        Assert.StartsWith("Recommendation agreed and signed", rows[4][2], StringComparison.Ordinal);
+        Assert.StartsWith("Recommendation sent to the National Child Safeguarding Practice Review Panel", rows[5][2], StringComparison.Ordinal);
     }
 
     [Theory]
