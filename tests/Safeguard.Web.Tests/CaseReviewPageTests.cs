@@ -90,6 +90,7 @@ public class CaseReviewPageTests
         Assert.Contains("Enter the rationale for the recommendation", await noRationale.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await SafeguardWebFactory.PostFormAsync(bu, casePage + "?handler=Recommendation", new() { ["Outcome"] = "NoFurtherReview", ["Rationale"] = "Practice was good", ["Date"] = Iso(today), ["Version"] = "1" }, casePage)).StatusCode);
 
+        Assert.Equal(10L * 1024 * 1024, factory.Services.GetRequiredService<Safeguard.CaseReviews.CaseReviewOptions>().MaxDocumentBytes);
         var buSigns = await SafeguardWebFactory.PostFormAsync(bu, casePage + "?handler=Sign", [], casePage);
         Assert.Equal(HttpStatusCode.Forbidden, buSigns.StatusCode);
         var member = await factory.SignInAsync("review.member");

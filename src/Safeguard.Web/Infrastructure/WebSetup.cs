@@ -21,6 +21,11 @@ public static class WebSetup
 
         var database = DatabaseSettings.FromConfiguration(builder.Configuration);
         var services = builder.Services;
+        // Registered before the Core services, whose default (10 MB) applies only when this is absent.
+        services.AddSingleton(new Safeguard.CaseReviews.CaseReviewOptions
+        {
+            MaxDocumentBytes = builder.Configuration.GetValue("CaseReviews:MaxDocumentBytes", new Safeguard.CaseReviews.CaseReviewOptions().MaxDocumentBytes),
+        });
         services.AddSafeguardCore(database);
         services.AddHttpContextAccessor();
 
