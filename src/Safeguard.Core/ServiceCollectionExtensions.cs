@@ -23,6 +23,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<Organisations.OrganisationAdministration>();
         services.AddScoped<Calendar.CalendarAdministration>();
+        services.TryAddSingleton(new CaseReviews.CaseReviewOptions());
+        services.AddScoped<CaseReviews.NotificationService>();
+        services.AddScoped<CaseReviews.RapidReviewService>();
+        services.AddScoped<CaseReviews.PracticeReviewService>();
+        services.AddScoped<CaseReviews.LearningService>();
+        services.AddScoped<CaseReviews.ReviewTracker>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -27,6 +27,10 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         new("team.manager", "Tariq Manager", "CSC", "Assessment Team", Roles.TeamManager),
         new("partner", "Pat Police", "POLICE", "Public Protection Unit", Roles.PartnerPractitioner),
         new("scrutiny", "Sol Scrutineer", "SP", null, Roles.Scrutiny),
+        new("partner.la", "Lee Council", "CSC", null, Roles.CaseReviewGroup),
+        new("partner.health", "Hana Health", "ICB", "Designated Safeguarding Professionals", Roles.CaseReviewGroup),
+        new("partner.police", "Piers Police", "POLICE", "Public Protection Unit", Roles.CaseReviewGroup),
+        new("review.member", "Nia Nurse", "HOSP", "Safeguarding Team", Roles.CaseReviewGroup),
     ];
 
     public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =
@@ -45,8 +49,12 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
     public static string AuthenticatorSecretFor(string userName) =>
         Totp.Base32Encode(SHA256.HashData(Encoding.UTF8.GetBytes("safeguard-demo:" + userName)).AsSpan(0, 20));
 
-    public async Task<bool> IsSeededAsync(CancellationToken cancellationToken = default) =>
-        await db.Users.AnyAsync(u => u.UserName == Users[0].UserName, cancellationToken);
+    /// <summary>Every demo user is there (a database seeded by an earlier version gains the new ones on the next start).</summary>
+    public async Task<bool> IsSeededAsync(CancellationToken cancellationToken = default)
+    {
+        var names = Users.Select(u => u.UserName).ToList();
+        return await db.Users.CountAsync(u => names.Contains(u.UserName!), cancellationToken) == names.Count;
+    }
 
     /// <summary>Adds whatever of the demo data is missing; running it again changes nothing.</summary>
     public async Task<DemoSeedResult> SeedAsync(string areaName, CancellationToken cancellationToken = default)
@@ -91,7 +99,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             usersAdded++;
         }
 
-        return new DemoSeedResult(agenciesAdded, usersAdded);
+        var reviewsAdded = await DemoCaseReviews.SeedAsync(db, actor, cancellationToken);
+        return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded);
     }
 
     /// <summary>The text printed at start-up and by <c>safeguard seed demo</c>.</summary>
@@ -112,4 +121,4 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
 public sealed record DemoUser(string UserName, string DisplayName, string AgencyCode, string? TeamName, string Role);
 
-public sealed record DemoSeedResult(int AgenciesAdded, int UsersAdded);
+public sealed record DemoSeedResult(int AgenciesAdded, int UsersAdded, int ReviewsAdded = 0);

@@ -20,6 +20,9 @@ public static class Permissions
     public static readonly Permission ManageCalendar = new("calendar.manage", "Add or remove proclaimed bank holidays and change local timescales");
     public static readonly Permission ViewChildRecords = new("children.view", "See children's records", ExposesChildData: true);
     public static readonly Permission ViewPartnershipData = new("performance.view", "See partnership figures (aggregates only)");
+    public static readonly Permission ViewReviews = new("reviews.view", "See serious incident notifications, rapid and practice reviews, their documents and learning", ExposesChildData: true);
+    public static readonly Permission ManageReviews = new("reviews.manage", "Record notifications and reviews, run the rapid review, maintain learning themes and actions", ExposesChildData: true);
+    public static readonly Permission SignReviews = new("reviews.sign", "Sign a rapid review recommendation for your agency's statutory safeguarding partner", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
     [
@@ -30,6 +33,9 @@ public static class Permissions
         ManageCalendar,
         ViewChildRecords,
         ViewPartnershipData,
+        ViewReviews,
+        ManageReviews,
+        SignReviews,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

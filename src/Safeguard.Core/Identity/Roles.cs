@@ -13,13 +13,14 @@ public static class Roles
     public const string TeamManager = "TeamManager";
     public const string PartnerPractitioner = "PartnerPractitioner";
     public const string Scrutiny = "Scrutiny";
+    public const string CaseReviewGroup = "CaseReviewGroup";
 
     public static IReadOnlyList<RoleDefinition> Defaults { get; } =
     [
         new(Administrator, "Runs the system: users, agencies, teams, the calendar and the audit trail",
             [Permissions.UseService, Permissions.ManageUsers, Permissions.ManageOrganisations, Permissions.ManageCalendar, Permissions.ViewAuditTrail]),
         new(BusinessUnit, "The partnership business unit: data, reviews, audits, the improvement plan and the annual report",
-            [Permissions.UseService, Permissions.ViewPartnershipData]),
+            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews]),
         new(FrontDoorPractitioner, "Triages contacts at the front door (MASH) and decides the response",
             [Permissions.UseService, Permissions.ViewChildRecords]),
         new(SocialWorker, "Children's social care practitioner working with allocated children",
@@ -30,6 +31,8 @@ public static class Roles
             [Permissions.UseService]),
         new(Scrutiny, "Independent scrutiny: partnership figures in aggregate, never a child's details",
             [Permissions.UseService, Permissions.ViewPartnershipData]),
+        new(CaseReviewGroup, "A member of the case review group: a statutory partner's representative (who signs rapid reviews for that partner) or a named member",
+            [Permissions.UseService, Permissions.ViewReviews, Permissions.SignReviews]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);

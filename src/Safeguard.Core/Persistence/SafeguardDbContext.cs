@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
+using Safeguard.CaseReviews;
 using Safeguard.Identity;
 using Safeguard.Organisations;
 using Safeguard.Timescales;
@@ -28,6 +29,28 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ProclaimedBankHoliday> ProclaimedBankHolidays => Set<ProclaimedBankHoliday>();
 
     public DbSet<LocalTimescale> LocalTimescales => Set<LocalTimescale>();
+
+    public DbSet<SeriousIncidentNotification> SeriousIncidentNotifications => Set<SeriousIncidentNotification>();
+
+    public DbSet<RapidReview> RapidReviews => Set<RapidReview>();
+
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+
+    public DbSet<RapidReviewAttendee> RapidReviewAttendees => Set<RapidReviewAttendee>();
+
+    public DbSet<RapidReviewSignature> RapidReviewSignatures => Set<RapidReviewSignature>();
+
+    public DbSet<PracticeReview> PracticeReviews => Set<PracticeReview>();
+
+    public DbSet<LearningTheme> LearningThemes => Set<LearningTheme>();
+
+    public DbSet<Finding> Findings => Set<Finding>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<ReviewAction> ReviewActions => Set<ReviewAction>();
+
+    public DbSet<CaseReviewDocument> CaseReviewDocuments => Set<CaseReviewDocument>();
 
     public TimeProvider Time { get; } = time;
 

@@ -25,6 +25,11 @@ public static class WebSetup
             DefaultWarningWorkingDays = SettingsReader.WholeNumber(builder.Configuration, "Timescales:DueSoonWorkingDays", 2, 0, 60),
         };
         var services = builder.Services;
+        // Registered before the Core services, whose default (10 MB) applies only when this is absent.
+        services.AddSingleton(new Safeguard.CaseReviews.CaseReviewOptions
+        {
+            MaxDocumentBytes = SettingsReader.WholeNumber(builder.Configuration, "CaseReviews:MaxDocumentBytes", (int)new Safeguard.CaseReviews.CaseReviewOptions().MaxDocumentBytes, 1024, 100 * 1024 * 1024),
+        });
         services.AddSafeguardCore(database, deadlines);
         services.AddHttpContextAccessor();
 

@@ -20,16 +20,16 @@ public class DatabaseCommandTests
         var migrate = await CliHarness.RunWithDatabaseAsync(On(database, "db", "migrate"));
         Assert.Equal((0, ""), (migrate.ExitCode, migrate.Error));
         Assert.Contains("Applied 20261122120000_Initial", migrate.Output, StringComparison.Ordinal);
-        Assert.Contains("2 applied now", migrate.Output, StringComparison.Ordinal);
+        Assert.Contains("3 applied now", migrate.Output, StringComparison.Ordinal);
         var again = await CliHarness.RunWithDatabaseAsync(On(database, "db", "migrate"));
         Assert.Contains("0 applied now", again.Output, StringComparison.Ordinal);
 
         var seed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo", "--area", "Cliffshire"));
         Assert.Equal(0, seed.ExitCode);
-        Assert.Contains("7 agencies and 7 users added", seed.Output, StringComparison.Ordinal);
+        Assert.Contains("7 agencies and 11 users and 4 case reviews added", seed.Output, StringComparison.Ordinal);
         Assert.Contains(DemoSeeder.AuthenticatorSecretFor("social.worker"), seed.Output, StringComparison.Ordinal);
         var reseed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo"));
-        Assert.Contains("0 agencies and 0 users added", reseed.Output, StringComparison.Ordinal);
+        Assert.Contains("0 agencies and 0 users and 0 case reviews added", reseed.Output, StringComparison.Ordinal);
 
         var verify = await CliHarness.RunWithDatabaseAsync(On(database, "audit", "verify"));
         Assert.Equal(0, verify.ExitCode);

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.CaseReviews;
+using Safeguard.Identity;
+
+namespace Safeguard.Web.Pages.CaseReviews;
+
+/// <summary>What the case review pages share: reading dates typed as yyyy-mm-dd, and the finer permissions inside a page.</summary>
+public abstract class CaseReviewPageModel : SafeguardPageModel
+{
+    public static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public bool CanManage => User.HasClaim(SafeguardClaimTypes.Permission, Permissions.ManageReviews.Name);
+
+    public bool CanSign => User.HasClaim(SafeguardClaimTypes.Permission, Permissions.SignReviews.Name);
+
+    public static string LongDate(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
+
+    public static string RagTag(Rag rag, string text) => rag switch
+    {
+        Rag.Red => $"<strong class=\"govuk-tag govuk-tag--red\">{System.Net.WebUtility.HtmlEncode(text)}</strong>",
+        Rag.Amber => $"<strong class=\"govuk-tag govuk-tag--yellow\">{System.Net.WebUtility.HtmlEncode(text)}</strong>",
+        _ => $"<strong class=\"govuk-tag govuk-tag--green\">{System.Net.WebUtility.HtmlEncode(text)}</strong>",
+    };
+
+    public static string StatusText(Timescales.DeadlineAssessment a) => a.Status switch
+    {
+        Timescales.DeadlineStatus.Overdue => a.WorkingDaysLate == 1 ? "Overdue by 1 working day" : $"Overdue by {a.WorkingDaysLate} working days",
+        Timescales.DeadlineStatus.DueToday => "Due today",
+        Timescales.DeadlineStatus.DueSoon => "Due soon",
+        Timescales.DeadlineStatus.MetOnTime => "Done on time",
+        Timescales.DeadlineStatus.MetLate => "Done late",
+        _ => "On track",
+    };
+
+    /// <summary>Reads an optional date typed as yyyy-mm-dd; a malformed one is reported against <paramref name="field"/>.</summary>
+    protected DateOnly? ParseDate(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, $"{label} must be a real date in the form yyyy-mm-dd, like 2026-11-23");
+        return null;
+    }
+
+    protected IActionResult ForbidUnless(bool allowed) => allowed ? new EmptyResult() : Forbid();
+}
