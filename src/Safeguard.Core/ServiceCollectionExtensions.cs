@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<Organisations.OrganisationAdministration>();
         services.AddScoped<Calendar.CalendarAdministration>();
+        services.AddScoped<People.PersonIndex>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -5,6 +5,7 @@ using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.Identity;
 using Safeguard.Organisations;
+using Safeguard.People;
 using Safeguard.Timescales;
 
 namespace Safeguard.Persistence;
@@ -28,6 +29,10 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ProclaimedBankHoliday> ProclaimedBankHolidays => Set<ProclaimedBankHoliday>();
 
     public DbSet<LocalTimescale> LocalTimescales => Set<LocalTimescale>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
 
     public TimeProvider Time { get; } = time;
 
