@@ -24,7 +24,7 @@ public sealed class PersonIndex(SafeguardDbContext db)
     private const int MaxNameLength = 100;
     private const int MaxResults = 50;
 
-    private DateOnly Today => DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+    private DateOnly Today => Calendar.UkTime.Today(db.Time);
 
     /// <summary>The people the actor may see: unrestricted records, and restricted ones that name them.</summary>
     public IQueryable<Person> Visible(Actor actor)
