@@ -91,7 +91,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             usersAdded++;
         }
 
-        return new DemoSeedResult(agenciesAdded, usersAdded);
+        var childrenAdded = await DemoPeople.SeedAsync(db, cancellationToken: cancellationToken);
+        return new DemoSeedResult(agenciesAdded, usersAdded, childrenAdded);
     }
 
     /// <summary>The text printed at start-up and by <c>safeguard seed demo</c>.</summary>
@@ -112,4 +113,4 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
 public sealed record DemoUser(string UserName, string DisplayName, string AgencyCode, string? TeamName, string Role);
 
-public sealed record DemoSeedResult(int AgenciesAdded, int UsersAdded);
+public sealed record DemoSeedResult(int AgenciesAdded, int UsersAdded, int ChildrenAdded = 0);

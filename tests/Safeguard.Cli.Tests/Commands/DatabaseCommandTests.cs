@@ -26,10 +26,10 @@ public class DatabaseCommandTests
 
         var seed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo", "--area", "Cliffshire"));
         Assert.Equal(0, seed.ExitCode);
-        Assert.Contains("7 agencies and 7 users added", seed.Output, StringComparison.Ordinal);
+        Assert.Contains("7 agencies, 7 users and 200 children added", seed.Output, StringComparison.Ordinal);
         Assert.Contains(DemoSeeder.AuthenticatorSecretFor("social.worker"), seed.Output, StringComparison.Ordinal);
         var reseed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo"));
-        Assert.Contains("0 agencies and 0 users added", reseed.Output, StringComparison.Ordinal);
+        Assert.Contains("0 agencies, 0 users and 0 children added", reseed.Output, StringComparison.Ordinal);
 
         var verify = await CliHarness.RunWithDatabaseAsync(On(database, "audit", "verify"));
         Assert.Equal(0, verify.ExitCode);

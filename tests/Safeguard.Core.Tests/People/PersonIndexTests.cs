@@ -303,4 +303,27 @@ public class PersonIndexTests
         Assert.Equal(7, searches.Count);
         Assert.Contains(searches, e => e.After == "nhsNumber=943 476 5919; results=1" && e.EntityType == "Person");
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_demo_children_are_valid_linked_to_their_families_and_added_once(DatabaseProvider provider)
+    {
+        await using var services = await CreateAsync(provider);
+        var db = services.Db;
+
+        Assert.Equal(DemoData.DemoPeople.DefaultChildren, await DemoData.DemoPeople.SeedAsync(db, cancellationToken: Ct));
+        Assert.Equal(0, await DemoData.DemoPeople.SeedAsync(db, cancellationToken: Ct));
+
+        var people = await db.People.AsNoTracking().Include(p => p.Addresses).ToListAsync(Ct);
+        var children = people.Where(p => p.Kind == PersonKind.Child).ToList();
+        Assert.Equal(DemoData.DemoPeople.DefaultChildren, children.Count);
+        Assert.All(people.Where(p => p.Upn is not null), p => Assert.True(UniquePupilNumber.IsValid(p.Upn), p.Upn));
+        Assert.All(people.Where(p => p.NhsNumber is not null), p => Assert.True(NhsNumber.IsValid(p.NhsNumber), p.NhsNumber));
+        Assert.Equal(people.Count(p => p.NhsNumber is not null), people.Select(p => p.NhsNumber).OfType<string>().Distinct().Count());
+        Assert.All(people.SelectMany(p => p.Addresses), a => Assert.Equal(a.Postcode, UkPostcode.Normalise(a.Postcode)));
+        Assert.Contains(children, c => c.IsUnborn && c.ExpectedDateOfBirth > Today);
+        Assert.All(children.Where(c => c.DateOfBirth is not null), c => Assert.True(c.DateOfBirth <= Today));
+        var links = await db.PersonRelationships.AsNoTracking().ToListAsync(Ct);
+        Assert.All(children, c => Assert.Contains(links, r => r.PersonId == c.Id && r.Kind == RelationshipKind.Mother));
+        Assert.Contains(links, r => r.Kind == RelationshipKind.Sibling);
+    }
 }
