@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.People;
 using Safeguard.Identity;
+using Safeguard.People;
 using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 
