@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CaseReviews.PracticeReviewService>();
         services.AddScoped<CaseReviews.LearningService>();
         services.AddScoped<CaseReviews.ReviewTracker>();
+        services.AddScoped<People.PersonIndex>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

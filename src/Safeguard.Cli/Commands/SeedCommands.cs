@@ -32,7 +32,7 @@ public static class SeedCommands
             }
 
             var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(parseResult.GetRequiredValue(area), cancellationToken);
-            await output.WriteLineAsync($"Demo data: {result.AgenciesAdded} agencies and {result.UsersAdded} users and {result.ReviewsAdded} case reviews added.");
+            await output.WriteLineAsync($"Demo data: {result.AgenciesAdded} agencies, {result.UsersAdded} users, {result.ChildrenAdded} children and {result.ReviewsAdded} case reviews added.");
             await output.WriteAsync(DemoSeeder.SignInSheet("http://127.0.0.1:5080"));
         });
         return new Command("seed", "Add data to the database") { demo };

@@ -100,7 +100,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         }
 
         var reviewsAdded = await DemoCaseReviews.SeedAsync(db, actor, cancellationToken);
-        return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded);
+        var childrenAdded = await DemoPeople.SeedAsync(db, cancellationToken: cancellationToken);
+        return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, childrenAdded);
     }
 
     /// <summary>The text printed at start-up and by <c>safeguard seed demo</c>.</summary>
@@ -121,4 +122,4 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
 public sealed record DemoUser(string UserName, string DisplayName, string AgencyCode, string? TeamName, string Role);
 
-public sealed record DemoSeedResult(int AgenciesAdded, int UsersAdded, int ReviewsAdded = 0);
+public sealed record DemoSeedResult(int AgenciesAdded, int UsersAdded, int ReviewsAdded = 0, int ChildrenAdded = 0);

@@ -19,6 +19,8 @@ public static class Permissions
     public static readonly Permission ViewAuditTrail = new("audit.view", "Search the audit trail", ExposesChildData: true);
     public static readonly Permission ManageCalendar = new("calendar.manage", "Add or remove proclaimed bank holidays and change local timescales");
     public static readonly Permission ViewChildRecords = new("children.view", "See children's records", ExposesChildData: true);
+    public static readonly Permission ViewPeople = new("people.view", "Search the person index and open children's and adults' records", ExposesChildData: true);
+    public static readonly Permission ManagePeople = new("people.manage", "Add children and adults, link them, merge and unmerge duplicates and restrict records", ExposesChildData: true);
     public static readonly Permission ViewPartnershipData = new("performance.view", "See partnership figures (aggregates only)");
     public static readonly Permission ViewReviews = new("reviews.view", "See serious incident notifications, rapid and practice reviews, their documents and learning", ExposesChildData: true);
     public static readonly Permission ManageReviews = new("reviews.manage", "Record notifications and reviews, run the rapid review, maintain learning themes and actions", ExposesChildData: true);
@@ -32,6 +34,8 @@ public static class Permissions
         ViewAuditTrail,
         ManageCalendar,
         ViewChildRecords,
+        ViewPeople,
+        ManagePeople,
         ViewPartnershipData,
         ViewReviews,
         ManageReviews,

@@ -6,6 +6,7 @@ using Safeguard.Calendar;
 using Safeguard.CaseReviews;
 using Safeguard.Identity;
 using Safeguard.Organisations;
+using Safeguard.People;
 using Safeguard.Timescales;
 
 namespace Safeguard.Persistence;
@@ -51,6 +52,9 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ReviewAction> ReviewActions => Set<ReviewAction>();
 
     public DbSet<CaseReviewDocument> CaseReviewDocuments => Set<CaseReviewDocument>();
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
 
     public TimeProvider Time { get; } = time;
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Identity;
+using Safeguard.People;
 using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 
@@ -24,7 +26,40 @@ public static class ApiV1
             .WithSummary("The partnership's agencies")
             .RequireAuthorization(PermissionPolicy.For(Permissions.ManageOrganisations));
 
+        api.MapGet("/people", SearchPeople)
+            .WithName("SearchPeople")
+            .WithSummary("Search the person index by name, date of birth (yyyy-MM-dd), UPN or NHS number; the search is audited and restricted records are left out")
+            .RequireAuthorization(PermissionPolicy.For(Permissions.ViewPeople));
+
         return app;
+    }
+
+    private static async Task<Results<Ok<List<PersonSearchResult>>, ValidationProblem>> SearchPeople(
+        PersonIndex index, ClaimsPrincipal user, string? name, string? dateOfBirth, string? upn, string? nhsNumber, CancellationToken cancellationToken)
+    {
+        DateOnly? dob = null;
+        if (!string.IsNullOrWhiteSpace(dateOfBirth))
+        {
+            if (!DateOnly.TryParseExact(dateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["dateOfBirth"] = ["The date of birth must be a date like 2019-03-27"] });
+            }
+
+            dob = parsed;
+        }
+
+        try
+        {
+            var found = await index.SearchAsync(new PersonSearch(name, dob, upn, nhsNumber), Auditing.Actor.FromPrincipal(user), cancellationToken);
+            return TypedResults.Ok(found.Select(p => new PersonSearchResult(
+                p.Id, p.Kind.ToString(), p.Name, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex, p.Upn, p.NhsNumber, p.CouncilChildId, p.Postcode)).ToList());
+        }
+        catch (Common.SafeguardValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Problems
+                .GroupBy(p => p.Field.Length == 0 ? "" : char.ToLowerInvariant(p.Field[0]) + p.Field[1..])
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        }
     }
 
     private static Ok<CurrentUser> Me(ClaimsPrincipal user) => TypedResults.Ok(new CurrentUser(
@@ -44,3 +79,6 @@ public static class ApiV1
 public sealed record CurrentUser(string UserName, string DisplayName, Guid? AgencyId, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions);
 
 public sealed record AgencySummary(Guid Id, string Code, string Name, string Type, string? StatutoryPartner, bool IsActive);
+
+public sealed record PersonSearchResult(
+    Guid Id, string Kind, string Name, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, string Sex, string? Upn, string? NhsNumber, string? CouncilChildId, string? Postcode);

@@ -38,7 +38,7 @@ public static class StartupTasks
             if (!await seeder.IsSeededAsync())
             {
                 var result = await seeder.SeedAsync(app.Configuration.AreaName());
-                await output.WriteLineAsync($"Demo data added: {result.AgenciesAdded} agencies, {result.UsersAdded} users, {result.ReviewsAdded} case reviews.");
+                await output.WriteLineAsync($"Demo data added: {result.AgenciesAdded} agencies, {result.UsersAdded} users, {result.ChildrenAdded} children, {result.ReviewsAdded} case reviews.");
             }
 
             var url = app.Urls.FirstOrDefault() ?? app.Configuration["Urls"] ?? "http://127.0.0.1:5080";

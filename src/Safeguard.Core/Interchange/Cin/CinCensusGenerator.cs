@@ -11,7 +11,6 @@ namespace Safeguard.Interchange.Cin;
 /// </summary>
 public static class CinCensusGenerator
 {
-    private const string CheckLetters = "ABCDEFGHJKLMNPQRTUVWXYZ";
     private static readonly string[] Ethnicities = ["WBRI", "WIRI", "WOTH", "MWBC", "AIND", "APKN", "BCRB", "BAFR", "CHNE", "OOTH"];
     private static readonly string[] Disabilities = ["MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA"];
     private static readonly string[] Sources = ["1A", "2A", "3A", "5A", "6", "8"];
@@ -65,13 +64,7 @@ public static class CinCensusGenerator
     public static string Upn(int serial)
     {
         var body = "201" + (serial % 100_000_000).ToString("D8", CultureInfo.InvariantCulture) + (serial % 10).ToString(CultureInfo.InvariantCulture);
-        var sum = 0;
-        for (var i = 0; i < 12; i++)
-        {
-            sum += (body[i] - '0') * (i + 2);
-        }
-
-        return CheckLetters[sum % 23] + body;
+        return People.UniquePupilNumber.ExpectedCheckLetter("?" + body) + body;
     }
 
     private static void WriteChild(XmlWriter xml, int i, CinCollection collection)

@@ -1,43 +1,21 @@
+using Safeguard.People;
+
 namespace Safeguard.Interchange.Cin.Rules;
 
 /// <summary>Rules on who the child is: identifiers, dates of birth and death, sex, ethnicity, disabilities.</summary>
 internal static class ChildRulesOnIdentity
 {
-    // The check letters of a UPN, indexed by remainder modulo 23 (I, O and S are never used).
-    private const string CheckLetters = "ABCDEFGHJKLMNPQRTUVWXYZ";
-
     private static int Line(CinChild child, CinField field) => child.LineOf(field);
 
     /// <summary>1510: the first character of a UPN is the check letter of the other twelve.</summary>
     public static void UpnCheckLetter(CinChild child, CinRuleContext context)
     {
-        if (child.Upn is not { Length: 13 } upn)
+        if (child.Upn is not { Length: 13 } upn || UniquePupilNumber.ExpectedCheckLetter(upn) is not { } letter)
         {
-            return; // The reader reports a UPN of the wrong length.
+            return; // The reader reports a UPN of the wrong length; 1540 or 1550 one that is not well formed.
         }
 
-        var sum = 0;
-        for (var i = 1; i < 13; i++)
-        {
-            var c = char.ToUpperInvariant(upn[i]);
-            int value;
-            if (c is >= '0' and <= '9')
-            {
-                value = c - '0';
-            }
-            else if (i == 12 && CheckLetters.Contains(c, StringComparison.Ordinal))
-            {
-                value = CheckLetters.IndexOf(c, StringComparison.Ordinal);
-            }
-            else
-            {
-                return; // Not a well-formed UPN: 1540 or 1550 says why.
-            }
-
-            sum += value * (i + 1);
-        }
-
-        if (char.ToUpperInvariant(upn[0]) != CheckLetters[sum % 23])
+        if (char.ToUpperInvariant(upn[0]) != letter)
         {
             context.Report(Line(child, CinField.Upn), "UPN");
         }
@@ -64,7 +42,7 @@ internal static class ChildRulesOnIdentity
     /// <summary>1550: character 13 of a UPN is a digit or a letter other than I, O and S.</summary>
     public static void UpnLastCharacter(CinChild child, CinRuleContext context)
     {
-        if (child.Upn is { Length: 13 } upn && !(char.IsAsciiDigit(upn[12]) || CheckLetters.Contains(upn[12], StringComparison.Ordinal)))
+        if (child.Upn is { Length: 13 } upn && !(char.IsAsciiDigit(upn[12]) || UniquePupilNumber.CheckLetters.Contains(upn[12], StringComparison.Ordinal)))
         {
             context.Report(Line(child, CinField.Upn), "UPN");
         }
