@@ -59,6 +59,8 @@ public class CaseReviewJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppF
         await bu.GetByLabel("Discussion").FillAsync("Agencies shared what they knew of the household.");
         await bu.GetByRole(AriaRole.Button, new() { Name = "Record the meeting" }).ClickAsync();
         await Assertions.Expect(bu.Locator("main")).ToContainTextAsync("with Pat Police (Demo area Police)");
+        // Once recorded, the meeting's form is folded away.
+        await Assertions.Expect(bu.GetByRole(AriaRole.Button, new() { Name = "Record the meeting" })).ToBeHiddenAsync();
 
         await bu.GetByLabel("Recommendation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Local learning review" });
         await bu.GetByLabel("Rationale").FillAsync("Learning about information sharing can be drawn out locally.");
@@ -77,6 +79,9 @@ public class CaseReviewJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppF
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign the recommendation for my agency's partner" }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"You signed the recommendation for the {name} partner");
             await Assertions.Expect(page.GetByTestId("signatures")).ToContainTextAsync($"{name}: signed by");
+            // No button to sign twice; the partner is told their signature is in.
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign the recommendation for my agency's partner" })).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Your agency's partner has signed this recommendation.");
             await StepAsync(page, $"07-{partner}-signed");
             partnerProblems.AssertNone();
         }
