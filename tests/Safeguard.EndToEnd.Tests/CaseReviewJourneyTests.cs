@@ -95,4 +95,33 @@ public class CaseReviewJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppF
         await StepAsync(bu, "08-sent-to-the-Panel");
         problems.AssertNone();
     }
+
+    [Fact]
+    public async Task The_practice_review_and_learning_themes_pages_are_accessible_with_their_errors_shown()
+    {
+        var page = await app.NewPageAsync();
+        var problems = PageProblems.Watch(page);
+        await DemoAppFixture.SignInAsync(page, "business.unit");
+        await page.GotoAsync("/case-reviews");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Child E" }).First.GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record progress" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Local child safeguarding practice review");
+        await Assertions.Expect(page.GetByTestId("practice-target")).ToContainTextAsync("Overdue");
+        await Screenshots.SaveAsync(page, "1-practice-review");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Reviewer commissioned").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the practice review" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reviewer commissioned");
+        await Screenshots.SaveAsync(page, "2-practice-review-errors");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync("/case-reviews/learning-themes");
+        await page.GetByLabel("Name of the theme").FillAsync("neglect");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the theme" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("There is already a learning theme called 'Neglect'");
+        await Screenshots.SaveAsync(page, "3-learning-themes-errors");
+        await Axe.AssertNoViolationsAsync(page);
+        problems.AssertNone();
+    }
 }
