@@ -37,6 +37,38 @@ public sealed class LearningService(SafeguardDbContext db)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Removes a theme added by mistake. A theme that any finding carries is never removed (the themes view
+    /// and past annual reports depend on it): it is retired instead.
+    /// </summary>
+    public async Task RemoveThemeAsync(Guid id, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var theme = await db.LearningThemes.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ?? throw new SafeguardValidationException("Theme", "There is no such learning theme");
+        var uses = await db.Findings.CountAsync(f => f.LearningThemeId == id, cancellationToken);
+        if (uses > 0)
+        {
+            throw new SafeguardValidationException(
+                "Theme", $"'{theme.Name}' is the theme of {(uses == 1 ? "1 finding" : $"{uses} findings")}, so it cannot be removed: retire it instead");
+        }
+
+        using var process = db.BeginProcess("CaseReviews.RemoveLearningTheme", actor);
+        db.Entry(theme).Property(t => t.Version).OriginalValue = version;
+        db.LearningThemes.Remove(theme);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Every theme, active first, with how many findings carry it.</summary>
+    public async Task<IReadOnlyList<(LearningTheme Theme, int Uses)>> ThemeListAsync(CancellationToken cancellationToken = default)
+    {
+        var themes = await db.LearningThemes.AsNoTracking().ToListAsync(cancellationToken);
+        var uses = await db.Findings.AsNoTracking().GroupBy(f => f.LearningThemeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return themes
+            .OrderByDescending(t => t.IsActive).ThenBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (t, uses.GetValueOrDefault(t.Id)))
+            .ToList();
+    }
+
     public async Task<Finding> AddFindingAsync(Guid notificationId, string? text, Guid? themeId, Actor actor, CancellationToken cancellationToken = default)
     {
         var problems = new Problems();
@@ -207,9 +239,11 @@ public sealed class LearningService(SafeguardDbContext db)
     {
         var problems = new Problems();
         var trimmed = problems.Required("Name", name, "Enter the theme's name", 200);
-        if (!problems.Any && await db.LearningThemes.AnyAsync(t => t.Name == trimmed && t.Id != id, cancellationToken))
+        // The list is short: compared in memory so "neglect" and "Neglect" are the same theme on both databases.
+        var names = problems.Any ? [] : await db.LearningThemes.Where(t => t.Id != id).Select(t => t.Name).ToListAsync(cancellationToken);
+        if (names.FirstOrDefault(n => string.Equals(n, trimmed, StringComparison.OrdinalIgnoreCase)) is { } existing)
         {
-            problems.Add("Name", $"There is already a learning theme called '{trimmed}'");
+            problems.Add("Name", $"There is already a learning theme called '{existing}'");
         }
 
         problems.ThrowIfAny();

@@ -94,9 +94,9 @@ public sealed class PracticeReviewService(SafeguardDbContext db)
                 problems.Add("Publish", "Record the final report date before the publication decision");
             }
 
-            if (reasons is null)
+            if (reasons is null && !d.Publish.Value)
             {
-                problems.Add("PublicationReasons", d.Publish.Value ? "Enter the reasons for publishing" : "Enter the reasons for not publishing the report");
+                problems.Add("PublicationReasons", "Enter the reasons for not publishing the report");
             }
         }
 

@@ -130,12 +130,14 @@ public sealed class ReviewTracker(SafeguardDbContext db, CalendarAdministration 
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(deadlines);
         var deadline = deadlines.Calculate("lcspr", review.StartedOn);
-        var (description, done) = review switch
+        var description = review switch
         {
-            { FinalReportOn: null } => ("Final report", (DateOnly?)null),
-            { Publish: null } => ("Publication decision", null),
-            _ => ("Send the report to the Panel, the Secretary of State and Ofsted", null),
+            { IsConcluded: true } => "Concluded",
+            { FinalReportOn: null } => "Final report",
+            { Publish: null } => "Publication decision",
+            _ => "Send the report to the Panel, the Secretary of State and Ofsted",
         };
+        var done = review.ConcludedOn;
         return new ReviewStep(description, "Within 6 months of the start", deadlines.Assess(deadline, done), done);
     }
 

@@ -225,3 +225,18 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         }
     }
 }
+
+[HtmlTargetElement("govuk-textarea", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovUkTextareaTagHelper : GovUkFieldTagHelper
+{
+    [HtmlAttributeName("rows")]
+    public int Rows { get; set; } = 5;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var hint = HintAndError(out var describedBy);
+        Wrap(output, LabelHtml() + hint +
+            $"<textarea class=\"govuk-textarea{(Error is null ? "" : " govuk-textarea--error")}\" id=\"{Id}\" name=\"{E(Name)}\" rows=\"{Rows}\"{describedBy}>{E(CurrentValue)}</textarea>");
+    }
+}

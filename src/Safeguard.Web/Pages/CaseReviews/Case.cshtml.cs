@@ -26,6 +26,9 @@ public sealed class CaseModel(SafeguardDbContext db, RapidReviewService rapid, C
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>Each practice review's 6-month target and where it stands.</summary>
+    public IReadOnlyDictionary<Guid, ReviewStep> PracticeSteps { get; private set; } = new Dictionary<Guid, ReviewStep>();
+
     [BindProperty]
     public List<Guid> RequestAgencies { get; set; } = [];
 
@@ -197,10 +200,12 @@ public sealed class CaseModel(SafeguardDbContext db, RapidReviewService rapid, C
         Documents = await db.CaseReviewDocuments.AsNoTracking().Where(d => d.NotificationId == id)
             .Select(d => new CaseReviewDocument { Id = d.Id, FileName = d.FileName, ContentType = d.ContentType, SizeBytes = d.SizeBytes, Sha256 = d.Sha256, Content = Array.Empty<byte>(), UploadedBy = d.UploadedBy, UploadedAt = d.UploadedAt })
             .ToListAsync(cancellationToken);
+        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        PracticeSteps = Case.PracticeReviews.ToDictionary(p => p.Id, p => ReviewTracker.PracticeReviewNextStep(p, deadlines));
         if (Case.RapidReview is { } review)
         {
             Plan = await rapid.PlanAsync(review, cancellationToken);
-            Steps = ReviewTracker.RapidReviewSteps(review, await calendar.DeadlinesAsync(cancellationToken), await calendar.CalendarAsync(cancellationToken));
+            Steps = ReviewTracker.RapidReviewSteps(review, deadlines, await calendar.CalendarAsync(cancellationToken));
         }
 
         return true;
