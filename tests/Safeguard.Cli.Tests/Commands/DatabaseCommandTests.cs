@@ -20,7 +20,7 @@ public class DatabaseCommandTests
         var migrate = await CliHarness.RunWithDatabaseAsync(On(database, "db", "migrate"));
         Assert.Equal((0, ""), (migrate.ExitCode, migrate.Error));
         Assert.Contains("Applied 20261122120000_Initial", migrate.Output, StringComparison.Ordinal);
-        Assert.Contains("2 applied now", migrate.Output, StringComparison.Ordinal);
+        Assert.Contains("3 applied now", migrate.Output, StringComparison.Ordinal);
         var again = await CliHarness.RunWithDatabaseAsync(On(database, "db", "migrate"));
         Assert.Contains("0 applied now", again.Output, StringComparison.Ordinal);
 
