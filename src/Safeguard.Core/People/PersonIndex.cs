@@ -95,7 +95,7 @@ public sealed class PersonIndex(SafeguardDbContext db)
             });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return person;
     }
 
@@ -169,7 +169,7 @@ public sealed class PersonIndex(SafeguardDbContext db)
         using (db.BeginProcess("People.Search", actor))
         {
             db.RecordAccess(EntityType, "search", AuditAction.Searched, $"{search.Describe()}; results={found.Count}");
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
 
         return [.. found.Select(Summarise)];
@@ -213,7 +213,7 @@ public sealed class PersonIndex(SafeguardDbContext db)
         using (db.BeginProcess("People.View", actor))
         {
             db.RecordAccess(EntityType, id.ToString(), AuditAction.Viewed);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
 
         var mergedInto = person.MergedIntoId is { } survivor && others.TryGetValue(survivor, out var s) ? Summarise(s) : null;
@@ -292,7 +292,7 @@ public sealed class PersonIndex(SafeguardDbContext db)
         };
         using var process = db.BeginProcess("People.AddRelationship", actor);
         db.Add(relationship);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return relationship;
     }
 
@@ -377,7 +377,7 @@ public sealed class PersonIndex(SafeguardDbContext db)
             MergedByName = actor.Name,
         };
         db.Add(merge);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return merge;
     }
 
@@ -429,7 +429,7 @@ public sealed class PersonIndex(SafeguardDbContext db)
         merged.MergedIntoId = null;
         merge.UnmergedAt = db.Time.GetUtcNow();
         merge.UnmergedByName = actor.Name;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>
@@ -467,7 +467,21 @@ public sealed class PersonIndex(SafeguardDbContext db)
 
         person.IsRestricted = userIds is not null;
         db.Entry(person).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Saves, or on a refusal (a concurrent change, a constraint) forgets the attempted changes so the context can still read and audit.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
     }
 
     public static string Describe(RelationshipKind kind) => kind switch

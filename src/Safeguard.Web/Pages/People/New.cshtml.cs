@@ -21,7 +21,7 @@ public sealed class NewModel(PersonIndex index) : SafeguardPageModel
     public NewChildInput Input { get; set; } = new();
 
     [BindProperty]
-    public string Step { get; set; } = "name";
+    public string? Step { get; set; } = "name";
 
     [BindProperty]
     public List<Guid> ConfirmedDifferent { get; set; } = [];
@@ -33,7 +33,7 @@ public sealed class NewModel(PersonIndex index) : SafeguardPageModel
     /// <summary>Continue from the current step to the next, after checking its answers.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!Steps.Contains(Step))
+        if (Step is null || !Steps.Contains(Step))
         {
             Step = "name";
             return Page();
