@@ -193,6 +193,15 @@ internal static partial class CommandSupport
     public static string FormatUkInstant(DateTimeOffset instant) =>
         UkTime.ToUkLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>The rapid review day plan, one line per step: day number, date (or dates), step.</summary>
+    public static Task WriteRapidReviewPlanAsync(TextWriter output, Timescales.RapidReviewSchedule schedule) =>
+        WriteTableAsync(output, [.. schedule.Steps.Select(s => new[]
+        {
+            s.DayText,
+            s.FirstDay == s.LastDay ? FormatDate(s.StartDate) : $"{FormatDate(s.StartDate)} to {FormatDate(s.EndDate)}",
+            s.Description,
+        })]);
+
     /// <summary>Writes rows as columns separated by two spaces; the last column is not padded.</summary>
     public static async Task WriteTableAsync(TextWriter output, IReadOnlyList<string[]> rows)
     {

@@ -38,15 +38,7 @@ public static class ReviewCommands
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {
             var schedule = RapidReviewSchedule.Create(await services.Calendar(parseResult, cancellationToken), parseResult.GetRequiredValue(notified));
-            var rows = schedule.Steps
-                .Select(s => new[]
-                {
-                    s.DayText,
-                    s.FirstDay == s.LastDay ? CommandSupport.FormatDate(s.StartDate) : $"{CommandSupport.FormatDate(s.StartDate)} to {CommandSupport.FormatDate(s.EndDate)}",
-                    s.Description,
-                })
-                .ToList();
-            await CommandSupport.WriteTableAsync(output, rows);
+            await CommandSupport.WriteRapidReviewPlanAsync(output, schedule);
         });
         return command;
     }

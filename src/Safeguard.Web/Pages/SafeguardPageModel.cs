@@ -26,6 +26,35 @@ public abstract class SafeguardPageModel : PageModel
         }
     }
 
+    /// <summary>
+    /// Makes a change when the form is valid; a refused change is shown beside its fields (or as a conflict)
+    /// and false is returned, as it is when the change itself added model errors.
+    /// </summary>
+    protected async Task<bool> TryChangeAsync(Func<Task> change, string prefix = "Input")
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!ModelState.IsValid)
+        {
+            return false;
+        }
+
+        try
+        {
+            await change();
+            return ModelState.IsValid;
+        }
+        catch (SafeguardValidationException ex)
+        {
+            ShowProblems(ex, prefix);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            ShowConflict(ex);
+        }
+
+        return false;
+    }
+
     protected void ShowConflict(ConcurrencyConflictException ex)
     {
         ArgumentNullException.ThrowIfNull(ex);

@@ -155,25 +155,10 @@ public sealed class CaseModel(SafeguardDbContext db, RapidReviewService rapid, C
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        if (await TryChangeAsync(change, prefix))
         {
-            try
-            {
-                await change();
-                if (ModelState.IsValid)
-                {
-                    Notice = notice;
-                    return Redirect($"/case-reviews/{id}");
-                }
-            }
-            catch (SafeguardValidationException ex)
-            {
-                ShowProblems(ex, prefix);
-            }
-            catch (ConcurrencyConflictException ex)
-            {
-                ShowConflict(ex);
-            }
+            Notice = notice;
+            return Redirect($"/case-reviews/{id}");
         }
 
         await LoadAsync(id, cancellationToken);

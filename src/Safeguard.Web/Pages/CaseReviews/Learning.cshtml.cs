@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.CaseReviews;
-using Safeguard.Common;
 using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 
@@ -75,25 +74,10 @@ public sealed class LearningModel(SafeguardDbContext db, LearningService learnin
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        if (await TryChangeAsync(change, prefix))
         {
-            try
-            {
-                await change();
-                if (ModelState.IsValid)
-                {
-                    Notice = notice;
-                    return Redirect($"/case-reviews/{id}/learning");
-                }
-            }
-            catch (SafeguardValidationException ex)
-            {
-                ShowProblems(ex, prefix);
-            }
-            catch (ConcurrencyConflictException ex)
-            {
-                ShowConflict(ex);
-            }
+            Notice = notice;
+            return Redirect($"/case-reviews/{id}/learning");
         }
 
         return Page();
