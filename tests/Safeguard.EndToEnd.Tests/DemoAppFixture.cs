@@ -37,10 +37,23 @@ public class DemoAppFixture : SafeguardAppFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
     }
 
+    /// <summary>The last time step whose code each secret has used: the app accepts a code once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStepUsed = new();
+
     public static async Task EnterCodeAsync(IPage page, string secret)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GetByLabel("Enter the code from your authenticator app").FillAsync(Totp.CodeAt(secret, DateTimeOffset.UtcNow));
+        // A second sign-in of the same user within one 30-second step would reuse the code and be refused:
+        // wait (polling the clock, at most one step) until the next step begins.
+        var last = LastStepUsed.GetValueOrDefault(secret, long.MinValue);
+        while (Totp.StepAt(DateTimeOffset.UtcNow) <= last)
+        {
+            await Task.Delay(250);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        LastStepUsed[secret] = Totp.StepAt(now);
+        await page.GetByLabel("Enter the code from your authenticator app").FillAsync(Totp.CodeAt(secret, now));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 }
