@@ -76,7 +76,7 @@ pg_test_cluster_start() {
         fi
         # Durability settings off: the cluster lives only as long as the test run.
         pg_test_cluster_as_owner "$PG_TEST_BIN/pg_ctl" --pgdata="$PG_TEST_DIR/data" --log="$PG_TEST_DIR/server.log" \
-            --options="-c listen_addresses=127.0.0.1 -c port=$PG_TEST_PORT -c unix_socket_directories='$PG_TEST_DIR' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            --options="-c listen_addresses=127.0.0.1 -c port=$PG_TEST_PORT -c unix_socket_directories='$PG_TEST_DIR' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c autovacuum=off" \
             --no-wait start >/dev/null
         ready=no
         for _ in $(seq 1 150); do
@@ -105,7 +105,7 @@ pg_test_cluster_start() {
     password=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
     if ! pg_test_cluster_as_owner "$PG_TEST_BIN/psql" --quiet --no-psqlrc --host="$PG_TEST_DIR" --port="$PG_TEST_PORT" \
         --username=postgres --dbname=postgres --set=ON_ERROR_STOP=1 \
-        --command="CREATE ROLE safeguard LOGIN CREATEDB PASSWORD '$password'" >/dev/null; then
+        --command="CREATE ROLE safeguard LOGIN CREATEDB PASSWORD '$password'; GRANT pg_signal_backend TO safeguard" >/dev/null; then
         echo "postgres-test-cluster: could not create the safeguard role." >&2
         return 1
     fi
@@ -120,6 +120,11 @@ pg_test_cluster_stop() {
             pg_test_cluster_as_owner "$PG_TEST_BIN/pg_ctl" --pgdata="$PG_TEST_DIR/data" --mode=fast --timeout=30 stop >/dev/null 2>&1 \
                 || pg_test_cluster_as_owner "$PG_TEST_BIN/pg_ctl" --pgdata="$PG_TEST_DIR/data" --mode=immediate stop >/dev/null 2>&1 \
                 || true
+        fi
+        # Server-side errors explain a failed test or a failed clean-up better than the client's stack trace.
+        if grep -E -q '(ERROR|FATAL|PANIC):' "$PG_TEST_DIR/server.log" 2>/dev/null; then
+            echo "postgres-test-cluster: errors the server logged, last 20 (tests that prove a refusal cause some on purpose):"
+            grep -E '(ERROR|FATAL|PANIC):' "$PG_TEST_DIR/server.log" | tail -n 20
         fi
         rm -rf "$PG_TEST_DIR"
         echo "postgres-test-cluster: stopped and deleted $PG_TEST_DIR"

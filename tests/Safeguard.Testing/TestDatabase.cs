@@ -119,10 +119,36 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresAdmin is not null && _postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await DropPostgresDatabaseAsync(_postgresAdmin, _postgresName);
+        }
+    }
+
+    // Dropping is cleanup in a throwaway cluster: many test classes create and drop databases at once, and
+    // PostgreSQL can refuse a drop while another session is still going away (55006) or in a lock race.
+    // Try a few times; a database that still will not go is left for the cluster's own deletion, because
+    // the test it served has already passed or failed on its own merits.
+    private static async Task DropPostgresDatabaseAsync(string admin, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(admin);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (NpgsqlException ex) when (attempt < 5)
+            {
+                await Console.Error.WriteLineAsync($"TestDatabase: dropping {name} failed ({ex.Message}); trying again.");
+                await Task.Delay(200 * attempt);
+            }
+            catch (NpgsqlException ex)
+            {
+                await Console.Error.WriteLineAsync($"TestDatabase: {name} left for the cluster's deletion: {ex.Message}");
+                return;
+            }
         }
     }
 }
