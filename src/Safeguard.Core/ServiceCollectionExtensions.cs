@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CaseReviews.LearningService>();
         services.AddScoped<CaseReviews.ReviewTracker>();
         services.AddScoped<People.PersonIndex>();
+        services.AddScoped<Chronology.ChronologyService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }
