@@ -1,3 +1,4 @@
+using Safeguard.Common;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Calendar;
 using Safeguard.Persistence;

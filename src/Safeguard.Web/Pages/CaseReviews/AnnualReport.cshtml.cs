@@ -1,3 +1,4 @@
+using Safeguard.Common;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Auditing;
 using Safeguard.CaseReviews;
