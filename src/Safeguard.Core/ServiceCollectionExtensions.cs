@@ -31,6 +31,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CaseReviews.ReviewTracker>();
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<Chronology.ChronologyService>();
+        services.AddScoped<Dataset.DataReturnService>();
+        services.AddScoped<Dataset.DatasetCalculator>();
+        services.AddScoped<Dataset.IndicatorAdministration>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Dataset;
 using Safeguard.Identity;
 using Safeguard.Persistence;
 
@@ -19,12 +20,18 @@ public static class DatabaseCommands
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             var applied = await SafeguardDatabase.MigrateAsync(db, cancellationToken);
             await RoleSetup.SyncAsync(db, cancellationToken);
+            var indicators = await IndicatorCatalogue.SyncAsync(db, cancellationToken);
             foreach (var migration in applied)
             {
                 await output.WriteLineAsync($"Applied {migration}");
             }
 
             var all = await SafeguardDatabase.AppliedMigrationsAsync(db, cancellationToken);
+            if (indicators > 0)
+            {
+                await output.WriteLineAsync($"Added {indicators} indicator(s) to the partnership dataset catalogue");
+            }
+
             await output.WriteLineAsync($"{services.Database(parseResult).Describe()} is up to date ({all.Count} migrations, {applied.Count} applied now).");
         });
         return new Command("db", "The database: create it or bring it up to date") { migrate };

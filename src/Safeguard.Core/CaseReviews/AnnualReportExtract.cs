@@ -1,5 +1,5 @@
-using Safeguard.Common;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Common;
 using Safeguard.Persistence;
 
 namespace Safeguard.CaseReviews;

@@ -1,6 +1,6 @@
-using Safeguard.Common;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Calendar;
+using Safeguard.Common;
 using Safeguard.Persistence;
 using Safeguard.Timescales;
 

@@ -31,6 +31,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         new("partner.health", "Hana Health", "ICB", "Designated Safeguarding Professionals", Roles.CaseReviewGroup),
         new("partner.police", "Piers Police", "POLICE", "Public Protection Unit", Roles.CaseReviewGroup),
         new("review.member", "Nia Nurse", "HOSP", "Safeguarding Team", Roles.CaseReviewGroup),
+        new("data.council", "Dee Data", "CSC", null, Roles.AgencyDataLead),
+        new("data.police", "Dev Data", "POLICE", null, Roles.AgencyDataLead),
     ];
 
     public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =
@@ -42,6 +44,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         ("HOSP", "Hospitals NHS Foundation Trust", AgencyType.HealthProvider, null, ["Safeguarding Team"]),
         ("SCHOOLS", "Schools", AgencyType.School, null, []),
         ("VCS", "Family Support Charity", AgencyType.VoluntarySector, null, []),
+        ("EHE", "Council Early Help and Education", AgencyType.LocalAuthorityOther, null, ["Early Help Hub"]),
         ("SP", "Safeguarding Partnership Business Unit", AgencyType.LocalAuthorityOther, null, []),
     ];
 
@@ -101,6 +104,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
         var reviewsAdded = await DemoCaseReviews.SeedAsync(db, actor, cancellationToken);
         var childrenAdded = await DemoPeople.SeedAsync(db, cancellationToken: cancellationToken);
+        await Dataset.IndicatorCatalogue.SyncAsync(db, cancellationToken);
+        await DemoDataset.SeedAsync(db, actor, cancellationToken);
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, childrenAdded);
     }
 

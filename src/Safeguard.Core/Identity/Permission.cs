@@ -24,6 +24,8 @@ public static class Permissions
     public static readonly Permission ViewPartnershipData = new("performance.view", "See partnership figures (aggregates only)");
     public static readonly Permission ViewReviews = new("reviews.view", "See serious incident notifications, rapid and practice reviews, their documents and learning", ExposesChildData: true);
     public static readonly Permission ManageReviews = new("reviews.manage", "Record notifications and reviews, run the rapid review, maintain learning themes and actions", ExposesChildData: true);
+    public static readonly Permission ManageDataset = new("dataset.manage", "Maintain the indicator catalogue and context figures, open quarterly data returns and follow up what agencies owe");
+    public static readonly Permission SubmitReturns = new("dataset.submit", "Enter and submit the figures your agency owes the partnership each quarter");
     public static readonly Permission SignReviews = new("reviews.sign", "Sign a rapid review recommendation for your agency's statutory safeguarding partner", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -40,6 +42,8 @@ public static class Permissions
         ViewReviews,
         ManageReviews,
         SignReviews,
+        ManageDataset,
+        SubmitReturns,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

@@ -14,13 +14,14 @@ public static class Roles
     public const string PartnerPractitioner = "PartnerPractitioner";
     public const string Scrutiny = "Scrutiny";
     public const string CaseReviewGroup = "CaseReviewGroup";
+    public const string AgencyDataLead = "AgencyDataLead";
 
     public static IReadOnlyList<RoleDefinition> Defaults { get; } =
     [
         new(Administrator, "Runs the system: users, agencies, teams, the calendar and the audit trail",
             [Permissions.UseService, Permissions.ManageUsers, Permissions.ManageOrganisations, Permissions.ManageCalendar, Permissions.ViewAuditTrail]),
         new(BusinessUnit, "The partnership business unit: data, reviews, audits, the improvement plan and the annual report",
-            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews]),
+            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews, Permissions.ManageDataset]),
         new(FrontDoorPractitioner, "Triages contacts at the front door (MASH) and decides the response",
             [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople]),
         new(SocialWorker, "Children's social care practitioner working with allocated children",
@@ -33,6 +34,8 @@ public static class Roles
             [Permissions.UseService, Permissions.ViewPartnershipData]),
         new(CaseReviewGroup, "A member of the case review group: a statutory partner's representative (who signs rapid reviews for that partner) or a named member",
             [Permissions.UseService, Permissions.ViewReviews, Permissions.SignReviews]),
+        new(AgencyDataLead, "An agency's data lead: enters and submits the figures the agency owes the partnership each quarter",
+            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.SubmitReturns]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);

@@ -1,3 +1,4 @@
+using Safeguard.Dataset;
 using Safeguard.DemoData;
 using Safeguard.Identity;
 using Safeguard.Persistence;
@@ -40,7 +41,12 @@ public static class StartupTasks
                 var result = await seeder.SeedAsync(app.Configuration.AreaName());
                 await output.WriteLineAsync($"Demo data added: {result.AgenciesAdded} agencies, {result.UsersAdded} users, {result.ChildrenAdded} children, {result.ReviewsAdded} case reviews.");
             }
+        }
 
+        // After the demo agencies exist, so the shipped returned indicators name their suppliers.
+        await IndicatorCatalogue.SyncAsync(db);
+        if (seedDemo)
+        {
             var url = app.Urls.FirstOrDefault() ?? app.Configuration["Urls"] ?? "http://127.0.0.1:5080";
             await output.WriteLineAsync(DemoSeeder.SignInSheet(url));
         }

@@ -1,7 +1,7 @@
-using Safeguard.Common;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Auditing;
 using Safeguard.CaseReviews;
+using Safeguard.Common;
 using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 

@@ -1,0 +1,37 @@
+using Safeguard.Common;
+
+namespace Safeguard.Dataset;
+
+/// <summary>
+/// Works out a computed indicator for one quarter from Safeguard's records as they stood at
+/// <see cref="CalculationContext.AsAt"/>. Register each with <c>services.AddScoped&lt;IIndicatorCalculation, ...&gt;()</c>;
+/// an indicator names its calculation by <see cref="Key"/>.
+/// </summary>
+public interface IIndicatorCalculation
+{
+    string Key { get; }
+
+    Task<CalculatedFigure> CalculateAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken);
+}
+
+/// <param name="AsAt">Only records as they stood at this instant count.</param>
+/// <param name="ChildPopulation">The child population (indicator 1.3) for the quarter's year, when entered; rates need it.</param>
+public sealed record CalculationContext(DateTimeOffset AsAt, decimal? ChildPopulation);
+
+/// <summary>A computed figure, or why there is none.</summary>
+/// <param name="Value">The figure, unrounded; null when it cannot be worked out.</param>
+/// <param name="MissingReason">Why there is no figure (for example no denominator), when <paramref name="Value"/> is null.</param>
+public sealed record CalculatedFigure(decimal? Value, string? MissingReason = null)
+{
+    public static CalculatedFigure Of(decimal value) => new(value);
+
+    public static CalculatedFigure Missing(string reason) => new(null, reason);
+
+    /// <summary>A percentage of <paramref name="denominator"/>, or a gap saying there was nothing to count.</summary>
+    public static CalculatedFigure Percentage(int numerator, int denominator, string nothingToCount) =>
+        denominator == 0 ? Missing(nothingToCount) : Of(100m * numerator / denominator);
+
+    /// <summary>A rate per 10,000 children, or a gap when the population is not known.</summary>
+    public static CalculatedFigure RatePer10000(int count, decimal? population) =>
+        population is > 0 ? Of(10000m * count / population.Value) : Missing("The child population (1.3) for the year has not been entered");
+}
