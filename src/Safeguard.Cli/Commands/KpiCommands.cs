@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Dataset;
+
+namespace Safeguard.Cli.Commands;
+
+/// <summary><c>safeguard kpi ...</c>: the partnership dataset.</summary>
+public static class KpiCommands
+{
+    public static Command Create(CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new Command("kpi", "The partnership dataset of key performance indicators") { Dataset(services) };
+    }
+
+    private static Command Dataset(CliServices services)
+    {
+        var year = new Option<int>("--year")
+        {
+            Description = "The reporting year by the year it starts in: 2024 means April 2024 to March 2025",
+            Required = true,
+        };
+        year.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
+            {
+                result.AddError("Option --year: give the year the reporting year starts in, such as 2024.");
+            }
+        });
+        var asAt = new Option<DateTimeOffset?>("--as-at")
+        {
+            Description = "Compute with what was known then: a date (the end of that UK day) or a date and time (2025-05-01T09:00, UK time)",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (CommandSupport.TryParseDate(text, out var date, out _))
+                {
+                    return UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+                }
+
+                if (CommandSupport.TryParseInstant(text, out var instant, out var problem))
+                {
+                    return instant;
+                }
+
+                result.AddError($"Option --as-at: '{text}' {problem}.");
+                return null;
+            },
+        };
+        var format = new Option<string>("--format") { Description = "csv (default), json or xlsx (xlsx needs -o)", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json", "xlsx");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the dataset to this file instead of the output" };
+        var command = new Command("dataset", "Compute the partnership dataset for a reporting year: Q1-Q4, the year, last year and the difference, with every gap and its reason")
+        {
+            year, asAt, format, output,
+        };
+        command.SetOutputAction(async (parseResult, writer, cancellationToken) =>
+        {
+            var formatName = parseResult.GetValue(format) ?? "csv";
+            var target = parseResult.GetValue(output);
+            if (formatName == "xlsx" && target is null)
+            {
+                throw new ArgumentException("--format xlsx writes a workbook: give the file to write with -o, for example -o dataset.xlsx.");
+            }
+
+            await using var provider = services.OpenServices(parseResult);
+            using var scope = provider.CreateScope();
+            var result = await scope.ServiceProvider.GetRequiredService<DatasetCalculator>()
+                .ComputeAsync(new ReportingYear(parseResult.GetRequiredValue(year)), parseResult.GetValue(asAt), cancellationToken);
+            var kind = Enum.Parse<DatasetFormat>(formatName, ignoreCase: true);
+            if (target is null)
+            {
+                using var buffer = new MemoryStream();
+                await DatasetExport.WriteAsync(result, kind, buffer, cancellationToken);
+                await writer.WriteAsync(new System.Text.UTF8Encoding(false).GetString(buffer.ToArray()).TrimStart('\uFEFF'));
+                return;
+            }
+
+            var partial = target.FullName + ".partial";
+            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+            {
+                await DatasetExport.WriteAsync(result, kind, file, cancellationToken);
+            }
+
+            File.Move(partial, target.FullName, overwrite: true);
+            var gaps = result.Rows.Sum(r => r.Gaps.Count);
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote the {result.Year.Name} dataset as at {CommandSupport.FormatUkInstant(result.AsAt)}: {result.Rows.Count} indicators, {gaps} gap(s), to {target.FullName}"));
+        });
+        return command;
+    }
+}
