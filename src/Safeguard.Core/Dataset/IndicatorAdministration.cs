@@ -28,6 +28,16 @@ public sealed class IndicatorAdministration(SafeguardDbContext db)
     public Task<Indicator?> FindAsync(string code, CancellationToken cancellationToken = default) =>
         db.Set<Indicator>().AsNoTracking().Include(i => i.SupplierAgency).FirstOrDefaultAsync(i => i.Code == code, cancellationToken);
 
+    public Task<Indicator?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<Indicator>().AsNoTracking().Include(i => i.SupplierAgency).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    /// <summary>The context figures recorded for the years around <paramref name="year"/>, newest first.</summary>
+    public Task<List<ContextFigure>> ContextFiguresAsync(ReportingYear year, CancellationToken cancellationToken = default) =>
+        db.Set<ContextFigure>().AsNoTracking()
+            .Where(c => c.YearStart >= year.StartYear - 1 && c.YearStart <= year.StartYear)
+            .OrderByDescending(c => c.YearStart).ThenBy(c => c.IndicatorId).ThenBy(c => c.Quarter)
+            .ToListAsync(cancellationToken);
+
     public async Task ChangeAsync(string code, int version, IndicatorChange change, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Dataset;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.Dataset;
+
+/// <summary>The dataset as a file: XLSX, CSV or JSON (the same JSON as <c>safeguard kpi dataset</c>).</summary>
+[RequirePermission("performance.view")]
+public sealed class DownloadModel(DatasetCalculator calculator, TimeProvider time) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int? year, string? format, [FromQuery(Name = "as-at")] string? asAt, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<DatasetFormat>(format ?? "xlsx", ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        {
+            return BadRequest("format must be xlsx, csv or json");
+        }
+
+        DateTimeOffset? at = null;
+        if (!string.IsNullOrWhiteSpace(asAt))
+        {
+            if (!DateOnly.TryParseExact(asAt.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                return BadRequest("as-at must be a date such as 2025-05-01");
+            }
+
+            at = UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+        }
+
+        var reportingYear = year is >= 2000 and <= 2100 ? new ReportingYear(year.Value) : ReportingYear.Of(UkTime.Today(time));
+        var result = await calculator.ComputeAsync(reportingYear, at, cancellationToken);
+        var stream = new MemoryStream();
+        await DatasetExport.WriteAsync(result, kind, stream, cancellationToken);
+        stream.Position = 0;
+        var (type, extension) = kind switch
+        {
+            DatasetFormat.Csv => ("text/csv", "csv"),
+            DatasetFormat.Json => ("application/json", "json"),
+            _ => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        };
+        return File(stream, type, $"partnership-dataset-{result.Year.Name}.{extension}");
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Dataset;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.Dataset;
+
+/// <summary>The partnership dataset in the layout of the annual report's Appendix 1, with every gap explained.</summary>
+[RequirePermission("performance.view")]
+public sealed class IndexModel(DatasetCalculator calculator, TimeProvider time) : DatasetPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    /// <summary>Compute as at the end of this UK day (yyyy-mm-dd), when given.</summary>
+    [BindProperty(SupportsGet = true, Name = "as-at")]
+    public string? AsAt { get; set; }
+
+    public DatasetResult? Result { get; private set; }
+
+    public string? AsAtError { get; private set; }
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var current = ReportingYear.Of(UkTime.Today(time));
+        var year = Year is >= 2000 and <= 2100 ? new ReportingYear(Year.Value) : current;
+        Year = year.StartYear;
+        Years = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse()];
+        DateTimeOffset? asAt = null;
+        if (!string.IsNullOrWhiteSpace(AsAt))
+        {
+            if (DateOnly.TryParseExact(AsAt.Trim(), "yyyy-MM-dd", EnGb, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                asAt = UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+            }
+            else
+            {
+                AsAtError = "Enter the date as yyyy-mm-dd, for example 2025-05-01";
+            }
+        }
+
+        Result = await calculator.ComputeAsync(year, asAt, cancellationToken);
+    }
+}
