@@ -31,6 +31,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CaseReviews.ReviewTracker>();
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<Chronology.ChronologyService>();
+        services.AddScoped<Journey.CaseworkService>();
+        services.AddScoped<Work.IDueWorkSource, Journey.JourneyDueWork>();
+        services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
+        services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
         services.AddScoped<DemoSeeder>();
         return services;
     }
