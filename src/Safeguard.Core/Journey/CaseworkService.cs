@@ -55,7 +55,7 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
         }
 
         var episodes = await Episodes(person.Id).AsNoTracking().ToListAsync(cancellationToken);
-        var current = episodes.Where(e => e.IsOpen).OrderByDescending(e => e.ReferralDate).FirstOrDefault();
+        var current = episodes.Where(e => e.IsOpen && !e.ReferralNfa).OrderByDescending(e => e.ReferralDate).FirstOrDefault();
         var allocation = current?.Allocations.FirstOrDefault(a => a.To is null);
         string? team = null, worker = null;
         if (allocation is not null)
