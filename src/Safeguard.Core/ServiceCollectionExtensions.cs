@@ -34,6 +34,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Dataset.DataReturnService>();
         services.AddScoped<Dataset.DatasetCalculator>();
         services.AddScoped<Dataset.IndicatorAdministration>();
+        services.AddScoped<Journey.CaseworkService>();
+        services.AddScoped<Work.IDueWorkSource, Journey.JourneyDueWork>();
+        services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
+        services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -12,6 +12,8 @@ public static class Navigation
         new(Permissions.ViewReviews, "Case reviews", "/case-reviews", "Serious incident notifications, rapid and practice reviews, their learning and the annual report extract"),
         new(Permissions.ViewPartnershipData, "Partnership dataset", "/dataset", "The partnership's key performance indicators by quarter, with every missing figure explained"),
         new(Permissions.SubmitReturns, "Data returns", "/returns", "The figures your agency owes the partnership each quarter"),
+        new(Permissions.ViewChildRecords, "My work", "/casework/my-work", "The children allocated to you and what is due for them"),
+        new(Permissions.ViewChildRecords, "Team's due work", "/casework/team", "Everything due soon or overdue for a team"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),
         new(Permissions.ManageUsers, "Users", "/admin/users", "Create users, give them roles, disable them and reset their two-factor authentication"),
         new(Permissions.ManageOrganisations, "Agencies and teams", "/admin/agencies", "The partnership's agencies and their teams"),

@@ -32,7 +32,7 @@ public sealed record DatasetResult(ReportingYear Year, DateTimeOffset AsAt, IRea
 /// <summary>
 /// Computes the partnership dataset: Q1-Q4, the year by the indicator's aggregation, the previous year and
 /// the difference. Everything is "as at" an instant: returned and context figures recorded later, and returns
-/// submitted later, are left out, so a published figure can be explained afterwards (docs/adr/0009).
+/// submitted later, are left out, so a published figure can be explained afterwards (docs/adr/0010).
 /// </summary>
 public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndicatorCalculation> calculations)
 {

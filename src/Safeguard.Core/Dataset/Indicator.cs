@@ -13,7 +13,7 @@ public enum IndicatorUnit
     WorkingDays,
 }
 
-/// <summary>How the four quarters make the year figure (docs/adr/0009).</summary>
+/// <summary>How the four quarters make the year figure (docs/adr/0010).</summary>
 public enum IndicatorAggregation
 {
     /// <summary>The year is the sum of the quarters.</summary>

@@ -21,6 +21,8 @@ public static class Permissions
     public static readonly Permission ViewChildRecords = new("children.view", "See children's records", ExposesChildData: true);
     public static readonly Permission ViewPeople = new("people.view", "Search the person index and open children's and adults' records", ExposesChildData: true);
     public static readonly Permission ManagePeople = new("people.manage", "Add children and adults, link them, merge and unmerge duplicates and restrict records", ExposesChildData: true);
+    public static readonly Permission ManageCasework = new("casework.manage", "Record a child's journey: referral, assessment, strategy discussion, section 47 enquiry, conferences, plans and closure", ExposesChildData: true);
+    public static readonly Permission AllocateCasework = new("casework.allocate", "Allocate a child's episode to a team and a worker", ExposesChildData: true);
     public static readonly Permission ViewPartnershipData = new("performance.view", "See partnership figures (aggregates only)");
     public static readonly Permission ViewReviews = new("reviews.view", "See serious incident notifications, rapid and practice reviews, their documents and learning", ExposesChildData: true);
     public static readonly Permission ManageReviews = new("reviews.manage", "Record notifications and reviews, run the rapid review, maintain learning themes and actions", ExposesChildData: true);
@@ -38,6 +40,8 @@ public static class Permissions
         ViewChildRecords,
         ViewPeople,
         ManagePeople,
+        ManageCasework,
+        AllocateCasework,
         ViewPartnershipData,
         ViewReviews,
         ManageReviews,

@@ -56,6 +56,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
 
+    public DbSet<Journey.NeedEpisode> NeedEpisodes => Set<Journey.NeedEpisode>();
+
     public TimeProvider Time { get; } = time;
 
     /// <summary>The process changes are being made in; null outside one, where saving a change is refused.</summary>

@@ -31,7 +31,19 @@ public static class ApiV1
             .WithSummary("Search the person index by name, date of birth (yyyy-MM-dd), UPN or NHS number; the search is audited and restricted records are left out")
             .RequireAuthorization(PermissionPolicy.For(Permissions.ViewPeople));
 
+        api.MapGet("/people/{id:guid}/chronology", Chronology)
+            .WithName("GetChronology")
+            .WithSummary("A child's chronology from every area, newest first, optionally filtered by kind and agency; the view is audited and a restricted record the caller may not see answers 404")
+            .RequireAuthorization(PermissionPolicy.For(Permissions.ViewChildRecords));
+
         return app;
+    }
+
+    private static async Task<Results<Ok<List<Chronology.ChronologyEntry>>, NotFound>> Chronology(
+        Chronology.ChronologyService chronology, ClaimsPrincipal user, Guid id, string[]? kind, Guid[]? agency, CancellationToken cancellationToken)
+    {
+        var entries = await chronology.ForPersonAsync(id, new Chronology.ChronologyFilter(kind, agency), Auditing.Actor.FromPrincipal(user), cancellationToken);
+        return entries is null ? TypedResults.NotFound() : TypedResults.Ok(entries.ToList());
     }
 
     private static async Task<Results<Ok<List<PersonSearchResult>>, ValidationProblem>> SearchPeople(

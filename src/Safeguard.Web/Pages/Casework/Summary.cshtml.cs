@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Journey;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.Casework;
+
+/// <summary>A child's casework: the current episode, what is due with its deadline status, the allocation and earlier episodes.</summary>
+[RequirePermission("children.view")]
+public sealed class SummaryModel(CaseworkService casework) : CaseworkPageModel(casework)
+{
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Warnings = TempData[WarningsKey] is string text ? text.Split('\n') : [];
+        return Page();
+    }
+}
