@@ -35,6 +35,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Dataset.DatasetCalculator>();
         services.AddScoped<Dataset.IndicatorAdministration>();
         services.AddScoped<Journey.CaseworkService>();
+        services.AddScoped<Journey.JourneyIndicatorData>();
+        foreach (var (key, calculate) in Journey.JourneyIndicator.All)
+        {
+            services.AddScoped<Dataset.IIndicatorCalculation>(p => new Journey.JourneyIndicator(key, calculate, p.GetRequiredService<Journey.JourneyIndicatorData>()));
+        }
+
         services.AddScoped<Work.IDueWorkSource, Journey.JourneyDueWork>();
         services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
         services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
