@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Safeguard.Calendar;
 using Safeguard.Interchange.Cin;
+using Safeguard.Interchange.Cin.Rules;
 
 namespace Safeguard.Bench;
 
@@ -10,11 +11,18 @@ namespace Safeguard.Bench;
 /// folder, deleted afterwards), then measures a bare parse and a full validation of each: children per second,
 /// MB per second, and memory (peak working set and managed heap, sampled as the file is read, to show it stays
 /// flat). Usage: dotnet run -c Release --project bench/Safeguard.Bench -- [children ...] (default 20000 500000).
+/// With <c>--rules [children]</c> it instead reads that many children (default 20000) into memory and times each
+/// single-child rule over them, slowest first, to show where checking spends its time.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--rules")
+        {
+            return TimeRules(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
+        }
+
         var sizes = args.Length == 0 ? [20_000, 500_000] : args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var folder = Directory.CreateTempSubdirectory("safeguard-cin-bench-").FullName;
         try
@@ -96,5 +104,56 @@ public static class Program
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"| {size:N0} | {megabytes:F0} | {run} | {result.Seconds:F2} | {size / result.Seconds:N0} | {megabytes / result.Seconds:F1} | {Mb(result.PeakWorkingSet)} | {Mb(result.MaxHeap)} | {Mb(result.HeapAtTenth)} / {Mb(result.HeapAtEnd)} | {result.Issues} |"));
+    }
+
+    private static int TimeRules(int size)
+    {
+        var collection = CinCollection.Parse("2024-25");
+        using var stream = new MemoryStream();
+        CinCensusGenerator.Write(stream, size, collection);
+        stream.Position = 0;
+        var children = new List<CinChild>(size);
+        using (var reader = new CinCensusReader(stream, "generated.xml", new CinReaderOptions(), _ => { }))
+        {
+            children.AddRange(reader.ReadChildren());
+        }
+
+        var rules = CinRuleSet.For(collection.Name);
+        long issues = 0;
+        var context = new CinRuleContext(collection, new WorkingDayCalendar([]), rules.ReferenceData, _ => issues++);
+        var timings = new List<(string Code, double Microseconds)>();
+        foreach (var rule in rules.ChildRules)
+        {
+            var stopwatch = new Stopwatch();
+            for (var round = 0; round < 3; round++)
+            {
+                stopwatch.Restart();
+                foreach (var child in children)
+                {
+                    rule.Check(child, context);
+                }
+
+                stopwatch.Stop();
+            }
+
+            timings.Add((rule.Code, stopwatch.Elapsed.TotalMicroseconds / children.Count));
+        }
+
+        var whole = Stopwatch.StartNew();
+        foreach (var child in children)
+        {
+            rules.CheckChild(child, context);
+        }
+
+        whole.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{children.Count:N0} children, all single-child rules: {whole.Elapsed.TotalMicroseconds / children.Count:F2} µs a child ({issues} issues)"));
+        Console.WriteLine("| rule | µs a child |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (code, microseconds) in timings.OrderByDescending(t => t.Microseconds).Take(20))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {code} | {microseconds:F3} |"));
+        }
+
+        return 0;
     }
 }

@@ -44,6 +44,7 @@ public sealed class CinCensusReader : IDisposable
     private readonly XmlReader _xml;
     private readonly IXmlLineInfo _lines;
     private readonly StringBuilder _text = new();
+    private readonly Dictionary<(string Parent, string Name), string> _paths = new(ReferencePair.Instance);
     private string? _childId;
     private int _elementsInChild;
     private bool _started;
@@ -353,7 +354,7 @@ public sealed class CinCensusReader : IDisposable
 
                 var name = _xml.LocalName;
                 var index = IndexOf(slots, name);
-                var childPath = path + "/" + name;
+                var childPath = PathOf(path, name);
                 if (++_elementsInChild > _options.MaxElementsPerChild && _childId is not null)
                 {
                     throw new ChildTooLargeException();
@@ -395,6 +396,38 @@ public sealed class CinCensusReader : IDisposable
                 Structure($"{path}/{slots[i].Names[0]}", $"Element <{string.Join("> or <", slots[i].Names)}> is missing from <{parentName}>.", parentLine);
             }
         }
+    }
+
+    /// <summary>
+    /// The path of element <paramref name="name"/> inside <paramref name="parent"/>, made once per pair rather than
+    /// once per element: both strings are the same instances each time (names come atomised from the reader's name
+    /// table, parents from here), so the cache compares references. Unusual names beyond a bound are not cached.
+    /// </summary>
+    private string PathOf(string parent, string name)
+    {
+        if (_paths.TryGetValue((parent, name), out var path))
+        {
+            return path;
+        }
+
+        path = parent + "/" + name;
+        if (_paths.Count < 4_096)
+        {
+            _paths[(parent, name)] = path;
+        }
+
+        return path;
+    }
+
+    private sealed class ReferencePair : IEqualityComparer<(string Parent, string Name)>
+    {
+        public static readonly ReferencePair Instance = new();
+
+        public bool Equals((string Parent, string Name) x, (string Parent, string Name) y) =>
+            ReferenceEquals(x.Parent, y.Parent) && ReferenceEquals(x.Name, y.Name);
+
+        public int GetHashCode((string Parent, string Name) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Parent), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Name));
     }
 
     private static int IndexOf(Slot[] slots, string name)
