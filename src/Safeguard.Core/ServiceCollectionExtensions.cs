@@ -31,6 +31,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CaseReviews.ReviewTracker>();
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<Chronology.ChronologyService>();
+        services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());
+        services.AddScoped<Interchange.Cin.Uploads.CinUploadStore>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

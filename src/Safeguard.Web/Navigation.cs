@@ -11,6 +11,7 @@ public static class Navigation
         new(Permissions.UseService, "Home", "/", "Your home page"),
         new(Permissions.ViewReviews, "Case reviews", "/case-reviews", "Serious incident notifications, rapid and practice reviews, their learning and the annual report extract"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),
+        new(Permissions.ManageReturns, "Children in need census", "/returns/cin", "Upload the census return to check it against the DfE rules before sending it"),
         new(Permissions.ManageUsers, "Users", "/admin/users", "Create users, give them roles, disable them and reset their two-factor authentication"),
         new(Permissions.ManageOrganisations, "Agencies and teams", "/admin/agencies", "The partnership's agencies and their teams"),
         new(Permissions.ManageCalendar, "Calendar and timescales", "/admin/calendar", "Proclaimed bank holidays and this area's own timescales, which every deadline is counted with"),

@@ -31,6 +31,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         new("partner.health", "Hana Health", "ICB", "Designated Safeguarding Professionals", Roles.CaseReviewGroup),
         new("partner.police", "Piers Police", "POLICE", "Public Protection Unit", Roles.CaseReviewGroup),
         new("review.member", "Nia Nurse", "HOSP", "Safeguarding Team", Roles.CaseReviewGroup),
+        new("performance", "Pru Performance", "CSC", null, Roles.PerformanceOfficer),
     ];
 
     public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =

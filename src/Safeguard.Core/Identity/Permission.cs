@@ -24,6 +24,7 @@ public static class Permissions
     public static readonly Permission ViewPartnershipData = new("performance.view", "See partnership figures (aggregates only)");
     public static readonly Permission ViewReviews = new("reviews.view", "See serious incident notifications, rapid and practice reviews, their documents and learning", ExposesChildData: true);
     public static readonly Permission ManageReviews = new("reviews.manage", "Record notifications and reviews, run the rapid review, maintain learning themes and actions", ExposesChildData: true);
+    public static readonly Permission ManageReturns = new("returns.manage", "Upload statutory returns (the children in need census) to check them, and see the issues found, which name children", ExposesChildData: true);
     public static readonly Permission SignReviews = new("reviews.sign", "Sign a rapid review recommendation for your agency's statutory safeguarding partner", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -40,6 +41,7 @@ public static class Permissions
         ViewReviews,
         ManageReviews,
         SignReviews,
+        ManageReturns,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

@@ -14,6 +14,7 @@ public static class Roles
     public const string PartnerPractitioner = "PartnerPractitioner";
     public const string Scrutiny = "Scrutiny";
     public const string CaseReviewGroup = "CaseReviewGroup";
+    public const string PerformanceOfficer = "PerformanceOfficer";
 
     public static IReadOnlyList<RoleDefinition> Defaults { get; } =
     [
@@ -33,6 +34,8 @@ public static class Roles
             [Permissions.UseService, Permissions.ViewPartnershipData]),
         new(CaseReviewGroup, "A member of the case review group: a statutory partner's representative (who signs rapid reviews for that partner) or a named member",
             [Permissions.UseService, Permissions.ViewReviews, Permissions.SignReviews]),
+        new(PerformanceOfficer, "The council's performance team: prepares and checks the statutory returns (the children in need census)",
+            [Permissions.UseService, Permissions.ManageReturns]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);

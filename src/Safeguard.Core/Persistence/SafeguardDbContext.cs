@@ -56,6 +56,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
 
+    public DbSet<Interchange.Cin.Uploads.CinUpload> CinUploads => Set<Interchange.Cin.Uploads.CinUpload>();
+
     public TimeProvider Time { get; } = time;
 
     /// <summary>The process changes are being made in; null outside one, where saving a change is refused.</summary>
