@@ -44,6 +44,8 @@ public sealed class CinCensusReader : IDisposable
     private readonly XmlReader _xml;
     private readonly IXmlLineInfo _lines;
     private readonly StringBuilder _text = new();
+    private readonly StringBuilder _value = new();
+    private readonly char[] _chunk = new char[1_024];
     private readonly Dictionary<(string Parent, string Name), string> _paths = new(ReferencePair.Instance);
     private string? _childId;
     private int _elementsInChild;
@@ -461,12 +463,13 @@ public sealed class CinCensusReader : IDisposable
             return string.Empty;
         }
 
+        var line = _lines.LineNumber;
         _xml.Read();
         _text.Clear();
         if (_xml.NodeType == XmlNodeType.Text)
         {
             // The usual case: a value and the end tag.
-            var value = _xml.Value;
+            var value = TextValue(path, line);
             _xml.Read();
             if (_xml.NodeType == XmlNodeType.EndElement)
             {
@@ -488,7 +491,8 @@ public sealed class CinCensusReader : IDisposable
 
             if (_xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
             {
-                _text.Append(_xml.Value);
+                var text = TextValue(path, line);
+                _text.Append(text.AsSpan(0, Math.Min(text.Length, MaxValueLength - Math.Min(MaxValueLength, _text.Length))));
             }
 
             _xml.Read();
@@ -496,6 +500,40 @@ public sealed class CinCensusReader : IDisposable
 
         _xml.Read();
         return _text.ToString().Trim();
+    }
+
+    /// <summary>No census value comes near this many characters; a longer one is reported and cut, not held.</summary>
+    public const int MaxValueLength = 4_096;
+
+    /// <summary>
+    /// The current text node's value, read in chunks so that a huge value (a damaged or hostile file can put
+    /// gigabytes inside one element) is reported and cut at <see cref="MaxValueLength"/> rather than held in memory.
+    /// </summary>
+    private string TextValue(string path, int line)
+    {
+        if (!_xml.CanReadValueChunk)
+        {
+            return _xml.Value;
+        }
+
+        _value.Clear();
+        long total = 0;
+        int read;
+        while ((read = _xml.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+        {
+            total += read;
+            if (_value.Length < MaxValueLength)
+            {
+                _value.Append(_chunk, 0, Math.Min(read, MaxValueLength - _value.Length));
+            }
+        }
+
+        if (total > MaxValueLength)
+        {
+            Structure(path, $"The value of <{path[(path.LastIndexOf('/') + 1)..]}> is {total:N0} characters long; no census value is longer than {MaxValueLength:N0}, so only its start was read.", line);
+        }
+
+        return _value.ToString();
     }
 
     private DateOnly? ReadDate(string path)
