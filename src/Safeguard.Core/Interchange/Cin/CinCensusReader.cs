@@ -45,6 +45,7 @@ public sealed class CinCensusReader : IDisposable
     private readonly IXmlLineInfo _lines;
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _value = new();
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
     private readonly char[] _chunk = new char[1_024];
     private readonly Dictionary<(string Parent, string Name), string> _paths = new(ReferencePair.Instance);
     private string? _childId;
@@ -455,7 +456,12 @@ public sealed class CinCensusReader : IDisposable
     }
 
     /// <summary>The text of a leaf element; the reader ends after it. Child elements inside it are reported and skipped.</summary>
-    private string ReadLeaf(string path)
+    /// <param name="path">The element's path, for issues.</param>
+    /// <param name="intern">
+    /// True for codes, dates and flags: the same few hundred values recur in every child, so one string is kept for
+    /// each rather than a new one made every time (identifiers, which differ from child to child, are not interned).
+    /// </param>
+    private string ReadLeaf(string path, bool intern = false)
     {
         if (_xml.IsEmptyElement)
         {
@@ -469,7 +475,7 @@ public sealed class CinCensusReader : IDisposable
         if (_xml.NodeType == XmlNodeType.Text)
         {
             // The usual case: a value and the end tag.
-            var value = TextValue(path, line);
+            var value = TextValue(path, line, intern);
             _xml.Read();
             if (_xml.NodeType == XmlNodeType.EndElement)
             {
@@ -509,7 +515,7 @@ public sealed class CinCensusReader : IDisposable
     /// The current text node's value, read in chunks so that a huge value (a damaged or hostile file can put
     /// gigabytes inside one element) is reported and cut at <see cref="MaxValueLength"/> rather than held in memory.
     /// </summary>
-    private string TextValue(string path, int line)
+    private string TextValue(string path, int line, bool intern = false)
     {
         if (!_xml.CanReadValueChunk)
         {
@@ -533,13 +539,34 @@ public sealed class CinCensusReader : IDisposable
             Structure(path, $"The value of <{path[(path.LastIndexOf('/') + 1)..]}> is {total:N0} characters long; no census value is longer than {MaxValueLength:N0}, so only its start was read.", line);
         }
 
-        return _value.ToString();
+        return intern && _value.Length <= MaxInternedLength ? Intern(_value) : _value.ToString();
+    }
+
+    private const int MaxInternedLength = 16;
+
+    private string Intern(StringBuilder value)
+    {
+        Span<char> text = stackalloc char[value.Length];
+        value.CopyTo(0, text, value.Length);
+        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var made = text.ToString();
+        if (_interned.Count < 8_192)
+        {
+            _interned.Add(made, made);
+        }
+
+        return made;
     }
 
     private DateOnly? ReadDate(string path)
     {
         var line = _lines.LineNumber;
-        var text = ReadLeaf(path);
+        var text = ReadLeaf(path, intern: true);
         if (text.Length == 0)
         {
             return null;
@@ -594,7 +621,7 @@ public sealed class CinCensusReader : IDisposable
     private string? ReadCode(string path, string? list, bool checkedByRule)
     {
         var line = _lines.LineNumber;
-        var text = ReadLeaf(path);
+        var text = ReadLeaf(path, intern: true);
         if (text.Length == 0)
         {
             return checkedByRule ? null : EmptyValue(path, line);
@@ -617,7 +644,7 @@ public sealed class CinCensusReader : IDisposable
     private bool? ReadYesNo(string path, bool checkedByRule)
     {
         var line = _lines.LineNumber;
-        var text = ReadLeaf(path);
+        var text = ReadLeaf(path, intern: true);
         switch (text)
         {
             case "1":
@@ -774,7 +801,7 @@ public sealed class CinCensusReader : IDisposable
                 break;
             case "GenderCurrent":
                 SexElement ??= field;
-                var gender = ReadLeaf(path);
+                var gender = ReadLeaf(path, intern: true);
                 child.Sex = gender switch
                 {
                     "1" => "M",
@@ -786,7 +813,7 @@ public sealed class CinCensusReader : IDisposable
                 break;
             case "Sex":
                 SexElement ??= field;
-                child.Sex = NullIfEmpty(ReadLeaf(path));
+                child.Sex = NullIfEmpty(ReadLeaf(path, intern: true));
                 child.SetLine(CinField.Sex, line);
                 break;
             default:
@@ -803,13 +830,13 @@ public sealed class CinCensusReader : IDisposable
         var line = _lines.LineNumber;
         if (field == "Ethnicity")
         {
-            child.Ethnicity = NullIfEmpty(ReadLeaf(path));
+            child.Ethnicity = NullIfEmpty(ReadLeaf(path, intern: true));
             child.SetLine(CinField.Ethnicity, line);
             return;
         }
 
         child.SetLine(CinField.Disabilities, line);
-        ReadSequence(path, DisabilitySlots, (_, disabilityPath) => child.Disabilities.Add(ReadLeaf(disabilityPath)));
+        ReadSequence(path, DisabilitySlots, (_, disabilityPath) => child.Disabilities.Add(ReadLeaf(disabilityPath, intern: true)));
     }
 
     private CinEpisode ReadEpisode(string path)
@@ -823,16 +850,16 @@ public sealed class CinCensusReader : IDisposable
                     episode.ReferralDate = ReadDate(fieldPath);
                     break;
                 case "ReferralSource":
-                    episode.ReferralSource = NullIfEmpty(ReadLeaf(fieldPath));
+                    episode.ReferralSource = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "PrimaryNeedCode":
-                    episode.PrimaryNeedCode = NullIfEmpty(ReadLeaf(fieldPath));
+                    episode.PrimaryNeedCode = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "CINclosureDate":
                     episode.ClosureDate = ReadDate(fieldPath);
                     break;
                 case "ReasonForClosure":
-                    episode.ReasonForClosure = NullIfEmpty(ReadLeaf(fieldPath));
+                    episode.ReasonForClosure = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "DateOfInitialCPC":
                     episode.DateOfInitialCpc = ReadDate(fieldPath);
@@ -939,13 +966,13 @@ public sealed class CinCensusReader : IDisposable
                     plan.EndDate = ReadDate(fieldPath);
                     break;
                 case "InitialCategoryOfAbuse":
-                    plan.InitialCategoryOfAbuse = NullIfEmpty(ReadLeaf(fieldPath));
+                    plan.InitialCategoryOfAbuse = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "LatestCategoryOfAbuse":
-                    plan.LatestCategoryOfAbuse = NullIfEmpty(ReadLeaf(fieldPath));
+                    plan.LatestCategoryOfAbuse = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "NumberOfPreviousCPP":
-                    var text = ReadLeaf(fieldPath);
+                    var text = ReadLeaf(fieldPath, intern: true);
                     if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                     {
                         plan.NumberOfPreviousCpp = number;
