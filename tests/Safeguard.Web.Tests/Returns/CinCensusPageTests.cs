@@ -176,6 +176,22 @@ public class CinCensusPageTests(WebFactories factories) : IClassFixture<WebFacto
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_file_of_a_year_without_rules_says_to_choose_the_collection_year_on_the_form(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        using var client = await factory.SignInAsync("performance");
+
+        using var response = await UploadAsync(client, "fake_CIN_data.xml", await File.ReadAllBytesAsync(Sample("fake_CIN_data.xml")), collection: "");
+
+        var page = Html.Parse(await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal("Cannot be read", page.QuerySelector(".govuk-summary-list .govuk-tag")!.TextContent.Trim());
+        var problem = Html.Text(page, "#problem");
+        Assert.Contains("no children in need census rules for 2022-23", problem, StringComparison.Ordinal);
+        Assert.Contains("upload it again choosing the collection year", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("--collection", problem, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task A_user_without_the_permission_gets_403(DatabaseProvider provider)
     {
         var factory = await factories.ForAsync(provider);
