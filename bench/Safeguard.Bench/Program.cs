@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Safeguard.Calendar;
 using Safeguard.Interchange.Cin;
+using Safeguard.Interchange.Cin.Rules;
 
 namespace Safeguard.Bench;
 
@@ -9,19 +10,26 @@ namespace Safeguard.Bench;
 /// Children in need census benchmark: generates valid census files of the given sizes on the fly (in a temporary
 /// folder, deleted afterwards), then measures a bare parse and a full validation of each: children per second,
 /// MB per second, and memory (peak working set and managed heap, sampled as the file is read, to show it stays
-/// flat). Usage: dotnet run -c Release --project bench/Safeguard.Bench -- [children ...] (default 20000 500000).
+/// flat), and the processor time used (on a shared machine it moves less with the load than the elapsed time does). Usage: dotnet run -c Release --project bench/Safeguard.Bench -- [children ...] (default 20000 500000).
+/// With <c>--rules [children]</c> it instead reads that many children (default 20000) into memory and times each
+/// single-child rule over them, slowest first, to show where checking spends its time.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--rules")
+        {
+            return TimeRules(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
+        }
+
         var sizes = args.Length == 0 ? [20_000, 500_000] : args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var folder = Directory.CreateTempSubdirectory("safeguard-cin-bench-").FullName;
         try
         {
             Console.WriteLine($"{Environment.ProcessorCount} processors, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
-            Console.WriteLine("| children | file MB | run | seconds | children/s | MB/s | peak working set MB | max managed heap MB | heap at 10% / 100% MB | issues |");
-            Console.WriteLine("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+            Console.WriteLine("| children | file MB | run | seconds | CPU seconds | children/s | MB/s | peak working set MB | max managed heap MB | heap at 10% / 100% MB | issues |");
+            Console.WriteLine("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
             foreach (var size in sizes)
             {
                 var path = Path.Combine(folder, $"cin-{size}.xml");
@@ -44,7 +52,7 @@ public static class Program
         return 0;
     }
 
-    private sealed record Result(double Seconds, long PeakWorkingSet, long MaxHeap, long HeapAtTenth, long HeapAtEnd, long Issues);
+    private sealed record Result(double Seconds, double CpuSeconds, long PeakWorkingSet, long MaxHeap, long HeapAtTenth, long HeapAtEnd, long Issues);
 
     private static Result Measure(string path, int size, bool validate)
     {
@@ -71,6 +79,7 @@ public static class Program
             }
         }
 
+        var cpuBefore = process.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         if (validate)
@@ -87,7 +96,8 @@ public static class Program
         }
 
         stopwatch.Stop();
-        return new Result(stopwatch.Elapsed.TotalSeconds, peakWorkingSet, maxHeap, heapAtTenth, heapAtEnd, issues);
+        process.Refresh();
+        return new Result(stopwatch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds, peakWorkingSet, maxHeap, heapAtTenth, heapAtEnd, issues);
     }
 
     private static void Report(int size, double megabytes, string run, Result result)
@@ -95,6 +105,57 @@ public static class Program
         static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", CultureInfo.InvariantCulture);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {size:N0} | {megabytes:F0} | {run} | {result.Seconds:F2} | {size / result.Seconds:N0} | {megabytes / result.Seconds:F1} | {Mb(result.PeakWorkingSet)} | {Mb(result.MaxHeap)} | {Mb(result.HeapAtTenth)} / {Mb(result.HeapAtEnd)} | {result.Issues} |"));
+            $"| {size:N0} | {megabytes:F0} | {run} | {result.Seconds:F2} | {result.CpuSeconds:F2} | {size / result.Seconds:N0} | {megabytes / result.Seconds:F1} | {Mb(result.PeakWorkingSet)} | {Mb(result.MaxHeap)} | {Mb(result.HeapAtTenth)} / {Mb(result.HeapAtEnd)} | {result.Issues} |"));
+    }
+
+    private static int TimeRules(int size)
+    {
+        var collection = CinCollection.Parse("2024-25");
+        using var stream = new MemoryStream();
+        CinCensusGenerator.Write(stream, size, collection);
+        stream.Position = 0;
+        var children = new List<CinChild>(size);
+        using (var reader = new CinCensusReader(stream, "generated.xml", new CinReaderOptions(), _ => { }))
+        {
+            children.AddRange(reader.ReadChildren());
+        }
+
+        var rules = CinRuleSet.For(collection.Name);
+        long issues = 0;
+        var context = new CinRuleContext(collection, new WorkingDayCalendar([]), rules.ReferenceData, _ => issues++);
+        var timings = new List<(string Code, double Microseconds)>();
+        foreach (var rule in rules.ChildRules)
+        {
+            var stopwatch = new Stopwatch();
+            for (var round = 0; round < 3; round++)
+            {
+                stopwatch.Restart();
+                foreach (var child in children)
+                {
+                    rule.Check(child, context);
+                }
+
+                stopwatch.Stop();
+            }
+
+            timings.Add((rule.Code, stopwatch.Elapsed.TotalMicroseconds / children.Count));
+        }
+
+        var whole = Stopwatch.StartNew();
+        foreach (var child in children)
+        {
+            rules.CheckChild(child, context);
+        }
+
+        whole.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{children.Count:N0} children, all single-child rules: {whole.Elapsed.TotalMicroseconds / children.Count:F2} µs a child ({issues} issues)"));
+        Console.WriteLine("| rule | µs a child |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (code, microseconds) in timings.OrderByDescending(t => t.Microseconds).Take(20))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {code} | {microseconds:F3} |"));
+        }
+
+        return 0;
     }
 }

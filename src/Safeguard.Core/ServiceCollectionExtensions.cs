@@ -44,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Work.IDueWorkSource, Journey.JourneyDueWork>();
         services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
         services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
+        services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());
+        services.AddScoped<Interchange.Cin.Uploads.CinUploadStore>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -15,6 +15,7 @@ public static class Navigation
         new(Permissions.ViewChildRecords, "My work", "/casework/my-work", "The children allocated to you and what is due for them"),
         new(Permissions.ViewChildRecords, "Team's due work", "/casework/team", "Everything due soon or overdue for a team"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),
+        new(Permissions.ManageReturns, "Children in need census", "/returns/cin", "Upload the census return to check it against the DfE rules before sending it"),
         new(Permissions.ManageUsers, "Users", "/admin/users", "Create users, give them roles, disable them and reset their two-factor authentication"),
         new(Permissions.ManageOrganisations, "Agencies and teams", "/admin/agencies", "The partnership's agencies and their teams"),
         new(Permissions.ManageCalendar, "Calendar and timescales", "/admin/calendar", "Proclaimed bank holidays and this area's own timescales, which every deadline is counted with"),

@@ -33,6 +33,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         new("review.member", "Nia Nurse", "HOSP", "Safeguarding Team", Roles.CaseReviewGroup),
         new("data.council", "Dee Data", "CSC", null, Roles.AgencyDataLead),
         new("data.police", "Dev Data", "POLICE", null, Roles.AgencyDataLead),
+        new("performance", "Pru Performance", "CSC", null, Roles.PerformanceOfficer),
     ];
 
     public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =

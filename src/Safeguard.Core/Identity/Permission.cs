@@ -28,6 +28,7 @@ public static class Permissions
     public static readonly Permission ManageReviews = new("reviews.manage", "Record notifications and reviews, run the rapid review, maintain learning themes and actions", ExposesChildData: true);
     public static readonly Permission ManageDataset = new("dataset.manage", "Maintain the indicator catalogue and context figures, open quarterly data returns and follow up what agencies owe");
     public static readonly Permission SubmitReturns = new("dataset.submit", "Enter and submit the figures your agency owes the partnership each quarter");
+    public static readonly Permission ManageReturns = new("returns.manage", "Upload statutory returns (the children in need census) to check them, and see the issues found, which name children", ExposesChildData: true);
     public static readonly Permission SignReviews = new("reviews.sign", "Sign a rapid review recommendation for your agency's statutory safeguarding partner", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -48,6 +49,7 @@ public static class Permissions
         SignReviews,
         ManageDataset,
         SubmitReturns,
+        ManageReturns,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

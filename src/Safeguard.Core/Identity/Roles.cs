@@ -15,6 +15,7 @@ public static class Roles
     public const string Scrutiny = "Scrutiny";
     public const string CaseReviewGroup = "CaseReviewGroup";
     public const string AgencyDataLead = "AgencyDataLead";
+    public const string PerformanceOfficer = "PerformanceOfficer";
 
     public static IReadOnlyList<RoleDefinition> Defaults { get; } =
     [
@@ -36,6 +37,8 @@ public static class Roles
             [Permissions.UseService, Permissions.ViewReviews, Permissions.SignReviews]),
         new(AgencyDataLead, "An agency's data lead: enters and submits the figures the agency owes the partnership each quarter",
             [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.SubmitReturns]),
+        new(PerformanceOfficer, "The council's performance team: prepares and checks the statutory returns (the children in need census)",
+            [Permissions.UseService, Permissions.ManageReturns]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);

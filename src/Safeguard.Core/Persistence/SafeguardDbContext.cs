@@ -57,6 +57,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
 
     public DbSet<Journey.NeedEpisode> NeedEpisodes => Set<Journey.NeedEpisode>();
+    public DbSet<Interchange.Cin.Uploads.CinUpload> CinUploads => Set<Interchange.Cin.Uploads.CinUpload>();
 
     public TimeProvider Time { get; } = time;
 

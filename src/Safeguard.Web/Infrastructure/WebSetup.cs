@@ -30,7 +30,10 @@ public static class WebSetup
         {
             MaxDocumentBytes = SettingsReader.WholeNumber(builder.Configuration, "CaseReviews:MaxDocumentBytes", (int)new Safeguard.CaseReviews.CaseReviewOptions().MaxDocumentBytes, 1024, 100 * 1024 * 1024),
         });
+        var cinUploads = CinUploadSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(cinUploads);
         services.AddSafeguardCore(database, deadlines);
+        services.AddHostedService<CinUploadPurge>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, Role>(IdentitySetup.Configure)
@@ -61,7 +64,18 @@ public static class WebSetup
         // permission or [Public]. A request that matches no endpoint gets the GOV.UK 404 page.
         services.AddAuthorization();
 
-        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Index", "/home"));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AddPageRoute("/Index", "/home");
+            // Census files are large: the upload page alone accepts bodies up to the configured limit (plus room for
+            // the form around the file), so that the page itself can refuse a larger file with a clear message.
+            o.Conventions.AddPageApplicationModelConvention("/Returns/Cin/Index", model =>
+            {
+                var limit = cinUploads.MaxUploadBytes + (1024 * 1024);
+                model.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(limit));
+                model.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = limit });
+            });
+        });
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

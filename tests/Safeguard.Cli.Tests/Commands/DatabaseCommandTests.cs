@@ -30,7 +30,7 @@ public class DatabaseCommandTests
 
         var seed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo", "--area", "Cliffshire"));
         Assert.Equal(0, seed.ExitCode);
-        Assert.Contains("8 agencies, 13 users, 200 children and 4 case reviews added", seed.Output, StringComparison.Ordinal);
+        Assert.Contains("8 agencies, 14 users, 200 children and 4 case reviews added", seed.Output, StringComparison.Ordinal);
         Assert.Contains(DemoSeeder.AuthenticatorSecretFor("social.worker"), seed.Output, StringComparison.Ordinal);
         var reseed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo"));
         Assert.Contains("0 agencies, 0 users, 0 children and 0 case reviews added", reseed.Output, StringComparison.Ordinal);

@@ -20,6 +20,9 @@ public sealed class SafeguardWebFactory(TestDatabase database) : WebApplicationF
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Where this app keeps uploaded census files (deleted with the factory); uploads are limited to 1 MB.</summary>
+    public string CinUploadFolder { get; } = Path.Combine(Path.GetTempPath(), "safeguard-test-cin-" + Guid.NewGuid().ToString("N"));
+
     public static async Task<SafeguardWebFactory> CreateAsync(DatabaseProvider provider)
     {
         var factory = new SafeguardWebFactory(await TestDatabase.CreateAsync(provider));
@@ -35,6 +38,8 @@ public sealed class SafeguardWebFactory(TestDatabase database) : WebApplicationF
         builder.UseSetting("ConnectionStrings:Safeguard", Database.Settings.ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstStart", "true");
         builder.UseSetting("Safeguard:AreaName", "Testshire");
+        builder.UseSetting("Cin:UploadFolder", CinUploadFolder);
+        builder.UseSetting("Cin:MaxUploadMegabytes", "1");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -80,5 +85,9 @@ public sealed class SafeguardWebFactory(TestDatabase database) : WebApplicationF
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(CinUploadFolder))
+        {
+            Directory.Delete(CinUploadFolder, recursive: true);
+        }
     }
 }

@@ -44,6 +44,10 @@ public sealed class CinCensusReader : IDisposable
     private readonly XmlReader _xml;
     private readonly IXmlLineInfo _lines;
     private readonly StringBuilder _text = new();
+    private readonly StringBuilder _value = new();
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly char[] _chunk = new char[1_024];
+    private readonly Dictionary<(string Parent, string Name), string> _paths = new(ReferencePair.Instance);
     private string? _childId;
     private int _elementsInChild;
     private bool _started;
@@ -353,7 +357,7 @@ public sealed class CinCensusReader : IDisposable
 
                 var name = _xml.LocalName;
                 var index = IndexOf(slots, name);
-                var childPath = path + "/" + name;
+                var childPath = PathOf(path, name);
                 if (++_elementsInChild > _options.MaxElementsPerChild && _childId is not null)
                 {
                     throw new ChildTooLargeException();
@@ -397,6 +401,38 @@ public sealed class CinCensusReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The path of element <paramref name="name"/> inside <paramref name="parent"/>, made once per pair rather than
+    /// once per element: both strings are the same instances each time (names come atomised from the reader's name
+    /// table, parents from here), so the cache compares references. Unusual names beyond a bound are not cached.
+    /// </summary>
+    private string PathOf(string parent, string name)
+    {
+        if (_paths.TryGetValue((parent, name), out var path))
+        {
+            return path;
+        }
+
+        path = parent + "/" + name;
+        if (_paths.Count < 4_096)
+        {
+            _paths[(parent, name)] = path;
+        }
+
+        return path;
+    }
+
+    private sealed class ReferencePair : IEqualityComparer<(string Parent, string Name)>
+    {
+        public static readonly ReferencePair Instance = new();
+
+        public bool Equals((string Parent, string Name) x, (string Parent, string Name) y) =>
+            ReferenceEquals(x.Parent, y.Parent) && ReferenceEquals(x.Name, y.Name);
+
+        public int GetHashCode((string Parent, string Name) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Parent), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Name));
+    }
+
     private static int IndexOf(Slot[] slots, string name)
     {
         for (var i = 0; i < slots.Length; i++)
@@ -420,7 +456,12 @@ public sealed class CinCensusReader : IDisposable
     }
 
     /// <summary>The text of a leaf element; the reader ends after it. Child elements inside it are reported and skipped.</summary>
-    private string ReadLeaf(string path)
+    /// <param name="path">The element's path, for issues.</param>
+    /// <param name="intern">
+    /// True for codes, dates and flags: the same few hundred values recur in every child, so one string is kept for
+    /// each rather than a new one made every time (identifiers, which differ from child to child, are not interned).
+    /// </param>
+    private string ReadLeaf(string path, bool intern = false)
     {
         if (_xml.IsEmptyElement)
         {
@@ -428,12 +469,13 @@ public sealed class CinCensusReader : IDisposable
             return string.Empty;
         }
 
+        var line = _lines.LineNumber;
         _xml.Read();
         _text.Clear();
         if (_xml.NodeType == XmlNodeType.Text)
         {
             // The usual case: a value and the end tag.
-            var value = _xml.Value;
+            var value = TextValue(path, line, intern);
             _xml.Read();
             if (_xml.NodeType == XmlNodeType.EndElement)
             {
@@ -455,7 +497,8 @@ public sealed class CinCensusReader : IDisposable
 
             if (_xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
             {
-                _text.Append(_xml.Value);
+                var text = TextValue(path, line);
+                _text.Append(text.AsSpan(0, Math.Min(text.Length, MaxValueLength - Math.Min(MaxValueLength, _text.Length))));
             }
 
             _xml.Read();
@@ -465,10 +508,65 @@ public sealed class CinCensusReader : IDisposable
         return _text.ToString().Trim();
     }
 
+    /// <summary>No census value comes near this many characters; a longer one is reported and cut, not held.</summary>
+    public const int MaxValueLength = 4_096;
+
+    /// <summary>
+    /// The current text node's value, read in chunks so that a huge value (a damaged or hostile file can put
+    /// gigabytes inside one element) is reported and cut at <see cref="MaxValueLength"/> rather than held in memory.
+    /// </summary>
+    private string TextValue(string path, int line, bool intern = false)
+    {
+        if (!_xml.CanReadValueChunk)
+        {
+            return _xml.Value;
+        }
+
+        _value.Clear();
+        long total = 0;
+        int read;
+        while ((read = _xml.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+        {
+            total += read;
+            if (_value.Length < MaxValueLength)
+            {
+                _value.Append(_chunk, 0, Math.Min(read, MaxValueLength - _value.Length));
+            }
+        }
+
+        if (total > MaxValueLength)
+        {
+            Structure(path, $"The value of <{path[(path.LastIndexOf('/') + 1)..]}> is {total:N0} characters long; no census value is longer than {MaxValueLength:N0}, so only its start was read.", line);
+        }
+
+        return intern && _value.Length <= MaxInternedLength ? Intern(_value) : _value.ToString();
+    }
+
+    private const int MaxInternedLength = 16;
+
+    private string Intern(StringBuilder value)
+    {
+        Span<char> text = stackalloc char[value.Length];
+        value.CopyTo(0, text, value.Length);
+        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var made = text.ToString();
+        if (_interned.Count < 8_192)
+        {
+            _interned.Add(made, made);
+        }
+
+        return made;
+    }
+
     private DateOnly? ReadDate(string path)
     {
         var line = _lines.LineNumber;
-        var text = ReadLeaf(path);
+        var text = ReadLeaf(path, intern: true);
         if (text.Length == 0)
         {
             return null;
@@ -523,7 +621,7 @@ public sealed class CinCensusReader : IDisposable
     private string? ReadCode(string path, string? list, bool checkedByRule)
     {
         var line = _lines.LineNumber;
-        var text = ReadLeaf(path);
+        var text = ReadLeaf(path, intern: true);
         if (text.Length == 0)
         {
             return checkedByRule ? null : EmptyValue(path, line);
@@ -546,7 +644,7 @@ public sealed class CinCensusReader : IDisposable
     private bool? ReadYesNo(string path, bool checkedByRule)
     {
         var line = _lines.LineNumber;
-        var text = ReadLeaf(path);
+        var text = ReadLeaf(path, intern: true);
         switch (text)
         {
             case "1":
@@ -703,7 +801,7 @@ public sealed class CinCensusReader : IDisposable
                 break;
             case "GenderCurrent":
                 SexElement ??= field;
-                var gender = ReadLeaf(path);
+                var gender = ReadLeaf(path, intern: true);
                 child.Sex = gender switch
                 {
                     "1" => "M",
@@ -715,7 +813,7 @@ public sealed class CinCensusReader : IDisposable
                 break;
             case "Sex":
                 SexElement ??= field;
-                child.Sex = NullIfEmpty(ReadLeaf(path));
+                child.Sex = NullIfEmpty(ReadLeaf(path, intern: true));
                 child.SetLine(CinField.Sex, line);
                 break;
             default:
@@ -732,13 +830,13 @@ public sealed class CinCensusReader : IDisposable
         var line = _lines.LineNumber;
         if (field == "Ethnicity")
         {
-            child.Ethnicity = NullIfEmpty(ReadLeaf(path));
+            child.Ethnicity = NullIfEmpty(ReadLeaf(path, intern: true));
             child.SetLine(CinField.Ethnicity, line);
             return;
         }
 
         child.SetLine(CinField.Disabilities, line);
-        ReadSequence(path, DisabilitySlots, (_, disabilityPath) => child.Disabilities.Add(ReadLeaf(disabilityPath)));
+        ReadSequence(path, DisabilitySlots, (_, disabilityPath) => child.Disabilities.Add(ReadLeaf(disabilityPath, intern: true)));
     }
 
     private CinEpisode ReadEpisode(string path)
@@ -752,16 +850,16 @@ public sealed class CinCensusReader : IDisposable
                     episode.ReferralDate = ReadDate(fieldPath);
                     break;
                 case "ReferralSource":
-                    episode.ReferralSource = NullIfEmpty(ReadLeaf(fieldPath));
+                    episode.ReferralSource = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "PrimaryNeedCode":
-                    episode.PrimaryNeedCode = NullIfEmpty(ReadLeaf(fieldPath));
+                    episode.PrimaryNeedCode = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "CINclosureDate":
                     episode.ClosureDate = ReadDate(fieldPath);
                     break;
                 case "ReasonForClosure":
-                    episode.ReasonForClosure = NullIfEmpty(ReadLeaf(fieldPath));
+                    episode.ReasonForClosure = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "DateOfInitialCPC":
                     episode.DateOfInitialCpc = ReadDate(fieldPath);
@@ -868,13 +966,13 @@ public sealed class CinCensusReader : IDisposable
                     plan.EndDate = ReadDate(fieldPath);
                     break;
                 case "InitialCategoryOfAbuse":
-                    plan.InitialCategoryOfAbuse = NullIfEmpty(ReadLeaf(fieldPath));
+                    plan.InitialCategoryOfAbuse = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "LatestCategoryOfAbuse":
-                    plan.LatestCategoryOfAbuse = NullIfEmpty(ReadLeaf(fieldPath));
+                    plan.LatestCategoryOfAbuse = NullIfEmpty(ReadLeaf(fieldPath, intern: true));
                     break;
                 case "NumberOfPreviousCPP":
-                    var text = ReadLeaf(fieldPath);
+                    var text = ReadLeaf(fieldPath, intern: true);
                     if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                     {
                         plan.NumberOfPreviousCpp = number;

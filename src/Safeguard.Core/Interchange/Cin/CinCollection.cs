@@ -12,6 +12,8 @@ public sealed partial record CinCollection
     private CinCollection(int startYear)
     {
         StartYear = startYear;
+        Start = new DateOnly(startYear, 4, 1);
+        ReferenceDate = new DateOnly(startYear + 1, 3, 31);
     }
 
     /// <summary>The calendar year in which the collection year starts (2024 for 2024-25).</summary>
@@ -20,10 +22,10 @@ public sealed partial record CinCollection
     public string Name => $"{StartYear}-{(StartYear + 1) % 100:00}";
 
     /// <summary>1 April: the first day of the census period.</summary>
-    public DateOnly Start => new(StartYear, 4, 1);
+    public DateOnly Start { get; }
 
     /// <summary>31 March: the reference date and last day of the census period.</summary>
-    public DateOnly ReferenceDate => new(StartYear + 1, 3, 31);
+    public DateOnly ReferenceDate { get; }
 
     /// <summary>True when <paramref name="date"/> falls within the census period.</summary>
     public bool Contains(DateOnly date) => date >= Start && date <= ReferenceDate;

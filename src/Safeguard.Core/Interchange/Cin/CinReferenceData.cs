@@ -53,6 +53,9 @@ public sealed class CinReferenceData
     /// <summary>True when <paramref name="code"/> is in the named code list (exact, case-sensitive match).</summary>
     public bool IsInList(string list, string? code) => code is not null && List(list).Contains(code);
 
+    /// <summary>True when <paramref name="code"/> is in the named code list, without making a string of it.</summary>
+    public bool IsInList(string list, ReadOnlySpan<char> code) => List(list).GetAlternateLookup<ReadOnlySpan<char>>().Contains(code);
+
     public FrozenSet<string> List(string list) =>
         _lists.TryGetValue(list, out var codes)
             ? codes

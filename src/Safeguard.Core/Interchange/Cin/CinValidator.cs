@@ -126,11 +126,14 @@ public sealed class CinValidator(WorkingDayCalendar calendar)
         return new CinValidationSummary(reader.Collection, reader.Header, children, errors, queries, byRule);
     }
 
+    // Shared by every child without structural issues; never added to (FlushPending clears it, which is a no-op).
+    private static readonly List<CinIssue> NoIssues = [];
+
     private static List<CinIssue> TakePending(List<CinIssue> pending)
     {
         if (pending.Count == 0)
         {
-            return [];
+            return NoIssues;
         }
 
         var taken = new List<CinIssue>(pending);
@@ -140,6 +143,11 @@ public sealed class CinValidator(WorkingDayCalendar calendar)
 
     private static void FlushPending(List<CinIssue> pending, Action<CinIssue> sink)
     {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
         foreach (var issue in pending)
         {
             sink(issue);

@@ -3,33 +3,36 @@ namespace Safeguard.Interchange.Cin.Rules;
 /// <summary>Rules on assessments and the factors identified at assessment.</summary>
 internal static class ChildRulesOnAssessments
 {
-    private static IEnumerable<(CinEpisode Episode, CinAssessment Assessment)> All(CinChild child) =>
-        child.Episodes.SelectMany(e => e.Assessments.Select(a => (e, a)));
-
     /// <summary>8608: an assessment does not start after it was completed.</summary>
     public static void StartAfterAuthorisation(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child).Where(x => x.Assessment.StartDate > x.Assessment.AuthorisationDate))
+        foreach (var a in Each.Assessment(child))
         {
-            context.Report(a.Line, "AssessmentActualStartDate", "AssessmentAuthorisationDate");
+            if (a.StartDate > a.AuthorisationDate)
+            {
+                context.Report(a.Line, "AssessmentActualStartDate", "AssessmentAuthorisationDate");
+            }
         }
     }
 
     /// <summary>8614: factors are recorded only on a completed (authorised) assessment.</summary>
     public static void FactorsOnIncompleteAssessment(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child).Where(x => x.Assessment.Factors.Count > 0 && x.Assessment.AuthorisationDate is null))
+        foreach (var a in Each.Assessment(child))
         {
-            context.Report(a.Line, "AssessmentFactors", "AssessmentAuthorisationDate");
+            if (a.Factors.Count > 0 && a.AuthorisationDate is null)
+            {
+                context.Report(a.Line, "AssessmentFactors", "AssessmentAuthorisationDate");
+            }
         }
     }
 
     /// <summary>8670Q: an assessment still open at the reference date started no more than 45 working days before it.</summary>
     public static void LongOpenAssessment(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child))
+        foreach (var a in Each.Assessment(child))
         {
-            if (a.AuthorisationDate is null && a.StartDate is { } start && context.Calendar.WorkingDaysBetween(start, context.ReferenceDate) > 45)
+            if (a.AuthorisationDate is null && a.StartDate is { } start && context.WorkingDaysToReferenceDate(start) > 45)
             {
                 context.Report(a.Line, "AssessmentActualStartDate", "AssessmentAuthorisationDate");
             }
@@ -39,18 +42,24 @@ internal static class ChildRulesOnAssessments
     /// <summary>8696: a completion (authorisation) date falls in the census year.</summary>
     public static void AuthorisationOutsideYear(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child).Where(x => x.Assessment.AuthorisationDate is { } d && !context.InCensusYear(d)))
+        foreach (var a in Each.Assessment(child))
         {
-            context.Report(a.Line, "AssessmentAuthorisationDate");
+            if (a.AuthorisationDate is { } d && !context.InCensusYear(d))
+            {
+                context.Report(a.Line, "AssessmentAuthorisationDate");
+            }
         }
     }
 
     /// <summary>8736: an assessment not completed has a start date in the census year.</summary>
     public static void OpenAssessmentStartOutsideYear(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child).Where(x => x.Assessment.AuthorisationDate is null && x.Assessment.StartDate is { } d && !context.InCensusYear(d)))
+        foreach (var a in Each.Assessment(child))
         {
-            context.Report(a.Line, "AssessmentActualStartDate");
+            if (a.AuthorisationDate is null && a.StartDate is { } d && !context.InCensusYear(d))
+            {
+                context.Report(a.Line, "AssessmentActualStartDate");
+            }
         }
     }
 
@@ -60,28 +69,31 @@ internal static class ChildRulesOnAssessments
     /// </summary>
     public static void StartsDuringAnother(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.Assessments.Count > 1))
+        foreach (var episode in child.Episodes)
         {
-            var assessments = episode.Assessments;
-            for (var i = 0; i < assessments.Count; i++)
+            if (episode.Assessments.Count > 1)
             {
-                if (assessments[i].StartDate is not { } start)
+                var assessments = episode.Assessments;
+                for (var i = 0; i < assessments.Count; i++)
                 {
-                    continue;
-                }
-
-                for (var j = 0; j < assessments.Count; j++)
-                {
-                    var other = assessments[j];
-                    if (i == j || other.StartDate is not { } otherStart || start < otherStart || (start == otherStart && i < j))
+                    if (assessments[i].StartDate is not { } start)
                     {
                         continue;
                     }
 
-                    if (start <= (other.AuthorisationDate ?? context.ReferenceDate))
+                    for (var j = 0; j < assessments.Count; j++)
                     {
-                        context.Report(assessments[i].Line, "AssessmentActualStartDate", "AssessmentAuthorisationDate");
-                        break;
+                        var other = assessments[j];
+                        if (i == j || other.StartDate is not { } otherStart || start < otherStart || (start == otherStart && i < j))
+                        {
+                            continue;
+                        }
+
+                        if (start <= (other.AuthorisationDate ?? context.ReferenceDate))
+                        {
+                            context.Report(assessments[i].Line, "AssessmentActualStartDate", "AssessmentAuthorisationDate");
+                            break;
+                        }
                     }
                 }
             }
@@ -91,9 +103,12 @@ internal static class ChildRulesOnAssessments
     /// <summary>8869: factor 21 (no factors identified) is not used with another factor.</summary>
     public static void NoFactorsWithOthers(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child).Where(x => x.Assessment.Factors.Contains("21") && x.Assessment.Factors.Any(f => f != "21")))
+        foreach (var a in Each.Assessment(child))
         {
-            context.Report(a.Line, "AssessmentFactors");
+            if (a.Factors.Contains("21") && Each.HasOtherThan(a.Factors, "21"))
+            {
+                context.Report(a.Line, "AssessmentFactors");
+            }
         }
     }
 
@@ -118,10 +133,14 @@ internal static class ChildRulesOnAssessments
     {
         foreach (var episode in child.Episodes)
         {
-            var open = episode.Assessments.Where(a => a.AuthorisationDate is null).ToList();
-            if (open.Count > 1)
+            var open = 0;
+            foreach (var assessment in episode.Assessments)
             {
-                context.Report(open[1].Line, "AssessmentAuthorisationDate");
+                if (assessment.AuthorisationDate is null && ++open == 2)
+                {
+                    context.Report(assessment.Line, "AssessmentAuthorisationDate");
+                    break;
+                }
             }
         }
     }
@@ -129,36 +148,48 @@ internal static class ChildRulesOnAssessments
     /// <summary>8897Q: a completed assessment records its factors.</summary>
     public static void CompletedWithoutFactors(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child).Where(x => x.Assessment.AuthorisationDate is not null && x.Assessment.Factors.Count == 0))
+        foreach (var a in Each.Assessment(child))
         {
-            context.Report(a.Line, "AssessmentFactors");
+            if (a.AuthorisationDate is not null && a.Factors.Count == 0)
+            {
+                context.Report(a.Line, "AssessmentFactors");
+            }
         }
     }
 
     /// <summary>8898: no factor is recorded twice on one assessment.</summary>
     public static void FactorRepeated(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child).Where(x => x.Assessment.Factors.Count > 1 && x.Assessment.Factors.Distinct(StringComparer.Ordinal).Count() != x.Assessment.Factors.Count))
+        foreach (var a in Each.Assessment(child))
         {
-            context.Report(a.Line, "AssessmentFactors");
+            if (Each.HasRepeat(a.Factors))
+            {
+                context.Report(a.Line, "AssessmentFactors");
+            }
         }
     }
 
     /// <summary>8945Q: physical abuse is recorded as 18B (by a child) or 18C (by an adult), not 18A.</summary>
     public static void PhysicalAbuseWithoutWho(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child).Where(x => x.Assessment.Factors.Contains("18A")))
+        foreach (var a in Each.Assessment(child))
         {
-            context.Report(a.Line, "AssessmentFactors");
+            if (a.Factors.Contains("18A"))
+            {
+                context.Report(a.Line, "AssessmentFactors");
+            }
         }
     }
 
     /// <summary>8950Q: sexual abuse is recorded as 19B (by a child) or 19C (by an adult), not 19A.</summary>
     public static void SexualAbuseWithoutWho(CinChild child, CinRuleContext context)
     {
-        foreach (var (_, a) in All(child).Where(x => x.Assessment.Factors.Contains("19A")))
+        foreach (var a in Each.Assessment(child))
         {
-            context.Report(a.Line, "AssessmentFactors");
+            if (a.Factors.Contains("19A"))
+            {
+                context.Report(a.Line, "AssessmentFactors");
+            }
         }
     }
 }

@@ -56,7 +56,26 @@ internal static class ChildRulesOnEpisodes
     /// <summary>2884: a conference date at episode level is not also recorded on a section 47 enquiry of the child.</summary>
     public static void ConferenceRecordedTwice(CinChild child, CinRuleContext context)
     {
-        var s47Dates = child.Episodes.SelectMany(e => e.Section47Enquiries).Select(s => s.DateOfInitialCpc).OfType<DateOnly>().ToHashSet();
+        var anyAtEpisodeLevel = false;
+        foreach (var episode in child.Episodes)
+        {
+            anyAtEpisodeLevel |= episode.DateOfInitialCpc is not null;
+        }
+
+        if (!anyAtEpisodeLevel)
+        {
+            return;
+        }
+
+        var s47Dates = new HashSet<DateOnly>();
+        foreach (var enquiry in Each.Section47(child))
+        {
+            if (enquiry.DateOfInitialCpc is { } conference)
+            {
+                s47Dates.Add(conference);
+            }
+        }
+
         if (s47Dates.Count == 0)
         {
             return;
@@ -141,24 +160,36 @@ internal static class ChildRulesOnEpisodes
                 context.Report(episode.Line, "CINclosureDate", "DateOfInitialCPC");
             }
 
-            foreach (var a in episode.Assessments.Where(a => a.StartDate > closed || a.AuthorisationDate > closed))
+            foreach (var a in episode.Assessments)
             {
-                context.Report(a.Line, "CINclosureDate", "AssessmentActualStartDate", "AssessmentAuthorisationDate");
+                if (a.StartDate > closed || a.AuthorisationDate > closed)
+                {
+                    context.Report(a.Line, "CINclosureDate", "AssessmentActualStartDate", "AssessmentAuthorisationDate");
+                }
             }
 
-            foreach (var s in episode.Section47Enquiries.Where(s => s.StartDate > closed || s.DateOfInitialCpc > closed))
+            foreach (var s in episode.Section47Enquiries)
             {
-                context.Report(s.Line, "CINclosureDate", "S47ActualStartDate", "DateOfInitialCPC");
+                if (s.StartDate > closed || s.DateOfInitialCpc > closed)
+                {
+                    context.Report(s.Line, "CINclosureDate", "S47ActualStartDate", "DateOfInitialCPC");
+                }
             }
 
-            foreach (var p in episode.ProtectionPlans.Where(p => p.StartDate > closed || p.EndDate > closed))
+            foreach (var p in episode.ProtectionPlans)
             {
-                context.Report(p.Line, "CINclosureDate", "CPPstartDate", "CPPendDate");
+                if (p.StartDate > closed || p.EndDate > closed)
+                {
+                    context.Report(p.Line, "CINclosureDate", "CPPstartDate", "CPPendDate");
+                }
             }
 
-            foreach (var p in episode.CinPlans.Where(p => p.StartDate > closed || p.EndDate > closed))
+            foreach (var p in episode.CinPlans)
             {
-                context.Report(p.Line, "CINclosureDate", "CINPlanStartDate", "CINPlanEndDate");
+                if (p.StartDate > closed || p.EndDate > closed)
+                {
+                    context.Report(p.Line, "CINclosureDate", "CINPlanStartDate", "CINPlanEndDate");
+                }
             }
         }
     }
@@ -166,9 +197,12 @@ internal static class ChildRulesOnEpisodes
     /// <summary>8568: the no-further-action flag is given as a yes/no value.</summary>
     public static void NoFurtherActionFlagValid(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ReferralNfa is null))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "ReferralNFA");
+            if (episode.ReferralNfa is null)
+            {
+                context.Report(episode.Line, "ReferralNFA");
+            }
         }
     }
 
@@ -178,7 +212,7 @@ internal static class ChildRulesOnEpisodes
     /// </summary>
     public static void OldReferralMarkedNoFurtherAction(CinChild child, CinRuleContext context)
     {
-        var threshold = context.Calendar.PreviousWorkingDay(context.Start);
+        var threshold = context.WorkingDayBeforeStart;
         foreach (var episode in child.Episodes)
         {
             if (episode.ReferralNfa == true && episode.ReferralDate < threshold)
@@ -196,9 +230,12 @@ internal static class ChildRulesOnEpisodes
             return;
         }
 
-        foreach (var episode in child.Episodes.Where(e => e.ReasonForClosure == "RC2"))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "ReasonForClosure", "PersonDeathDate");
+            if (episode.ReasonForClosure == "RC2")
+            {
+                context.Report(episode.Line, "ReasonForClosure", "PersonDeathDate");
+            }
         }
     }
 
@@ -214,9 +251,12 @@ internal static class ChildRulesOnEpisodes
     /// <summary>8600: every episode has a referral date on or before the reference date.</summary>
     public static void ReferralDateMissingOrLate(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ReferralDate is null || e.ReferralDate > context.ReferenceDate))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "CINreferralDate");
+            if (episode.ReferralDate is null || episode.ReferralDate > context.ReferenceDate)
+            {
+                context.Report(episode.Line, "CINreferralDate");
+            }
         }
     }
 
@@ -229,82 +269,110 @@ internal static class ChildRulesOnEpisodes
         }
 
         var earliest = birth.AddDays(-7 * 40);
-        foreach (var episode in child.Episodes.Where(e => e.ReferralDate < earliest))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "CINreferralDate", child.BirthDate is null ? "ExpectedPersonBirthDate" : "PersonBirthDate");
+            if (episode.ReferralDate < earliest)
+            {
+                context.Report(episode.Line, "CINreferralDate", child.BirthDate is null ? "ExpectedPersonBirthDate" : "PersonBirthDate");
+            }
         }
     }
 
     /// <summary>8610: a referral that led to further action has a primary need code.</summary>
     public static void PrimaryNeedMissing(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ReferralNfa == false && e.PrimaryNeedCode is null))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "PrimaryNeedCode");
+            if (episode.ReferralNfa == false && episode.PrimaryNeedCode is null)
+            {
+                context.Report(episode.Line, "PrimaryNeedCode");
+            }
         }
     }
 
     /// <summary>8620: a closure date falls in the census year.</summary>
     public static void ClosureOutsideYear(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ClosureDate is { } d && !context.InCensusYear(d)))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "CINclosureDate");
+            if (episode.ClosureDate is { } d && !context.InCensusYear(d))
+            {
+                context.Report(episode.Line, "CINclosureDate");
+            }
         }
     }
 
     /// <summary>8630: an episode does not close before its referral.</summary>
     public static void ClosureBeforeReferral(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ClosureDate < e.ReferralDate))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "CINclosureDate", "CINreferralDate");
+            if (episode.ClosureDate < episode.ReferralDate)
+            {
+                context.Report(episode.Line, "CINclosureDate", "CINreferralDate");
+            }
         }
     }
 
     /// <summary>8640: a reason for closure is in the code list.</summary>
     public static void ReasonForClosureValid(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ReasonForClosure is not null && !context.ReferenceData.IsInList("reason-for-closure", e.ReasonForClosure)))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "ReasonForClosure");
+            if (episode.ReasonForClosure is not null && !context.ReferenceData.IsInList("reason-for-closure", episode.ReasonForClosure))
+            {
+                context.Report(episode.Line, "ReasonForClosure");
+            }
         }
     }
 
     /// <summary>8650: a primary need code is in the code list.</summary>
     public static void PrimaryNeedValid(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.PrimaryNeedCode is not null && !context.ReferenceData.IsInList("primary-need", e.PrimaryNeedCode)))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "PrimaryNeedCode");
+            if (episode.PrimaryNeedCode is not null && !context.ReferenceData.IsInList("primary-need", episode.PrimaryNeedCode))
+            {
+                context.Report(episode.Line, "PrimaryNeedCode");
+            }
         }
     }
 
     /// <summary>8805: a closure date goes with a reason for closure.</summary>
     public static void ClosureDateWithoutReason(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ClosureDate is not null && e.ReasonForClosure is null))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "CINclosureDate", "ReasonForClosure");
+            if (episode.ClosureDate is not null && episode.ReasonForClosure is null)
+            {
+                context.Report(episode.Line, "CINclosureDate", "ReasonForClosure");
+            }
         }
     }
 
     /// <summary>8810: a reason for closure goes with a closure date.</summary>
     public static void ReasonWithoutClosureDate(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ReasonForClosure is not null && e.ClosureDate is null))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "ReasonForClosure", "CINclosureDate");
+            if (episode.ReasonForClosure is not null && episode.ClosureDate is null)
+            {
+                context.Report(episode.Line, "ReasonForClosure", "CINclosureDate");
+            }
         }
     }
 
     /// <summary>8815: at most one open episode that is not a referral with no further action.</summary>
     public static void MoreThanOneOpenEpisode(CinChild child, CinRuleContext context)
     {
-        var open = child.Episodes.Where(e => e.IsOpen && e.ReferralNfa == false).ToList();
-        if (open.Count > 1)
+        var open = 0;
+        foreach (var episode in child.Episodes)
         {
-            context.Report(open[1].Line, "CINclosureDate", "ReferralNFA");
+            if (episode.IsOpen && episode.ReferralNfa == false && ++open == 2)
+            {
+                context.Report(episode.Line, "CINclosureDate", "ReferralNFA");
+                return;
+            }
         }
     }
 
@@ -317,9 +385,12 @@ internal static class ChildRulesOnEpisodes
         }
 
         var latest = child.Episodes.Max(e => e.ReferralDate);
-        foreach (var episode in child.Episodes.Where(e => e.IsOpen && e.ReferralNfa == false && e.ReferralDate < latest))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "CINreferralDate", "CINclosureDate");
+            if (episode.IsOpen && episode.ReferralNfa == false && episode.ReferralDate < latest)
+            {
+                context.Report(episode.Line, "CINreferralDate", "CINclosureDate");
+            }
         }
     }
 
@@ -366,9 +437,12 @@ internal static class ChildRulesOnEpisodes
     /// <summary>8825Q: an episode closed after assessment (RC8, RC9) has an assessment.</summary>
     public static void ClosedAfterAssessmentWithoutAssessment(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ReasonForClosure is "RC8" or "RC9" && e.Assessments.Count == 0))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "ReasonForClosure", "Assessments");
+            if (episode.ReasonForClosure is "RC8" or "RC9" && episode.Assessments.Count == 0)
+            {
+                context.Report(episode.Line, "ReasonForClosure", "Assessments");
+            }
         }
     }
 
@@ -378,11 +452,14 @@ internal static class ChildRulesOnEpisodes
     /// </summary>
     public static void ActivityOnNoFurtherAction(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ReferralNfa == true))
+        foreach (var episode in child.Episodes)
         {
-            if (episode.Assessments.Count > 0 || episode.Section47Enquiries.Count > 0 || episode.DateOfInitialCpc is not null)
+            if (episode.ReferralNfa == true)
             {
-                context.Report(episode.Line, "ReferralNFA");
+                if (episode.Assessments.Count > 0 || episode.Section47Enquiries.Count > 0 || episode.DateOfInitialCpc is not null)
+                {
+                    context.Report(episode.Line, "ReferralNFA");
+                }
             }
         }
     }
@@ -390,20 +467,29 @@ internal static class ChildRulesOnEpisodes
     /// <summary>8866: the source of referral is given and in the code list.</summary>
     public static void ReferralSourceValid(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => !context.ReferenceData.IsInList("referral-source", e.ReferralSource)))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.Line, "ReferralSource");
+            if (!context.ReferenceData.IsInList("referral-source", episode.ReferralSource))
+            {
+                context.Report(episode.Line, "ReferralSource");
+            }
         }
     }
 
     /// <summary>8867: a closed episode has no assessment without a completion (authorisation) date.</summary>
     public static void ClosedWithIncompleteAssessment(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ClosureDate is not null))
+        foreach (var episode in child.Episodes)
         {
-            foreach (var assessment in episode.Assessments.Where(a => a.AuthorisationDate is null))
+            if (episode.ClosureDate is not null)
             {
-                context.Report(assessment.Line, "CINclosureDate", "AssessmentAuthorisationDate");
+                foreach (var assessment in episode.Assessments)
+                {
+                    if (assessment.AuthorisationDate is null)
+                    {
+                        context.Report(assessment.Line, "CINclosureDate", "AssessmentAuthorisationDate");
+                    }
+                }
             }
         }
     }
@@ -411,11 +497,17 @@ internal static class ChildRulesOnEpisodes
     /// <summary>8868: a closed episode has no section 47 enquiry without a conference date or the not-required flag.</summary>
     public static void ClosedWithOpenEnquiry(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ClosureDate is not null))
+        foreach (var episode in child.Episodes)
         {
-            foreach (var enquiry in episode.Section47Enquiries.Where(s => s.IsOpen))
+            if (episode.ClosureDate is not null)
             {
-                context.Report(enquiry.Line, "CINclosureDate", "DateOfInitialCPC", "ICPCnotRequired");
+                foreach (var enquiry in episode.Section47Enquiries)
+                {
+                    if (enquiry.IsOpen)
+                    {
+                        context.Report(enquiry.Line, "CINclosureDate", "DateOfInitialCPC", "ICPCnotRequired");
+                    }
+                }
             }
         }
     }

@@ -24,7 +24,7 @@ internal static class ChildRulesOnIdentity
     /// <summary>1530: characters 2 to 4 of a UPN are the code of the council that issued it.</summary>
     public static void UpnLaCode(CinChild child, CinRuleContext context)
     {
-        if (child.Upn is { Length: 13 } upn && !context.ReferenceData.IsInList("upn-la-code", upn[1..4]))
+        if (child.Upn is { Length: 13 } upn && !context.ReferenceData.IsInList("upn-la-code", upn.AsSpan(1, 3)))
         {
             context.Report(Line(child, CinField.Upn), "UPN");
         }
@@ -154,9 +154,14 @@ internal static class ChildRulesOnIdentity
     /// <summary>8540: every disability recorded is a code in the list (an empty one is missing).</summary>
     public static void DisabilityValid(CinChild child, CinRuleContext context)
     {
-        if (child.Disabilities.Any(d => !context.ReferenceData.IsInList("disability", d)))
+        var codes = context.ReferenceData.List("disability");
+        foreach (var disability in child.Disabilities)
         {
-            context.Report(Line(child, CinField.Disabilities), "Disability");
+            if (!codes.Contains(disability))
+            {
+                context.Report(Line(child, CinField.Disabilities), "Disability");
+                return;
+            }
         }
     }
 
@@ -184,7 +189,7 @@ internal static class ChildRulesOnIdentity
     /// </summary>
     public static void SchoolAgeWithoutUpn(CinChild child, CinRuleContext context)
     {
-        if (child.BirthDate is not { } birth || !child.Episodes.Any(e => e.ReferralNfa == false))
+        if (child.BirthDate is not { } birth || !Each.HasFurtherAction(child))
         {
             return;
         }
@@ -200,7 +205,7 @@ internal static class ChildRulesOnIdentity
     /// <summary>8772: the reason "UN7, referral with no further action" is not used when a referral went on to further action.</summary>
     public static void NoFurtherActionReasonWithFurtherAction(CinChild child, CinRuleContext context)
     {
-        if (child.UpnUnknown == "UN7" && child.Episodes.Any(e => e.ReferralNfa == false))
+        if (child.UpnUnknown == "UN7" && Each.HasFurtherAction(child))
         {
             context.Report(Line(child, CinField.UpnUnknown), "UPNunknown", "ReferralNFA");
         }
@@ -218,7 +223,7 @@ internal static class ChildRulesOnIdentity
     /// <summary>8790: NONE is not recorded together with a disability.</summary>
     public static void DisabilityNoneWithOthers(CinChild child, CinRuleContext context)
     {
-        if (child.Disabilities.Contains("NONE") && child.Disabilities.Any(d => d != "NONE"))
+        if (child.Disabilities.Contains("NONE") && Each.HasOtherThan(child.Disabilities, "NONE"))
         {
             context.Report(Line(child, CinField.Disabilities), "Disability");
         }
@@ -227,7 +232,7 @@ internal static class ChildRulesOnIdentity
     /// <summary>8794: no disability code is recorded twice.</summary>
     public static void DisabilityRepeated(CinChild child, CinRuleContext context)
     {
-        if (child.Disabilities.Count > 1 && child.Disabilities.Distinct(StringComparer.Ordinal).Count() != child.Disabilities.Count)
+        if (Each.HasRepeat(child.Disabilities))
         {
             context.Report(Line(child, CinField.Disabilities), "Disability");
         }

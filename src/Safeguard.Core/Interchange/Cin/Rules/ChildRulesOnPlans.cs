@@ -3,10 +3,6 @@ namespace Safeguard.Interchange.Cin.Rules;
 /// <summary>Rules on child in need plans, child protection plans and their reviews.</summary>
 internal static class ChildRulesOnPlans
 {
-    private static IEnumerable<CinPlan> CinPlans(CinChild child) => child.Episodes.SelectMany(e => e.CinPlans);
-
-    private static IEnumerable<ChildProtectionPlan> ProtectionPlans(CinChild child) => child.Episodes.SelectMany(e => e.ProtectionPlans);
-
     /// <summary>
     /// 2885: a child protection plan starting in the census year starts on the day of an initial conference of its
     /// episode: a section 47 enquiry's, or the episode's own.
@@ -22,7 +18,12 @@ internal static class ChildRulesOnPlans
                     continue;
                 }
 
-                var matches = episode.DateOfInitialCpc == start || episode.Section47Enquiries.Any(s => s.DateOfInitialCpc == start);
+                var matches = episode.DateOfInitialCpc == start;
+                foreach (var enquiry in episode.Section47Enquiries)
+                {
+                    matches |= enquiry.DateOfInitialCpc == start;
+                }
+
                 if (!matches)
                 {
                     context.Report(plan.Line, "CPPstartDate", "DateOfInitialCPC");
@@ -34,9 +35,12 @@ internal static class ChildRulesOnPlans
     /// <summary>4000: a referral with no further action has no child in need plan.</summary>
     public static void CinPlanOnNoFurtherAction(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ReferralNfa == true && e.CinPlans.Count > 0))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.CinPlans[0].Line, "CINPlanStartDate", "ReferralNFA");
+            if (episode.ReferralNfa == true && episode.CinPlans.Count > 0)
+            {
+                context.Report(episode.CinPlans[0].Line, "CINPlanStartDate", "ReferralNFA");
+            }
         }
     }
 
@@ -45,7 +49,7 @@ internal static class ChildRulesOnPlans
     {
         foreach (var episode in child.Episodes)
         {
-            if (episode.ProtectionPlans.Any(p => p.EndDate is null) && episode.CinPlans.FirstOrDefault(p => p.EndDate is null) is { } open)
+            if (FirstOpen(episode.ProtectionPlans) is not null && FirstOpen(episode.CinPlans) is { } open)
             {
                 context.Report(open.Line, "CINPlanEndDate", "CPPendDate");
             }
@@ -58,20 +62,27 @@ internal static class ChildRulesOnPlans
     /// </summary>
     public static void ReviewDuringCinPlan(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.CinPlans.Count > 0))
+        foreach (var episode in child.Episodes)
         {
-            foreach (var plan in episode.ProtectionPlans)
+            if (episode.CinPlans.Count > 0)
             {
-                foreach (var review in plan.Reviews)
+                foreach (var plan in episode.ProtectionPlans)
                 {
-                    if (review.Date is not { } date || date == plan.EndDate)
+                    foreach (var review in plan.Reviews)
                     {
-                        continue;
-                    }
+                        if (review.Date is not { } date || date == plan.EndDate)
+                        {
+                            continue;
+                        }
 
-                    if (episode.CinPlans.Any(c => c.StartDate is { } s && date >= s && (c.EndDate is { } e ? date < e : date <= context.ReferenceDate)))
-                    {
-                        context.Report(review.Line, "CPPreviewDate", "CINPlanStartDate", "CINPlanEndDate");
+                        foreach (var c in episode.CinPlans)
+                        {
+                            if (Within(date, c.StartDate, c.EndDate, context.ReferenceDate))
+                            {
+                                context.Report(review.Line, "CPPreviewDate", "CINPlanStartDate", "CINPlanEndDate");
+                                break;
+                            }
+                        }
                     }
                 }
             }
@@ -81,71 +92,109 @@ internal static class ChildRulesOnPlans
     /// <summary>4004: a child has at most one open child in need plan.</summary>
     public static void MoreThanOneOpenCinPlan(CinChild child, CinRuleContext context)
     {
-        var open = CinPlans(child).Where(p => p.EndDate is null).ToList();
-        if (open.Count > 1)
+        var open = 0;
+        foreach (var plan in Each.CinPlan(child))
         {
-            context.Report(open[1].Line, "CINPlanEndDate");
+            if (plan.EndDate is null && ++open == 2)
+            {
+                context.Report(plan.Line, "CINPlanEndDate");
+                return;
+            }
         }
     }
 
     /// <summary>4008: no child in need plan starts after the child's death.</summary>
     public static void CinPlanStartsAfterDeath(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in CinPlans(child).Where(p => p.StartDate > child.DeathDate))
+        foreach (var plan in Each.CinPlan(child))
         {
-            context.Report(plan.Line, "CINPlanStartDate", "PersonDeathDate");
+            if (plan.StartDate > child.DeathDate)
+            {
+                context.Report(plan.Line, "CINPlanStartDate", "PersonDeathDate");
+            }
         }
     }
 
     /// <summary>4009Q: no child in need plan ends after the child's death.</summary>
     public static void CinPlanEndsAfterDeath(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in CinPlans(child).Where(p => p.EndDate > child.DeathDate))
+        foreach (var plan in Each.CinPlan(child))
         {
-            context.Report(plan.Line, "CINPlanEndDate", "PersonDeathDate");
+            if (plan.EndDate > child.DeathDate)
+            {
+                context.Report(plan.Line, "CINPlanEndDate", "PersonDeathDate");
+            }
         }
     }
 
     /// <summary>4010: a child in need plan has a start date on or before the reference date.</summary>
     public static void CinPlanStartMissingOrLate(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in CinPlans(child).Where(p => p.StartDate is null || p.StartDate > context.ReferenceDate))
+        foreach (var plan in Each.CinPlan(child))
         {
-            context.Report(plan.Line, "CINPlanStartDate");
+            if (plan.StartDate is null || plan.StartDate > context.ReferenceDate)
+            {
+                context.Report(plan.Line, "CINPlanStartDate");
+            }
         }
     }
 
     /// <summary>4011: a child in need plan does not end before it starts.</summary>
     public static void CinPlanEndsBeforeStart(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in CinPlans(child).Where(p => p.EndDate < p.StartDate))
+        foreach (var plan in Each.CinPlan(child))
         {
-            context.Report(plan.Line, "CINPlanStartDate", "CINPlanEndDate");
+            if (plan.EndDate < plan.StartDate)
+            {
+                context.Report(plan.Line, "CINPlanStartDate", "CINPlanEndDate");
+            }
         }
     }
 
     /// <summary>4012Q: a child in need plan does not start and end on the same day.</summary>
     public static void CinPlanStartsAndEndsSameDay(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in CinPlans(child).Where(p => p.EndDate is not null && p.EndDate == p.StartDate))
+        foreach (var plan in Each.CinPlan(child))
         {
-            context.Report(plan.Line, "CINPlanStartDate", "CINPlanEndDate");
+            if (plan.EndDate is not null && plan.EndDate == plan.StartDate)
+            {
+                context.Report(plan.Line, "CINPlanStartDate", "CINPlanEndDate");
+            }
         }
     }
 
     /// <summary>4013: a child in need plan's end date falls in the census year.</summary>
     public static void CinPlanEndOutsideYear(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in CinPlans(child).Where(p => p.EndDate is { } d && !context.InCensusYear(d)))
+        foreach (var plan in Each.CinPlan(child))
         {
-            context.Report(plan.Line, "CINPlanEndDate");
+            if (plan.EndDate is { } d && !context.InCensusYear(d))
+            {
+                context.Report(plan.Line, "CINPlanEndDate");
+            }
         }
     }
 
     /// <summary>4014: a child's child in need plans do not overlap (one may start on the day another ends).</summary>
     public static void CinPlansOverlap(CinChild child, CinRuleContext context)
     {
-        var plans = CinPlans(child).Select(p => (p.StartDate, p.EndDate, p.Line)).ToList();
+        var count = 0;
+        foreach (var plan in Each.CinPlan(child))
+        {
+            count++;
+        }
+
+        if (count < 2)
+        {
+            return;
+        }
+
+        var plans = new List<(DateOnly? Start, DateOnly? End, int Line)>(count);
+        foreach (var plan in Each.CinPlan(child))
+        {
+            plans.Add((plan.StartDate, plan.EndDate, plan.Line));
+        }
+
         foreach (var line in Overlapping(plans, context.ReferenceDate))
         {
             context.Report(line, "CINPlanStartDate", "CINPlanEndDate");
@@ -157,9 +206,12 @@ internal static class ChildRulesOnPlans
     {
         foreach (var episode in child.Episodes)
         {
-            foreach (var plan in episode.CinPlans.Where(p => p.StartDate < episode.ReferralDate))
+            foreach (var plan in episode.CinPlans)
             {
-                context.Report(plan.Line, "CINPlanStartDate", "CINreferralDate");
+                if (plan.StartDate < episode.ReferralDate)
+                {
+                    context.Report(plan.Line, "CINPlanStartDate", "CINreferralDate");
+                }
             }
         }
     }
@@ -170,17 +222,25 @@ internal static class ChildRulesOnPlans
     /// </summary>
     public static void CinPlanStartsDuringProtectionPlan(CinChild child, CinRuleContext context)
     {
-        var protection = ProtectionPlans(child).ToList();
-        if (protection.Count == 0)
+        if (!Each.ProtectionPlan(child).Any())
         {
             return;
         }
 
-        foreach (var plan in CinPlans(child))
+        foreach (var plan in Each.CinPlan(child))
         {
-            if (plan.StartDate is { } start && protection.Any(p => Within(start, p.StartDate, p.EndDate, context.ReferenceDate)))
+            if (plan.StartDate is not { } start)
             {
-                context.Report(plan.Line, "CINPlanStartDate", "CPPstartDate", "CPPendDate");
+                continue;
+            }
+
+            foreach (var p in Each.ProtectionPlan(child))
+            {
+                if (Within(start, p.StartDate, p.EndDate, context.ReferenceDate))
+                {
+                    context.Report(plan.Line, "CINPlanStartDate", "CPPstartDate", "CPPendDate");
+                    break;
+                }
             }
         }
     }
@@ -191,19 +251,53 @@ internal static class ChildRulesOnPlans
     /// </summary>
     public static void ProtectionPlanStartsDuringCinPlan(CinChild child, CinRuleContext context)
     {
-        var cinPlans = CinPlans(child).ToList();
-        if (cinPlans.Count == 0)
+        if (!Each.CinPlan(child).Any())
         {
             return;
         }
 
-        foreach (var plan in ProtectionPlans(child))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            if (plan.StartDate is { } start && cinPlans.Any(c => Within(start, c.StartDate, c.EndDate, context.ReferenceDate)))
+            if (plan.StartDate is not { } start)
             {
-                context.Report(plan.Line, "CPPstartDate", "CINPlanStartDate", "CINPlanEndDate");
+                continue;
+            }
+
+            foreach (var c in Each.CinPlan(child))
+            {
+                if (Within(start, c.StartDate, c.EndDate, context.ReferenceDate))
+                {
+                    context.Report(plan.Line, "CPPstartDate", "CINPlanStartDate", "CINPlanEndDate");
+                    break;
+                }
             }
         }
+    }
+
+    private static CinPlan? FirstOpen(List<CinPlan> plans)
+    {
+        foreach (var plan in plans)
+        {
+            if (plan.EndDate is null)
+            {
+                return plan;
+            }
+        }
+
+        return null;
+    }
+
+    private static ChildProtectionPlan? FirstOpen(List<ChildProtectionPlan> plans)
+    {
+        foreach (var plan in plans)
+        {
+            if (plan.EndDate is null)
+            {
+                return plan;
+            }
+        }
+
+        return null;
     }
 
     private static bool Within(DateOnly date, DateOnly? start, DateOnly? end, DateOnly referenceDate) =>
@@ -212,47 +306,62 @@ internal static class ChildRulesOnPlans
     /// <summary>8720: a child protection plan has a start date on or before the reference date.</summary>
     public static void ProtectionPlanStartMissingOrLate(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child).Where(p => p.StartDate is null || p.StartDate > context.ReferenceDate))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(plan.Line, "CPPstartDate");
+            if (plan.StartDate is null || plan.StartDate > context.ReferenceDate)
+            {
+                context.Report(plan.Line, "CPPstartDate");
+            }
         }
     }
 
     /// <summary>8730: a child protection plan gives the number of previous plans.</summary>
     public static void PreviousPlansMissing(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child).Where(p => p.NumberOfPreviousCpp is null))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(plan.Line, "NumberOfPreviousCPP");
+            if (plan.NumberOfPreviousCpp is null)
+            {
+                context.Report(plan.Line, "NumberOfPreviousCPP");
+            }
         }
     }
 
     /// <summary>8832: a referral with no further action has no child protection plan.</summary>
     public static void ProtectionPlanOnNoFurtherAction(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.ReferralNfa == true && e.ProtectionPlans.Count > 0))
+        foreach (var episode in child.Episodes)
         {
-            context.Report(episode.ProtectionPlans[0].Line, "CPPstartDate", "ReferralNFA");
+            if (episode.ReferralNfa == true && episode.ProtectionPlans.Count > 0)
+            {
+                context.Report(episode.ProtectionPlans[0].Line, "CPPstartDate", "ReferralNFA");
+            }
         }
     }
 
     /// <summary>8840: a child protection plan does not start and end on the same day.</summary>
     public static void ProtectionPlanStartsAndEndsSameDay(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child).Where(p => p.EndDate is not null && p.EndDate == p.StartDate))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(plan.Line, "CPPstartDate", "CPPendDate");
+            if (plan.EndDate is not null && plan.EndDate == plan.StartDate)
+            {
+                context.Report(plan.Line, "CPPstartDate", "CPPendDate");
+            }
         }
     }
 
     /// <summary>8841: every review is after the plan's start date.</summary>
     public static void ReviewNotAfterStart(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            foreach (var review in plan.Reviews.Where(r => r.Date <= plan.StartDate))
+            foreach (var review in plan.Reviews)
             {
-                context.Report(review.Line, "CPPreviewDate", "CPPstartDate");
+                if (review.Date <= plan.StartDate)
+                {
+                    context.Report(review.Line, "CPPreviewDate", "CPPstartDate");
+                }
             }
         }
     }
@@ -260,80 +369,124 @@ internal static class ChildRulesOnPlans
     /// <summary>8842Q: a review has a date.</summary>
     public static void ReviewDateMissing(CinChild child, CinRuleContext context)
     {
-        foreach (var review in ProtectionPlans(child).SelectMany(p => p.Reviews).Where(r => r.Date is null))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(review.Line, "CPPreviewDate");
+            foreach (var review in plan.Reviews)
+            {
+                if (review.Date is null)
+                {
+                    context.Report(review.Line, "CPPreviewDate");
+                }
+            }
         }
     }
 
     /// <summary>8905: the initial category of abuse is given and in the code list.</summary>
     public static void InitialCategoryValid(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child).Where(p => !context.ReferenceData.IsInList("category-of-abuse", p.InitialCategoryOfAbuse)))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(plan.Line, "InitialCategoryOfAbuse");
+            if (!context.ReferenceData.IsInList("category-of-abuse", plan.InitialCategoryOfAbuse))
+            {
+                context.Report(plan.Line, "InitialCategoryOfAbuse");
+            }
         }
     }
 
     /// <summary>8910: the latest category of abuse is given and in the code list.</summary>
     public static void LatestCategoryValid(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child).Where(p => !context.ReferenceData.IsInList("category-of-abuse", p.LatestCategoryOfAbuse)))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(plan.Line, "LatestCategoryOfAbuse");
+            if (!context.ReferenceData.IsInList("category-of-abuse", plan.LatestCategoryOfAbuse))
+            {
+                context.Report(plan.Line, "LatestCategoryOfAbuse");
+            }
         }
     }
 
     /// <summary>8915: no child protection plan starts after the child's death.</summary>
     public static void ProtectionPlanStartsAfterDeath(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child).Where(p => p.StartDate > child.DeathDate))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(plan.Line, "CPPstartDate", "PersonDeathDate");
+            if (plan.StartDate > child.DeathDate)
+            {
+                context.Report(plan.Line, "CPPstartDate", "PersonDeathDate");
+            }
         }
     }
 
     /// <summary>8920: no child protection plan ends after the child's death.</summary>
     public static void ProtectionPlanEndsAfterDeath(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child).Where(p => p.EndDate > child.DeathDate))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(plan.Line, "CPPendDate", "PersonDeathDate");
+            if (plan.EndDate > child.DeathDate)
+            {
+                context.Report(plan.Line, "CPPendDate", "PersonDeathDate");
+            }
         }
     }
 
     /// <summary>8925: a child protection plan does not end before it starts.</summary>
     public static void ProtectionPlanEndsBeforeStart(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child).Where(p => p.EndDate < p.StartDate))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(plan.Line, "CPPstartDate", "CPPendDate");
+            if (plan.EndDate < plan.StartDate)
+            {
+                context.Report(plan.Line, "CPPstartDate", "CPPendDate");
+            }
         }
     }
 
     /// <summary>8930: a child protection plan's end date falls in the census year.</summary>
     public static void ProtectionPlanEndOutsideYear(CinChild child, CinRuleContext context)
     {
-        foreach (var plan in ProtectionPlans(child).Where(p => p.EndDate is { } d && !context.InCensusYear(d)))
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(plan.Line, "CPPendDate");
+            if (plan.EndDate is { } d && !context.InCensusYear(d))
+            {
+                context.Report(plan.Line, "CPPendDate");
+            }
         }
     }
 
     /// <summary>8935: a child has at most one open child protection plan.</summary>
     public static void MoreThanOneOpenProtectionPlan(CinChild child, CinRuleContext context)
     {
-        var open = ProtectionPlans(child).Where(p => p.EndDate is null).ToList();
-        if (open.Count > 1)
+        var open = 0;
+        foreach (var plan in Each.ProtectionPlan(child))
         {
-            context.Report(open[1].Line, "CPPendDate");
+            if (plan.EndDate is null && ++open == 2)
+            {
+                context.Report(plan.Line, "CPPendDate");
+                return;
+            }
         }
     }
 
     /// <summary>8940: a child's child protection plans do not overlap (one may start on the day another ends).</summary>
     public static void ProtectionPlansOverlap(CinChild child, CinRuleContext context)
     {
-        var plans = ProtectionPlans(child).Select(p => (p.StartDate, p.EndDate, p.Line)).ToList();
+        var count = 0;
+        foreach (var plan in Each.ProtectionPlan(child))
+        {
+            count++;
+        }
+
+        if (count < 2)
+        {
+            return;
+        }
+
+        var plans = new List<(DateOnly? Start, DateOnly? End, int Line)>(count);
+        foreach (var plan in Each.ProtectionPlan(child))
+        {
+            plans.Add((plan.StartDate, plan.EndDate, plan.Line));
+        }
+
         foreach (var line in Overlapping(plans, context.ReferenceDate))
         {
             context.Report(line, "CPPstartDate", "CPPendDate");

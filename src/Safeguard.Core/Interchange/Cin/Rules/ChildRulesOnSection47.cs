@@ -3,14 +3,15 @@ namespace Safeguard.Interchange.Cin.Rules;
 /// <summary>Rules on section 47 enquiries and initial child protection conferences.</summary>
 internal static class ChildRulesOnSection47
 {
-    private static IEnumerable<Section47Enquiry> All(CinChild child) => child.Episodes.SelectMany(e => e.Section47Enquiries);
-
     /// <summary>8615: an enquiry with a conference date has a start date on or before it.</summary>
     public static void StartMissingOrAfterConference(CinChild child, CinRuleContext context)
     {
-        foreach (var s in All(child).Where(s => s.DateOfInitialCpc is { } cpc && (s.StartDate is null || s.StartDate > cpc)))
+        foreach (var s in Each.Section47(child))
         {
-            context.Report(s.Line, "S47ActualStartDate", "DateOfInitialCPC");
+            if (s.DateOfInitialCpc is { } cpc && (s.StartDate is null || s.StartDate > cpc))
+            {
+                context.Report(s.Line, "S47ActualStartDate", "DateOfInitialCPC");
+            }
         }
     }
 
@@ -20,10 +21,10 @@ internal static class ChildRulesOnSection47
     /// </summary>
     public static void LongOpenEnquiry(CinChild child, CinRuleContext context)
     {
-        foreach (var s in All(child))
+        foreach (var s in Each.Section47(child))
         {
             if (s.DateOfInitialCpc is null && s.IcpcNotRequired == false && s.StartDate is { } start
-                && context.Calendar.WorkingDaysBetween(start, context.ReferenceDate) > 15)
+                && context.WorkingDaysToReferenceDate(start) > 15)
             {
                 context.Report(s.Line, "S47ActualStartDate", "DateOfInitialCPC");
             }
@@ -40,9 +41,12 @@ internal static class ChildRulesOnSection47
                 context.Report(episode.Line, "DateOfInitialCPC");
             }
 
-            foreach (var s in episode.Section47Enquiries.Where(s => s.DateOfInitialCpc is { } d && !context.InCensusYear(d)))
+            foreach (var s in episode.Section47Enquiries)
             {
-                context.Report(s.Line, "DateOfInitialCPC");
+                if (s.DateOfInitialCpc is { } d && !context.InCensusYear(d))
+                {
+                    context.Report(s.Line, "DateOfInitialCPC");
+                }
             }
         }
     }
@@ -50,9 +54,12 @@ internal static class ChildRulesOnSection47
     /// <summary>8740: an enquiry without a conference by the reference date (and not marked as not required) started in the census year.</summary>
     public static void OpenEnquiryStartOutsideYear(CinChild child, CinRuleContext context)
     {
-        foreach (var s in All(child).Where(s => s.IsOpen && s.StartDate is { } d && !context.InCensusYear(d)))
+        foreach (var s in Each.Section47(child))
         {
-            context.Report(s.Line, "S47ActualStartDate");
+            if (s.IsOpen && s.StartDate is { } d && !context.InCensusYear(d))
+            {
+                context.Report(s.Line, "S47ActualStartDate");
+            }
         }
     }
 
@@ -61,10 +68,14 @@ internal static class ChildRulesOnSection47
     {
         foreach (var episode in child.Episodes)
         {
-            var open = episode.Section47Enquiries.Where(s => s.IsOpen).ToList();
-            if (open.Count > 1)
+            var open = 0;
+            foreach (var enquiry in episode.Section47Enquiries)
             {
-                context.Report(open[1].Line, "DateOfInitialCPC", "ICPCnotRequired");
+                if (enquiry.IsOpen && ++open == 2)
+                {
+                    context.Report(enquiry.Line, "DateOfInitialCPC", "ICPCnotRequired");
+                    break;
+                }
             }
         }
     }
@@ -72,9 +83,12 @@ internal static class ChildRulesOnSection47
     /// <summary>8870Q: a target date for the initial conference is a weekday.</summary>
     public static void TargetOnWeekend(CinChild child, CinRuleContext context)
     {
-        foreach (var s in All(child).Where(s => s.InitialCpcTarget is { } d && IsWeekend(d)))
+        foreach (var s in Each.Section47(child))
         {
-            context.Report(s.Line, "InitialCPCtarget");
+            if (s.InitialCpcTarget is { } d && IsWeekend(d))
+            {
+                context.Report(s.Line, "InitialCPCtarget");
+            }
         }
     }
 
@@ -88,9 +102,12 @@ internal static class ChildRulesOnSection47
                 context.Report(episode.Line, "DateOfInitialCPC");
             }
 
-            foreach (var s in episode.Section47Enquiries.Where(s => s.DateOfInitialCpc is { } d && IsWeekend(d)))
+            foreach (var s in episode.Section47Enquiries)
             {
-                context.Report(s.Line, "DateOfInitialCPC");
+                if (s.DateOfInitialCpc is { } d && IsWeekend(d))
+                {
+                    context.Report(s.Line, "DateOfInitialCPC");
+                }
             }
         }
     }
@@ -101,29 +118,32 @@ internal static class ChildRulesOnSection47
     /// </summary>
     public static void StartsDuringAnother(CinChild child, CinRuleContext context)
     {
-        foreach (var episode in child.Episodes.Where(e => e.Section47Enquiries.Count > 1))
+        foreach (var episode in child.Episodes)
         {
-            var enquiries = episode.Section47Enquiries;
-            for (var i = 0; i < enquiries.Count; i++)
+            if (episode.Section47Enquiries.Count > 1)
             {
-                if (enquiries[i].StartDate is not { } start)
+                var enquiries = episode.Section47Enquiries;
+                for (var i = 0; i < enquiries.Count; i++)
                 {
-                    continue;
-                }
-
-                for (var j = 0; j < enquiries.Count; j++)
-                {
-                    var other = enquiries[j];
-                    if (i == j || other.StartDate is not { } otherStart || start < otherStart || (start == otherStart && i < j))
+                    if (enquiries[i].StartDate is not { } start)
                     {
                         continue;
                     }
 
-                    var end = other.DateOfInitialCpc ?? (other.IsOpen ? context.ReferenceDate : otherStart);
-                    if (start <= end)
+                    for (var j = 0; j < enquiries.Count; j++)
                     {
-                        context.Report(enquiries[i].Line, "S47ActualStartDate");
-                        break;
+                        var other = enquiries[j];
+                        if (i == j || other.StartDate is not { } otherStart || start < otherStart || (start == otherStart && i < j))
+                        {
+                            continue;
+                        }
+
+                        var end = other.DateOfInitialCpc ?? (other.IsOpen ? context.ReferenceDate : otherStart);
+                        if (start <= end)
+                        {
+                            context.Report(enquiries[i].Line, "S47ActualStartDate");
+                            break;
+                        }
                     }
                 }
             }

@@ -12,6 +12,8 @@ public sealed class CinRuleContext
     private readonly Action<CinIssue> _sink;
     private CinRuleDefinition _rule = null!;
     private string? _childId;
+    private readonly Dictionary<DateOnly, int> _workingDaysToReference = [];
+    private DateOnly? _workingDayBeforeStart;
 
     public CinRuleContext(CinCollection collection, WorkingDayCalendar calendar, CinReferenceData referenceData, Action<CinIssue> sink)
     {
@@ -39,6 +41,27 @@ public sealed class CinRuleContext
 
     /// <summary>True when the date falls in the census period.</summary>
     public bool InCensusYear(DateOnly date) => Collection.Contains(date);
+
+    /// <summary>
+    /// The number of working days after <paramref name="from"/> up to and including the reference date
+    /// (<see cref="WorkingDayCalendar.WorkingDaysBetween"/>), remembered for the run: rules ask it of every open record.
+    /// </summary>
+    public int WorkingDaysToReferenceDate(DateOnly from)
+    {
+        if (!_workingDaysToReference.TryGetValue(from, out var days))
+        {
+            days = Calendar.WorkingDaysBetween(from, ReferenceDate);
+            if (_workingDaysToReference.Count < 100_000)
+            {
+                _workingDaysToReference[from] = days;
+            }
+        }
+
+        return days;
+    }
+
+    /// <summary>The last working day before the census period starts.</summary>
+    public DateOnly WorkingDayBeforeStart => _workingDayBeforeStart ??= Calendar.PreviousWorkingDay(Start);
 
     /// <summary>The header's reference date as given in the file (whole-return rules compare it with the collection).</summary>
     public CinHeader? Header { get; set; }

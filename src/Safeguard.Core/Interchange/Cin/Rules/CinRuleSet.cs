@@ -26,12 +26,14 @@ public interface ICinReturnRule
 public sealed class CinRuleSet
 {
     private readonly IReadOnlyList<Func<ICinReturnRule>> _returnRules;
+    private readonly CinRuleDefinition?[] _childRuleDefinitions;
 
     public CinRuleSet(CinReferenceData referenceData, IEnumerable<CinChildRule> childRules, IEnumerable<Func<ICinReturnRule>> returnRules)
     {
         ArgumentNullException.ThrowIfNull(referenceData);
         ReferenceData = referenceData;
         ChildRules = [.. childRules];
+        _childRuleDefinitions = [.. ChildRules.Select(r => referenceData.RulesByCode.GetValueOrDefault(r.Code))];
         _returnRules = [.. returnRules];
         var implemented = ChildRules.Select(r => r.Code).Concat(_returnRules.Select(f => f().Code)).ToList();
         var duplicated = implemented.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -68,10 +70,10 @@ public sealed class CinRuleSet
     {
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var rule in ChildRules)
+        for (var i = 0; i < _childRuleDefinitions.Length; i++)
         {
-            context.Enter(ReferenceData.RulesByCode[rule.Code], child);
-            rule.Check(child, context);
+            context.Enter(_childRuleDefinitions[i]!, child);
+            ChildRules[i].Check(child, context);
         }
     }
 

@@ -76,9 +76,16 @@ internal static class ReturnRules
         {
             foreach (var episode in child.Episodes)
             {
-                _plans += episode.ProtectionPlans.Count(p => p.StartDate is { } d && context.InCensusYear(d));
+                foreach (var plan in episode.ProtectionPlans)
+                {
+                    _plans += plan.StartDate is { } d && context.InCensusYear(d) ? 1 : 0;
+                }
+
                 _conferences += episode.DateOfInitialCpc is { } cpc && context.InCensusYear(cpc) ? 1 : 0;
-                _conferences += episode.Section47Enquiries.Count(s => s.DateOfInitialCpc is { } d && context.InCensusYear(d));
+                foreach (var enquiry in episode.Section47Enquiries)
+                {
+                    _conferences += enquiry.DateOfInitialCpc is { } d && context.InCensusYear(d) ? 1 : 0;
+                }
             }
         }
 
@@ -154,7 +161,12 @@ internal static class ReturnRules
 
         public void Observe(CinChild child, CinRuleContext context)
         {
-            var count = child.Disabilities.Count(d => d != "NONE");
+            var count = 0;
+            foreach (var disability in child.Disabilities)
+            {
+                count += disability == "NONE" ? 0 : 1;
+            }
+
             _anyWithDisability |= count > 0;
             _anyWithSeveral |= count > 1;
         }
