@@ -116,7 +116,8 @@ public class CaseworkPagesTests(WebFactories factories) : IClassFixture<WebFacto
         using var client = await factory.SignInAsync("social.worker");
         var today = Today(factory);
         await ReferAsync(factory, client, childId, today.AddDays(-5));
-        using var _ = await SafeguardWebFactory.PostFormAsync(client, $"/people/{childId}/casework/assessment", With(Date("StartDate", today.AddDays(-4)), ("Version", "0")));
+        using var started = await SafeguardWebFactory.PostFormAsync(client, $"/people/{childId}/casework/assessment", With(Date("StartDate", today.AddDays(-4)), ("Version", "0")));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
 
         using var check = await SafeguardWebFactory.PostFormAsync(client, $"/people/{childId}/casework/close?handler=Check",
             With(Date("ClosureDate", today), ("Input.ReasonForClosure", "RC7"), ("Version", "1")), formPage: $"/people/{childId}/casework/close");
@@ -162,7 +163,7 @@ public class CaseworkPagesTests(WebFactories factories) : IClassFixture<WebFacto
         var today = Today(factory);
         using var client = await factory.SignInAsync("social.worker");
         await ReferAsync(factory, client, childId, today.AddDays(-3));
-        using var _ = await SafeguardWebFactory.PostFormAsync(client, $"/people/{childId}/casework/strategy-discussion",
+        using var discussion = await SafeguardWebFactory.PostFormAsync(client, $"/people/{childId}/casework/strategy-discussion",
             With(Date("Date", today.AddDays(-2)), ("Input.Outcome", "Section47"), ("Version", "0")));
 
         var page = Html.Parse(await client.GetStringAsync($"/people/{childId}/chronology"));
@@ -177,5 +178,7 @@ public class CaseworkPagesTests(WebFactories factories) : IClassFixture<WebFacto
         using var missing = await client.GetAsync($"/api/v1/people/{Guid.NewGuid()}/chronology");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(3, await TestUsers.WithDbAsync(factory, db => db.AuditEvents.CountAsync(e => e.Process == "Chronology.View" && e.EntityId == childId.ToString())));
+        using var openApi = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/openapi.json"));
+        Assert.True(openApi.RootElement.GetProperty("paths").TryGetProperty("/api/v1/people/{id}/chronology", out _), "The OpenAPI document has no chronology.");
     }
 }
