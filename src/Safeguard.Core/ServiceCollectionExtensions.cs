@@ -31,6 +31,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CaseReviews.ReviewTracker>();
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<Chronology.ChronologyService>();
+        services.AddScoped<FrontDoor.ContactService>();
+        services.AddScoped<FrontDoor.InformationSharingLog>();
+        services.AddScoped<FrontDoor.ThresholdLevels>();
+        services.AddScoped<Chronology.IChronologySource, FrontDoor.FrontDoorChronologySource>();
+        services.AddScoped<Work.IDueWorkSource, FrontDoor.FrontDoorDueWorkSource>();
+        services.AddScoped<ApiClients.ApiClientAdministration>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -56,6 +56,14 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
 
+    public DbSet<FrontDoor.Contact> Contacts => Set<FrontDoor.Contact>();
+
+    public DbSet<FrontDoor.ThresholdLevel> ThresholdLevels => Set<FrontDoor.ThresholdLevel>();
+
+    public DbSet<FrontDoor.InformationShare> InformationShares => Set<FrontDoor.InformationShare>();
+
+    public DbSet<ApiClients.ApiClient> ApiClients => Set<ApiClients.ApiClient>();
+
     public TimeProvider Time { get; } = time;
 
     /// <summary>The process changes are being made in; null outside one, where saving a change is refused.</summary>
