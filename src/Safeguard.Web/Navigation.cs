@@ -10,11 +10,15 @@ public static class Navigation
     [
         new(Permissions.UseService, "Home", "/", "Your home page"),
         new(Permissions.ViewReviews, "Case reviews", "/case-reviews", "Serious incident notifications, rapid and practice reviews, their learning and the annual report extract"),
+        new(Permissions.ViewFrontDoor, "Front door", "/front-door", "Contacts awaiting a decision, their triage, requests for information and the information-sharing log"),
+        new(Permissions.SubmitContacts, "Contacts and requests", "/my-agency", "Make a contact to the front door, see your agency's contacts and answer requests for information"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),
         new(Permissions.ManageUsers, "Users", "/admin/users", "Create users, give them roles, disable them and reset their two-factor authentication"),
         new(Permissions.ManageOrganisations, "Agencies and teams", "/admin/agencies", "The partnership's agencies and their teams"),
         new(Permissions.ManageCalendar, "Calendar and timescales", "/admin/calendar", "Proclaimed bank holidays and this area's own timescales, which every deadline is counted with"),
         new(Permissions.ViewAuditTrail, "Audit trail", "/admin/audit", "Search who did what, to which record, and when"),
+        new(Permissions.ManageThresholds, "Threshold levels", "/admin/thresholds", "The local continuum of need that contacts are placed at"),
+        new(Permissions.ManageApiClients, "API keys", "/admin/api-keys", "Keys for partner systems to use the API, and revoking them"),
     ];
 
     public static IEnumerable<NavigationLink> For(ClaimsPrincipal user)
