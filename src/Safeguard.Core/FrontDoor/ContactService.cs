@@ -81,8 +81,10 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
             {
                 problems.Add(new($"Children[{i}]", "Identify the child: pick their record or give their details"));
             }
-            else if (child.PersonId is not null && channel == ContactChannel.Partner)
+            else if (child.PersonId is { } known && channel == ContactChannel.Partner
+                && !await db.Set<ContactChild>().AnyAsync(cc => cc.PersonId == known && db.Set<Contact>().Any(c => c.Id == cc.ContactId && c.FromAgencyId == actor.AgencyId), cancellationToken))
             {
+                // A partner names a record only if it is a child on one of their agency's own contacts.
                 problems.Add(new($"Children[{i}]", "Give the child's details: name, date of birth and any NHS number or UPN"));
             }
         }
@@ -491,7 +493,7 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
     }
 
     private static AgencyContactView AgencyView(Contact c) =>
-        new(c.Id, c.ReceivedAt, c.ReferrerName, c.Concerns, [.. c.Children.Select(ch => ch.DescribedName)], c.Decision, c.DecidedAt);
+        new(c.Id, c.ReceivedAt, c.ReferrerName, c.Concerns, [.. c.Children.Select(ch => new AgencyContactChild(ch.DescribedName, ch.PersonId))], c.Decision, c.DecidedAt);
 
     private static ReferralHandoff Handoff(Contact c) => new(
         c.Id, [.. c.Children.Where(ch => ch.PersonId is not null).Select(ch => ch.PersonId!.Value)], c.ReceivedAt, c.DecidedAt!.Value,
@@ -501,7 +503,9 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
     {
         if (input.PersonId is { } personId)
         {
-            var person = await people.Visible(actor).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId && p.MergedIntoId == null, cancellationToken);
+            // A partner's id was checked against their agency's contacts; they cannot search the index themselves.
+            var candidates = channel == ContactChannel.Partner ? db.Set<Person>() : people.Visible(actor);
+            var person = await candidates.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId && p.MergedIntoId == null, cancellationToken);
             if (person is null || person.Kind != PersonKind.Child)
             {
                 throw new SafeguardValidationException($"Children[{index}]", "Select the child's record");

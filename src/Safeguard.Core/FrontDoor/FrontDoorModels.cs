@@ -73,7 +73,10 @@ public sealed record ShareView(InformationShare Share, string AgencyName, string
 public sealed record QueueItem(Guid ContactId, DateTimeOffset ReceivedAt, string FromAgencyName, string Children, RagPriority? Priority, int OpenRequests, DeadlineAssessment Deadline);
 
 /// <summary>A contact as its own agency sees it: what it sent and what became of it, never the child's record.</summary>
-public sealed record AgencyContactView(Guid ContactId, DateTimeOffset ReceivedAt, string ReferrerName, string Concerns, IReadOnlyList<string> Children, ContactDecision? Decision, DateTimeOffset? DecidedAt);
+public sealed record AgencyContactView(Guid ContactId, DateTimeOffset ReceivedAt, string ReferrerName, string Concerns, IReadOnlyList<AgencyContactChild> Children, ContactDecision? Decision, DateTimeOffset? DecidedAt);
+
+/// <summary>A child on an agency's contact: the name the agency gave, and the record's id once identified (the agency may name it on a later contact).</summary>
+public sealed record AgencyContactChild(string Name, Guid? PersonId);
 
 /// <summary>A request for information as the agency asked sees it.</summary>
 public sealed record AgencyRequestView(Guid RequestId, int Version, Guid ContactId, DateTimeOffset RequestedAt, string RequestedByName, string Question, IReadOnlyList<string> Children, string? Response, DateTimeOffset? RespondedAt, string? RespondedByName);

@@ -118,6 +118,11 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/", "/admin/users", "/admin/users/new", "/admin/users/{id}", "/admin/agencies", "/admin/agencies/new",
             "/admin/agencies/{id}", "/admin/teams/{id}", "/admin/audit", "/account/sign-out", "/account/two-factor/setup",
             "/api/v1/me", "/api/v1/agencies", "/api/v1/openapi.json",
+            "/front-door", "/front-door/contacts/new", "/front-door/contacts/{id}", "/front-door/contacts/{id}/decide",
+            "/front-door/contacts/{id}/requests/new", "/front-door/requests/{id}", "/front-door/sharing", "/front-door/sharing/new",
+            "/my-agency", "/my-agency/contacts/new", "/my-agency/contacts/{id}", "/my-agency/requests/{id}",
+            "/admin/thresholds", "/admin/api-keys", "/admin/api-keys/new", "/admin/api-keys/{id}/revoke",
+            "/api/v1/contacts", "/api/v1/contacts/{id}",
         })
         {
             Assert.Contains(expected, urls);
