@@ -27,6 +27,7 @@ public static class Program
             TimescaleCommands.Create(services),
             CinCommands.Create(services),
             ReviewCommands.Create(services),
+            ApiKeyCommands.Create(services),
         };
     }
 }
