@@ -253,8 +253,15 @@ public class ContactServiceTests
         await service.RequestInformationAsync(newer.Id, await f.AgencyAsync("ICB"), "Health history?", frontDoor, Ct);
         await f.Get<InformationSharingLog>().RecordAsync(new NewInformationShare
         {
-            ContactId = newer.Id, PersonId = child.Id, Shared = true, What = "Incident summary", AgencyId = await f.AgencyAsync("ICB"),
-            Purpose = "Health checks", LawfulBasis = LawfulBasis.PublicTaskSafeguarding, Consent = ConsentPosition.Given, Reason = "Needed for the health check",
+            ContactId = newer.Id,
+            PersonId = child.Id,
+            Shared = true,
+            What = "Incident summary",
+            AgencyId = await f.AgencyAsync("ICB"),
+            Purpose = "Health checks",
+            LawfulBasis = LawfulBasis.PublicTaskSafeguarding,
+            Consent = ConsentPosition.Given,
+            Reason = "Needed for the health check",
         }, frontDoor, Ct);
 
         var queue = await service.QueueAsync(Ct);

@@ -24,8 +24,14 @@ public class SharingThresholdsAndApiClientTests
         var police = await f.AgencyAsync("POLICE");
         var share = new NewInformationShare
         {
-            PersonId = child.Id, Shared = true, What = "School attendance record", AgencyId = police, Purpose = "Strategy discussion",
-            LawfulBasis = LawfulBasis.LegalObligation, Consent = ConsentPosition.Overridden, Reason = "Risk of significant harm outweighs refusal",
+            PersonId = child.Id,
+            Shared = true,
+            What = "School attendance record",
+            AgencyId = police,
+            Purpose = "Strategy discussion",
+            LawfulBasis = LawfulBasis.LegalObligation,
+            Consent = ConsentPosition.Overridden,
+            Reason = "Risk of significant harm outweighs refusal",
         };
 
         var ex = await Assert.ThrowsAsync<SafeguardValidationException>(() => log.RecordAsync(

@@ -142,8 +142,13 @@ public class FrontDoorPagesTests(WebFactories factories) : IClassFixture<WebFact
         var before = UkTime.ToUkLocal(factory.Clock.GetUtcNow().AddDays(-2));
         using var early = await SafeguardWebFactory.PostFormAsync(client, $"{contactUrl}/decide?handler=Decide", new()
         {
-            ["Version"] = "1", ["Input.Decision"] = "NoFurtherAction", ["Input.Rationale"] = "Explained injury",
-            ["Input.DecidedDay"] = S(before.Day), ["Input.DecidedMonth"] = S(before.Month), ["Input.DecidedYear"] = S(before.Year), ["Input.DecidedTime"] = "09:00",
+            ["Version"] = "1",
+            ["Input.Decision"] = "NoFurtherAction",
+            ["Input.Rationale"] = "Explained injury",
+            ["Input.DecidedDay"] = S(before.Day),
+            ["Input.DecidedMonth"] = S(before.Month),
+            ["Input.DecidedYear"] = S(before.Year),
+            ["Input.DecidedTime"] = "09:00",
         }, formPage: $"{contactUrl}/decide");
         var earlyPage = await Html.ReadAsync(early);
         Assert.Equal("The decision cannot be before the contact was received", Html.ErrorSummary(earlyPage).Single().Message);
@@ -205,9 +210,13 @@ public class FrontDoorPagesTests(WebFactories factories) : IClassFixture<WebFact
         using var client = await factory.SignInAsync("front.door");
         var form = new Dictionary<string, string>
         {
-            ["Input.PersonId"] = child.Id.ToString(), ["Input.Shared"] = "yes", ["Input.What"] = "Chronology summary",
-            ["Input.AgencyId"] = (await AgencyAsync(factory, "ICB")).ToString(), ["Input.Purpose"] = "Health assessment",
-            ["Input.Consent"] = "Given", ["Input.Reason"] = "",
+            ["Input.PersonId"] = child.Id.ToString(),
+            ["Input.Shared"] = "yes",
+            ["Input.What"] = "Chronology summary",
+            ["Input.AgencyId"] = (await AgencyAsync(factory, "ICB")).ToString(),
+            ["Input.Purpose"] = "Health assessment",
+            ["Input.Consent"] = "Given",
+            ["Input.Reason"] = "",
         };
 
         using var refused = await SafeguardWebFactory.PostFormAsync(client, "/front-door/sharing/new", form);
