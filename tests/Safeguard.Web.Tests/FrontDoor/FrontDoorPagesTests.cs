@@ -230,4 +230,24 @@ public class FrontDoorPagesTests(WebFactories factories) : IClassFixture<WebFact
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Necessary for the health assessment", await client.GetStringAsync($"/front-door/sharing?person={child.Id}"), StringComparison.Ordinal);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task An_administrator_adds_a_threshold_level_and_a_number_in_use_is_refused(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        using var admin = await factory.SignInAsync("admin");
+        var name = "Level " + Unique();
+
+        using var clash = await SafeguardWebFactory.PostFormAsync(admin, "/admin/thresholds", new() { ["Input.Level"] = "3", ["Input.Name"] = name });
+        var page = await Html.ReadAsync(clash);
+        Assert.Equal("Level 3 is already in use: renumber or retire that level first", Html.ErrorSummary(page).Single().Message);
+        Html.AssertErrorSummaryLinksResolve(page);
+
+        var number = await TestUsers.WithDbAsync(factory, db => db.ThresholdLevels.Select(l => l.Level).MaxAsync()) + 1;
+        using var added = await SafeguardWebFactory.PostFormAsync(admin, "/admin/thresholds", new() { ["Input.Level"] = S(number), ["Input.Name"] = name });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains($"Level {number}: {name}", await admin.GetStringAsync("/admin/thresholds"), StringComparison.Ordinal);
+        using var frontDoor = await factory.SignInAsync("front.door");
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontDoor.GetAsync("/admin/thresholds")).StatusCode);
+    }
 }
