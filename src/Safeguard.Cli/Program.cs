@@ -28,6 +28,7 @@ public static class Program
             CinCommands.Create(services),
             ReviewCommands.Create(services),
             KpiCommands.Create(services),
+            ApiKeyCommands.Create(services),
         };
     }
 }

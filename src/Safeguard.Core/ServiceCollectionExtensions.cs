@@ -46,6 +46,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
         services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());
         services.AddScoped<Interchange.Cin.Uploads.CinUploadStore>();
+        services.AddScoped<FrontDoor.ContactService>();
+        services.AddScoped<FrontDoor.InformationSharingLog>();
+        services.AddScoped<FrontDoor.ThresholdLevels>();
+        services.AddScoped<Chronology.IChronologySource, FrontDoor.FrontDoorChronologySource>();
+        services.AddScoped<Work.IDueWorkSource, FrontDoor.FrontDoorDueWorkSource>();
+        services.AddScoped<ApiClients.ApiClientAdministration>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -14,12 +14,16 @@ public static class Navigation
         new(Permissions.SubmitReturns, "Data returns", "/returns", "The figures your agency owes the partnership each quarter"),
         new(Permissions.ViewChildRecords, "My work", "/casework/my-work", "The children allocated to you and what is due for them"),
         new(Permissions.ViewChildRecords, "Team's due work", "/casework/team", "Everything due soon or overdue for a team"),
+        new(Permissions.ViewFrontDoor, "Front door", "/front-door", "Contacts awaiting a decision, their triage, requests for information and the information-sharing log"),
+        new(Permissions.SubmitContacts, "Contacts and requests", "/my-agency", "Make a contact to the front door, see your agency's contacts and answer requests for information"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),
         new(Permissions.ManageReturns, "Children in need census", "/returns/cin", "Upload the census return to check it against the DfE rules before sending it"),
         new(Permissions.ManageUsers, "Users", "/admin/users", "Create users, give them roles, disable them and reset their two-factor authentication"),
         new(Permissions.ManageOrganisations, "Agencies and teams", "/admin/agencies", "The partnership's agencies and their teams"),
         new(Permissions.ManageCalendar, "Calendar and timescales", "/admin/calendar", "Proclaimed bank holidays and this area's own timescales, which every deadline is counted with"),
         new(Permissions.ViewAuditTrail, "Audit trail", "/admin/audit", "Search who did what, to which record, and when"),
+        new(Permissions.ManageThresholds, "Threshold levels", "/admin/thresholds", "The local continuum of need that contacts are placed at"),
+        new(Permissions.ManageApiClients, "API keys", "/admin/api-keys", "Keys for partner systems to use the API, and revoking them"),
     ];
 
     public static IEnumerable<NavigationLink> For(ClaimsPrincipal user)

@@ -30,6 +30,11 @@ public static class Permissions
     public static readonly Permission SubmitReturns = new("dataset.submit", "Enter and submit the figures your agency owes the partnership each quarter");
     public static readonly Permission ManageReturns = new("returns.manage", "Upload statutory returns (the children in need census) to check them, and see the issues found, which name children", ExposesChildData: true);
     public static readonly Permission SignReviews = new("reviews.sign", "Sign a rapid review recommendation for your agency's statutory safeguarding partner", ExposesChildData: true);
+    public static readonly Permission ViewFrontDoor = new("frontdoor.view", "See the front door queue, contacts, their decisions, information requests and the information-sharing log", ExposesChildData: true);
+    public static readonly Permission DecideContacts = new("frontdoor.decide", "Record, triage and decide contacts, send and record information requests and record decisions to share information", ExposesChildData: true);
+    public static readonly Permission SubmitContacts = new("contacts.submit", "Submit contacts about children, see the contacts your agency made and answer the information requests sent to your agency", ExposesChildData: true);
+    public static readonly Permission ManageThresholds = new("thresholds.manage", "Change the local continuum of need (the threshold levels contacts are placed at)");
+    public static readonly Permission ManageApiClients = new("admin.apiclients", "Create, list and revoke API keys for partner systems");
 
     public static IReadOnlyList<Permission> All { get; } =
     [
@@ -50,6 +55,11 @@ public static class Permissions
         ManageDataset,
         SubmitReturns,
         ManageReturns,
+        ViewFrontDoor,
+        DecideContacts,
+        SubmitContacts,
+        ManageThresholds,
+        ManageApiClients,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

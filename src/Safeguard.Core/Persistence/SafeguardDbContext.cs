@@ -58,6 +58,13 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     public DbSet<Journey.NeedEpisode> NeedEpisodes => Set<Journey.NeedEpisode>();
     public DbSet<Interchange.Cin.Uploads.CinUpload> CinUploads => Set<Interchange.Cin.Uploads.CinUpload>();
+    public DbSet<FrontDoor.Contact> Contacts => Set<FrontDoor.Contact>();
+
+    public DbSet<FrontDoor.ThresholdLevel> ThresholdLevels => Set<FrontDoor.ThresholdLevel>();
+
+    public DbSet<FrontDoor.InformationShare> InformationShares => Set<FrontDoor.InformationShare>();
+
+    public DbSet<ApiClients.ApiClient> ApiClients => Set<ApiClients.ApiClient>();
 
     public TimeProvider Time { get; } = time;
 

@@ -36,6 +36,16 @@ public static class ApiV1
             .WithSummary("A child's chronology from every area, newest first, optionally filtered by kind and agency; the view is audited and a restricted record the caller may not see answers 404")
             .RequireAuthorization(PermissionPolicy.For(Permissions.ViewChildRecords));
 
+        api.MapPost("/contacts", SubmitContact)
+            .WithName("SubmitContact")
+            .WithSummary("Submit a contact to the front door for the caller's agency; each child by id (one on an earlier contact of the agency) or by details and identifiers")
+            .RequireAuthorization(PermissionPolicy.For(Permissions.SubmitContacts));
+
+        api.MapGet("/contacts/{id:guid}", GetContact)
+            .WithName("GetContact")
+            .WithSummary("A contact the caller's agency made: what was sent and the outcome")
+            .RequireAuthorization(PermissionPolicy.For(Permissions.SubmitContacts));
+
         return app;
     }
 
@@ -45,6 +55,85 @@ public static class ApiV1
         var entries = await chronology.ForPersonAsync(id, new Chronology.ChronologyFilter(kind, agency), Auditing.Actor.FromPrincipal(user), cancellationToken);
         return entries is null ? TypedResults.NotFound() : TypedResults.Ok(entries.ToList());
     }
+
+    private static async Task<Results<Created<ContactSummary>, ValidationProblem>> SubmitContact(
+        ContactSubmission submission, FrontDoor.ContactService contacts, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (!Enum.TryParse<FrontDoor.ConsentPosition>(submission.Consent, true, out var consent) || !Enum.IsDefined(consent))
+        {
+            problems["consent"] = ["The consent must be one of Sought, Given, Refused, Overridden"];
+        }
+
+        var children = new List<FrontDoor.ContactChildInput>();
+        foreach (var (child, i) in (submission.Children ?? []).Select((c, i) => (c, i)))
+        {
+            DateOnly? dob = null;
+            if (!string.IsNullOrWhiteSpace(child.DateOfBirth))
+            {
+                if (DateOnly.TryParseExact(child.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    dob = parsed;
+                }
+                else
+                {
+                    problems[$"children[{i}].dateOfBirth"] = ["The date of birth must be a date like 2019-03-27"];
+                }
+            }
+
+            children.Add(child.PersonId is { } personId
+                ? new FrontDoor.ContactChildInput(personId)
+                : new FrontDoor.ContactChildInput(null, new NewPerson
+                {
+                    GivenNames = child.GivenNames ?? "",
+                    FamilyName = child.FamilyName ?? "",
+                    DateOfBirth = dob,
+                    Sex = string.IsNullOrWhiteSpace(child.Sex) ? "U" : child.Sex.Trim().ToUpperInvariant(),
+                    NhsNumber = child.NhsNumber,
+                    Upn = child.Upn,
+                }));
+        }
+
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        try
+        {
+            var actor = Auditing.Actor.FromPrincipal(user);
+            var contact = await contacts.RecordAsync(new FrontDoor.NewContact
+            {
+                ReceivedAt = submission.ReceivedAt ?? default,
+                ReferrerName = submission.ReferrerName ?? "",
+                ReferrerRole = submission.ReferrerRole,
+                ReferralSource = submission.ReferralSource ?? "",
+                Concerns = submission.Concerns ?? "",
+                Consent = consent,
+                ConsentReason = submission.ConsentReason,
+                Children = children,
+            }, FrontDoor.ContactChannel.Partner, actor, cancellationToken);
+            var view = (await contacts.ContactOfAgencyAsync(contact.Id, actor, cancellationToken))!;
+            return TypedResults.Created($"/api/v1/contacts/{contact.Id}", Summarise(view));
+        }
+        catch (Common.SafeguardValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Problems
+                .GroupBy(p => p.Field.Length == 0 ? "" : char.ToLowerInvariant(p.Field[0]) + p.Field[1..])
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        }
+    }
+
+    private static async Task<Results<Ok<ContactSummary>, NotFound>> GetContact(Guid id, FrontDoor.ContactService contacts, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var view = await contacts.ContactOfAgencyAsync(id, Auditing.Actor.FromPrincipal(user), cancellationToken);
+        return view is null ? TypedResults.NotFound() : TypedResults.Ok(Summarise(view));
+    }
+
+    private static ContactSummary Summarise(FrontDoor.AgencyContactView view) => new(
+        view.ContactId, view.ReceivedAt, view.ReferrerName, view.Concerns,
+        [.. view.Children.Select(c => new ContactSummaryChild(c.Name, c.PersonId))],
+        view.Decision?.ToString(), view.DecidedAt);
 
     private static async Task<Results<Ok<List<PersonSearchResult>>, ValidationProblem>> SearchPeople(
         PersonIndex index, ClaimsPrincipal user, string? name, string? dateOfBirth, string? upn, string? nhsNumber, CancellationToken cancellationToken)
@@ -94,3 +183,21 @@ public sealed record AgencySummary(Guid Id, string Code, string Name, string Typ
 
 public sealed record PersonSearchResult(
     Guid Id, string Kind, string Name, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, string Sex, string? Upn, string? NhsNumber, string? CouncilChildId, string? Postcode);
+
+/// <summary>A contact a partner system submits. Consent is Sought, Given, Refused or Overridden; the referral source is a children in need census code (like 6 for police).</summary>
+public sealed record ContactSubmission(
+    DateTimeOffset? ReceivedAt,
+    string? ReferrerName,
+    string? ReferrerRole,
+    string? ReferralSource,
+    string? Concerns,
+    string? Consent,
+    string? ConsentReason,
+    IReadOnlyList<ContactSubmissionChild>? Children);
+
+/// <summary>A child on a submitted contact: a person id from an earlier contact of the agency, or the child's details (date of birth yyyy-MM-dd; sex F, M or U).</summary>
+public sealed record ContactSubmissionChild(Guid? PersonId, string? GivenNames, string? FamilyName, string? DateOfBirth, string? Sex, string? NhsNumber, string? Upn);
+
+public sealed record ContactSummary(Guid Id, DateTimeOffset ReceivedAt, string ReferrerName, string Concerns, IReadOnlyList<ContactSummaryChild> Children, string? Decision, DateTimeOffset? DecidedAt);
+
+public sealed record ContactSummaryChild(string Name, Guid? PersonId);

@@ -59,6 +59,16 @@ public static class WebSetup
         });
         services.AddAntiforgery(o => o.Cookie.Name = AntiforgeryCookie);
 
+        // Partner systems use the API with a key; people use the sign-in cookie (see ApiKeyAuthenticationHandler).
+        services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = ApiKeyAuthenticationHandler.SelectorScheme;
+                o.DefaultChallengeScheme = ApiKeyAuthenticationHandler.SelectorScheme;
+                o.DefaultForbidScheme = ApiKeyAuthenticationHandler.SelectorScheme;
+            })
+            .AddPolicyScheme(ApiKeyAuthenticationHandler.SelectorScheme, "Sign-in cookie or API key", o => o.ForwardDefaultSelector = ApiKeyAuthenticationHandler.SelectScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.KeyScheme, null);
+
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         // Deny by default is enforced at start-up (EndpointAuthorizationCheck): every endpoint declares a
         // permission or [Public]. A request that matches no endpoint gets the GOV.UK 404 page.

@@ -122,6 +122,11 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/people/{id}/casework/strategy-discussion", "/people/{id}/casework/conference", "/people/{id}/casework/protection-plan",
             "/people/{id}/casework/cin-plan", "/people/{id}/casework/close", "/people/{id}/casework/allocate",
             "/casework/my-work", "/casework/team", "/people/{id}/chronology", "/api/v1/people/{id}/chronology",
+            "/front-door", "/front-door/contacts/new", "/front-door/contacts/{id}", "/front-door/contacts/{id}/decide",
+            "/front-door/contacts/{id}/requests/new", "/front-door/requests/{id}", "/front-door/sharing", "/front-door/sharing/new",
+            "/my-agency", "/my-agency/contacts/new", "/my-agency/contacts/{id}", "/my-agency/requests/{id}",
+            "/admin/thresholds", "/admin/api-keys", "/admin/api-keys/new", "/admin/api-keys/{id}/revoke",
+            "/api/v1/contacts", "/api/v1/contacts/{id}",
         })
         {
             Assert.Contains(expected, urls);

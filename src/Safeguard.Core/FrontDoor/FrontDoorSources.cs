@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Calendar;
+using Safeguard.Chronology;
+using Safeguard.Persistence;
+using Safeguard.Work;
+
+namespace Safeguard.FrontDoor;
+
+/// <summary>The front door's part of a child's chronology: contacts, decisions, information requests and sharing decisions.</summary>
+public sealed class FrontDoorChronologySource(SafeguardDbContext db) : IChronologySource
+{
+    public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, Actor actor, CancellationToken cancellationToken)
+    {
+        var contacts = await db.Set<Contact>().AsNoTracking()
+            .Include(c => c.FromAgency)
+            .Include(c => c.InformationRequests).ThenInclude(r => r.Agency)
+            .Where(c => c.Children.Any(ch => ch.PersonId == personId))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var entries = new List<ChronologyEntry>();
+        foreach (var c in contacts)
+        {
+            var link = $"/front-door/contacts/{c.Id}";
+            entries.Add(new(c.ReceivedAt, ChronologyKinds.Contact, $"Contact from {c.FromAgency?.Name} ({ReferralSources.Describe(c.ReferralSource)})",
+                c.Concerns, c.FromAgencyId, c.FromAgency?.Name, ContactService.EntityType, c.Id, link));
+            if (c.Decision is { } decision && c.DecidedAt is { } decidedAt)
+            {
+                entries.Add(new(decidedAt, ChronologyKinds.FrontDoorDecision, $"Front door decision: {FrontDoorText.Describe(decision)}",
+                    c.DecisionRationale, null, null, ContactService.EntityType, c.Id, link));
+            }
+
+            foreach (var r in c.InformationRequests)
+            {
+                entries.Add(new(r.RequestedAt, ChronologyKinds.InformationRequest, $"Information requested from {r.Agency?.Name}",
+                    r.IsAnswered ? $"{r.Question}\nAnswer: {r.Response}" : r.Question, r.AgencyId, r.Agency?.Name, "ContactInformationRequest", r.Id, link));
+            }
+        }
+
+        var contactIds = contacts.Select(c => c.Id).ToList();
+        var shares = await db.Set<InformationShare>().AsNoTracking().Include(s => s.Agency)
+            .Where(s => s.PersonId == personId || (s.PersonId == null && s.ContactId != null && contactIds.Contains(s.ContactId.Value)))
+            .ToListAsync(cancellationToken);
+        foreach (var s in shares)
+        {
+            entries.Add(new(s.DecidedAt, ChronologyKinds.InformationShare,
+                s.Shared ? $"Information shared with {s.Agency?.Name}" : $"Decided not to share information with {s.Agency?.Name}",
+                $"{s.What}. Purpose: {s.Purpose}. Reason: {s.Reason}", s.AgencyId, s.Agency?.Name, InformationSharingLog.EntityType, s.Id,
+                s.ContactId is { } contactId ? $"/front-door/contacts/{contactId}" : "/front-door/sharing"));
+        }
+
+        return entries;
+    }
+}
+
+/// <summary>The front door's due work: each contact awaiting a decision against its 1-working-day clock.</summary>
+public sealed class FrontDoorDueWorkSource(SafeguardDbContext db, CalendarAdministration calendar) : IDueWorkSource
+{
+    public async Task<IReadOnlyList<DueItem>> DueAsync(DueWorkQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // Contacts are the front door's as a whole, not allocated to a worker or team: they appear only in the all-work view.
+        if (query.WorkerId is not null || query.TeamId is not null)
+        {
+            return [];
+        }
+
+        var waiting = await db.Set<Contact>().AsNoTracking()
+            .Where(c => c.Decision == null)
+            .OrderBy(c => c.ReceivedAt)
+            .Select(c => new { c.Id, c.ReceivedAt, Children = c.Children.Select(ch => new { ch.PersonId, ch.DescribedName }).ToList() })
+            .ToListAsync(cancellationToken);
+        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        return [.. waiting.Select(c => new DueItem(
+            c.Children.Count == 1 ? c.Children[0].PersonId : null,
+            c.Children.Count == 1 ? c.Children[0].DescribedName : string.Join(", ", c.Children.Select(ch => ch.DescribedName).Order(StringComparer.Ordinal)),
+            "Front door decision on a contact",
+            null,
+            null,
+            deadlines.Assess(deadlines.Calculate(ContactService.TimescaleRule, c.ReceivedAt)),
+            $"/front-door/contacts/{c.Id}"))];
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.FrontDoor;
+
+namespace Safeguard.Persistence.Configurations;
+
+public sealed class ContactInformationRequestConfiguration : IEntityTypeConfiguration<ContactInformationRequest>
+{
+    public void Configure(EntityTypeBuilder<ContactInformationRequest> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("ContactInformationRequests");
+        builder.ConfigureEntity();
+        builder.Property(r => r.Question).HasMaxLength(ContactInformationRequest.MaxTextLength);
+        builder.Property(r => r.Response).HasMaxLength(ContactInformationRequest.MaxTextLength);
+        builder.Property(r => r.RequestedByName).HasMaxLength(Contact.MaxNameLength);
+        builder.Property(r => r.RespondedByName).HasMaxLength(Contact.MaxNameLength);
+        builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(r => r.IsAnswered);
+    }
+}

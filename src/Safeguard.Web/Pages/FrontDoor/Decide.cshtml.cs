@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Safeguard.FrontDoor;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.FrontDoor;
+
+/// <summary>
+/// Triage a contact (priority and threshold level), then decide: the decision and its reasons, checked on a
+/// check-your-answers page before it is saved. Someone else's triage or decision since the page was opened
+/// refuses the save.
+/// </summary>
+[RequirePermission("frontdoor.decide")]
+public sealed class DecideModel(ContactService contacts, ThresholdLevels levels) : SafeguardPageModel
+{
+    [BindProperty]
+    public DecideInput Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public bool Checking { get; private set; }
+
+    public string? DecidedError { get; private set; }
+
+    public ContactView View { get; private set; } = default!;
+
+    public List<SelectListItem> Levels { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (View.Contact.IsDecided)
+        {
+            return Redirect($"/front-door/contacts/{id}");
+        }
+
+        Version = View.Contact.Version;
+        Input.Priority = View.Contact.Priority;
+        Input.ThresholdLevelId = View.Contact.ThresholdLevelId;
+        Input.Notes = View.Contact.TriageNotes;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTriageAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await TryChangeAsync(() => contacts.TriageAsync(id, Version, new ContactTriage(Input.Priority, Input.ThresholdLevelId, Input.Notes), Actor, cancellationToken)))
+        {
+            Notice = "The triage is saved.";
+            return Redirect($"/front-door/contacts/{id}/decide");
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>Check the decision's answers before it is saved.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        ReadDecidedAt();
+        if (Input.Decision is null)
+        {
+            ModelState.AddModelError("Input.Decision", "Select the decision");
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.Rationale))
+        {
+            ModelState.AddModelError("Input.Rationale", "Enter the reasons for the decision");
+        }
+
+        Checking = ModelState.IsValid;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var decidedAt = ReadDecidedAt();
+        if (ModelState.IsValid && await TryChangeAsync(() => contacts.DecideAsync(id, Version, new ContactDecisionInput(Input.Decision, Input.Rationale, decidedAt), Actor, cancellationToken), "Input"))
+        {
+            Notice = "The decision is recorded.";
+            return Redirect($"/front-door/contacts/{id}");
+        }
+
+        foreach (var key in ModelState.Keys.Where(k => k == "Input.DecidedAt").ToList())
+        {
+            DecidedError = ModelState[key]!.Errors[0].ErrorMessage;
+            ModelState.AddModelError("Input.Decided", DecidedError);
+            ModelState.Remove(key);
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private DateTimeOffset? ReadDecidedAt()
+    {
+        if (string.IsNullOrWhiteSpace(Input.DecidedDay) && string.IsNullOrWhiteSpace(Input.DecidedMonth) && string.IsNullOrWhiteSpace(Input.DecidedYear) && string.IsNullOrWhiteSpace(Input.DecidedTime))
+        {
+            return null;
+        }
+
+        var at = FrontDoorForm.ParseInstant(Input.DecidedDay, Input.DecidedMonth, Input.DecidedYear, Input.DecidedTime, "decision", out var error);
+        if (error is not null)
+        {
+            DecidedError = error;
+            ModelState.AddModelError("Input.Decided", error);
+        }
+
+        return at;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await contacts.GetAsync(id, Actor, cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        Levels = [new SelectListItem("Select the threshold level", ""), .. (await levels.ListAsync(cancellationToken: cancellationToken)).Select(l => new SelectListItem($"{l.Level}: {l.Name}", l.Id.ToString()))];
+        return true;
+    }
+}
+
+public sealed class DecideInput
+{
+    public RagPriority? Priority { get; set; }
+
+    public Guid? ThresholdLevelId { get; set; }
+
+    public string? Notes { get; set; }
+
+    public ContactDecision? Decision { get; set; }
+
+    public string? Rationale { get; set; }
+
+    public string? DecidedDay { get; set; }
+
+    public string? DecidedMonth { get; set; }
+
+    public string? DecidedYear { get; set; }
+
+    public string? DecidedTime { get; set; }
+}
