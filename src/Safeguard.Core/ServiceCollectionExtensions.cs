@@ -47,6 +47,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());
         services.AddScoped<Interchange.Cin.Uploads.CinUploadStore>();
         services.AddScoped<FrontDoor.ContactService>();
+        services.AddScoped<FrontDoor.FrontDoorIndicatorData>();
+        foreach (var (key, calculate) in FrontDoor.FrontDoorIndicator.All)
+        {
+            services.AddScoped<Dataset.IIndicatorCalculation>(p => new FrontDoor.FrontDoorIndicator(key, calculate, p.GetRequiredService<FrontDoor.FrontDoorIndicatorData>()));
+        }
+
         services.AddScoped<FrontDoor.InformationSharingLog>();
         services.AddScoped<FrontDoor.ThresholdLevels>();
         services.AddScoped<Chronology.IChronologySource, FrontDoor.FrontDoorChronologySource>();

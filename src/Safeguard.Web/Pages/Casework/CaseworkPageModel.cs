@@ -128,7 +128,20 @@ public abstract class CaseworkPageModel(CaseworkService casework) : SafeguardPag
         return Redirect($"/people/{Journey.Child.Id}/casework");
     }
 
-    private string? Form(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
+    private string? Form(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value)
+        ? value.ToString()
+        : _prefill.GetValueOrDefault(name);
+
+    private readonly Dictionary<string, string> _prefill = new(StringComparer.Ordinal);
+
+    /// <summary>Shows a date in the date input of <c>Input.{field}</c> before anything is typed (for example, one known from the front door).</summary>
+    protected void PrefillDate(string field, DateOnly date)
+    {
+        var key = $"Input.{field}";
+        _prefill[$"{key}Day"] = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _prefill[$"{key}Month"] = date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _prefill[$"{key}Year"] = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     protected static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var id) ? id : null;
 

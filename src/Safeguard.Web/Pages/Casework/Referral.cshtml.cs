@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Safeguard.FrontDoor;
 using Safeguard.Journey;
 using Safeguard.Web.Authorization;
 
@@ -6,13 +7,39 @@ namespace Safeguard.Web.Pages.Casework;
 
 /// <summary>Record a referral to children's social care: it opens an episode.</summary>
 [RequirePermission("casework.manage")]
-public sealed class ReferralModel(CaseworkService casework) : CaseworkPageModel(casework)
+public sealed class ReferralModel(CaseworkService casework, ContactService contacts) : CaseworkPageModel(casework)
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Contact { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    /// <summary>The front door's decision this referral comes from, when opened from a contact.</summary>
+    public ReferralHandoff? FromFrontDoor { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Contact is { } contactId)
+        {
+            // Only a contact decided as a referral, about this child, fills in the form.
+            FromFrontDoor = await contacts.ReferralHandoffAsync(contactId, cancellationToken) is { } handoff && handoff.PersonIds.Contains(id) ? handoff : null;
+            if (FromFrontDoor is null)
+            {
+                Contact = null;
+            }
+            else
+            {
+                PrefillDate("ReferralDate", FromFrontDoor.ReferralDate);
+                Input.ReferralSource = FromFrontDoor.ReferralSource;
+                Input.ReferralNfa = "no";
+            }
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed class ContactModel(ContactService contacts, PersonIndex people) : 
 
     public bool CanDecide => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.DecideContacts.Name);
 
+    /// <summary>Children's social care opens the referral a "referral" decision hands on, from the contact's page.</summary>
+    public bool CanOpenReferral => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.ManageCasework.Name);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Dataset;
+using Safeguard.Persistence;
+
+namespace Safeguard.FrontDoor;
+
+/// <summary>
+/// The front door's contacts as the dataset needs them, loaded once per "as at" instant: contacts recorded after
+/// it are left out, and a decision made after it counts as not yet made.
+/// </summary>
+public sealed class FrontDoorIndicatorData(SafeguardDbContext db, CalendarAdministration calendar)
+{
+    private readonly Dictionary<DateTimeOffset, Task<FrontDoorFacts>> _loaded = [];
+
+    public Task<FrontDoorFacts> AtAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
+    {
+        if (!_loaded.TryGetValue(asAt, out var facts))
+        {
+            facts = LoadAsync(asAt, cancellationToken);
+            _loaded[asAt] = facts;
+        }
+
+        return facts;
+    }
+
+    private async Task<FrontDoorFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<Contact>().AsNoTracking()
+            .Select(c => new { c.ReceivedAt, c.RecordedAt, c.DecidedAt, c.Decision, Children = c.Children.Count })
+            .ToListAsync(cancellationToken);
+        var workingDays = await calendar.CalendarAsync(cancellationToken);
+        var contacts = rows
+            .Where(c => c.RecordedAt <= asAt && c.ReceivedAt <= asAt)
+            .Select(c =>
+            {
+                var decided = c.DecidedAt is { } at && at <= asAt ? at : (DateTimeOffset?)null;
+                var received = UkTime.ToUkDate(c.ReceivedAt);
+                return new ContactFact(
+                    received,
+                    Math.Max(1, c.Children),
+                    decided is { } d ? UkTime.ToUkDate(d) : null,
+                    decided is null ? null : c.Decision,
+                    decided is { } e ? Math.Max(0, workingDays.WorkingDaysBetween(received, UkTime.ToUkDate(e))) : null);
+            })
+            .ToList();
+        return new FrontDoorFacts(contacts);
+    }
+}
+
+/// <param name="ReceivedOn">The UK date the contact was received.</param>
+/// <param name="Children">How many children it was about.</param>
+/// <param name="DecidedOn">The UK date of the decision, if made by the instant.</param>
+/// <param name="Decision">The decision, if made by the instant.</param>
+/// <param name="WorkingDaysToDecision">Working days from receipt to decision (0 for the same day).</param>
+public sealed record ContactFact(DateOnly ReceivedOn, int Children, DateOnly? DecidedOn, ContactDecision? Decision, int? WorkingDaysToDecision);
+
+public sealed record FrontDoorFacts(IReadOnlyList<ContactFact> Contacts)
+{
+    public IEnumerable<ContactFact> DecidedIn(ReportingQuarter quarter) => Contacts.Where(c => c.DecidedOn is { } d && quarter.Contains(d));
+}
+
+/// <summary>A dataset indicator computed from the front door's contacts (definitions in docs/partnership-dataset.md).</summary>
+public sealed class FrontDoorIndicator(string key, Func<FrontDoorFacts, ReportingQuarter, CalculatedFigure> calculate, FrontDoorIndicatorData data) : IIndicatorCalculation
+{
+    public string Key => key;
+
+    public async Task<CalculatedFigure> CalculateAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return calculate(await data.AtAsync(context.AsAt, cancellationToken), quarter);
+    }
+
+    public static IReadOnlyList<(string Key, Func<FrontDoorFacts, ReportingQuarter, CalculatedFigure> Calculate)> All { get; } =
+    [
+        ("contacts", (f, q) => CalculatedFigure.Of(f.Contacts.Where(c => q.Contains(c.ReceivedOn)).Sum(c => c.Children))),
+        ("contact-decision-days", (f, q) =>
+        {
+            var decided = f.DecidedIn(q).ToList();
+            return decided.Count == 0
+                ? CalculatedFigure.Missing("No contacts decided in the quarter")
+                : CalculatedFigure.Of((decimal)decided.Sum(c => c.WorkingDaysToDecision!.Value) / decided.Count);
+        }),
+        ("contact-outcome-early-help", (f, q) =>
+        {
+            var decided = f.DecidedIn(q).ToList();
+            return CalculatedFigure.Percentage(decided.Count(c => c.Decision == ContactDecision.EarlyHelp), decided.Count, "No contacts decided in the quarter");
+        }),
+        ("contact-outcome-social-care", (f, q) =>
+        {
+            var decided = f.DecidedIn(q).ToList();
+            return CalculatedFigure.Percentage(
+                decided.Count(c => c.Decision is ContactDecision.ReferralToChildrensSocialCare or ContactDecision.StrategyDiscussion),
+                decided.Count,
+                "No contacts decided in the quarter");
+        }),
+    ];
+}
