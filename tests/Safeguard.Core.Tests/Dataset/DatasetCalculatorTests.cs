@@ -80,7 +80,18 @@ public class DatasetCalculatorTests
         Assert.Equal(43180m, row["1.3"].Year);
         Assert.Null(row["1.3"].PreviousYear);
         Assert.Null(row["1.3"].Difference);
-        Assert.Contains(row["5.1"].Gaps, g => g.Reason == "Safeguard does not yet hold the records this indicator is computed from");
+        Assert.Equal(0m, row["5.1"].Q1); // computed from records: the demo has no referrals in that year
+
+        // A computed indicator whose calculation is not part of this build is a gap saying so, never a zero.
+        using (f.Db.BeginProcess("Test.Catalogue", Safeguard.Auditing.Actor.System()))
+        {
+            var referrals = await f.Db.Set<Indicator>().SingleAsync(i => i.Code == "5.1", Token);
+            referrals.Calculation = "not-in-this-build";
+            await f.Db.SaveChangesAsync(Token);
+        }
+
+        var without = await f.Get<DatasetCalculator>().ComputeAsync(LastYear, cancellationToken: Token);
+        Assert.Contains(without.Rows.Single(r => r.Indicator.Code == "5.1").Gaps, g => g.Reason == "Safeguard does not yet hold the records this indicator is computed from");
     }
 
     [Theory, ClassData(typeof(BothProviders))]

@@ -20,7 +20,7 @@ public class DatasetPagesTests
         var scrutiny = await factory.SignInAsync("scrutiny");
         var page = Html.Parse(await scrutiny.GetStringAsync("/dataset", Token));
         Assert.Equal(8, page.QuerySelectorAll("table[data-testid^='group-']").Length);
-        Assert.Contains("Safeguard does not yet hold the records", page.QuerySelector("[data-gap='5.1-Q1']")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Contains("No assessments completed in the quarter", page.QuerySelector("[data-gap='5.4-Q1']")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("a[href='/dataset/returns']"));
         Assert.Equal(HttpStatusCode.Forbidden, (await scrutiny.GetAsync("/dataset/returns", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await scrutiny.GetAsync("/returns", Token)).StatusCode);
