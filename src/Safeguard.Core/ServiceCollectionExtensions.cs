@@ -32,6 +32,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<Chronology.ChronologyService>();
         services.AddScoped<Journey.CaseworkService>();
+        services.AddScoped<Journey.CensusImportService>();
+        services.AddScoped<Journey.CensusExportService>();
         services.AddScoped<Work.IDueWorkSource, Journey.JourneyDueWork>();
         services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
         services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
