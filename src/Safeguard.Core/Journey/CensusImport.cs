@@ -437,6 +437,10 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                     };
                     episode.Enquiries.Add(enquiry);
                 }
+                else
+                {
+                    tallies[CensusRecordKind.StrategyDiscussion].Unchanged++;
+                }
 
                 var changed = false;
                 SetDate(ref changed, enquiry.IcpcTargetDate, s.InitialCpcTarget, v => enquiry.IcpcTargetDate = v!.Value);
