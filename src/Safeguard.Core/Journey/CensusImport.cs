@@ -106,7 +106,11 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
 
         var deadlines = await calendar.DeadlinesAsync(cancellationToken);
         var tallies = Enum.GetValues<CensusRecordKind>().ToDictionary(k => k, _ => new CensusImportTally());
-        var run = new ImportRun(db, (rule, anchor) => deadlines.Calculate(rule, anchor), tallies, db.Time.GetUtcNow());
+        var run = new ImportRun(db, (rule, anchor) => deadlines.Calculate(rule, anchor), tallies, db.Time.GetUtcNow())
+        {
+            WorkingDays = workingDays,
+            Today = UkTime.Today(db.Time),
+        };
 
         var transaction = options.DryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         using var process = options.DryRun ? null : db.BeginProcess(Process, actor, $"Census file {Truncate(fileName, 200)} ({collection.Name})");
@@ -263,8 +267,17 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                 byChildId[id] = person;
             }
 
+            var recorded = episodesByPerson[person.Id].ToList();
+            var before = recorded.Count == 0 ? [] : JourneyRules.Check(CensusProjection.Project(person, recorded), run.WorkingDays, run.Today);
             run.ApplyPerson(person, child, upn);
-            run.ApplyEpisodes(person, child, episodesByPerson[person.Id].ToList());
+            run.ApplyEpisodes(person, child, recorded);
+
+            // The file passed the rules on its own; merged with what Safeguard already holds it must still pass them.
+            var after = JourneyRules.Check(CensusProjection.Project(person, recorded), run.WorkingDays, run.Today);
+            foreach (var issue in JourneyRules.Introduced(before, after).Where(i => i.Severity == CinSeverity.Error))
+            {
+                run.Problems.Add(new(where, $"Child {id}, with the records Safeguard already holds: {JourneyRules.Describe(issue)}"));
+            }
         }
 
         if (!dryRun && run.Problems.Count == 0)
@@ -287,6 +300,10 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
         SafeguardDbContext db, Func<string, DateOnly, Timescales.Deadline> deadline, Dictionary<CensusRecordKind, CensusImportTally> tallies, DateTimeOffset now)
     {
         public long Children { get; set; }
+
+        public required WorkingDayCalendar WorkingDays { get; init; }
+
+        public DateOnly Today { get; init; }
 
         public List<ValidationProblem> Problems { get; } = [];
 

@@ -141,6 +141,21 @@ public sealed class CensusImportExportTests : IDisposable
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_file_that_would_break_a_rule_with_the_records_already_held_is_refused(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        await f.OpenAsync(referral: new DateOnly(2024, 4, 2)); // open in Safeguard, not in the file
+        var census = CinFixture.Valid(1);
+        CinFixture.Set(census.Ids(0), "LAchildID", "KHA5");
+        var path = Write("merged.xml", census.Xml);
+
+        var ex = await Assert.ThrowsAsync<SafeguardValidationException>(() => ImportAsync(f, path, acceptQueries: true));
+
+        Assert.Contains(ex.Problems, p => p.Message.StartsWith("Child KHA5, with the records Safeguard already holds: Census rule", StringComparison.Ordinal));
+        Assert.Equal(1, await f.Services.Db.NeedEpisodes.CountAsync(Ct));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task A_file_with_an_error_is_refused_whole_naming_the_lines(DatabaseProvider provider)
     {
         await using var f = await CreateAsync(provider);
