@@ -53,8 +53,8 @@ public sealed class CensusExportService(SafeguardDbContext db)
             foreach (var chunk in ids.Chunk(BatchSize))
             {
                 var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-                var episodes = (await CaseworkService.WithRecords(db.NeedEpisodes.AsNoTracking().Where(e => chunk.Contains(e.PersonId))).ToListAsync(cancellationToken))
-                    .ToLookup(e => e.PersonId);
+                var episodes = (await CensusRecords.LoadTrackedAsync(db, chunk, cancellationToken)).ToLookup(e => e.PersonId);
+                db.ChangeTracker.Clear();
                 foreach (var id in chunk)
                 {
                     var child = AsAt(CensusProjection.Project(people[id], episodes[id]), collection);
