@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Dataset.DatasetCalculator>();
         services.AddScoped<Dataset.IndicatorAdministration>();
         services.AddScoped<Journey.CaseworkService>();
+        services.AddScoped<Journey.CensusImportService>();
+        services.AddScoped<Journey.CensusExportService>();
         services.AddScoped<Journey.JourneyIndicatorData>();
         foreach (var (key, calculate) in Journey.JourneyIndicator.All)
         {

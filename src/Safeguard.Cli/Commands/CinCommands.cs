@@ -17,6 +17,8 @@ public static class CinCommands
         return new Command("cin", "The children in need census (DfE): validate a return")
         {
             Validate(services),
+            CinImportExportCommands.Import(services),
+            CinImportExportCommands.Export(services),
         };
     }
 
