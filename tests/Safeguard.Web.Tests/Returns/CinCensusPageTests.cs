@@ -235,4 +235,47 @@ public class CinCensusPageTests(WebFactories factories) : IClassFixture<WebFacto
         using var stillThere = await client.GetAsync(kept);
         Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
     }
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_clean_file_is_imported_from_the_page_after_a_dry_run_and_importing_it_again_changes_nothing(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        using var client = await factory.SignInAsync("performance");
+        var census = Encoding.UTF8.GetBytes(CinCensusGenerator.ToText(12, CinCollection.Parse("2024-25")).Replace("<LAchildID>", "<LAchildID>W", StringComparison.Ordinal));
+        using var uploaded = await UploadAsync(client, "clean.xml", census);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var url = uploaded.Headers.Location!.OriginalString;
+        var page = Html.Parse(await client.GetStringAsync(url));
+        Assert.NotNull(page.QuerySelector("button[name='dryRun'][value='true']"));
+        var accept = page.QuerySelector("#Import-AcceptQueries") is null ? [] : new Dictionary<string, string> { ["AcceptQueries"] = "true" };
+
+        async Task<AngleSharp.Dom.IDocument> ImportAsync(bool dryRun)
+        {
+            using var response = await SafeguardWebFactory.PostFormAsync(client, $"{url}?handler=Import", new Dictionary<string, string>(accept) { ["dryRun"] = dryRun ? "true" : "false" }, url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await Html.ReadAsync(response);
+        }
+
+        Task<int> EpisodesAsync() => TestUsers.WithDbAsync(factory, db => db.People.Where(p => EF.Functions.Like(p.CouncilChildId!, "W%")).Join(db.NeedEpisodes, p => p.Id, e => e.PersonId, (p, e) => e.Id).CountAsync());
+
+        var dry = await ImportAsync(dryRun: true);
+        Assert.Contains("Dry run: nothing was written", Html.Text(dry, "#import-title"), StringComparison.Ordinal);
+        var childRow = dry.QuerySelectorAll("[data-testid='import-tallies'] tbody tr").Select(r => r.QuerySelectorAll("th,td").Select(c => c.TextContent.Trim()).ToArray()).First(r => r[0] == "Child");
+        Assert.Equal(["Child", "12", "0", "0"], childRow);
+        Assert.Equal(0, await EpisodesAsync());
+
+        var done = await ImportAsync(dryRun: false);
+        Assert.Equal("Imported", Html.Text(done, "#import-title"));
+        var episodes = await EpisodesAsync();
+        Assert.True(episodes >= 12, $"Expected at least one episode per child, found {episodes}.");
+
+        var again = await ImportAsync(dryRun: false);
+        var rows = again.QuerySelectorAll("[data-testid='import-tallies'] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.All(rows, r => Assert.Equal(("0", "0"), (r[0], r[1])));
+        Assert.Equal(episodes, await EpisodesAsync());
+
+        // A file with errors offers no import at all.
+        var withErrors = Html.Parse(await client.GetStringAsync(await UploadSampleAsync(client)));
+        Assert.Null(withErrors.QuerySelector("button[name='dryRun']"));
+        Assert.Contains("cannot be imported", withErrors.QuerySelector("#import + .govuk-inset-text")?.TextContent ?? "", StringComparison.Ordinal);
+    }
 }

@@ -199,6 +199,14 @@ public sealed class CinUploadStore(SafeguardDbContext db, CalendarAdministration
 
     private string FilePath(Guid id) => Path.Combine(options.UploadFolder, $"{id}.xml");
 
+    /// <summary>Where an upload's file is kept, for importing it; null once it has expired or been purged.</summary>
+    public string? StoredFile(CinUpload upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var path = FilePath(upload.Id);
+        return File.Exists(path) ? path : null;
+    }
+
     private string IssuesPath(Guid id) => Path.Combine(options.UploadFolder, $"{id}.issues.jsonl");
 
     private void DeleteFiles(Guid id)

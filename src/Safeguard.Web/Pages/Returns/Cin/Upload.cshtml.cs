@@ -7,7 +7,7 @@ namespace Safeguard.Web.Pages.Returns.Cin;
 
 /// <summary>One uploaded census: what was found, grouped by rule and by child, filtered, and as a workbook.</summary>
 [RequirePermission("returns.manage")]
-public sealed class UploadModel(CinUploadStore store) : SafeguardPageModel
+public sealed class UploadModel(CinUploadStore store, Journey.CensusImportService import) : SafeguardPageModel
 {
     /// <summary>The most issues listed on the page; the workbook has them all.</summary>
     public const int MaxListed = 500;
@@ -51,6 +51,45 @@ public sealed class UploadModel(CinUploadStore store) : SafeguardPageModel
     public sealed record RuleGroup(string Rule, CinSeverity Severity, string Message, long Count);
 
     public sealed record ChildGroup(string ChildId, long Errors, long Queries);
+
+    /// <summary>What the import did or would do, after the import or dry-run button.</summary>
+    public Journey.CensusImportResult? Imported { get; private set; }
+
+    [BindProperty]
+    public bool AcceptQueries { get; set; }
+
+    /// <summary>
+    /// Imports the checked file into children's records (or, with <paramref name="dryRun"/>, shows what would change). A
+    /// file with errors is refused whole; one with queries only needs them accepted; nothing is written unless all of it is.
+    /// </summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid id, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, Actor, cancellationToken) is not { } upload || store.StoredFile(upload) is not { } path)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var options = new Journey.CensusImportOptions
+            {
+                Collection = upload.Collection is { } name ? Safeguard.Interchange.Cin.CinCollection.Parse(name) : null,
+                AcceptQueries = AcceptQueries,
+                DryRun = dryRun,
+            };
+            Imported = await import.ImportAsync(path, options, Actor, cancellationToken);
+        }
+        catch (Common.SafeguardValidationException ex)
+        {
+            // The import's refusals are about the file as a whole: shown at the top of the page.
+            foreach (var problem in ex.Problems)
+            {
+                ModelState.AddModelError("", problem.Message);
+            }
+        }
+
+        return await OnGetAsync(id, cancellationToken);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
