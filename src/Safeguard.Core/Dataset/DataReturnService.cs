@@ -274,9 +274,7 @@ public sealed class DataReturnService(SafeguardDbContext db)
         foreach (var request in requests.OrderBy(q => q.Agency!.Name, StringComparer.Ordinal))
         {
             var lines = await LinesAsync(request, cancellationToken);
-            var status = request.SubmittedAt is { } s
-                ? (UkTime.ToUkDate(s) > request.DueOn ? RequestStatus.SubmittedLate : RequestStatus.Submitted)
-                : (today > request.DueOn ? RequestStatus.Late : RequestStatus.Outstanding);
+            var status = StatusOf(request, today);
             var missing = lines
                 .Where(l => l.Latest?.Value is null)
                 .Select(l => (l.Indicator.Code, l.Indicator.Title, l.Latest is { } f ? Describe(f.MissingReason) + (string.IsNullOrWhiteSpace(f.Comment) ? "" : $": {f.Comment}") : "Not entered"))
@@ -296,6 +294,15 @@ public sealed class DataReturnService(SafeguardDbContext db)
     }
 
     public static string FieldFor(string code) => "Figure-" + code;
+
+    /// <summary>Where a request stands on a UK date: submitted on time or late, or outstanding and perhaps late.</summary>
+    public static RequestStatus StatusOf(DataReturnRequest request, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.SubmittedAt is { } submitted
+            ? (UkTime.ToUkDate(submitted) > request.DueOn ? RequestStatus.SubmittedLate : RequestStatus.Submitted)
+            : (today > request.DueOn ? RequestStatus.Late : RequestStatus.Outstanding);
+    }
 
     /// <summary>A figure as people write it: no trailing zeros from the database's scale.</summary>
     public static string Show(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
