@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Safeguard.Dataset;
 using Safeguard.DemoData;
 using Safeguard.Identity;
 using Safeguard.Persistence;
@@ -37,11 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Journey.CaseworkService>();
         services.AddScoped<Journey.CensusImportService>();
         services.AddScoped<Journey.CensusExportService>();
-        services.AddScoped<Journey.JourneyIndicatorData>();
-        foreach (var (key, calculate) in Journey.JourneyIndicator.All)
-        {
-            services.AddScoped<Dataset.IIndicatorCalculation>(p => new Journey.JourneyIndicator(key, calculate, p.GetRequiredService<Journey.JourneyIndicatorData>()));
-        }
+        services.AddRecordIndicators<Journey.JourneyIndicatorData, Journey.JourneyFacts>(Journey.JourneyIndicators.All);
 
         services.AddScoped<Work.IDueWorkSource, Journey.JourneyDueWork>();
         services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
@@ -49,11 +46,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());
         services.AddScoped<Interchange.Cin.Uploads.CinUploadStore>();
         services.AddScoped<FrontDoor.ContactService>();
-        services.AddScoped<FrontDoor.FrontDoorIndicatorData>();
-        foreach (var (key, calculate) in FrontDoor.FrontDoorIndicator.All)
-        {
-            services.AddScoped<Dataset.IIndicatorCalculation>(p => new FrontDoor.FrontDoorIndicator(key, calculate, p.GetRequiredService<FrontDoor.FrontDoorIndicatorData>()));
-        }
+        services.AddRecordIndicators<FrontDoor.FrontDoorIndicatorData, FrontDoor.FrontDoorFacts>(FrontDoor.FrontDoorIndicators.All);
 
         services.AddScoped<FrontDoor.InformationSharingLog>();
         services.AddScoped<FrontDoor.ThresholdLevels>();

@@ -10,22 +10,9 @@ namespace Safeguard.FrontDoor;
 /// The front door's contacts as the dataset needs them, loaded once per "as at" instant: contacts recorded after
 /// it are left out, and a decision made after it counts as not yet made.
 /// </summary>
-public sealed class FrontDoorIndicatorData(SafeguardDbContext db, CalendarAdministration calendar)
+public sealed class FrontDoorIndicatorData(SafeguardDbContext db, CalendarAdministration calendar) : IndicatorFacts<FrontDoorFacts>
 {
-    private readonly Dictionary<DateTimeOffset, Task<FrontDoorFacts>> _loaded = [];
-
-    public Task<FrontDoorFacts> AtAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
-    {
-        if (!_loaded.TryGetValue(asAt, out var facts))
-        {
-            facts = LoadAsync(asAt, cancellationToken);
-            _loaded[asAt] = facts;
-        }
-
-        return facts;
-    }
-
-    private async Task<FrontDoorFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
+    protected override async Task<FrontDoorFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
     {
         var rows = await db.Set<Contact>().AsNoTracking()
             .Select(c => new { c.ReceivedAt, c.RecordedAt, c.DecidedAt, c.Decision, Children = c.Children.Count })
@@ -61,33 +48,25 @@ public sealed record FrontDoorFacts(IReadOnlyList<ContactFact> Contacts)
     public IEnumerable<ContactFact> DecidedIn(ReportingQuarter quarter) => Contacts.Where(c => c.DecidedOn is { } d && quarter.Contains(d));
 }
 
-/// <summary>A dataset indicator computed from the front door's contacts (definitions in docs/partnership-dataset.md).</summary>
-public sealed class FrontDoorIndicator(string key, Func<FrontDoorFacts, ReportingQuarter, CalculatedFigure> calculate, FrontDoorIndicatorData data) : IIndicatorCalculation
+/// <summary>The dataset indicators computed from the front door's contacts (definitions in docs/partnership-dataset.md).</summary>
+public static class FrontDoorIndicators
 {
-    public string Key => key;
-
-    public async Task<CalculatedFigure> CalculateAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return calculate(await data.AtAsync(context.AsAt, cancellationToken), quarter);
-    }
-
-    public static IReadOnlyList<(string Key, Func<FrontDoorFacts, ReportingQuarter, CalculatedFigure> Calculate)> All { get; } =
+    public static IReadOnlyList<(string Key, Func<FrontDoorFacts, ReportingQuarter, CalculationContext, CalculatedFigure> Calculate)> All { get; } =
     [
-        ("contacts", (f, q) => CalculatedFigure.Of(f.Contacts.Where(c => q.Contains(c.ReceivedOn)).Sum(c => c.Children))),
-        ("contact-decision-days", (f, q) =>
+        ("contacts", (f, q, _) => CalculatedFigure.Of(f.Contacts.Where(c => q.Contains(c.ReceivedOn)).Sum(c => c.Children))),
+        ("contact-decision-days", (f, q, _) =>
         {
             var decided = f.DecidedIn(q).ToList();
             return decided.Count == 0
                 ? CalculatedFigure.Missing("No contacts decided in the quarter")
                 : CalculatedFigure.Of((decimal)decided.Sum(c => c.WorkingDaysToDecision!.Value) / decided.Count);
         }),
-        ("contact-outcome-early-help", (f, q) =>
+        ("contact-outcome-early-help", (f, q, _) =>
         {
             var decided = f.DecidedIn(q).ToList();
             return CalculatedFigure.Percentage(decided.Count(c => c.Decision == ContactDecision.EarlyHelp), decided.Count, "No contacts decided in the quarter");
         }),
-        ("contact-outcome-social-care", (f, q) =>
+        ("contact-outcome-social-care", (f, q, _) =>
         {
             var decided = f.DecidedIn(q).ToList();
             return CalculatedFigure.Percentage(

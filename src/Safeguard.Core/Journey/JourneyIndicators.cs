@@ -13,22 +13,9 @@ namespace Safeguard.Journey;
 /// after it are left out, and so are events dated after its UK day (records are kept as they are now; a
 /// change to an existing record's dates after the instant is not undone).
 /// </summary>
-public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdministration calendar)
+public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdministration calendar) : IndicatorFacts<JourneyFacts>
 {
-    private readonly Dictionary<DateTimeOffset, Task<JourneyFacts>> _loaded = [];
-
-    public Task<JourneyFacts> AtAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
-    {
-        if (!_loaded.TryGetValue(asAt, out var facts))
-        {
-            facts = LoadAsync(asAt, cancellationToken);
-            _loaded[asAt] = facts;
-        }
-
-        return facts;
-    }
-
-    private async Task<JourneyFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
+    protected override async Task<JourneyFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
     {
         var day = UkTime.ToUkDate(asAt);
         var episodes = (await db.Set<NeedEpisode>().AsNoTracking()
@@ -102,17 +89,9 @@ public sealed record JourneyFacts(
     private ILookup<Guid, PlanFact>? _plansByPerson;
 }
 
-/// <summary>A dataset indicator computed from the journey records.</summary>
-public sealed class JourneyIndicator(string key, Func<JourneyFacts, ReportingQuarter, CalculationContext, CalculatedFigure> calculate, JourneyIndicatorData data) : IIndicatorCalculation
+/// <summary>The dataset indicators computed from the journey records.</summary>
+public static class JourneyIndicators
 {
-    public string Key => key;
-
-    public async Task<CalculatedFigure> CalculateAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return calculate(await data.AtAsync(context.AsAt, cancellationToken), quarter, context);
-    }
-
     /// <summary>The calculations, by the keys the indicator catalogue names (definitions in docs/partnership-dataset.md).</summary>
     public static IReadOnlyList<(string Key, Func<JourneyFacts, ReportingQuarter, CalculationContext, CalculatedFigure> Calculate)> All { get; } =
     [
