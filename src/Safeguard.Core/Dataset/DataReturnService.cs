@@ -144,7 +144,7 @@ public sealed class DataReturnService(SafeguardDbContext db)
         var period = request.DataReturn?.Period ?? (await db.Set<DataReturn>().AsNoTracking().FirstAsync(r => r.Id == request.DataReturnId, cancellationToken)).Period;
         var indicators = await OwedAsync(request.AgencyId, period, cancellationToken);
         var figures = await db.Set<ReturnedFigure>().AsNoTracking().Where(f => f.RequestId == request.Id).ToListAsync(cancellationToken);
-        var history = await HistoryAsync(request, cancellationToken);
+        var history = await HistoryAsync(request, period, cancellationToken);
         return [.. indicators.Select(i => new RequestLine(
             i,
             figures.Where(f => f.IndicatorId == i.Id).OrderByDescending(f => f.RecordedAt).ThenByDescending(f => f.Id).FirstOrDefault(),
@@ -318,9 +318,8 @@ public sealed class DataReturnService(SafeguardDbContext db)
     }
 
     /// <summary>The agency's submitted figures for each indicator in the four quarters before this one.</summary>
-    private async Task<Dictionary<Guid, IReadOnlyList<decimal>>> HistoryAsync(DataReturnRequest request, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, IReadOnlyList<decimal>>> HistoryAsync(DataReturnRequest request, ReportingQuarter period, CancellationToken cancellationToken)
     {
-        var period = request.DataReturn?.Period ?? (await db.Set<DataReturn>().AsNoTracking().FirstAsync(r => r.Id == request.DataReturnId, cancellationToken)).Period;
         var earlier = await db.Set<DataReturnRequest>().AsNoTracking().Include(q => q.DataReturn)
             .Where(q => q.AgencyId == request.AgencyId && q.Id != request.Id && q.SubmittedAt != null)
             .ToListAsync(cancellationToken);
