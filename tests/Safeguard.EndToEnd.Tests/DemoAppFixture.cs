@@ -12,8 +12,9 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public class DemoAppFixture : SafeguardAppFixture
 {
+    /// <summary>A small area (about 860 children) with its years of activity: pages show realistic, non-empty lists.</summary>
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("Demo:SeedOnFirstStart", "true");
+        builder.UseSetting("Demo:SeedOnFirstStart", "true").UseSetting("Demo:Scale", "0.02");
 
     /// <summary>Signs in through the pages: password, then the current code from <paramref name="secret"/> (the demo user's by default).</summary>
     public static async Task SignInAsync(IPage page, string userName, string password = DemoSeeder.DemoPassword, string? secret = null)

@@ -25,6 +25,9 @@ public sealed class TestServices : IAsyncDisposable
 
     public SafeguardDbContext Db => Get<SafeguardDbContext>();
 
+    /// <summary>The demo data most tests use: the agencies, users and reviews, and about 200 children without activity.</summary>
+    public static DemoOptions SmallDemo { get; } = new(Scale: 0.005, Activity: false);
+
     public static async Task<TestServices> CreateAsync(DatabaseProvider provider, TimeProvider? time = null, bool demoData = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
@@ -32,7 +35,7 @@ public sealed class TestServices : IAsyncDisposable
         await SafeguardDatabase.MigrateAsync(services.Db);
         if (demoData)
         {
-            await services.Get<DemoSeeder>().SeedAsync("Testshire");
+            await services.Get<DemoSeeder>().SeedAsync("Testshire", SmallDemo);
         }
 
         return services;

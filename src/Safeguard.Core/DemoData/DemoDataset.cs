@@ -43,7 +43,7 @@ internal static class DemoDataset
         ["8.4"] = 3.2m,
     };
 
-    public static async Task SeedAsync(SafeguardDbContext db, Actor actor, CancellationToken cancellationToken)
+    public static async Task SeedAsync(SafeguardDbContext db, Actor actor, int children, CancellationToken cancellationToken)
     {
         if (await db.Set<DataReturn>().AnyAsync(cancellationToken))
         {
@@ -56,11 +56,12 @@ internal static class DemoDataset
         var earlier = ReportingQuarter.Of(latest.Start.AddDays(-1));
         var indicators = await db.Set<Indicator>().Include(i => i.SupplierAgency).ToListAsync(cancellationToken);
         using var process = db.BeginProcess("Demo.SeedDataset", actor);
-        foreach (var year in new[] { ReportingYear.Of(today).Previous, ReportingYear.Of(today) })
+        // Every reporting year the demo activity covers, so each year's rates have their population.
+        for (var year = ReportingYear.Of(DemoCasework.HistoryStart(today)); year.StartYear <= ReportingYear.Of(today).StartYear; year = new ReportingYear(year.StartYear + 1))
         {
             AddContext(db, indicators, "1.1", year, 22.9m, now);
             AddContext(db, indicators, "1.2", year, 4.1m, now);
-            AddContext(db, indicators, "1.3", year, 43180m, now);
+            AddContext(db, indicators, "1.3", year, children, now);
         }
 
         foreach (var (quarter, complete) in new[] { (earlier, true), (latest, false) })

@@ -14,7 +14,7 @@ namespace Safeguard.DemoData;
 /// and printed, so they must never be used on a real deployment (the web app seeds only when
 /// <c>Demo:SeedOnFirstStart</c> is true).
 /// </summary>
-public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdministration)
+public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdministration, Calendar.CalendarAdministration calendar)
 {
     public const string DemoPassword = "demo-password-safeguard";
 
@@ -61,8 +61,18 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
     }
 
     /// <summary>Adds whatever of the demo data is missing; running it again changes nothing.</summary>
-    public async Task<DemoSeedResult> SeedAsync(string areaName, CancellationToken cancellationToken = default)
+    public Task<DemoSeedResult> SeedAsync(string areaName, CancellationToken cancellationToken = default) =>
+        SeedAsync(areaName, DemoOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Adds whatever of the demo data is missing: agencies, users and case reviews, and (when the person index is
+    /// empty) the area's children and families with <paramref name="options"/>' years of activity, all written
+    /// in one transaction with bulk inserts. Running it again changes nothing.
+    /// </summary>
+    public async Task<DemoSeedResult> SeedAsync(string areaName, DemoOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Checked();
         await RoleSetup.SyncAsync(db, cancellationToken);
         var actor = Actor.System("demo data");
         var agenciesAdded = 0;
@@ -104,10 +114,50 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         }
 
         var reviewsAdded = await DemoCaseReviews.SeedAsync(db, actor, cancellationToken);
-        var childrenAdded = await DemoPeople.SeedAsync(db, cancellationToken: cancellationToken);
+        var area = await DemoAreaAsync(options, actor, cancellationToken);
         await Dataset.IndicatorCatalogue.SyncAsync(db, cancellationToken);
-        await DemoDataset.SeedAsync(db, actor, cancellationToken);
-        return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, childrenAdded);
+        await DemoDataset.SeedAsync(db, actor, options.Children, cancellationToken);
+        return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
+    }
+
+    /// <summary>The area's people and activity, generated in memory and bulk-inserted in one transaction; nothing when the index holds people.</summary>
+    private async Task<(int Children, int Contacts, int Referrals)> DemoAreaAsync(DemoOptions options, Actor actor, CancellationToken cancellationToken)
+    {
+        if (await db.People.AnyAsync(cancellationToken))
+        {
+            return (0, 0, 0);
+        }
+
+        var now = db.Time.GetUtcNow();
+        var today = Calendar.UkTime.ToUkDate(now);
+        var ids = new DemoIds(options.Seed, now);
+        var population = DemoPeople.Generate(options.Children, options.Seed, today, ids, now);
+        DemoCasework? casework = null;
+        if (options.Activity)
+        {
+            var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
+            var thresholds = (await db.ThresholdLevels.AsNoTracking().Where(l => l.IsActive).ToListAsync(cancellationToken))
+                .GroupBy(l => l.Level).ToDictionary(g => g.Key, g => g.First().Id);
+            var teams = await db.Teams.AsNoTracking().Where(t => t.Agency!.Code == "CSC").ToDictionaryAsync(t => t.Name, t => t.Id, cancellationToken);
+            var worker = await db.Users.AsNoTracking().Where(u => u.UserName == "social.worker").Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+            casework = new DemoCasework(
+                options, ids, await calendar.CalendarAsync(cancellationToken), await calendar.DeadlinesAsync(cancellationToken), now, population,
+                agencies, thresholds, new DemoTeams(teams["Assessment Team"], teams["Child Protection Team"], worker));
+            casework.Generate();
+        }
+
+        var detail = $"Demo area: scale {options.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}, seed {options.Seed}";
+        using var process = db.BeginProcess("Demo.SeedArea", actor);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await population.WriteAsync(db, detail, cancellationToken);
+        if (casework is not null)
+        {
+            await casework.WriteAsync(db, detail, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (population.Children, casework?.Contacts.Count ?? 0, casework?.Episodes.Count ?? 0);
     }
 
     /// <summary>The text printed at start-up and by <c>safeguard seed demo</c>.</summary>
@@ -128,4 +178,4 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
 public sealed record DemoUser(string UserName, string DisplayName, string AgencyCode, string? TeamName, string Role);
 
-public sealed record DemoSeedResult(int AgenciesAdded, int UsersAdded, int ReviewsAdded = 0, int ChildrenAdded = 0);
+public sealed record DemoSeedResult(int AgenciesAdded, int UsersAdded, int ReviewsAdded = 0, int ChildrenAdded = 0, int ContactsAdded = 0, int ReferralsAdded = 0);

@@ -76,9 +76,9 @@ public sealed class CensusExportService(SafeguardDbContext db)
     }
 
     /// <summary>
-    /// The child as the census of <paramref name="collection"/> sees them: only episodes open in the year, and
-    /// nothing dated after the reference date (a closure, end or conference after it is left out, so the record
-    /// shows as open on 31 March).
+    /// The child as the census of <paramref name="collection"/> sees them: only episodes open in the year, only the
+    /// assessments, plans, enquiries and reviews not finished before 1 April, and nothing dated after the reference
+    /// date (a closure, end or conference after it is left out, so the record shows as open on 31 March).
     /// </summary>
     public static CinChild AsAt(CinChild child, CinCollection collection)
     {
@@ -86,9 +86,20 @@ public sealed class CensusExportService(SafeguardDbContext db)
         ArgumentNullException.ThrowIfNull(collection);
         var reference = collection.ReferenceDate;
         bool After(DateOnly? date) => date > reference;
-        child.Episodes.RemoveAll(e => After(e.ReferralDate) || e.ClosureDate < collection.Start);
+        bool Before(DateOnly? date) => date < collection.Start;
+        child.Episodes.RemoveAll(e => After(e.ReferralDate) || Before(e.ClosureDate));
         foreach (var episode in child.Episodes)
         {
+            // What ended before the year began is not part of this year's return.
+            episode.Assessments.RemoveAll(a => Before(a.AuthorisationDate));
+            episode.CinPlans.RemoveAll(p => Before(p.EndDate));
+            episode.Section47Enquiries.RemoveAll(s => Before(s.DateOfInitialCpc) || (s.DateOfInitialCpc is null && s.IcpcNotRequired == true && Before(s.StartDate)));
+            episode.ProtectionPlans.RemoveAll(p => Before(p.EndDate));
+            foreach (var plan in episode.ProtectionPlans)
+            {
+                plan.Reviews.RemoveAll(r => Before(r.Date));
+            }
+
             if (After(episode.ClosureDate))
             {
                 episode.ClosureDate = null;

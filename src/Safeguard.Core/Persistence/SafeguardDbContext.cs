@@ -20,6 +20,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     : IdentityDbContext<User, Role, Guid>(options)
 {
     private readonly List<PendingAccess> _pendingAccess = [];
+    private readonly List<PendingAccess> _pendingBulkInserts = [];
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -102,6 +103,18 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
         _pendingAccess.Add(new PendingAccess(entityType, entityId, action, detail));
     }
 
+    /// <summary>
+    /// Records that rows were written by <see cref="BulkInsert"/> rather than through the change tracker: one
+    /// change event for the whole set (its <paramref name="detail"/> says how many and why), written with the
+    /// next save in the same transaction as the rows.
+    /// </summary>
+    public void RecordBulkInsert(string entityType, int rows, string detail)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(entityType);
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        _pendingBulkInserts.Add(new PendingAccess(entityType, $"bulk:{rows}", AuditAction.Created, detail));
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -109,7 +122,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     {
         ChangeTracker.DetectChanges();
         var changes = AuditChanges.Collect(ChangeTracker);
-        if (changes.Count == 0 && _pendingAccess.Count == 0)
+        if (changes.Count == 0 && _pendingAccess.Count == 0 && _pendingBulkInserts.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -130,6 +143,11 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
             foreach (var change in changes)
             {
                 events.Add(NewEvent(process, now, AuditEventKind.Change, change.EntityType, change.EntityId, change.Action, change.Before, change.After));
+            }
+
+            foreach (var bulk in _pendingBulkInserts)
+            {
+                events.Add(NewEvent(process, now, AuditEventKind.Change, bulk.EntityType, bulk.EntityId, bulk.Action, null, bulk.Detail));
             }
 
             foreach (var access in _pendingAccess)
@@ -170,6 +188,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
             }
 
             _pendingAccess.Clear();
+            _pendingBulkInserts.Clear();
             return written;
         }
         catch

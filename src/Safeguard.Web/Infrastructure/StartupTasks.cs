@@ -8,7 +8,8 @@ namespace Safeguard.Web.Infrastructure;
 /// <summary>
 /// What happens before the first request: the database is brought up to date (<c>Database:MigrateOnStartup</c>,
 /// default true), roles and permissions are synchronised, and demo data is added on first start when
-/// <c>Demo:SeedOnFirstStart</c> is true, after which the demo sign-ins are printed.
+/// <c>Demo:SeedOnFirstStart</c> is true (its size from <c>Demo:Scale</c>, default 1, a borough of about 43,000
+/// children; <c>Demo:Seed</c>; <c>Demo:Activity</c>, default true), after which the demo sign-ins are printed.
 /// </summary>
 public static class StartupTasks
 {
@@ -38,8 +39,10 @@ public static class StartupTasks
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             if (!await seeder.IsSeededAsync())
             {
-                var result = await seeder.SeedAsync(app.Configuration.AreaName());
-                await output.WriteLineAsync($"Demo data added: {result.AgenciesAdded} agencies, {result.UsersAdded} users, {result.ChildrenAdded} children, {result.ReviewsAdded} case reviews.");
+                var options = DemoSettings(app.Configuration);
+                var result = await seeder.SeedAsync(app.Configuration.AreaName(), options);
+                await output.WriteLineAsync(
+                    $"Demo data added: {result.AgenciesAdded} agencies, {result.UsersAdded} users, {result.ChildrenAdded} children, {result.ContactsAdded} contacts, {result.ReferralsAdded} referrals, {result.ReviewsAdded} case reviews.");
             }
         }
 
@@ -49,6 +52,34 @@ public static class StartupTasks
         {
             var url = app.Urls.FirstOrDefault() ?? app.Configuration["Urls"] ?? "http://127.0.0.1:5080";
             await output.WriteLineAsync(DemoSeeder.SignInSheet(url));
+        }
+    }
+
+    private static DemoOptions DemoSettings(IConfiguration configuration)
+    {
+        var scale = configuration["Demo:Scale"];
+        var seed = configuration["Demo:Seed"];
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        double parsedScale = 1;
+        int parsedSeed = DemoOptions.DefaultSeed;
+        if (!string.IsNullOrWhiteSpace(scale) && !double.TryParse(scale, System.Globalization.NumberStyles.Float, invariant, out parsedScale))
+        {
+            throw new InvalidOperationException($"Demo:Scale is '{scale}': give a number such as 1 (a borough of about 43,000 children) or 0.1.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(seed) && !int.TryParse(seed, System.Globalization.NumberStyles.Integer, invariant, out parsedSeed))
+        {
+            throw new InvalidOperationException($"Demo:Seed is '{seed}': give a whole number.");
+        }
+
+        var options = new DemoOptions(parsedScale, parsedSeed, SettingsReader.Flag(configuration, "Demo:Activity", true));
+        try
+        {
+            return options.Checked();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new InvalidOperationException($"Demo:Scale is {scale}: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
         }
     }
 }

@@ -28,12 +28,16 @@ public class DatabaseCommandTests
         var again = await CliHarness.RunWithDatabaseAsync(On(database, "db", "migrate"));
         Assert.Contains("0 applied now", again.Output, StringComparison.Ordinal);
 
-        var seed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo", "--area", "Cliffshire"));
+        var zero = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo", "--scale", "0"));
+        Assert.NotEqual(0, zero.ExitCode);
+        Assert.Contains("--scale: The demo scale must be more than 0", zero.Error, StringComparison.Ordinal);
+
+        var seed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo", "--area", "Cliffshire", "--scale", "0.01"));
         Assert.Equal(0, seed.ExitCode);
-        Assert.Contains("8 agencies, 14 users, 200 children and 4 case reviews added", seed.Output, StringComparison.Ordinal);
+        Assert.Matches(@"8 agencies, 14 users, 430 children, [1-9]\d+ contacts, [1-9]\d+ referrals and 4 case reviews added", seed.Output);
         Assert.Contains(DemoSeeder.AuthenticatorSecretFor("social.worker"), seed.Output, StringComparison.Ordinal);
         var reseed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo"));
-        Assert.Contains("0 agencies, 0 users, 0 children and 0 case reviews added", reseed.Output, StringComparison.Ordinal);
+        Assert.Contains("0 agencies, 0 users, 0 children, 0 contacts, 0 referrals and 0 case reviews added", reseed.Output, StringComparison.Ordinal);
 
         var verify = await CliHarness.RunWithDatabaseAsync(On(database, "audit", "verify"));
         Assert.Equal(0, verify.ExitCode);

@@ -39,7 +39,7 @@ internal sealed class CaseReviewFixture : IAsyncDisposable
         var services = database.Services(clock);
         var fixture = new CaseReviewFixture(database, services, clock);
         await SafeguardDatabase.MigrateAsync(fixture.Db);
-        await fixture.Get<DemoSeeder>().SeedAsync("Testshire", TestContext.Current.CancellationToken);
+        await fixture.Get<DemoSeeder>().SeedAsync("Testshire", Safeguard.Testing.TestServices.SmallDemo, TestContext.Current.CancellationToken);
         return fixture;
     }
 

@@ -131,7 +131,7 @@ public class LearningTests
     {
         await using var f = await CaseReviewFixture.CreateAsync(provider);
         var before = await f.Db.SeriousIncidentNotifications.CountAsync(Token);
-        var again = await f.Get<Safeguard.DemoData.DemoSeeder>().SeedAsync("Testshire", Token);
+        var again = await f.Get<Safeguard.DemoData.DemoSeeder>().SeedAsync("Testshire", Safeguard.Testing.TestServices.SmallDemo, Token);
         Assert.Equal(0, again.ReviewsAdded);
         Assert.Equal(4, before);
         Assert.Equal(before, await f.Db.SeriousIncidentNotifications.CountAsync(Token));

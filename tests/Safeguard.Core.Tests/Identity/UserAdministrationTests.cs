@@ -22,7 +22,7 @@ public class UserAdministrationTests
         var users = services.Get<UserManager<User>>();
         var eventsBefore = await db.AuditEvents.CountAsync(TestContext.Current.CancellationToken);
 
-        var again = await services.Get<DemoSeeder>().SeedAsync("Testshire", TestContext.Current.CancellationToken);
+        var again = await services.Get<DemoSeeder>().SeedAsync("Testshire", Safeguard.Testing.TestServices.SmallDemo, TestContext.Current.CancellationToken);
         Assert.Equal(new DemoSeedResult(0, 0), again);
         Assert.Equal(eventsBefore, await db.AuditEvents.CountAsync(TestContext.Current.CancellationToken));
 

@@ -37,6 +37,8 @@ public sealed class SafeguardWebFactory(TestDatabase database) : WebApplicationF
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Safeguard", Database.Settings.ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstStart", "true");
+        builder.UseSetting("Demo:Scale", "0.005");
+        builder.UseSetting("Demo:Activity", "false");
         builder.UseSetting("Safeguard:AreaName", "Testshire");
         builder.UseSetting("Cin:UploadFolder", CinUploadFolder);
         builder.UseSetting("Cin:MaxUploadMegabytes", "1");

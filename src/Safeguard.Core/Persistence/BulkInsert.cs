@@ -1,0 +1,151 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Safeguard.Persistence;
+
+/// <summary>
+/// Writes many new records of one type at once, for generated data (the demo area and benchmark areas): multi-row
+/// INSERT statements, prepared once and reused, inside the caller's transaction, with each column's value converted
+/// exactly as EF Core would (enums as text, instants as ticks on SQLite). The change tracker is bypassed, so each
+/// call is audited as one change event for the whole set (<see cref="SafeguardDbContext.RecordBulkInsert"/>)
+/// rather than one per record; see docs/adr/0014.
+/// </summary>
+public static class BulkInsert
+{
+    /// <summary>
+    /// Parameters per statement. PostgreSQL binds parameters by position, so long statements pay; SQLite finds each
+    /// named parameter by a linear search on every execution, so its statements stay short.
+    /// </summary>
+    private const int PostgresParametersPerStatement = 4000;
+    private const int SqliteParametersPerStatement = 120;
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> (new records, never saved before) and records the audit event; the caller
+    /// must have begun a transaction and a process, and saves (to write the audit event) before committing.
+    /// </summary>
+    public static async Task<int> InsertAsync<T>(SafeguardDbContext db, IReadOnlyCollection<T> rows, string detail, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Bulk inserts run inside a transaction, so a failure leaves nothing half-written.");
+        if (db.CurrentProcess is null)
+        {
+            throw new InvalidOperationException("Bulk inserts run inside a process context, so the audit trail can say who wrote them.");
+        }
+
+        var entityType = db.Model.FindEntityType(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model.");
+        if (rows.Count > 0)
+        {
+            var columns = Columns(entityType);
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var table = sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
+            var columnList = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
+            var perStatement = Math.Max(1, (db.IsSqlite ? SqliteParametersPerStatement : PostgresParametersPerStatement) / columns.Count);
+            var connection = db.Database.GetDbConnection();
+            DbCommand? full = null;
+            try
+            {
+                var batch = new List<T>(perStatement);
+                foreach (var row in rows)
+                {
+                    batch.Add(row);
+                    if (batch.Count == perStatement)
+                    {
+                        full ??= await PrepareAsync(connection, transaction.GetDbTransaction(), table, columnList, columns, perStatement, cancellationToken);
+                        await ExecuteAsync(full, columns, batch, cancellationToken);
+                        batch.Clear();
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await using var last = await PrepareAsync(connection, transaction.GetDbTransaction(), table, columnList, columns, batch.Count, cancellationToken);
+                    await ExecuteAsync(last, columns, batch, cancellationToken);
+                }
+            }
+            finally
+            {
+                if (full is not null)
+                {
+                    await full.DisposeAsync();
+                }
+            }
+        }
+
+        db.RecordBulkInsert(entityType.ClrType.Name, rows.Count, JsonSerializer.Serialize(new { rows = rows.Count, detail }));
+        return rows.Count;
+    }
+
+    private static List<Column> Columns(IEntityType entityType)
+    {
+        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var columns = new List<Column>();
+        foreach (var property in entityType.GetProperties())
+        {
+            if (property.IsShadowProperty())
+            {
+                throw new NotSupportedException($"{entityType.ClrType.Name}.{property.Name} is a shadow property; bulk inserts need every column on the record.");
+            }
+
+            columns.Add(new Column(property.GetColumnName(store)!, property, property.GetGetter(), (RelationalTypeMapping)property.GetRelationalTypeMapping()));
+        }
+
+        return columns;
+    }
+
+    private static async Task<DbCommand> PrepareAsync(
+        DbConnection connection, DbTransaction transaction, string table, string columnList, List<Column> columns, int rowCount, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var text = new StringBuilder($"INSERT INTO {table} ({columnList}) VALUES ");
+        for (var r = 0; r < rowCount; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
+                text.Append(c == 0 ? name : ", " + name);
+                command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, null, columns[c].Property.IsNullable));
+            }
+
+            text.Append(')');
+        }
+
+        command.CommandText = text.ToString();
+        await command.PrepareAsync(cancellationToken);
+        return command;
+    }
+
+    private static async Task ExecuteAsync<T>(DbCommand command, List<Column> columns, List<T> batch, CancellationToken cancellationToken)
+        where T : class
+    {
+        var p = 0;
+        foreach (var row in batch)
+        {
+            foreach (var column in columns)
+            {
+                var value = column.Getter.GetClrValue(row);
+                if (value is not null && column.Mapping.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                command.Parameters[p++].Value = value ?? DBNull.Value;
+            }
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed record Column(string Name, IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping);
+}

@@ -1,0 +1,117 @@
+using System.Xml;
+using System.Xml.Schema;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.DemoData;
+using Safeguard.FrontDoor;
+using Safeguard.Interchange.Cin;
+using Safeguard.Journey;
+using Safeguard.Persistence;
+using Safeguard.Testing;
+
+namespace Safeguard.Core.Tests.Demo;
+
+/// <summary>
+/// The generated demo area at a fiftieth of a borough (860 children, about 200 contacts a year), on a fixed day:
+/// activity at the area's rates, some timescales missed, the same on every run, added once, audited, and a
+/// census export of it that the census validator passes.
+/// </summary>
+public sealed class DemoAreaTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DemoOptions Options = new(Scale: 0.02);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_demo_area_has_activity_at_the_area_rates_with_some_timescales_missed(DatabaseProvider provider)
+    {
+        await using var services = await SeedAsync(provider);
+        var db = services.Db;
+        var calendar = await services.Get<CalendarAdministration>().CalendarAsync(Ct);
+        var year = new ReportingYear(2024);
+
+        var result = await db.People.CountAsync(p => p.Kind == Safeguard.People.PersonKind.Child, Ct);
+        Assert.Equal(860, result);
+        var contacts = await db.Contacts.AsNoTracking().Include(c => c.Children).ToListAsync(Ct);
+        var inYear = contacts.Where(c => year.Contains(UkTime.ToUkDate(c.ReceivedAt))).ToList();
+        Assert.InRange(inYear.Count, 150, 250); // 10,000 a year at scale 1
+        Assert.All(contacts, c => Assert.NotEmpty(c.Children));
+        Assert.Contains(contacts, c => c.Children.Count > 1);
+
+        var episodes = await db.NeedEpisodes.AsNoTracking().Include(e => e.Assessments).Include(e => e.ProtectionPlans).ToListAsync(Ct);
+        var referrals = episodes.Where(e => year.Contains(e.ReferralDate)).ToList();
+        Assert.InRange(referrals.Count, 45, 95); // 3,400 a year at scale 1
+        Assert.InRange(referrals.Count(e => e.Assessments.Count > 0) * 100 / referrals.Count, 80, 97); // about 90% assessed
+        var onPlans = episodes.SelectMany(e => e.ProtectionPlans).Count(p => p.StartDate <= year.End && (p.EndDate is null || p.EndDate > year.End));
+        Assert.InRange(onPlans, 1, 12); // about 240 at scale 1
+        Assert.All(episodes.GroupBy(e => e.PersonId), child => Assert.True(child.Count(e => e.IsOpen) <= 1));
+
+        // Missed on purpose: late decisions and assessments, and open work overdue today.
+        var deadlines = await services.Get<CalendarAdministration>().DeadlinesAsync(Ct);
+        Assert.Contains(contacts, c => c.DecidedAt is { } at && deadlines.AssessAt(deadlines.Calculate("contact-decision", c.ReceivedAt), at).Status == Safeguard.Timescales.DeadlineStatus.MetLate);
+        Assert.Contains(contacts, c => c.Decision is null);
+        var assessments = episodes.SelectMany(e => e.Assessments.Select(a => (e.ReferralDate, a))).ToList();
+        Assert.Contains(assessments, x => x.a.AuthorisationDate is { } done && calendar.WorkingDaysBetween(x.ReferralDate, done) > 45);
+        Assert.Contains(assessments, x => x.a.AuthorisationDate is { } done && calendar.WorkingDaysBetween(x.ReferralDate, done) <= 45);
+        Assert.Contains(assessments, x => x.a.IsOpen);
+        Assert.All(assessments, x => Assert.True(x.a.AuthorisationDate is null || x.a.AuthorisationDate <= UkTime.ToUkDate(Now)));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_demo_area_is_the_same_for_the_same_seed_added_once_and_audited(DatabaseProvider provider)
+    {
+        await using var first = await SeedAsync(provider);
+        await using var second = await SeedAsync(provider);
+
+        static Task<List<string>> FingerprintAsync(SafeguardDbContext db) =>
+            db.Contacts.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id + " " + c.ReferralSource + " " + c.Decision + " " + c.Children.Count).ToListAsync(Ct);
+        Assert.Equal(await FingerprintAsync(first.Db), await FingerprintAsync(second.Db));
+
+        var again = await first.Get<DemoSeeder>().SeedAsync("Testshire", Options, Ct);
+        Assert.Equal((0, 0, 0), (again.ChildrenAdded, again.ContactsAdded, again.ReferralsAdded));
+
+        var bulk = await first.Db.AuditEvents.AsNoTracking().Where(e => e.Process == "Demo.SeedArea").ToListAsync(Ct);
+        Assert.Contains(bulk, e => e.EntityType == nameof(Contact) && e.EntityId == $"bulk:{first.Db.Contacts.Count()}" && e.Action == AuditAction.Created);
+        Assert.Contains(bulk, e => e.EntityType == nameof(NeedEpisode) && e.After!.Contains("scale 0.02", StringComparison.Ordinal));
+        Assert.True((await AuditTrail.VerifyAsync(first.Db, Ct)).Intact);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_census_export_of_the_demo_area_is_schema_valid_and_has_no_validation_errors(DatabaseProvider provider)
+    {
+        await using var services = await SeedAsync(provider);
+
+        using var output = new MemoryStream();
+        var result = await services.Get<CensusExportService>().ExportAsync(output, CinCollection.Parse("2024-25"), "351", Actor.System("test"), Ct);
+
+        Assert.InRange(result.Children, 60, 200);
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(SafeguardPaths.FindCheckoutRoot(AppContext.BaseDirectory)!, "..", "shared", "reference", "cin-census", "CIN_schema_2026.xsd"));
+        var schemaProblems = new List<string>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
+        settings.ValidationEventHandler += (_, e) => schemaProblems.Add($"line {e.Exception?.LineNumber}: {e.Message}");
+        output.Position = 0;
+        using (var reader = XmlReader.Create(output, settings))
+        {
+            while (reader.Read())
+            {
+            }
+        }
+
+        Assert.Empty(schemaProblems);
+        output.Position = 0;
+        var issues = new List<CinIssue>();
+        new CinValidator(await services.Get<CalendarAdministration>().CalendarAsync(Ct)).Validate(output, "demo.xml", new CinReaderOptions(), issues.Add, cancellationToken: Ct);
+        Assert.Empty(issues.Where(i => i.Severity == CinSeverity.Error).Select(i => $"{i.Rule} {i.ChildId} {i.Message}"));
+    }
+
+    private static async Task<TestServices> SeedAsync(DatabaseProvider provider)
+    {
+        var services = await TestServices.CreateAsync(provider, new FakeTimeProvider(Now));
+        await services.Get<DemoSeeder>().SeedAsync("Testshire", Options, Ct);
+        services.Db.ChangeTracker.Clear();
+        return services;
+    }
+}
