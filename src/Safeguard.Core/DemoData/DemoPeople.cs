@@ -1,8 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.People;
 using Safeguard.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Safeguard.DemoData;
 
