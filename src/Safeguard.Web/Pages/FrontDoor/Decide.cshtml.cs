@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Safeguard.FrontDoor;
 using Safeguard.Web.Authorization;
+using Safeguard.Web.TagHelpers;
 
 namespace Safeguard.Web.Pages.FrontDoor;
 
@@ -25,7 +25,7 @@ public sealed class DecideModel(ContactService contacts, ThresholdLevels levels)
 
     public ContactView View { get; private set; } = default!;
 
-    public List<SelectListItem> Levels { get; private set; } = [];
+    public List<RadioItem> Levels { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -129,7 +129,7 @@ public sealed class DecideModel(ContactService contacts, ThresholdLevels levels)
         }
 
         View = view;
-        Levels = [new SelectListItem("Select the threshold level", ""), .. (await levels.ListAsync(cancellationToken: cancellationToken)).Select(l => new SelectListItem($"{l.Level}: {l.Name}", l.Id.ToString()))];
+        Levels = [.. (await levels.ListAsync(cancellationToken: cancellationToken)).Select(l => new RadioItem(l.Id.ToString(), $"{l.Level}: {l.Name}"))];
         return true;
     }
 }
