@@ -329,4 +329,44 @@ public class FrontDoorPagesTests(WebFactories factories) : IClassFixture<WebFact
         Assert.Equal(ContactDecision.ReferralToChildrensSocialCare, contact.Decision);
         Assert.Equal(RagPriority.Red, contact.Priority);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Two_siblings_neither_known_are_added_one_after_another_and_a_look_alike_must_be_confirmed_different(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var family = "Sibling" + Unique();
+        var known = await ChildAsync(factory, "Fay", family);
+        using var client = await factory.SignInAsync("front.door");
+        var form = ContactForm(factory);
+        form["Input.FromAgencyId"] = (await AgencyAsync(factory, "POLICE")).ToString();
+
+        // A new child like a known one (same name and date of birth) is held until confirmed as a different child.
+        var fay = new Dictionary<string, string>(form) { ["NewChild.GivenNames"] = "Fay", ["NewChild.FamilyName"] = family, ["NewChild.BornDay"] = "1", ["NewChild.BornMonth"] = "6", ["NewChild.BornYear"] = "2016", ["NewChild.Sex"] = "F" };
+        using var alike = await SafeguardWebFactory.PostFormAsync(client, "/front-door/contacts/new?handler=AddNew", fay, formPage: "/front-door/contacts/new");
+        var alikePage = await Html.ReadAsync(alike);
+        Assert.StartsWith("Records like the new child's are already held", Html.ErrorSummary(alikePage).Single().Message, StringComparison.Ordinal);
+        Assert.NotNull(alikePage.GetElementById($"different-{known.Id}"));
+        Html.AssertErrorSummaryLinksResolve(alikePage);
+
+        fay["ConfirmedDifferent"] = known.Id.ToString();
+        using var added = await SafeguardWebFactory.PostFormAsync(client, "/front-door/contacts/new?handler=AddNew", fay, formPage: "/front-door/contacts/new");
+        var addedPage = await Html.ReadAsync(added);
+        Assert.Empty(Html.ErrorSummary(addedPage));
+        Assert.Contains($"Fay {family}", Html.Text(addedPage, ".govuk-summary-list"), StringComparison.Ordinal);
+        Assert.Equal("", Html.Value(addedPage, "NewChild.GivenNames"));
+
+        // The second sibling is described and the contact recorded with both.
+        var both = addedPage.QuerySelectorAll("form input[type=hidden]").Where(i => i.GetAttribute("name")!.StartsWith("NewChildren", StringComparison.Ordinal))
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        Assert.Contains(both, f => f.Key == "NewChildren[0].ConfirmedDifferent" && f.Value == known.Id.ToString());
+        both.AddRange(form);
+        both.AddRange([new("NewChild.GivenNames", "Gus"), new("NewChild.FamilyName", family), new("NewChild.BornDay", "2"), new("NewChild.BornMonth", "3"), new("NewChild.BornYear", "2019")]);
+        using var saved = await SafeguardWebFactory.PostFormAsync(client, "/front-door/contacts/new", both);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var contactId = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1]);
+        var names = await TestUsers.WithDbAsync(factory, db => db.Set<ContactChild>().Where(c => c.ContactId == contactId)
+            .Join(db.People, c => c.PersonId, p => (Guid?)p.Id, (c, p) => p.DisplayName).ToListAsync());
+        Assert.Equal([$"Fay {family}", $"Gus {family}"], names.Order(StringComparer.Ordinal));
+        Assert.Equal(2, await TestUsers.WithDbAsync(factory, db => db.People.CountAsync(p => p.DisplayName == $"Fay {family}")));
+    }
 }
