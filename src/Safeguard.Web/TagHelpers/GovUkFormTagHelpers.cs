@@ -8,7 +8,7 @@ namespace Safeguard.Web.TagHelpers;
 
 /// <summary>
 /// GOV.UK Design System form components as tag helpers, so every form shows labels, hints and errors the
-/// same accessible way: <c>&lt;govuk-input&gt;</c>, <c>&lt;govuk-select&gt;</c>, <c>&lt;govuk-checkboxes&gt;</c>
+/// same accessible way: <c>&lt;govuk-input&gt;</c>, <c>&lt;govuk-select&gt;</c>, <c>&lt;govuk-radios&gt;</c>, <c>&lt;govuk-checkboxes&gt;</c>
 /// and <c>&lt;govuk-error-summary&gt;</c>.
 /// </summary>
 public abstract class GovUkFieldTagHelper : TagHelper
@@ -238,5 +238,66 @@ public sealed class GovUkTextareaTagHelper : GovUkFieldTagHelper
         var hint = HintAndError(out var describedBy);
         Wrap(output, LabelHtml() + hint +
             $"<textarea class=\"govuk-textarea{(Error is null ? "" : " govuk-textarea--error")}\" id=\"{Id}\" name=\"{E(Name)}\" rows=\"{Rows}\"{describedBy}>{E(CurrentValue)}</textarea>");
+    }
+}
+
+/// <summary>
+/// One choice of a <c>&lt;govuk-radios&gt;</c>: its value, text and an optional hint; or, made by
+/// <see cref="Or"/>, the divider GOV.UK puts before a choice that excludes the others ("None of these").
+/// </summary>
+public sealed record RadioItem(string Value, string Text, string? Hint = null)
+{
+    /// <summary>The divider's text, when this entry is a divider rather than a choice.</summary>
+    public string? Divider { get; init; }
+
+    public static RadioItem Or(string text = "or") => new("", "") { Divider = text };
+}
+
+/// <summary>
+/// GOV.UK radios: a fieldset whose legend asks the question, an optional hint and error message (both named by
+/// the fieldset's <c>aria-describedby</c>), then one radio per choice, each with an optional hint. The first
+/// radio's id is the field's id, so the error summary's link lands on it. <c>inline</c> lays out two short
+/// choices (yes and no) side by side.
+/// </summary>
+[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
+{
+    [HtmlAttributeName("asp-items")]
+    public IEnumerable<RadioItem> Items { get; set; } = [];
+
+    /// <summary>Side by side, for two short choices such as yes and no.</summary>
+    [HtmlAttributeName("inline")]
+    public bool Inline { get; set; }
+
+    /// <summary>GOV.UK's legend size: s, m, l or xl (l when the legend is the page heading).</summary>
+    [HtmlAttributeName("legend-size")]
+    public string LegendSize { get; set; } = "s";
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var hint = HintAndError(out var describedBy);
+        var current = CurrentValue;
+        var radios = string.Concat(Items.Select((item, index) =>
+        {
+            if (item.Divider is { } divider)
+            {
+                return $"<div class=\"govuk-radios__divider\">{E(divider)}</div>";
+            }
+
+            var id = index == 0 ? Id : $"{Id}-{index + 1}";
+            var isChecked = string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase) && current.Length > 0 ? " checked" : "";
+            var itemHint = item.Hint is null ? "" : $"<div id=\"{id}-item-hint\" class=\"govuk-hint govuk-radios__hint\">{E(item.Hint)}</div>";
+            var itemDescribedBy = item.Hint is null ? "" : $" aria-describedby=\"{id}-item-hint\"";
+            return $"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{id}\" name=\"{E(Name)}\" type=\"radio\" value=\"{E(item.Value)}\"{isChecked}{itemDescribedBy}>" +
+                   $"<label class=\"govuk-label govuk-radios__label\" for=\"{id}\">{E(item.Text)}</label>{itemHint}</div>";
+        }));
+        var size = LabelIsHeading ? "l" : LegendSize;
+        var legend = LabelIsHeading
+            ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--{E(size)}\"><h1 class=\"govuk-fieldset__heading\">{E(Label)}</h1></legend>"
+            : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--{E(size)}\">{E(Label)}</legend>";
+        Wrap(output,
+            $"<fieldset class=\"govuk-fieldset\"{describedBy}>{legend}{hint}" +
+            $"<div class=\"govuk-radios{(Inline ? " govuk-radios--inline" : "")}\" data-module=\"govuk-radios\">{radios}</div></fieldset>");
     }
 }

@@ -149,6 +149,14 @@ public class CaseworkPagesTests(WebFactories factories) : IClassFixture<WebFacto
         var row = Html.TableRows(team).Single(r => r[0].StartsWith("Cara Journey", StringComparison.Ordinal));
         Assert.Equal(("Assessment", "Sam Social"), (row[1], row[2]));
         Assert.StartsWith("Overdue", row[4], StringComparison.Ordinal);
+        var name = row[0];
+
+        // In a long list the manager finds the child by name; another name finds nothing.
+        var found = Html.TableRows(Html.Parse(await manager.GetStringAsync($"/casework/team?TeamId={teamId}&Child={Uri.EscapeDataString(name.ToUpperInvariant()[5..])}")));
+        Assert.Equal([name], found.Select(r => r[0]));
+        var none = Html.Parse(await manager.GetStringAsync($"/casework/team?TeamId={teamId}&Child=Nobody{Unique()}"));
+        Assert.Empty(Html.TableRows(none));
+        Assert.Contains("Nothing for", none.Body!.TextContent, StringComparison.Ordinal);
 
         using var worker = await factory.SignInAsync("social.worker");
         var mine = Html.Parse(await worker.GetStringAsync("/casework/my-work"));

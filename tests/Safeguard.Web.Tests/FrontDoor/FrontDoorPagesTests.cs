@@ -250,4 +250,123 @@ public class FrontDoorPagesTests(WebFactories factories) : IClassFixture<WebFact
         using var frontDoor = await factory.SignInAsync("front.door");
         Assert.Equal(HttpStatusCode.Forbidden, (await frontDoor.GetAsync("/admin/thresholds")).StatusCode);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Each_answer_on_the_check_page_has_a_change_that_returns_to_its_field_with_the_answers_kept(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var family = "Change" + Unique();
+        var child = await ChildAsync(factory, "Eve", family);
+        using var client = await factory.SignInAsync("front.door");
+        var form = ContactForm(factory);
+        form["Input.FromAgencyId"] = (await AgencyAsync(factory, "POLICE")).ToString();
+        form["ChildIds"] = child.Id.ToString();
+        using var saved = await SafeguardWebFactory.PostFormAsync(client, "/front-door/contacts/new", form);
+        var decideUrl = saved.Headers.Location!.OriginalString + "/decide";
+        var contactId = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1]);
+        var level = await TestUsers.WithDbAsync(factory, db => db.ThresholdLevels.Where(l => l.Level == 4).Select(l => l.Id).SingleAsync());
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContactService>().TriageAsync(contactId, 0, new ContactTriage(RagPriority.Amber, level, null), Actor.System("test"));
+        }
+
+        using var check = await SafeguardWebFactory.PostFormAsync(client, decideUrl + "?handler=Check",
+            new() { ["Version"] = "1", ["Input.Decision"] = "StrategyDiscussion", ["Input.Rationale"] = "Bruising and a disclosure" }, formPage: decideUrl);
+        var checkPage = await Html.ReadAsync(check);
+        Assert.Equal("Check the decision", Html.Text(checkPage, "h1"));
+        var rows = checkPage.QuerySelectorAll(".govuk-summary-list__row").Where(r => r.QuerySelector(".govuk-summary-list__actions") is not null).ToList();
+        Assert.Equal(["Decision", "Reasons", "Decided", "Priority", "Threshold level"], rows.Select(r => r.QuerySelector("dt")!.TextContent.Trim()));
+        Assert.Equal(["Strategy discussion", "Bruising and a disclosure", "Now", "Amber"], rows.Take(4).Select(r => r.QuerySelector(".govuk-summary-list__value")!.TextContent.Trim()));
+        var changes = rows.Select(r => r.QuerySelector(".govuk-summary-list__actions button")!).ToList();
+        // Each says "Change" and, to a screen reader, which answer.
+        Assert.All(changes, c => Assert.Equal("Change", c.FirstChild!.TextContent));
+        Assert.Equal(["the decision", "the reasons for the decision", "when the decision was made", "the priority", "the threshold level"],
+            changes.Select(c => c.QuerySelector(".govuk-visually-hidden")!.TextContent.Trim()));
+
+        // "Change" posts the answers back to the form, whose address ends with the field to change.
+        var answers = checkPage.QuerySelectorAll("form input[type=hidden]")
+            .Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        Assert.Equal("?handler=Change#Input-Rationale", changes[1].GetAttribute("formaction"));
+        using var change = await SafeguardWebFactory.PostFormAsync(client, decideUrl + "?handler=Change", answers, formPage: decideUrl);
+        var formPage = await Html.ReadAsync(change);
+        Assert.Equal("Triage and decide", Html.Text(formPage, "h1"));
+        foreach (var target in changes.Select(c => c.GetAttribute("formaction")!.Split('#')[1]))
+        {
+            Assert.NotNull(formPage.GetElementById(target));
+        }
+
+        Assert.Equal("StrategyDiscussion", formPage.QuerySelector("input[name='Input.Decision'][checked]")!.GetAttribute("value"));
+        Assert.Equal("Bruising and a disclosure", formPage.QuerySelector("textarea[name='Input.Rationale']")!.TextContent);
+        Assert.Equal("Amber", formPage.QuerySelector("input[name='Input.Priority'][checked]")!.GetAttribute("value"));
+        Assert.Equal(level.ToString(), formPage.QuerySelector("input[name='Input.ThresholdLevelId'][checked]")!.GetAttribute("value"));
+
+        // Continue returns to the check page with the changed answer.
+        var changed = new Dictionary<string, string>(answers) { ["Input.Decision"] = "ReferralToChildrensSocialCare", ["Changing"] = "true" };
+        using var again = await SafeguardWebFactory.PostFormAsync(client, decideUrl + "?handler=Check", changed, formPage: decideUrl);
+        var againPage = await Html.ReadAsync(again);
+        Assert.Equal("Check the decision", Html.Text(againPage, "h1"));
+        Assert.Contains("Referral to children's social care", againPage.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+
+        // Changing the triage saves it and returns to the check page, the decision's answers kept.
+        changed["Input.Priority"] = "Red";
+        changed["Input.ThresholdLevelId"] = level.ToString();
+        using var triaged = await SafeguardWebFactory.PostFormAsync(client, decideUrl + "?handler=Triage", changed, formPage: decideUrl);
+        var triagedPage = await Html.ReadAsync(triaged);
+        Assert.Equal("Check the decision", Html.Text(triagedPage, "h1"));
+        var values = triagedPage.QuerySelectorAll(".govuk-summary-list__value").Select(v => v.TextContent.Trim()).ToList();
+        Assert.Contains("Red", values);
+        Assert.Contains("Referral to children's social care", values);
+        Assert.Equal("2", Html.Value(triagedPage, "Version"));
+
+        // Recorded from there, the decision is saved with the new triage.
+        var final = triagedPage.QuerySelectorAll("form input[type=hidden]")
+            .Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        using var decided = await SafeguardWebFactory.PostFormAsync(client, decideUrl + "?handler=Decide", final, formPage: decideUrl);
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        var contact = await TestUsers.WithDbAsync(factory, db => db.Contacts.AsNoTracking().SingleAsync(c => c.Id == contactId));
+        Assert.Equal(ContactDecision.ReferralToChildrensSocialCare, contact.Decision);
+        Assert.Equal(RagPriority.Red, contact.Priority);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Two_siblings_neither_known_are_added_one_after_another_and_a_look_alike_must_be_confirmed_different(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var family = "Sibling" + Unique();
+        var known = await ChildAsync(factory, "Fay", family);
+        using var client = await factory.SignInAsync("front.door");
+        var form = ContactForm(factory);
+        form["Input.FromAgencyId"] = (await AgencyAsync(factory, "POLICE")).ToString();
+
+        // A new child like a known one (same name and date of birth) is held until confirmed as a different child.
+        var fay = new Dictionary<string, string>(form) { ["NewChild.GivenNames"] = "Fay", ["NewChild.FamilyName"] = family, ["NewChild.BornDay"] = "1", ["NewChild.BornMonth"] = "6", ["NewChild.BornYear"] = "2016", ["NewChild.Sex"] = "F" };
+        using var alike = await SafeguardWebFactory.PostFormAsync(client, "/front-door/contacts/new?handler=AddNew", fay, formPage: "/front-door/contacts/new");
+        var alikePage = await Html.ReadAsync(alike);
+        Assert.StartsWith("Records like the new child's are already held", Html.ErrorSummary(alikePage).Single().Message, StringComparison.Ordinal);
+        Assert.NotNull(alikePage.GetElementById($"different-{known.Id}"));
+        Html.AssertErrorSummaryLinksResolve(alikePage);
+
+        fay["ConfirmedDifferent"] = known.Id.ToString();
+        using var added = await SafeguardWebFactory.PostFormAsync(client, "/front-door/contacts/new?handler=AddNew", fay, formPage: "/front-door/contacts/new");
+        var addedPage = await Html.ReadAsync(added);
+        Assert.Empty(Html.ErrorSummary(addedPage));
+        Assert.Contains($"Fay {family}", Html.Text(addedPage, ".govuk-summary-list"), StringComparison.Ordinal);
+        Assert.Equal("", Html.Value(addedPage, "NewChild.GivenNames"));
+
+        // The second sibling is described and the contact recorded with both.
+        var both = addedPage.QuerySelectorAll("form input[type=hidden]").Where(i => i.GetAttribute("name")!.StartsWith("NewChildren", StringComparison.Ordinal))
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        Assert.Contains(both, f => f.Key == "NewChildren[0].ConfirmedDifferent" && f.Value == known.Id.ToString());
+        both.AddRange(form);
+        both.AddRange([new("NewChild.GivenNames", "Gus"), new("NewChild.FamilyName", family), new("NewChild.BornDay", "2"), new("NewChild.BornMonth", "3"), new("NewChild.BornYear", "2019")]);
+        using var saved = await SafeguardWebFactory.PostFormAsync(client, "/front-door/contacts/new", both);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var contactId = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1]);
+        var names = await TestUsers.WithDbAsync(factory, db => db.Set<ContactChild>().Where(c => c.ContactId == contactId)
+            .Join(db.People, c => c.PersonId, p => (Guid?)p.Id, (c, p) => p.DisplayName).ToListAsync());
+        Assert.Equal([$"Fay {family}", $"Gus {family}"], names.Order(StringComparer.Ordinal));
+        Assert.Equal(2, await TestUsers.WithDbAsync(factory, db => db.People.CountAsync(p => p.DisplayName == $"Fay {family}")));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Safeguard.Interchange.Cin;
 using Safeguard.Journey;
 using Safeguard.Timescales;
+using Safeguard.Web.TagHelpers;
 
 namespace Safeguard.Web.Pages.Casework;
 
@@ -119,6 +120,10 @@ public static class CaseworkForm
 
     public static List<SelectListItem> Items(IReadOnlyDictionary<string, string> codes, string prompt) =>
         [new SelectListItem(prompt, ""), .. codes.Select(c => new SelectListItem($"{c.Key}: {c.Value}", c.Key))];
+
+    /// <summary>A short code list as radios: each choice in words with its census code, like "Adopted (RC1)".</summary>
+    public static List<RadioItem> Radios(IReadOnlyDictionary<string, string> codes) =>
+        [.. codes.Select(c => new RadioItem(c.Key, $"{c.Value} ({c.Key})"))];
 
     public static List<SelectListItem> FactorItems() =>
         [.. CinReferenceData.For(JourneyRules.RuleYear).List("assessment-factor")

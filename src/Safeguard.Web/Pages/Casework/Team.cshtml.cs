@@ -11,13 +11,18 @@ namespace Safeguard.Web.Pages.Casework;
 
 /// <summary>
 /// A team manager's view: everything due soon or overdue for a team, from every area: overdue, due today or
-/// in the warning window, and assessments from their 40th working day.
+/// in the warning window, and assessments from their 40th working day; optionally only the children whose
+/// name contains what the manager typed.
 /// </summary>
 [RequirePermission("children.view")]
 public sealed class TeamModel(IEnumerable<IDueWorkSource> sources, SafeguardDbContext db) : SafeguardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? TeamId { get; set; }
+
+    /// <summary>Part of a child's name: the team's list can be long, so a manager can find one child in it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Child { get; set; }
 
     public List<SelectListItem> Teams { get; private set; } = [];
 
@@ -40,11 +45,13 @@ public sealed class TeamModel(IEnumerable<IDueWorkSource> sources, SafeguardDbCo
         if (TeamId is { } teamId && TeamName is not null)
         {
             var (items, names) = await new DueWorkList(sources, db).ListAsync(new DueWorkQuery(TeamId: teamId), cancellationToken);
-            Items = [.. items.Where(i => JourneyDeadline.NeedsAttention(i.Assessment))];
+            var child = Child?.Trim();
+            Items = [.. items.Where(i => JourneyDeadline.NeedsAttention(i.Assessment)
+                && (string.IsNullOrEmpty(child) || i.ChildName.Contains(child, StringComparison.OrdinalIgnoreCase)))];
             Names = names;
             using (db.BeginProcess("Casework.TeamWork", Actor))
             {
-                db.RecordAccess("DueWork", teamId.ToString(), AuditAction.Viewed, $"team; items={Items.Count}");
+                db.RecordAccess("DueWork", teamId.ToString(), AuditAction.Viewed, $"team; items={Items.Count}" + (string.IsNullOrWhiteSpace(Child) ? "" : "; filtered by child name"));
                 await db.SaveChangesAsync(cancellationToken);
             }
         }

@@ -47,6 +47,11 @@ public sealed class ChildInput
 
     public string? Upn { get; set; }
 
+    /// <summary>For a new child added to a contact before it is recorded: the look-alikes confirmed to be different children.</summary>
+    public List<Guid> ConfirmedDifferent { get; set; } = [];
+
+    public string Name => $"{GivenNames?.Trim()} {FamilyName?.Trim()}".Trim();
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(GivenNames) && string.IsNullOrWhiteSpace(FamilyName)
         && string.IsNullOrWhiteSpace(BornDay) && string.IsNullOrWhiteSpace(BornMonth) && string.IsNullOrWhiteSpace(BornYear)
         && string.IsNullOrWhiteSpace(NhsNumber) && string.IsNullOrWhiteSpace(Upn);

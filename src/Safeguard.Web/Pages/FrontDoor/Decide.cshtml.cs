@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Safeguard.FrontDoor;
 using Safeguard.Web.Authorization;
+using Safeguard.Web.TagHelpers;
 
 namespace Safeguard.Web.Pages.FrontDoor;
 
@@ -21,11 +21,15 @@ public sealed class DecideModel(ContactService contacts, ThresholdLevels levels)
 
     public bool Checking { get; private set; }
 
+    /// <summary>The form was opened from the check page's "Change": saving the triage goes back to the check page.</summary>
+    [BindProperty]
+    public bool Changing { get; set; }
+
     public string? DecidedError { get; private set; }
 
     public ContactView View { get; private set; } = default!;
 
-    public List<SelectListItem> Levels { get; private set; } = [];
+    public List<RadioItem> Levels { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -52,7 +56,26 @@ public sealed class DecideModel(ContactService contacts, ThresholdLevels levels)
         if (await TryChangeAsync(() => contacts.TriageAsync(id, Version, new ContactTriage(Input.Priority, Input.ThresholdLevelId, Input.Notes), Actor, cancellationToken)))
         {
             Notice = "The triage is saved.";
-            return Redirect($"/front-door/contacts/{id}/decide");
+            var started = Input.Decision is not null || !string.IsNullOrWhiteSpace(Input.Rationale);
+            if (!Changing && !started)
+            {
+                return Redirect($"/front-door/contacts/{id}/decide");
+            }
+
+            // The decision's answers are kept: back to the check page when the triage was changed from it, else the form.
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            Version = View.Contact.Version;
+            if (Changing && Input.Decision is not null && !string.IsNullOrWhiteSpace(Input.Rationale))
+            {
+                ReadDecidedAt();
+                Checking = ModelState.IsValid;
+            }
+
+            return Page();
         }
 
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -77,10 +100,20 @@ public sealed class DecideModel(ContactService contacts, ThresholdLevels levels)
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>Back from the check page to the form, answers kept; the page's address ends with the field to change.</summary>
     public async Task<IActionResult> OnPostChangeAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Changing = true;
+        Input.Priority = View.Contact.Priority;
+        Input.ThresholdLevelId = View.Contact.ThresholdLevelId;
+        Input.Notes = View.Contact.TriageNotes;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken cancellationToken)
@@ -129,7 +162,7 @@ public sealed class DecideModel(ContactService contacts, ThresholdLevels levels)
         }
 
         View = view;
-        Levels = [new SelectListItem("Select the threshold level", ""), .. (await levels.ListAsync(cancellationToken: cancellationToken)).Select(l => new SelectListItem($"{l.Level}: {l.Name}", l.Id.ToString()))];
+        Levels = [.. (await levels.ListAsync(cancellationToken: cancellationToken)).Select(l => new RadioItem(l.Id.ToString(), $"{l.Level}: {l.Name}"))];
         return true;
     }
 }

@@ -6,6 +6,7 @@ using Safeguard.FrontDoor;
 using Safeguard.Persistence;
 using Safeguard.Timescales;
 using Safeguard.Web.Pages.People;
+using Safeguard.Web.TagHelpers;
 
 namespace Safeguard.Web.Pages.FrontDoor;
 
@@ -24,14 +25,14 @@ public static class FrontDoorForm
     public static List<SelectListItem> ReferralSourceItems() =>
         [new SelectListItem("Select the referral source", ""), .. ReferralSources.All.Select(s => new SelectListItem($"{s.Code} {s.Name}", s.Code))];
 
-    public static List<SelectListItem> ConsentItems() =>
-        [new SelectListItem("Select the consent position", ""), .. Enum.GetValues<ConsentPosition>().Select(c => new SelectListItem(FrontDoorText.Describe(c), c.ToString()))];
+    public static List<RadioItem> ConsentRadios() =>
+        [.. Enum.GetValues<ConsentPosition>().Select(c => new RadioItem(c.ToString(), FrontDoorText.Describe(c)))];
 
-    public static List<SelectListItem> DecisionItems() =>
-        [new SelectListItem("Select the decision", ""), .. Enum.GetValues<ContactDecision>().Select(d => new SelectListItem(FrontDoorText.Describe(d), d.ToString()))];
+    public static List<RadioItem> DecisionRadios() =>
+        [.. Enum.GetValues<ContactDecision>().Select(d => new RadioItem(d.ToString(), FrontDoorText.Describe(d)))];
 
-    public static List<SelectListItem> PriorityItems() =>
-        [new SelectListItem("Select the priority", ""), .. Enum.GetValues<RagPriority>().Select(p => new SelectListItem(FrontDoorText.Describe(p), p.ToString()))];
+    public static List<RadioItem> PriorityRadios() =>
+        [.. Enum.GetValues<RagPriority>().Select(p => new RadioItem(p.ToString(), FrontDoorText.Describe(p)))];
 
     public static List<SelectListItem> LawfulBasisItems() =>
         [new SelectListItem("None (not shared)", ""), .. Enum.GetValues<LawfulBasis>().Select(b => new SelectListItem(FrontDoorText.Describe(b), b.ToString()))];

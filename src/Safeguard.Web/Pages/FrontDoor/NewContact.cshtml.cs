@@ -12,7 +12,9 @@ namespace Safeguard.Web.Pages.FrontDoor;
 
 /// <summary>
 /// Record a contact: when and from whom, the concerns and consent, and the children, picked from a person
-/// search or added as a new child through the person index's duplicate check.
+/// search or added as a new child through the person index's duplicate check. Several new children
+/// (siblings none of whom is known) are added one after another: each is checked for look-alikes when added,
+/// kept on the form, and their records are created with the contact.
 /// </summary>
 [RequirePermission("frontdoor.decide")]
 public sealed class NewContactModel(ContactService contacts, PersonIndex people, SafeguardDbContext db) : SafeguardPageModel
@@ -28,6 +30,10 @@ public sealed class NewContactModel(ContactService contacts, PersonIndex people,
 
     [BindProperty]
     public List<Guid> ConfirmedDifferent { get; set; } = [];
+
+    /// <summary>New children added to the contact, created when it is recorded.</summary>
+    [BindProperty]
+    public List<ChildInput> NewChildren { get; set; } = [];
 
     [BindProperty]
     public string? SearchName { get; set; }
@@ -83,6 +89,54 @@ public sealed class NewContactModel(ContactService contacts, PersonIndex people,
         return Page();
     }
 
+    /// <summary>Adds the new child to the contact after the duplicate check, so another can be described.</summary>
+    public async Task<IActionResult> OnPostAddNewAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var details = NewPersonFrom(NewChild);
+        if (string.IsNullOrWhiteSpace(NewChild.GivenNames))
+        {
+            ModelState.AddModelError("NewChild.GivenNames", "Enter the child's given names");
+        }
+
+        if (string.IsNullOrWhiteSpace(NewChild.FamilyName))
+        {
+            ModelState.AddModelError("NewChild.FamilyName", "Enter the child's family name");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var alike = (await people.FindPossibleDuplicatesAsync(details, Actor, cancellationToken)).Where(d => !ConfirmedDifferent.Contains(d.Id)).ToList();
+            if (alike.Count > 0)
+            {
+                Duplicates = alike;
+                ModelState.AddModelError("ConfirmedDifferent", "Records like the new child's are already held: add the child's record instead, or confirm each is a different child");
+            }
+            else
+            {
+                NewChild.ConfirmedDifferent = [.. ConfirmedDifferent];
+                NewChildren.Add(NewChild);
+                NewChild = new();
+                ConfirmedDifferent = [];
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveNewAsync(int index, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (index >= 0 && index < NewChildren.Count)
+        {
+            NewChildren.RemoveAt(index);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(Guid child, CancellationToken cancellationToken)
     {
         ModelState.Clear();
@@ -102,24 +156,12 @@ public sealed class NewContactModel(ContactService contacts, PersonIndex people,
         }
 
         var children = ChildIds.Distinct().Select(id => new ContactChildInput(id)).ToList();
+        var firstAdded = children.Count;
+        children.AddRange(NewChildren.Select(c => new ContactChildInput(null, NewPersonFrom(c, validate: false), c.ConfirmedDifferent)));
+        var described = children.Count;
         if (!NewChild.IsEmpty)
         {
-            var born = PeopleForm.ParseDate(NewChild.BornDay, NewChild.BornMonth, NewChild.BornYear, "date of birth", out var bornError);
-            if (bornError is not null)
-            {
-                NewChildDateError = bornError;
-                ModelState.AddModelError("NewChild.Born", bornError);
-            }
-
-            children.Add(new ContactChildInput(null, new NewPerson
-            {
-                GivenNames = NewChild.GivenNames ?? "",
-                FamilyName = NewChild.FamilyName ?? "",
-                DateOfBirth = born,
-                Sex = string.IsNullOrWhiteSpace(NewChild.Sex) ? "U" : NewChild.Sex,
-                NhsNumber = NewChild.NhsNumber,
-                Upn = NewChild.Upn,
-            }, ConfirmedDifferent));
+            children.Add(new ContactChildInput(null, NewPersonFrom(NewChild), ConfirmedDifferent));
         }
 
         if (ModelState.IsValid)
@@ -145,9 +187,12 @@ public sealed class NewContactModel(ContactService contacts, PersonIndex people,
             {
                 foreach (var problem in ex.Problems)
                 {
-                    var key = problem.Field.StartsWith("Children[", StringComparison.Ordinal) && problem.Field.Contains('.', StringComparison.Ordinal)
+                    var added = AddedChildIndex(problem.Field, firstAdded, described);
+                    var key = added is { } i ? "Children"
+                        : problem.Field.StartsWith("Children[", StringComparison.Ordinal) && problem.Field.Contains('.', StringComparison.Ordinal)
                         ? "NewChild." + problem.Field[(problem.Field.IndexOf('.', StringComparison.Ordinal) + 1)..]
                         : FrontDoorForm.FieldFor(problem.Field);
+                    var message = added is { } j ? $"{NewChildren[j].Name}: {problem.Message}" : problem.Message;
                     if (key == "NewChild.DateOfBirth")
                     {
                         key = "NewChild.Born";
@@ -159,7 +204,7 @@ public sealed class NewContactModel(ContactService contacts, PersonIndex people,
                         ReceivedError = problem.Message;
                     }
 
-                    ModelState.AddModelError(key, problem.Message);
+                    ModelState.AddModelError(key, message);
                 }
             }
             catch (PossibleDuplicatesException ex)
@@ -171,6 +216,39 @@ public sealed class NewContactModel(ContactService contacts, PersonIndex people,
 
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>The new child's details as the person index takes them; with <paramref name="validate"/>, a date of birth that is not a real date is shown beside its field.</summary>
+    private NewPerson NewPersonFrom(ChildInput child, bool validate = true)
+    {
+        var born = PeopleForm.ParseDate(child.BornDay, child.BornMonth, child.BornYear, "date of birth", out var bornError);
+        if (validate && bornError is not null)
+        {
+            NewChildDateError = bornError;
+            ModelState.AddModelError("NewChild.Born", bornError);
+        }
+
+        return new NewPerson
+        {
+            GivenNames = child.GivenNames ?? "",
+            FamilyName = child.FamilyName ?? "",
+            DateOfBirth = born,
+            Sex = string.IsNullOrWhiteSpace(child.Sex) ? "U" : child.Sex,
+            NhsNumber = child.NhsNumber,
+            Upn = child.Upn,
+        };
+    }
+
+    /// <summary>Which of <see cref="NewChildren"/> a Core problem about <c>Children[n]</c> is about, if any.</summary>
+    private static int? AddedChildIndex(string field, int first, int end)
+    {
+        if (!field.StartsWith("Children[", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var close = field.IndexOf(']', StringComparison.Ordinal);
+        return close > 9 && int.TryParse(field[9..close], System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= first && n < end ? n - first : null;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
