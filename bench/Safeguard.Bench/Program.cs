@@ -12,12 +12,18 @@ namespace Safeguard.Bench;
 /// MB per second, and memory (peak working set and managed heap, sampled as the file is read, to show it stays
 /// flat), and the processor time used (on a shared machine it moves less with the load than the elapsed time does). Usage: dotnet run -c Release --project bench/Safeguard.Bench -- [children ...] (default 20000 500000).
 /// With <c>--rules [children]</c> it instead reads that many children (default 20000) into memory and times each
-/// single-child rule over them, slowest first, to show where checking spends its time.
+/// single-child rule over them, slowest first, to show where checking spends its time. With <c>--dataset</c> it
+/// measures the partnership dataset on generated demo areas instead (see <see cref="DatasetBenchmark"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--dataset")
+        {
+            return DatasetBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         if (args.Length > 0 && args[0] == "--rules")
         {
             return TimeRules(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);

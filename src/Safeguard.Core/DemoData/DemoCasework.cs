@@ -19,7 +19,8 @@ namespace Safeguard.DemoData;
 /// </summary>
 internal sealed class DemoCasework
 {
-    private const double ContactsPerYear = 10_000;
+    /// <summary>Contacts a year at scale 1: with siblings on some, about 10,000 children's contacts (indicator 4.4).</summary>
+    private const double ContactsPerYear = 7_400;
     private const int WorkingDaysPerYear = 253;
 
     private static readonly (string Code, int Weight, string Agency, string Referrer)[] Sources =
@@ -622,7 +623,7 @@ internal sealed class DemoCasework
     {
         for (var attempt = 0; attempt < 12; attempt++)
         {
-            var family = _knownFamilies.Count > 20 && _random.Next(100) < 35
+            var family = _knownFamilies.Count > 20 && _random.Next(100) < 50
                 ? _knownFamilies[_random.Next(_knownFamilies.Count)]
                 : _population.Families[_random.Next(_population.Families.Count)];
             var eligible = family.Children.Where(c => c.DateOfBirth is { } dob && dob <= day && day < dob.AddYears(18)).ToList();
@@ -656,11 +657,11 @@ internal sealed class DemoCasework
 
     private ContactDecision PickDecision() => _random.Next(100) switch
     {
-        < 19 => ContactDecision.NoFurtherAction,
-        < 45 => ContactDecision.InformationAndAdvice,
-        < 72 => ContactDecision.EarlyHelp,
-        < 73 => ContactDecision.ReferToLado,
-        < 95 => ContactDecision.ReferralToChildrensSocialCare,
+        < 15 => ContactDecision.NoFurtherAction,
+        < 35 => ContactDecision.InformationAndAdvice,
+        < 62 => ContactDecision.EarlyHelp,
+        < 63 => ContactDecision.ReferToLado,
+        < 94 => ContactDecision.ReferralToChildrensSocialCare,
         _ => ContactDecision.StrategyDiscussion,
     };
 

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Common;
+using Safeguard.Dataset;
+using Safeguard.DemoData;
+using Safeguard.Persistence;
+
+namespace Safeguard.Bench;
+
+/// <summary>
+/// Partnership dataset benchmark: seeds a demo area of each scale into its own database (a SQLite file in a
+/// temporary folder, or a new PostgreSQL database when <c>--postgres "&lt;connection string&gt;"</c> is given; both
+/// dropped afterwards), reports how long seeding took, then computes the whole dataset for the last complete
+/// reporting year: once cold (a new scope: every record loaded) and three times warm, each in a new scope, as a
+/// page or command would. Usage: <c>--dataset [scale ...] [--postgres "Host=...;Username=...;Database=postgres"]</c>
+/// (default scale 1).
+/// </summary>
+internal static class DatasetBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        var scales = args.Where(a => double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && a != postgres)
+            .Select(a => double.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(1).ToList();
+        Console.WriteLine($"{Environment.ProcessorCount} processors, .NET {Environment.Version}, {(postgres is null ? "SQLite" : "PostgreSQL")}");
+        Console.WriteLine("| scale | children | contacts | referrals | seed seconds | dataset cold seconds | dataset warm seconds (best of 3) | indicators |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var scale in scales)
+        {
+            await MeasureAsync(scale, postgres);
+        }
+
+        return 0;
+    }
+
+    private static async Task MeasureAsync(double scale, string? postgres)
+    {
+        var folder = Directory.CreateTempSubdirectory("safeguard-dataset-bench-").FullName;
+        var name = $"safeguard_bench_{Environment.ProcessId}_{(int)(scale * 1000)}";
+        var settings = postgres is null
+            ? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}")
+            : new DatabaseSettings(DatabaseProvider.Postgres, new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString);
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSafeguardCore(settings).AddSafeguardIdentityCore();
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            DemoSeedResult seeded;
+            using (var scope = provider.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+                await SafeguardDatabase.MigrateAsync(db);
+                seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync("Benchmark area", new DemoOptions(scale));
+            }
+
+            var seedSeconds = clock.Elapsed.TotalSeconds;
+            var year = ReportingYear.Of(DateOnly.FromDateTime(DateTime.UtcNow)).Previous;
+            var (cold, indicators) = await ComputeAsync(provider, year);
+            var warm = double.MaxValue;
+            for (var i = 0; i < 3; i++)
+            {
+                warm = Math.Min(warm, (await ComputeAsync(provider, year)).Seconds);
+            }
+
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {scale} | {seeded.ChildrenAdded:N0} | {seeded.ContactsAdded:N0} | {seeded.ReferralsAdded:N0} | {seedSeconds:0.0} | {cold:0.000} | {warm:0.000} | {indicators} |"));
+        }
+        finally
+        {
+            using (var scope = provider.CreateScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database.EnsureDeletedAsync();
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(double Seconds, int Indicators)> ComputeAsync(ServiceProvider provider, ReportingYear year)
+    {
+        using var scope = provider.CreateScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<DatasetCalculator>();
+        var clock = Stopwatch.StartNew();
+        var result = await calculator.ComputeAsync(year);
+        return (clock.Elapsed.TotalSeconds, result.Rows.Count(r => r.Indicator.Source == IndicatorSource.Computed));
+    }
+}
