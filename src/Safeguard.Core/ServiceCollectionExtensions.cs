@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Chronology.ChronologyService>();
         services.AddScoped<Dataset.DataReturnService>();
         services.AddScoped<Dataset.DatasetCalculator>();
+        services.AddScoped<Dataset.IndicatorDrillDown>();
         services.AddScoped<Dataset.IndicatorAdministration>();
         services.AddScoped<Journey.CaseworkService>();
         services.AddScoped<Journey.CensusImportService>();
