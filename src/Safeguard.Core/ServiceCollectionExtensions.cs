@@ -42,6 +42,10 @@ public static class ServiceCollectionExtensions
         services.AddRecordIndicators<Journey.JourneyIndicatorData, Journey.JourneyFacts>(Journey.JourneyIndicators.All);
 
         services.AddScoped<Work.IDueWorkSource, Journey.JourneyDueWork>();
+        services.AddScoped<Journey.ChildVisitService>();
+        services.AddScoped<Work.IDueWorkSource, Journey.ChildVisitDueWork>();
+        services.AddScoped<Chronology.IChronologySource, Journey.ChildVisitChronology>();
+        services.AddScoped<Journey.TeamPerformance>();
         services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
         services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
         services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());
