@@ -128,6 +128,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/my-agency", "/my-agency/contacts/new", "/my-agency/contacts/{id}", "/my-agency/requests/{id}",
             "/admin/thresholds", "/admin/api-keys", "/admin/api-keys/new", "/admin/api-keys/{id}/revoke",
             "/api/v1/contacts", "/api/v1/contacts/{id}", "/dataset/indicators/{id}/breakdown",
+            "/people/{id}/casework/visits", "/people/{id}/casework/visit/{id}", "/casework/performance",
         })
         {
             Assert.Contains(expected, urls);
