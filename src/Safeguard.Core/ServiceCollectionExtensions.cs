@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Chronology.ChronologyService>();
         services.AddScoped<Dataset.DataReturnService>();
         services.AddScoped<Dataset.DatasetCalculator>();
+        services.AddScoped<Dataset.IndicatorDrillDown>();
         services.AddScoped<Dataset.IndicatorAdministration>();
         services.AddScoped<Journey.CaseworkService>();
         services.AddScoped<Journey.CensusImportService>();
@@ -41,6 +42,10 @@ public static class ServiceCollectionExtensions
         services.AddRecordIndicators<Journey.JourneyIndicatorData, Journey.JourneyFacts>(Journey.JourneyIndicators.All);
 
         services.AddScoped<Work.IDueWorkSource, Journey.JourneyDueWork>();
+        services.AddScoped<Journey.ChildVisitService>();
+        services.AddScoped<Work.IDueWorkSource, Journey.ChildVisitDueWork>();
+        services.AddScoped<Chronology.IChronologySource, Journey.ChildVisitChronology>();
+        services.AddScoped<Journey.TeamPerformance>();
         services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
         services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
         services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());

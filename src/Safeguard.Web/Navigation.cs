@@ -14,6 +14,7 @@ public static class Navigation
         new(Permissions.SubmitReturns, "Data returns", "/returns", "The figures your agency owes the partnership each quarter"),
         new(Permissions.ViewChildRecords, "My work", "/casework/my-work", "The children allocated to you and what is due for them"),
         new(Permissions.ViewChildRecords, "Team's due work", "/casework/team", "Everything due soon or overdue for a team"),
+        new(Permissions.ViewTeamPerformance, "Team performance", "/casework/performance", "Each team's weekly figures on visits, assessments and conferences, and the children behind on them"),
         new(Permissions.ViewFrontDoor, "Front door", "/front-door", "Contacts awaiting a decision, their triage, requests for information and the information-sharing log"),
         new(Permissions.SubmitContacts, "Contacts and requests", "/my-agency", "Make a contact to the front door, see your agency's contacts and answer requests for information"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),

@@ -19,6 +19,7 @@ public static class ChronologyKinds
     public const string Conference = "Child protection conference";
     public const string Plan = "Plan";
     public const string Allocation = "Allocation";
+    public const string Visit = "Visit";
     public const string Closure = "Closure";
     public const string Record = "Record";
 }

@@ -29,6 +29,15 @@ public sealed record DatasetRow(
 /// <summary>The dataset for a reporting year as known at an instant.</summary>
 public sealed record DatasetResult(ReportingYear Year, DateTimeOffset AsAt, IReadOnlyList<DatasetRow> Rows);
 
+/// <summary>What a computed indicator counted for a quarter, with the figure (rounded as in the dataset) it makes.</summary>
+/// <param name="Indicator">The indicator.</param>
+/// <param name="Quarter">The quarter.</param>
+/// <param name="AsAt">Only records as they stood at this instant counted.</param>
+/// <param name="Breakdown">The records counted.</param>
+/// <param name="Figure">The figure as the dataset shows it; null when there is none.</param>
+/// <param name="MissingReason">Why there is no figure, when there is none.</param>
+public sealed record IndicatorBreakdownResult(Indicator Indicator, ReportingQuarter Quarter, DateTimeOffset AsAt, IndicatorBreakdown Breakdown, decimal? Figure, string? MissingReason);
+
 /// <summary>
 /// Computes the partnership dataset: Q1-Q4, the year by the indicator's aggregation, the previous year and
 /// the difference. Everything is "as at" an instant: returned and context figures recorded later, and returns
@@ -58,6 +67,26 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
         }
 
         return new DatasetResult(year, at, rows);
+    }
+
+    /// <summary>
+    /// The drill-down: which records a computed indicator counted for a quarter, as at an instant, by the same
+    /// calculation that makes the dataset's figure. Null when the indicator is not computed by Safeguard.
+    /// </summary>
+    public async Task<IndicatorBreakdownResult?> BreakdownAsync(Guid indicatorId, ReportingQuarter quarter, DateTimeOffset? asAt = null, CancellationToken cancellationToken = default)
+    {
+        var at = asAt ?? db.Time.GetUtcNow();
+        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
+        if (indicator is not { Source: IndicatorSource.Computed, Calculation: { } key } || !_calculations.TryGetValue(key, out var calculation))
+        {
+            return null;
+        }
+
+        var snapshot = await Snapshot.LoadAsync(db, [quarter.Year], at, cancellationToken);
+        var context = new CalculationContext(at, snapshot.Population(quarter.Year));
+        var breakdown = await calculation.BreakdownAsync(quarter, context, cancellationToken);
+        var figure = breakdown.Figure(context.ChildPopulation);
+        return new IndicatorBreakdownResult(indicator, quarter, at, breakdown, figure.Value is { } v ? Round(indicator, v) : null, figure.MissingReason);
     }
 
     private async Task<(decimal?[] Quarters, decimal? Year, List<DatasetGap> Gaps)> YearAsync(Indicator indicator, ReportingYear year, Snapshot snapshot, CancellationToken cancellationToken)

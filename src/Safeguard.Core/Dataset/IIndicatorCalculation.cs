@@ -12,6 +12,12 @@ public interface IIndicatorCalculation
     string Key { get; }
 
     Task<CalculatedFigure> CalculateAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The records the figure for the quarter counted: the figure is <see cref="IndicatorBreakdown.Figure"/> of
+    /// this, from the same code, so the drill-down always reproduces <see cref="CalculateAsync"/>.
+    /// </summary>
+    Task<IndicatorBreakdown> BreakdownAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken);
 }
 
 /// <param name="AsAt">Only records as they stood at this instant count.</param>

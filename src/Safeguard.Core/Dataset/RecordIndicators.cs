@@ -28,8 +28,11 @@ public abstract class IndicatorFacts<TFacts>
     protected abstract Task<TFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken);
 }
 
-/// <summary>A dataset indicator computed by a function of an area's facts.</summary>
-public sealed class RecordIndicator<TFacts>(string key, Func<TFacts, ReportingQuarter, CalculationContext, CalculatedFigure> calculate, IndicatorFacts<TFacts> facts) : IIndicatorCalculation
+/// <summary>
+/// A dataset indicator computed by a function of an area's facts: the function says which records it counted,
+/// and the figure is made from them (<see cref="IndicatorBreakdown.Figure"/>).
+/// </summary>
+public sealed class RecordIndicator<TFacts>(string key, Func<TFacts, ReportingQuarter, IndicatorBreakdown> count, IndicatorFacts<TFacts> facts) : IIndicatorCalculation
     where TFacts : class
 {
     public string Key => key;
@@ -37,7 +40,13 @@ public sealed class RecordIndicator<TFacts>(string key, Func<TFacts, ReportingQu
     public async Task<CalculatedFigure> CalculateAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return calculate(await facts.AtAsync(context.AsAt, cancellationToken), quarter, context);
+        return (await BreakdownAsync(quarter, context, cancellationToken)).Figure(context.ChildPopulation);
+    }
+
+    public async Task<IndicatorBreakdown> BreakdownAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return count(await facts.AtAsync(context.AsAt, cancellationToken), quarter);
     }
 }
 
@@ -46,15 +55,15 @@ public static class RecordIndicatorRegistration
     /// <summary>Registers an area's facts (scoped) and one <see cref="IIndicatorCalculation"/> per calculation key.</summary>
     public static IServiceCollection AddRecordIndicators<TData, TFacts>(
         this IServiceCollection services,
-        IEnumerable<(string Key, Func<TFacts, ReportingQuarter, CalculationContext, CalculatedFigure> Calculate)> calculations)
+        IEnumerable<(string Key, Func<TFacts, ReportingQuarter, IndicatorBreakdown> Count)> calculations)
         where TData : IndicatorFacts<TFacts>
         where TFacts : class
     {
         ArgumentNullException.ThrowIfNull(calculations);
         services.AddScoped<TData>();
-        foreach (var (key, calculate) in calculations)
+        foreach (var (key, count) in calculations)
         {
-            services.AddScoped<IIndicatorCalculation>(p => new RecordIndicator<TFacts>(key, calculate, p.GetRequiredService<TData>()));
+            services.AddScoped<IIndicatorCalculation>(p => new RecordIndicator<TFacts>(key, count, p.GetRequiredService<TData>()));
         }
 
         return services;

@@ -23,6 +23,7 @@ public static class Permissions
     public static readonly Permission ManagePeople = new("people.manage", "Add children and adults, link them, merge and unmerge duplicates and restrict records", ExposesChildData: true);
     public static readonly Permission ManageCasework = new("casework.manage", "Record a child's journey: referral, assessment, strategy discussion, section 47 enquiry, conferences, plans and closure", ExposesChildData: true);
     public static readonly Permission AllocateCasework = new("casework.allocate", "Allocate a child's episode to a team and a worker", ExposesChildData: true);
+    public static readonly Permission ViewTeamPerformance = new("casework.performance", "See each team's weekly practice figures (visits, assessments, conferences) and the children behind on them", ExposesChildData: true);
     public static readonly Permission ViewPartnershipData = new("performance.view", "See partnership figures (aggregates only)");
     public static readonly Permission ViewReviews = new("reviews.view", "See serious incident notifications, rapid and practice reviews, their documents and learning", ExposesChildData: true);
     public static readonly Permission ManageReviews = new("reviews.manage", "Record notifications and reviews, run the rapid review, maintain learning themes and actions", ExposesChildData: true);
@@ -48,6 +49,7 @@ public static class Permissions
         ManagePeople,
         ManageCasework,
         AllocateCasework,
+        ViewTeamPerformance,
         ViewPartnershipData,
         ViewReviews,
         ManageReviews,

@@ -28,7 +28,7 @@ public static class Roles
         new(SocialWorker, "Children's social care practitioner working with allocated children",
             [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ManageCasework, Permissions.ViewFrontDoor]),
         new(TeamManager, "Manages a children's social care team: allocation, authorisation, oversight of timescales",
-            [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ManageCasework, Permissions.AllocateCasework, Permissions.ViewPartnershipData, Permissions.ViewFrontDoor, Permissions.DecideContacts]),
+            [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ManageCasework, Permissions.AllocateCasework, Permissions.ViewTeamPerformance, Permissions.ViewPartnershipData, Permissions.ViewFrontDoor, Permissions.DecideContacts]),
         new(PartnerPractitioner, "Police, health or education staff who submit contacts and answer requests for information",
             [Permissions.UseService, Permissions.SubmitContacts]),
         new(Scrutiny, "Independent scrutiny: partnership figures in aggregate, never a child's details",

@@ -30,8 +30,10 @@ public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdminist
             .Where(a => ids.Contains(a.EpisodeId) && a.StartDate <= day)
             .Select(a => a with { AuthorisedOn = a.AuthorisedOn is { } d && d <= day ? d : null })
             .ToList();
+        var strategyDates = await db.Set<StrategyDiscussion>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Date, cancellationToken);
         var enquiries = (await db.Set<S47Enquiry>().AsNoTracking()
-                .Select(s => new EnquiryFact(s.EpisodeId, s.StartDate, s.IcpcTargetDate, s.ConferenceDate)).ToListAsync(cancellationToken))
+                .Select(s => new { s.EpisodeId, s.StartDate, s.StrategyDiscussionId, s.IcpcTargetDate, s.ConferenceDate }).ToListAsync(cancellationToken))
+            .Select(s => new EnquiryFact(s.EpisodeId, s.StartDate, strategyDates.GetValueOrDefault(s.StrategyDiscussionId, s.StartDate), s.IcpcTargetDate, s.ConferenceDate))
             .Where(s => ids.Contains(s.EpisodeId) && s.StartDate <= day)
             .Select(s => s with { ConferenceOn = s.ConferenceOn is { } d && d <= day ? d : null })
             .ToList();
@@ -49,7 +51,9 @@ public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdminist
             .Select(p => p.Id)
             .ToHashSet();
         var deadlines = await calendar.DeadlinesAsync(cancellationToken);
-        return new JourneyFacts(day, episodes, assessments, enquiries, plans, disabled, referral => deadlines.Calculate("assessment", referral).DueDate);
+        var workingDays = await calendar.CalendarAsync(cancellationToken);
+        return new JourneyFacts(day, episodes, assessments, enquiries, plans, disabled, referral => deadlines.Calculate("assessment", referral).DueDate,
+            (from, to) => Math.Max(0, workingDays.WorkingDaysBetween(from, to)));
     }
 }
 
@@ -57,7 +61,12 @@ public sealed record EpisodeFact(Guid Id, Guid PersonId, DateOnly ReferralDate, 
 
 public sealed record AssessmentFact(Guid EpisodeId, DateOnly StartDate, DateOnly? AuthorisedOn);
 
-public sealed record EnquiryFact(Guid EpisodeId, DateOnly StartDate, DateOnly IcpcTarget, DateOnly? ConferenceOn);
+/// <param name="EpisodeId">The episode.</param>
+/// <param name="StartDate">The day the enquiry started.</param>
+/// <param name="StrategyDate">The strategy discussion that started the enquiry (the initial conference's clock).</param>
+/// <param name="IcpcTarget">When the initial conference was due.</param>
+/// <param name="ConferenceOn">When it was held, if it was by the as-at day.</param>
+public sealed record EnquiryFact(Guid EpisodeId, DateOnly StartDate, DateOnly StrategyDate, DateOnly IcpcTarget, DateOnly? ConferenceOn);
 
 public sealed record PlanFact(Guid PersonId, DateOnly StartDate, DateOnly? EndDate);
 
@@ -69,15 +78,24 @@ public sealed record JourneyFacts(
     IReadOnlyList<EnquiryFact> Enquiries,
     IReadOnlyList<PlanFact> Plans,
     IReadOnlySet<Guid> ChildrenWithDisability,
-    Func<DateOnly, DateOnly> AssessmentDue)
+    Func<DateOnly, DateOnly> AssessmentDue,
+    Func<DateOnly, DateOnly, int> WorkingDays)
 {
     /// <summary>The last day of the quarter, or the as-at day when the quarter is still running.</summary>
     public DateOnly SnapshotDay(ReportingQuarter quarter) => quarter.End < Day ? quarter.End : Day;
 
-    /// <summary>Children with an episode open at the end of the day (a referral with no further action is not a child in need).</summary>
-    public IReadOnlySet<Guid> ChildrenInNeedOn(DateOnly day) => Episodes
+    /// <summary>
+    /// One record per child in need at the end of the quarter (or on the as-at day), dated by their open episode's
+    /// referral: a child with an episode open at the end of the day (a referral with no further action is not a child in need).
+    /// </summary>
+    public IEnumerable<CountedRecord> InNeed(ReportingQuarter quarter) => InNeedOn(SnapshotDay(quarter));
+
+    public Guid PersonOf(Guid episodeId) => (_episodes ??= Episodes.ToDictionary(e => e.Id))[episodeId].PersonId;
+
+    private IEnumerable<CountedRecord> InNeedOn(DateOnly day) => Episodes
         .Where(e => !e.ReferralNfa && e.ReferralDate <= day && (e.ClosureDate is null || e.ClosureDate > day))
-        .Select(e => e.PersonId).ToHashSet();
+        .GroupBy(e => e.PersonId)
+        .Select(g => CountedRecord.For(g.Key, "Child in need (referred)", g.Max(e => e.ReferralDate)));
 
     public IEnumerable<EpisodeFact> ReferralsIn(ReportingQuarter quarter) => Episodes.Where(e => quarter.Contains(e.ReferralDate));
 
@@ -85,6 +103,7 @@ public sealed record JourneyFacts(
 
     public ILookup<Guid, PlanFact> PlansByPerson => _plansByPerson ??= Plans.ToLookup(p => p.PersonId);
 
+    private Dictionary<Guid, EpisodeFact>? _episodes;
     private ILookup<Guid, EpisodeFact>? _episodesByPerson;
     private ILookup<Guid, PlanFact>? _plansByPerson;
 }
@@ -92,55 +111,60 @@ public sealed record JourneyFacts(
 /// <summary>The dataset indicators computed from the journey records.</summary>
 public static class JourneyIndicators
 {
-    /// <summary>The calculations, by the keys the indicator catalogue names (definitions in docs/partnership-dataset.md).</summary>
-    public static IReadOnlyList<(string Key, Func<JourneyFacts, ReportingQuarter, CalculationContext, CalculatedFigure> Calculate)> All { get; } =
+    private const string NoReferrals = "No referrals in the quarter";
+
+    /// <summary>
+    /// The calculations, by the keys the indicator catalogue names (definitions in docs/partnership-dataset.md):
+    /// each says which records it counted, and the figure is made from them.
+    /// </summary>
+    public static IReadOnlyList<(string Key, Func<JourneyFacts, ReportingQuarter, IndicatorBreakdown> Count)> All { get; } =
     [
-        ("referrals", (f, q, _) => CalculatedFigure.Of(f.ReferralsIn(q).Count())),
-        ("re-referrals", (f, q, _) =>
+        ("referrals", (f, q) => IndicatorBreakdown.Count(f.ReferralsIn(q).Select(r => CountedRecord.For(r.PersonId, "Referral", r.ReferralDate)))),
+        ("re-referrals", (f, q) => IndicatorBreakdown.Percentage(
+            f.ReferralsIn(q).Select(r => CountedRecord.For(r.PersonId, "Referral", r.ReferralDate, f.EpisodesByPerson[r.PersonId].Any(e => e.Id != r.Id
+                && e.ReferralDate < r.ReferralDate && e.ReferralDate >= r.ReferralDate.AddMonths(-12)))),
+            NoReferrals)),
+        ("referrals-to-assessment", (f, q) =>
         {
-            var referrals = f.ReferralsIn(q).ToList();
-            var repeats = referrals.Count(r => f.EpisodesByPerson[r.PersonId].Any(e => e.Id != r.Id
-                && e.ReferralDate < r.ReferralDate && e.ReferralDate >= r.ReferralDate.AddMonths(-12)));
-            return CalculatedFigure.Percentage(repeats, referrals.Count, "No referrals in the quarter");
-        }),
-        ("referrals-to-assessment", (f, q, _) =>
-        {
-            var referrals = f.ReferralsIn(q).ToList();
             var assessed = f.Assessments.Select(a => a.EpisodeId).ToHashSet();
-            return CalculatedFigure.Percentage(referrals.Count(r => assessed.Contains(r.Id)), referrals.Count, "No referrals in the quarter");
+            return IndicatorBreakdown.Percentage(f.ReferralsIn(q).Select(r => CountedRecord.For(r.PersonId, "Referral", r.ReferralDate, assessed.Contains(r.Id))), NoReferrals);
         }),
-        ("assessments-on-time", (f, q, _) =>
+        ("assessments-on-time", (f, q) =>
         {
-            var referralOf = f.Episodes.ToDictionary(e => e.Id, e => e.ReferralDate);
-            var completed = f.Assessments.Where(a => a.AuthorisedOn is { } d && q.Contains(d)).ToList();
-            var onTime = completed.Count(a => a.AuthorisedOn <= f.AssessmentDue(referralOf[a.EpisodeId]));
-            return CalculatedFigure.Percentage(onTime, completed.Count, "No assessments completed in the quarter");
+            var episodes = f.Episodes.ToDictionary(e => e.Id);
+            return IndicatorBreakdown.Percentage(
+                f.Assessments.Where(a => a.AuthorisedOn is { } d && q.Contains(d)).Select(a =>
+                {
+                    var referral = episodes[a.EpisodeId];
+                    var authorised = a.AuthorisedOn!.Value;
+                    return CountedRecord.For(referral.PersonId, "Assessment authorised", authorised, authorised <= f.AssessmentDue(referral.ReferralDate), f.WorkingDays(referral.ReferralDate, authorised));
+                }),
+                "No assessments completed in the quarter");
         }),
-        ("children-in-need", (f, q, _) => CalculatedFigure.Of(f.ChildrenInNeedOn(f.SnapshotDay(q)).Count)),
-        ("children-in-need-rate", (f, q, c) => CalculatedFigure.RatePer10000(f.ChildrenInNeedOn(f.SnapshotDay(q)).Count, c.ChildPopulation)),
-        ("cin-with-disability", (f, q, _) =>
-        {
-            var children = f.ChildrenInNeedOn(f.SnapshotDay(q));
-            return CalculatedFigure.Percentage(children.Count(f.ChildrenWithDisability.Contains), children.Count, "No children in need at the end of the quarter");
-        }),
-        ("section47-rate-cumulative", (f, q, c) =>
-            CalculatedFigure.RatePer10000(f.Enquiries.Count(s => s.StartDate >= q.Year.Start && s.StartDate <= f.SnapshotDay(q)), c.ChildPopulation)),
-        ("icpc-on-time", (f, q, _) =>
-        {
-            var held = f.Enquiries.Where(s => s.ConferenceOn is { } d && q.Contains(d)).ToList();
-            return CalculatedFigure.Percentage(held.Count(s => s.ConferenceOn <= s.IcpcTarget), held.Count, "No initial conferences in the quarter");
-        }),
-        ("children-on-plans", (f, q, _) =>
+        ("children-in-need", (f, q) => IndicatorBreakdown.Count(f.InNeed(q))),
+        ("children-in-need-rate", (f, q) => IndicatorBreakdown.Rate(f.InNeed(q))),
+        ("cin-with-disability", (f, q) => IndicatorBreakdown.Percentage(
+            f.InNeed(q).Select(r => r with { InNumerator = f.ChildrenWithDisability.Contains(r.Children[0]) }),
+            "No children in need at the end of the quarter")),
+        ("section47-rate-cumulative", (f, q) => IndicatorBreakdown.Rate(f.Enquiries
+            .Where(s => s.StartDate >= q.Year.Start && s.StartDate <= f.SnapshotDay(q))
+            .Select(s => CountedRecord.For(f.PersonOf(s.EpisodeId), "Section 47 enquiry started", s.StartDate)))),
+        ("icpc-on-time", (f, q) => IndicatorBreakdown.Percentage(
+            f.Enquiries.Where(s => s.ConferenceOn is { } d && q.Contains(d)).Select(s => CountedRecord.For(
+                f.PersonOf(s.EpisodeId), "Initial child protection conference", s.ConferenceOn!.Value, s.ConferenceOn <= s.IcpcTarget, f.WorkingDays(s.StrategyDate, s.ConferenceOn!.Value))),
+            "No initial conferences in the quarter")),
+        ("children-on-plans", (f, q) =>
         {
             var day = f.SnapshotDay(q);
-            return CalculatedFigure.Of(f.Plans.Where(p => p.StartDate <= day && (p.EndDate is null || p.EndDate > day)).Select(p => p.PersonId).Distinct().Count());
+            return IndicatorBreakdown.Count(f.Plans.Where(p => p.StartDate <= day && (p.EndDate is null || p.EndDate > day))
+                .GroupBy(p => p.PersonId)
+                .Select(g => CountedRecord.For(g.Key, "On a child protection plan (started)", g.Max(p => p.StartDate))));
         }),
-        ("plans-two-years", (f, q, _) => CalculatedFigure.Of(f.Plans.Count(p => p.EndDate is { } end && q.Contains(end) && end >= p.StartDate.AddYears(2)))),
-        ("plans-subsequent", (f, q, _) =>
-        {
-            var starting = f.Plans.Where(p => q.Contains(p.StartDate)).ToList();
-            var subsequent = starting.Count(p => f.PlansByPerson[p.PersonId].Any(o => o.StartDate < p.StartDate));
-            return CalculatedFigure.Percentage(subsequent, starting.Count, "No plans started in the quarter");
-        }),
+        ("plans-two-years", (f, q) => IndicatorBreakdown.Count(f.Plans
+            .Where(p => p.EndDate is { } end && q.Contains(end) && end >= p.StartDate.AddYears(2))
+            .Select(p => CountedRecord.For(p.PersonId, "Child protection plan ended", p.EndDate!.Value)))),
+        ("plans-subsequent", (f, q) => IndicatorBreakdown.Percentage(
+            f.Plans.Where(p => q.Contains(p.StartDate)).Select(p => CountedRecord.For(p.PersonId, "Child protection plan started", p.StartDate, f.PlansByPerson[p.PersonId].Any(o => o.StartDate < p.StartDate))),
+            "No plans started in the quarter")),
     ];
 }

@@ -58,6 +58,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
 
     public DbSet<Journey.NeedEpisode> NeedEpisodes => Set<Journey.NeedEpisode>();
+
+    public DbSet<Journey.ChildVisit> ChildVisits => Set<Journey.ChildVisit>();
     public DbSet<Interchange.Cin.Uploads.CinUpload> CinUploads => Set<Interchange.Cin.Uploads.CinUpload>();
     public DbSet<FrontDoor.Contact> Contacts => Set<FrontDoor.Contact>();
 

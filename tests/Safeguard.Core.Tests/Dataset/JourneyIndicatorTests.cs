@@ -27,44 +27,7 @@ public class JourneyIndicatorTests
         var db = services.Db;
         await IndicatorCatalogue.SyncAsync(db, Token);
         await services.Get<IndicatorAdministration>().RecordContextAsync("1.3", Year, null, "40000", null, Actor.System(), Token);
-        var f = new Builder(db);
-
-        // Referrals. A: 31 March 2025 (last year) then 1 April 2025 (Q1): a re-referral inside 12 months.
-        var a = f.Child("A", disabled: true);
-        var a1 = f.Episode(a, "2025-03-31", closed: "2025-03-31");
-        var a2 = f.Episode(a, "2025-04-01");
-        f.Assessment(a2, "2025-04-02", authorised: "2025-06-09"); // day 45 counting Easter and both May bank holidays: on time
-        // B: 30 June 2025 (Q1), earlier referral exactly 12 months before: a re-referral.
-        var b = f.Child("B");
-        f.Episode(b, "2024-06-30", closed: "2024-08-01");
-        var b2 = f.Episode(b, "2025-06-30");
-        f.Assessment(b2, "2025-07-01");
-        // C: 30 June 2025, earlier referral 12 months and a day before: not a re-referral; no further action.
-        var c = f.Child("C");
-        f.Episode(c, "2024-06-29", closed: "2024-07-01");
-        var c2 = f.Episode(c, "2025-06-30", nfa: true, closed: "2025-06-30");
-        // D: referral in Q1 assessed a working day late (10 June).
-        var d = f.Child("D");
-        var d1 = f.Episode(d, "2025-04-01");
-        f.Assessment(d1, "2025-04-03", authorised: "2025-06-10");
-
-        // Child protection. E: a plan of exactly two years ending in Q1. G: one day short of two years.
-        var e = f.Child("E");
-        var e1 = f.Episode(e, "2023-04-01", closed: "2025-05-10");
-        f.Plan(e1, "2023-05-01", "2025-05-01");
-        var g = f.Child("G");
-        var g1 = f.Episode(g, "2023-04-01", closed: "2025-05-10");
-        f.Plan(g1, "2023-05-02", "2025-05-01");
-        // H: a plan in 2015, and a second starting in Q2 2025. A first plan for B in Q2.
-        var h = f.Child("H");
-        var h1 = f.Episode(h, "2014-12-01", closed: "2015-07-01");
-        f.Plan(h1, "2015-01-01", "2015-06-01");
-        var h2 = f.Episode(h, "2025-07-01");
-        f.Enquiry(h2, strategy: "2025-07-01", start: "2025-07-01", target: "2025-07-22", conference: "2025-07-15");
-        f.Plan(h2, "2025-07-15", null);
-        f.Enquiry(b2, strategy: "2025-07-02", start: "2025-07-02", target: "2025-07-23", conference: "2025-07-24"); // a day late
-        f.Plan(b2, "2025-07-24", null);
-        await f.SaveAsync(Token);
+        await SeedAsync(db);
 
         var result = await services.Get<DatasetCalculator>().ComputeAsync(Year, cancellationToken: Token);
         var row = result.Rows.ToDictionary(r => r.Indicator.Code);
@@ -104,8 +67,51 @@ public class JourneyIndicatorTests
         Assert.Equal(0m, result.Rows.Single(r => r.Indicator.Code == "5.1").Q1); // a count of nothing is a true zero
     }
 
+    /// <summary>The hand-worked 2025-26 fixture the figures above are worked out from.</summary>
+    internal static async Task SeedAsync(SafeguardDbContext db)
+    {
+        var f = new Builder(db);
+
+        // Referrals. A: 31 March 2025 (last year) then 1 April 2025 (Q1): a re-referral inside 12 months.
+        var a = f.Child("A", disabled: true);
+        var a1 = f.Episode(a, "2025-03-31", closed: "2025-03-31");
+        var a2 = f.Episode(a, "2025-04-01");
+        f.Assessment(a2, "2025-04-02", authorised: "2025-06-09"); // day 45 counting Easter and both May bank holidays: on time
+        // B: 30 June 2025 (Q1), earlier referral exactly 12 months before: a re-referral.
+        var b = f.Child("B");
+        f.Episode(b, "2024-06-30", closed: "2024-08-01");
+        var b2 = f.Episode(b, "2025-06-30");
+        f.Assessment(b2, "2025-07-01");
+        // C: 30 June 2025, earlier referral 12 months and a day before: not a re-referral; no further action.
+        var c = f.Child("C");
+        f.Episode(c, "2024-06-29", closed: "2024-07-01");
+        var c2 = f.Episode(c, "2025-06-30", nfa: true, closed: "2025-06-30");
+        // D: referral in Q1 assessed a working day late (10 June).
+        var d = f.Child("D");
+        var d1 = f.Episode(d, "2025-04-01");
+        f.Assessment(d1, "2025-04-03", authorised: "2025-06-10");
+
+        // Child protection. E: a plan of exactly two years ending in Q1. G: one day short of two years.
+        var e = f.Child("E");
+        var e1 = f.Episode(e, "2023-04-01", closed: "2025-05-10");
+        f.Plan(e1, "2023-05-01", "2025-05-01");
+        var g = f.Child("G");
+        var g1 = f.Episode(g, "2023-04-01", closed: "2025-05-10");
+        f.Plan(g1, "2023-05-02", "2025-05-01");
+        // H: a plan in 2015, and a second starting in Q2 2025. A first plan for B in Q2.
+        var h = f.Child("H");
+        var h1 = f.Episode(h, "2014-12-01", closed: "2015-07-01");
+        f.Plan(h1, "2015-01-01", "2015-06-01");
+        var h2 = f.Episode(h, "2025-07-01");
+        f.Enquiry(h2, strategy: "2025-07-01", start: "2025-07-01", target: "2025-07-22", conference: "2025-07-15");
+        f.Plan(h2, "2025-07-15", null);
+        f.Enquiry(b2, strategy: "2025-07-02", start: "2025-07-02", target: "2025-07-23", conference: "2025-07-24"); // a day late
+        f.Plan(b2, "2025-07-24", null);
+        await f.SaveAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Records written straight to the database, as the history they stand for was recorded years ago.</summary>
-    private sealed class Builder(SafeguardDbContext db)
+    internal sealed class Builder(SafeguardDbContext db)
     {
         private readonly List<object> _records = [];
 

@@ -13,6 +13,7 @@ public class TimescaleCatalogueTests
     [InlineData("first-cp-review", 3, TimescaleUnit.Months, false)]
     [InlineData("later-cp-review", 6, TimescaleUnit.Months, false)]
     [InlineData("first-core-group", 10, TimescaleUnit.WorkingDays, true)]
+    [InlineData("cp-visit", 10, TimescaleUnit.WorkingDays, true)]
     [InlineData("panel-notification", 5, TimescaleUnit.WorkingDays, false)]
     [InlineData("rapid-review", 15, TimescaleUnit.WorkingDays, false)]
     [InlineData("lcspr", 6, TimescaleUnit.Months, false)]
@@ -36,9 +37,9 @@ public class TimescaleCatalogueTests
     }
 
     [Fact]
-    public void The_catalogue_has_exactly_the_fourteen_timescales() =>
+    public void The_catalogue_has_exactly_the_fifteen_timescales() =>
         Assert.Equal(
-            ["contact-decision", "assessment", "icpc", "first-cp-review", "later-cp-review", "first-core-group", "panel-notification",
+            ["contact-decision", "assessment", "icpc", "first-cp-review", "later-cp-review", "first-core-group", "cp-visit", "panel-notification",
              "rapid-review", "lcspr", "lac-first-review", "lac-second-review", "lac-later-review", "return-home-interview", "wise-assessment"],
             Catalogue.Rules.Select(r => r.Id));
 

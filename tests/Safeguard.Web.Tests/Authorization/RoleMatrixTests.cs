@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.DemoData;
 using Safeguard.Identity;
@@ -126,7 +127,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/front-door/contacts/{id}/requests/new", "/front-door/requests/{id}", "/front-door/sharing", "/front-door/sharing/new",
             "/my-agency", "/my-agency/contacts/new", "/my-agency/contacts/{id}", "/my-agency/requests/{id}",
             "/admin/thresholds", "/admin/api-keys", "/admin/api-keys/new", "/admin/api-keys/{id}/revoke",
-            "/api/v1/contacts", "/api/v1/contacts/{id}",
+            "/api/v1/contacts", "/api/v1/contacts/{id}", "/dataset/indicators/{id}/breakdown",
+            "/people/{id}/casework/visits", "/people/{id}/casework/visit/{id}", "/casework/performance",
         })
         {
             Assert.Contains(expected, urls);
@@ -234,5 +236,93 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
         Assert.True(checkedAllowed > 20 && checkedDenied > 20, $"Too few checks: {checkedAllowed} allowed, {checkedDenied} denied.");
+    }
+
+    /// <summary>
+    /// The drill-down from a figure: every role that may see the dataset gets the counts; only a role that may
+    /// also see children's records gets the children, with a restricted child shown as "Restricted record"
+    /// unless the reader is named on it, and the listing audited against each child named.
+    /// </summary>
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_drill_down_names_children_only_to_roles_that_may_see_their_records(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var today = Safeguard.Calendar.UkTime.Today(factory.Clock);
+        var (indicatorId, openId, hiddenId, namedId) = await TestUsers.WithDbAsync(factory, async db =>
+        {
+            var manager = await db.Users.Where(u => u.UserName == "team.manager").Select(u => u.Id).SingleAsync();
+            var people = new[] { "Open", "Hidden", "Named" }.Select(n => new Safeguard.People.Person
+            {
+                Kind = Safeguard.People.PersonKind.Child,
+                DisplayName = $"Drill {n}{unique}",
+                Sex = "F",
+                DateOfBirth = new DateOnly(2016, 1, 1),
+                CreatedAt = factory.Clock.GetUtcNow().AddDays(-1),
+                IsRestricted = n != "Open",
+            }).ToList();
+            people[2].AccessList.Add(new Safeguard.People.PersonAccess { PersonId = people[2].Id, UserId = manager });
+            using (db.BeginProcess("Test.Seed", Safeguard.Auditing.Actor.System()))
+            {
+                db.AddRange(people);
+                db.AddRange(people.Select(p => new Safeguard.Journey.NeedEpisode
+                {
+                    PersonId = p.Id,
+                    ReferralDate = today,
+                    ReferralSource = "1A",
+                    PrimaryNeedCode = "N1",
+                    CreatedAt = factory.Clock.GetUtcNow().AddMinutes(-5),
+                }));
+                await db.SaveChangesAsync();
+            }
+
+            var id = await db.Set<Safeguard.Dataset.Indicator>().Where(i => i.Code == "5.1").Select(i => i.Id).SingleAsync();
+            return (id, people[0].Id, people[1].Id, people[2].Id);
+        });
+        var quarter = Safeguard.Common.ReportingQuarter.Of(today);
+        var url = $"/dataset/indicators/{indicatorId}/breakdown?year={quarter.Year.StartYear}&quarter={quarter.Number}";
+        var checkedCounts = 0;
+        foreach (var demo in DemoSeeder.Users)
+        {
+            var role = Roles.Find(demo.Role)!;
+            if (!role.Permissions.Contains(Permissions.ViewPartnershipData))
+            {
+                continue;
+            }
+
+            using var client = await factory.SignInAsync(demo.UserName);
+            var html = await client.GetStringAsync(url);
+            var page = Html.Parse(html);
+            Assert.True(int.Parse(page.QuerySelector("[data-testid='denominator']")!.TextContent, System.Globalization.CultureInfo.InvariantCulture) >= 3, demo.UserName);
+            checkedCounts++;
+            if (role.Permissions.Contains(Permissions.ViewPeople))
+            {
+                var table = page.QuerySelector("[data-testid='records']")!.TextContent;
+                Assert.NotNull(page.QuerySelector($"a[href='/people/{openId}']"));
+                Assert.NotNull(page.QuerySelector($"a[href='/people/{namedId}']"));
+                Assert.Null(page.QuerySelector($"a[href='/people/{hiddenId}']"));
+                Assert.DoesNotContain($"Drill Hidden{unique}", html, StringComparison.Ordinal);
+                Assert.Contains("Restricted record", table, StringComparison.Ordinal);
+                var audited = await TestUsers.WithDbAsync(factory, async db =>
+                {
+                    var userId = await db.Users.Where(u => u.UserName == demo.UserName).Select(u => u.Id).SingleAsync();
+                    return await db.AuditEvents.AsNoTracking()
+                        .Where(e => e.EntityType == "Person" && e.Process == "Dataset.DrillDown" && e.ActorUserId == userId)
+                        .Select(e => e.EntityId).ToListAsync();
+                });
+                Assert.Contains(openId.ToString(), audited);
+                Assert.Contains(namedId.ToString(), audited);
+                Assert.DoesNotContain(hiddenId.ToString(), audited);
+            }
+            else
+            {
+                Assert.Null(page.QuerySelector("[data-testid='records']"));
+                Assert.NotNull(page.QuerySelector("[data-testid='counts-only']"));
+                Assert.DoesNotContain($"Drill Open{unique}", html, StringComparison.Ordinal);
+                Assert.DoesNotContain($"/people/{openId}", html, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(checkedCounts >= 4, "Several roles see the dataset");
     }
 }

@@ -26,6 +26,13 @@ public sealed class CaseworkInput
     public string? TeamId { get; set; }
 
     public string? WorkerId { get; set; }
+
+    /// <summary>A visit: "alone", "with-others" or "no".</summary>
+    public string? ChildSeen { get; set; }
+
+    public string? VisitedBy { get; set; }
+
+    public string? Note { get; set; }
 }
 
 /// <summary>

@@ -9,8 +9,10 @@ namespace Safeguard.Web.Pages.Dataset;
 
 /// <summary>Changing an indicator: its wording, aggregation, polarity, tolerance, supplier and benchmarks.</summary>
 [RequirePermission("dataset.manage")]
-public sealed class IndicatorModel(IndicatorAdministration administration, SafeguardDbContext db) : DatasetPageModel
+public sealed class IndicatorModel(IndicatorAdministration administration, SafeguardDbContext db, TimeProvider time) : DatasetPageModel
 {
+    public TimeProvider Clock => time;
+
     public Indicator? Indicator { get; private set; }
 
     public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];

@@ -1,0 +1,238 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Calendar;
+using Safeguard.People;
+using Safeguard.Persistence;
+using Safeguard.Timescales;
+
+namespace Safeguard.Journey;
+
+/// <summary>A week, Monday to Sunday.</summary>
+public readonly record struct PracticeWeek(DateOnly Monday)
+{
+    public DateOnly Sunday => Monday.AddDays(6);
+
+    public bool Contains(DateOnly date) => date >= Monday && date <= Sunday;
+
+    /// <summary>The week (Monday to Sunday) a day falls in.</summary>
+    public static PracticeWeek Of(DateOnly day) => new(day.AddDays(-(((int)day.DayOfWeek + 6) % 7)));
+}
+
+/// <summary>One measure's figure for a week: how many met it of how many counted.</summary>
+public sealed record WeekFigure(int Numerator, int Denominator)
+{
+    /// <summary>The percentage met, or null when nothing was counted.</summary>
+    public decimal? Percentage => Denominator == 0 ? null : Math.Round(100m * Numerator / Denominator, 1, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>The practice measures of the team performance view.</summary>
+public enum PracticeMeasure
+{
+    /// <summary>Child protection visits falling due in the week, and how many were made (the child seen) by the due date.</summary>
+    CpVisits,
+
+    /// <summary>Assessments authorised in the week, and how many within 45 working days of the referral.</summary>
+    Assessments,
+
+    /// <summary>Child protection review conferences held in the week, and how many on time.</summary>
+    ReviewConferences,
+
+    /// <summary>Initial child protection conferences held in the week, and how many within 15 working days of the strategy discussion.</summary>
+    InitialConferences,
+}
+
+/// <summary>One team's weekly figures, oldest week first.</summary>
+public sealed record TeamWeeks(Guid TeamId, string TeamName, IReadOnlyDictionary<PracticeMeasure, IReadOnlyList<WeekFigure>> Figures);
+
+/// <summary>Something a child is behind on today.</summary>
+public sealed record BehindItem(string What, DateOnly DueDate, int WorkingDaysLate);
+
+/// <summary>A child behind on at least one measure, with their team and worker.</summary>
+/// <param name="PersonId">The child.</param>
+/// <param name="ChildName">The child's name, or "Restricted record" when the reader is not named on a restricted record.</param>
+/// <param name="TeamName">The team of the child's current allocation.</param>
+/// <param name="WorkerName">The worker allocated, if any.</param>
+/// <param name="Behind">What is overdue today.</param>
+public sealed record ChildBehind(Guid PersonId, string ChildName, string TeamName, string? WorkerName, IReadOnlyList<BehindItem> Behind);
+
+public sealed record TeamPerformanceResult(DateOnly Today, IReadOnlyList<PracticeWeek> Weeks, IReadOnlyList<TeamWeeks> Teams, IReadOnlyList<ChildBehind> Children);
+
+/// <summary>
+/// The team performance view: weekly figures per team on the key practice measures for the last N weeks
+/// (Monday to Sunday, the current week so far last), and the children behind on any of them today. A child
+/// belongs to the team of their current allocation, and all their records count for it.
+/// </summary>
+public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, CalendarAdministration calendar)
+{
+    public const int DefaultWeeks = 8;
+    public const int MaxWeeks = 52;
+
+    /// <summary>The figures and the children behind, with the listing audited; for one team, or every team with allocated children.</summary>
+    public async Task<TeamPerformanceResult> ComputeAsync(int weeks, Guid? teamId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        weeks = Math.Clamp(weeks, 1, MaxWeeks);
+        var today = UkTime.Today(db.Time);
+        var current = PracticeWeek.Of(today);
+        var range = Enumerable.Range(0, weeks).Select(i => new PracticeWeek(current.Monday.AddDays(-7 * (weeks - 1 - i)))).ToList();
+
+        var allocations = db.Set<CaseAllocation>().AsNoTracking().Where(a => a.To == null);
+        if (teamId is { } team)
+        {
+            allocations = allocations.Where(a => a.TeamId == team);
+        }
+
+        var currentAllocation = (await allocations.ToListAsync(cancellationToken))
+            .GroupBy(a => a.PersonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.From).First());
+        var personIds = currentAllocation.Keys.ToList();
+        var episodes = new List<NeedEpisode>();
+        var visits = new List<ChildVisit>();
+        foreach (var chunk in personIds.Chunk(500))
+        {
+            episodes.AddRange(await CaseworkService.WithRecords(db.NeedEpisodes.AsNoTracking().Where(e => chunk.Contains(e.PersonId))).ToListAsync(cancellationToken));
+            visits.AddRange(await db.Set<ChildVisit>().AsNoTracking().Where(v => chunk.Contains(v.PersonId)).ToListAsync(cancellationToken));
+        }
+
+        var teamIds = currentAllocation.Values.Select(a => a.TeamId).Distinct().ToList();
+        var workerIds = currentAllocation.Values.Select(a => a.WorkerId).OfType<Guid>().Distinct().ToList();
+        var teamNames = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var workerNames = await db.Users.AsNoTracking().Where(u => workerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+
+        var events = Events(episodes, visits.ToLookup(v => v.PersonId), deadlines, today);
+        var teams = teamIds
+            .Select(id => new TeamWeeks(id, teamNames.GetValueOrDefault(id, ""), Enum.GetValues<PracticeMeasure>().ToDictionary(
+                m => m,
+                m => (IReadOnlyList<WeekFigure>)[.. range.Select(w => Figure(events.Where(e => e.Measure == m && currentAllocation[e.PersonId].TeamId == id && w.Contains(e.Date))))])))
+            .OrderBy(t => t.TeamName, StringComparer.Ordinal)
+            .ToList();
+
+        var behind = Behind(episodes, visits.ToLookup(v => v.PersonId), deadlines).Where(b => b.Value.Count > 0).ToList();
+        var behindIds = behind.Select(b => b.Key).ToList();
+        var visible = await people.Visible(actor).AsNoTracking().Where(p => behindIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var children = behind
+            .Select(b =>
+            {
+                var allocation = currentAllocation[b.Key];
+                return new ChildBehind(b.Key, visible.GetValueOrDefault(b.Key) ?? JourneyDueWork.RestrictedName, teamNames.GetValueOrDefault(allocation.TeamId, ""),
+                    allocation.WorkerId is { } w ? workerNames.GetValueOrDefault(w) : null, b.Value);
+            })
+            .OrderBy(c => c.TeamName, StringComparer.Ordinal).ThenByDescending(c => c.Behind.Max(x => x.WorkingDaysLate)).ThenBy(c => c.ChildName, StringComparer.Ordinal)
+            .ToList();
+
+        using (db.BeginProcess("Casework.TeamPerformance", actor))
+        {
+            db.RecordAccess("TeamPerformance", teamId?.ToString() ?? "all", AuditAction.Viewed, $"weeks={weeks}; children behind={children.Count}");
+            foreach (var id in visible.Keys)
+            {
+                db.RecordAccess(PersonIndex.EntityType, id.ToString(), AuditAction.Viewed, "team performance");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new TeamPerformanceResult(today, range, teams, children);
+    }
+
+    /// <summary>A counted event: the child, the measure, the day it fell in a week, and whether it met the measure.</summary>
+    public sealed record MeasureEvent(Guid PersonId, PracticeMeasure Measure, DateOnly Date, bool Met);
+
+    /// <summary>
+    /// Every event the measures count, up to today. Visits: each child protection plan's chain of <c>cp-visit</c>
+    /// deadlines, from its start then from each visit at which the child was seen; a deadline counts in the week
+    /// it falls in, met when a visit was made by it, and is counted once it has passed or been met. Assessments:
+    /// on the day authorised. Conferences: on the day held, review conferences against the first (3 months) or
+    /// later (6 months) review timescale, initial ones against their target date.
+    /// </summary>
+    public static IReadOnlyList<MeasureEvent> Events(IEnumerable<NeedEpisode> episodes, ILookup<Guid, ChildVisit> visits, DeadlineService deadlines, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(episodes);
+        ArgumentNullException.ThrowIfNull(visits);
+        ArgumentNullException.ThrowIfNull(deadlines);
+        var events = new List<MeasureEvent>();
+        foreach (var episode in episodes)
+        {
+            foreach (var a in episode.Assessments.Where(a => a.AuthorisationDate is { } d && d <= today))
+            {
+                events.Add(new(episode.PersonId, PracticeMeasure.Assessments, a.AuthorisationDate!.Value, a.AuthorisationDate <= deadlines.Calculate("assessment", episode.ReferralDate).DueDate));
+            }
+
+            foreach (var s in episode.Enquiries.Where(s => s.ConferenceDate is { } d && d <= today))
+            {
+                events.Add(new(episode.PersonId, PracticeMeasure.InitialConferences, s.ConferenceDate!.Value, s.ConferenceDate <= s.IcpcTargetDate));
+            }
+
+            foreach (var plan in episode.ProtectionPlans)
+            {
+                DateOnly? previous = null;
+                foreach (var review in plan.Reviews.Where(r => r.Date <= today).OrderBy(r => r.Date))
+                {
+                    var due = previous is { } p ? deadlines.Calculate("later-cp-review", p) : deadlines.Calculate("first-cp-review", plan.StartDate);
+                    events.Add(new(episode.PersonId, PracticeMeasure.ReviewConferences, review.Date, review.Date <= due.DueDate));
+                    previous = review.Date;
+                }
+
+                events.AddRange(VisitEvents(episode.PersonId, plan, visits[episode.PersonId], deadlines, today));
+            }
+        }
+
+        return events;
+    }
+
+    private static IEnumerable<MeasureEvent> VisitEvents(Guid personId, ProtectionPlan plan, IEnumerable<ChildVisit> visits, DeadlineService deadlines, DateOnly today)
+    {
+        var end = plan.EndDate is { } e && e < today ? e : today;
+        var seen = visits.Where(v => v.ChildSeen && v.VisitDate >= plan.StartDate && v.VisitDate <= end).Select(v => v.VisitDate).Distinct().Order().ToList();
+        var anchor = plan.StartDate;
+        while (true)
+        {
+            var due = deadlines.Calculate(CpVisits.RuleId, anchor).DueDate;
+            if (plan.EndDate is { } ended && due > ended)
+            {
+                yield break;
+            }
+
+            var index = seen.FindIndex(d => d > anchor);
+            DateOnly? next = index < 0 ? null : seen[index];
+            if (next is null && due >= today)
+            {
+                yield break; // not yet due and not yet made: counted once it is
+            }
+
+            yield return new MeasureEvent(personId, PracticeMeasure.CpVisits, due, next is { } made && made <= due);
+            if (next is not { } visit)
+            {
+                yield break; // overdue and still not made: counted once, in the week it fell due
+            }
+
+            anchor = visit;
+        }
+    }
+
+    /// <summary>What each child with an open episode is behind on today: overdue assessments, conferences, reviews and visits.</summary>
+    private static Dictionary<Guid, List<BehindItem>> Behind(IEnumerable<NeedEpisode> episodes, ILookup<Guid, ChildVisit> visits, DeadlineService deadlines)
+    {
+        var behind = new Dictionary<Guid, List<BehindItem>>();
+        foreach (var episode in episodes.Where(e => e.IsOpen && !e.ReferralNfa))
+        {
+            var items = behind.TryGetValue(episode.PersonId, out var list) ? list : behind[episode.PersonId] = [];
+            var due = JourneyDeadline.For(episode, deadlines).Select(d => (d.What, d.Assessment)).ToList();
+            foreach (var plan in episode.ProtectionPlans.Where(p => p.IsOpen))
+            {
+                due.Add(("Child protection visit", deadlines.Assess(CpVisits.Due(plan.StartDate, visits[episode.PersonId], deadlines))));
+            }
+
+            items.AddRange(due.Where(d => d.Assessment.Status == DeadlineStatus.Overdue)
+                .Select(d => new BehindItem(d.What, d.Assessment.Deadline.DueDate, d.Assessment.WorkingDaysLate)));
+        }
+
+        return behind;
+    }
+
+    private static WeekFigure Figure(IEnumerable<MeasureEvent> events)
+    {
+        var counted = events.ToList();
+        return new WeekFigure(counted.Count(e => e.Met), counted.Count);
+    }
+}

@@ -1,0 +1,118 @@
+using Safeguard.Auditing;
+using Safeguard.Identity;
+using Safeguard.Journey;
+using Safeguard.Organisations;
+using Safeguard.People;
+using Safeguard.Persistence;
+using Safeguard.Testing;
+
+namespace Safeguard.Core.Tests.Journey;
+
+/// <summary>
+/// The team performance view, hand-worked over Christmas 2026: Friday 25 December, Monday 28 December (Boxing
+/// Day's substitute) and Friday 1 January 2027 are bank holidays. Today is Wednesday 6 January 2027; the eight
+/// weeks run from Monday 16 November 2026 to the current week of Monday 4 January 2027.
+/// </summary>
+public class TeamPerformanceTests
+{
+    private static readonly DateTimeOffset Now = new(2027, 1, 6, 10, 0, 0, TimeSpan.Zero);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DateOnly D(int year, int month, int day) => new(year, month, day);
+
+    [Fact]
+    public void A_week_runs_from_monday_to_sunday()
+    {
+        Assert.Equal(D(2026, 12, 28), PracticeWeek.Of(D(2027, 1, 3)).Monday);   // Sunday belongs to the week before
+        Assert.Equal(D(2027, 1, 4), PracticeWeek.Of(D(2027, 1, 4)).Monday);     // Monday starts a new one
+        Assert.Equal(D(2027, 1, 10), PracticeWeek.Of(D(2027, 1, 6)).Sunday);
+        Assert.False(PracticeWeek.Of(D(2027, 1, 4)).Contains(D(2027, 1, 3)));
+        Assert.Equal(50m, new WeekFigure(1, 2).Percentage);
+        Assert.Null(new WeekFigure(0, 0).Percentage);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Weekly_figures_per_team_count_each_measure_in_the_week_it_fell_and_list_the_children_behind(DatabaseProvider provider)
+    {
+        await using var services = await TestServices.CreateAsync(provider, new FakeTimeProvider(Now));
+        var db = services.Db;
+        var agency = new Agency { Name = "Children's services", Code = "CSC", Type = AgencyType.ChildrensSocialCare };
+        var one = new Team { Name = "Child protection team", AgencyId = agency.Id };
+        var two = new Team { Name = "Disabled children's team", AgencyId = agency.Id };
+        var worker = new User { DisplayName = "Sam Worker", UserName = "sam.worker", AgencyId = agency.Id, TeamId = one.Id, CreatedAt = Now };
+        var records = new List<object> { agency, one, two, worker };
+        NeedEpisode Child(string name, Team team, bool restricted = false, DateOnly? closed = null, User? allocated = null)
+        {
+            var person = new Person { Kind = PersonKind.Child, DisplayName = name, Sex = "F", DateOfBirth = D(2015, 1, 1), CreatedAt = Now.AddYears(-1), IsRestricted = restricted };
+            var episode = new NeedEpisode { PersonId = person.Id, ReferralDate = D(2026, 9, 1), ReferralSource = "1A", PrimaryNeedCode = "N1", ClosureDate = closed, ReasonForClosure = closed is null ? null : "RC8", CreatedAt = Now.AddYears(-1) };
+            episode.Allocations.Add(new CaseAllocation { EpisodeId = episode.Id, PersonId = person.Id, TeamId = team.Id, WorkerId = allocated?.Id, From = Now.AddMonths(-4), AllocatedByName = "Tariq Manager" });
+            records.Add(person);
+            records.Add(episode);
+            return episode;
+        }
+
+        // Child 1: plan from Monday 14 December; the first visit was due 10 working days later, Wednesday 30
+        // December (counting past both Christmas bank holidays), and was made on Tuesday 29th: on time, in the
+        // bank holiday week. The next is due Wednesday 13 January: not yet counted. An assessment (referred 2
+        // November: due 7 January) authorised on Sunday 3 January counts in the week of 28 December, on time.
+        var c1 = Child("Child One", one, allocated: worker);
+        c1.ProtectionPlans.Add(new ProtectionPlan { EpisodeId = c1.Id, StartDate = D(2026, 12, 14), InitialCategory = "NEG", LatestCategory = "NEG" });
+        records.Add(new ChildVisit { PersonId = c1.PersonId, VisitDate = D(2026, 12, 29), ChildSeen = true, VisitedBy = "Sam Worker", RecordedByName = "Sam Worker", RecordedAt = Now.AddDays(-8) });
+        var r1 = new NeedEpisode { PersonId = c1.PersonId, ReferralDate = D(2026, 11, 2), ReferralSource = "1A", PrimaryNeedCode = "N1", ClosureDate = D(2027, 1, 3), ReasonForClosure = "RC8", CreatedAt = Now.AddMonths(-2) };
+        r1.Assessments.Add(new CaseAssessment { EpisodeId = r1.Id, StartDate = D(2026, 11, 3), AuthorisationDate = D(2027, 1, 3), Factors = "1C" });
+        records.Add(r1);
+
+        // Child 2 (restricted): initial conference held on its target day, Monday 30 November, and a plan from
+        // then with no visit: the visit due Monday 14 December was missed. An assessment (referred 20 October:
+        // due 22 December) authorised on Monday 4 January counts in the current week, late.
+        var c2 = Child("Child Two", one, restricted: true, allocated: worker);
+        var strategy = new StrategyDiscussion { EpisodeId = c2.Id, Date = D(2026, 11, 9), Outcome = StrategyOutcome.Section47 };
+        c2.StrategyDiscussions.Add(strategy);
+        c2.Enquiries.Add(new S47Enquiry { EpisodeId = c2.Id, StrategyDiscussionId = strategy.Id, StartDate = D(2026, 11, 9), IcpcTargetDate = D(2026, 11, 30), ConferenceDate = D(2026, 11, 30), ConferenceOutcome = ConferenceOutcome.Plan });
+        c2.ProtectionPlans.Add(new ProtectionPlan { EpisodeId = c2.Id, StartDate = D(2026, 11, 30), InitialCategory = "EMO", LatestCategory = "EMO" });
+        var r2 = new NeedEpisode { PersonId = c2.PersonId, ReferralDate = D(2026, 10, 20), ReferralSource = "1A", PrimaryNeedCode = "N1", ClosureDate = D(2027, 1, 4), ReasonForClosure = "RC8", CreatedAt = Now.AddMonths(-3) };
+        r2.Assessments.Add(new CaseAssessment { EpisodeId = r2.Id, StartDate = D(2026, 10, 21), AuthorisationDate = D(2027, 1, 4), Factors = "1C" });
+        records.Add(r2);
+
+        // Child 3 (closed, still allocated): a plan from 1 September whose first review was due 1 December and held on the 2nd: late.
+        var c3 = Child("Child Three", one, closed: D(2026, 12, 3));
+        var plan3 = new ProtectionPlan { EpisodeId = c3.Id, StartDate = D(2026, 9, 1), EndDate = D(2026, 12, 3), InitialCategory = "NEG", LatestCategory = "NEG" };
+        plan3.Reviews.Add(new ReviewConference { PlanId = plan3.Id, Date = D(2026, 12, 2) });
+        c3.ProtectionPlans.Add(plan3);
+
+        // Child 4, the other team: an assessment authorised on time on 4 January.
+        var c4 = Child("Child Four", two);
+        var r4 = new NeedEpisode { PersonId = c4.PersonId, ReferralDate = D(2026, 11, 2), ReferralSource = "1A", PrimaryNeedCode = "N1", ClosureDate = D(2027, 1, 4), ReasonForClosure = "RC8", CreatedAt = Now.AddMonths(-2) };
+        r4.Assessments.Add(new CaseAssessment { EpisodeId = r4.Id, StartDate = D(2026, 11, 3), AuthorisationDate = D(2027, 1, 4), Factors = "1C" });
+        records.Add(r4);
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            db.AddRange(records);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var result = await services.Get<TeamPerformance>().ComputeAsync(8, null, Actor.System(), Ct);
+
+        Assert.Equal(D(2026, 11, 16), result.Weeks[0].Monday);
+        Assert.Equal(D(2027, 1, 4), result.Weeks[7].Monday);
+        Assert.Equal(["Child protection team", "Disabled children's team"], result.Teams.Select(t => t.TeamName));
+        string Row(TeamWeeks team, PracticeMeasure measure) => string.Join(' ', team.Figures[measure].Select(w => $"{w.Numerator}/{w.Denominator}"));
+        var cp = result.Teams[0];
+        //                                                     16/11 23/11 30/11 7/12 14/12 21/12 28/12 4/1
+        Assert.Equal("0/0 0/0 0/0 0/0 0/1 0/0 1/1 0/0", Row(cp, PracticeMeasure.CpVisits));
+        Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 1/1 0/1", Row(cp, PracticeMeasure.Assessments));
+        Assert.Equal("0/0 0/0 1/1 0/0 0/0 0/0 0/0 0/0", Row(cp, PracticeMeasure.InitialConferences));
+        Assert.Equal("0/0 0/0 0/1 0/0 0/0 0/0 0/0 0/0", Row(cp, PracticeMeasure.ReviewConferences));
+        Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 0/0 1/1", Row(result.Teams[1], PracticeMeasure.Assessments));
+
+        // Behind today: child 2's missed visit (14 December, 13 working days ago counting the three bank holidays out), shown restricted.
+        var behind = Assert.Single(result.Children);
+        Assert.Equal(("Restricted record", "Child protection team", "Sam Worker"), (behind.ChildName, behind.TeamName, behind.WorkerName));
+        Assert.Equal(("Child protection visit", D(2026, 12, 14)), (behind.Behind.Single().What, behind.Behind.Single().DueDate));
+
+        // One team only.
+        var filtered = await services.Get<TeamPerformance>().ComputeAsync(8, two.Id, Actor.System(), Ct);
+        Assert.Equal(["Disabled children's team"], filtered.Teams.Select(t => t.TeamName));
+        Assert.Empty(filtered.Children);
+    }
+}
