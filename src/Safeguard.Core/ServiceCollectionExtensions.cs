@@ -35,6 +35,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Dataset.DataReturnService>();
         services.AddScoped<Dataset.DatasetCalculator>();
         services.AddScoped<Dataset.IndicatorAdministration>();
+        services.AddScoped<Dataset.BenchmarkAdministration>();
+        services.AddScoped<Dataset.ExceptionReportService>();
+        services.AddScoped<Dataset.DashboardService>();
         services.AddScoped<Journey.CaseworkService>();
         services.AddScoped<Journey.CensusImportService>();
         services.AddScoped<Journey.CensusExportService>();
