@@ -127,6 +127,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/my-agency", "/my-agency/contacts/new", "/my-agency/contacts/{id}", "/my-agency/requests/{id}",
             "/admin/thresholds", "/admin/api-keys", "/admin/api-keys/new", "/admin/api-keys/{id}/revoke",
             "/api/v1/contacts", "/api/v1/contacts/{id}",
+            "/dataset/dashboard", "/dataset/dashboard/download", "/dataset/exceptions", "/dataset/exceptions/download",
+            "/dataset/benchmarks", "/dataset/benchmarks/{id}",
         })
         {
             Assert.Contains(expected, urls);
