@@ -99,11 +99,15 @@ public sealed class DashboardService(DatasetCalculator calculator, SafeguardDbCo
         if (row.Year is null)
         {
             var missing = row.Gaps.ToList();
-            if (missing.Count > 0)
+            if (year.End >= today && !annual)
+            {
+                yearPending = true; // the year is not over: its figure is not due, whatever its quarters
+            }
+            else if (missing.Count > 0)
             {
                 yearGap = annual
                     ? Reason(missing[0])
-                    : $"{string.Join(", ", missing.Select(g => g.Period))} missing: a year figure is made only when every quarter is known";
+                    : $"Not known while {string.Join(", ", missing.Select(g => g.Period))} {(missing.Count == 1 ? "is" : "are")} missing";
             }
             else if (year.End >= today)
             {
