@@ -36,6 +36,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Dataset.DatasetCalculator>();
         services.AddScoped<Dataset.IndicatorDrillDown>();
         services.AddScoped<Dataset.IndicatorAdministration>();
+        services.AddScoped<Dataset.BenchmarkAdministration>();
+        services.AddScoped<Dataset.ExceptionReportService>();
+        services.AddScoped<Dataset.DashboardService>();
         services.AddScoped<Journey.CaseworkService>();
         services.AddScoped<Journey.CensusImportService>();
         services.AddScoped<Journey.CensusExportService>();

@@ -11,6 +11,8 @@ public static class Navigation
         new(Permissions.UseService, "Home", "/", "Your home page"),
         new(Permissions.ViewReviews, "Case reviews", "/case-reviews", "Serious incident notifications, rapid and practice reviews, their learning and the annual report extract"),
         new(Permissions.ViewPartnershipData, "Partnership dataset", "/dataset", "The partnership's key performance indicators by quarter, with every missing figure explained"),
+        new(Permissions.ViewPartnershipData, "Partnership dashboard", "/dataset/dashboard", "Each indicator charted over the last few years, with its figures and gaps in a table beside it"),
+        new(Permissions.ViewPartnershipData, "Exception report", "/dataset/exceptions", "Indicators that moved by more than their tolerance against last quarter, last year or a benchmark"),
         new(Permissions.SubmitReturns, "Data returns", "/returns", "The figures your agency owes the partnership each quarter"),
         new(Permissions.ViewChildRecords, "My work", "/casework/my-work", "The children allocated to you and what is due for them"),
         new(Permissions.ViewChildRecords, "Team's due work", "/casework/team", "Everything due soon or overdue for a team"),

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Safeguard.Dataset;
 
@@ -126,74 +122,18 @@ public static class DatasetExport
     /// <summary>Drops the trailing zeros a database's numeric scale adds (100.0000 → 100).</summary>
     public static decimal Normalise(decimal value) => value / 1.0000000000000000000000000000m;
 
-    private static async Task WriteCsvAsync(DatasetResult result, Stream stream, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(',', Headings.Select(Quote)));
-        foreach (var row in result.Rows)
-        {
-            string[] cells =
-            [
-                row.Indicator.Code, row.Indicator.Title, Describe(row.Indicator.Unit), Describe(row.Indicator.Aggregation), row.Indicator.Source.ToString(),
-                Show(row.Q1), Show(row.Q2), Show(row.Q3), Show(row.Q4), Show(row.Year), Show(row.PreviousYear), Show(row.Difference),
-                string.Join("; ", row.Gaps.Select(GapText)),
-            ];
-            text.AppendLine(string.Join(',', cells.Select(Quote)));
-        }
-
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        await stream.WriteAsync(bytes, cancellationToken);
-    }
+    private static Task WriteCsvAsync(DatasetResult result, Stream stream, CancellationToken cancellationToken) =>
+        Spreadsheet.WriteCsvAsync(stream, Headings, Cells(result), cancellationToken);
 
     public static string Show(decimal? value) => value is { } v ? Normalise(v).ToString(CultureInfo.InvariantCulture) : "";
 
-    // A cell starting with = + - or @ is text, not a formula, when the file is opened in a spreadsheet.
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || (value.Length > 0 && "=+@".Contains(value[0], StringComparison.Ordinal)) || (value.StartsWith('-') && !decimal.TryParse(value, CultureInfo.InvariantCulture, out _))
-            ? "\"" + ("=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" : "") + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+    private static void WriteXlsx(DatasetResult result, Stream stream) =>
+        Spreadsheet.WriteXlsx(stream, new SpreadsheetSheet($"Dataset {result.Year.Name}", Headings, Cells(result)));
 
-    private static void WriteXlsx(DatasetResult result, Stream stream)
-    {
-        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(sheetPart))
-        {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            Row(writer, [.. Headings.Select(h => Text(h))]);
-            foreach (var row in result.Rows)
-            {
-                Row(writer,
-                [
-                    Text(row.Indicator.Code), Text(row.Indicator.Title), Text(Describe(row.Indicator.Unit)), Text(Describe(row.Indicator.Aggregation)), Text(row.Indicator.Source.ToString()),
-                    Value(row.Q1), Value(row.Q2), Value(row.Q3), Value(row.Q4), Value(row.Year), Value(row.PreviousYear), Value(row.Difference),
-                    Text(string.Join("; ", row.Gaps.Select(GapText))),
-                ]);
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-
-        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = $"Dataset {result.Year.Name}" }));
-        workbook.Workbook.Save();
-    }
-
-    private static Cell Text(string text) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text)) };
-
-    private static Cell Value(decimal? value) =>
-        value is { } v ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(Normalise(v)) } : new Cell();
-
-    private static void Row(OpenXmlWriter writer, Cell[] cells)
-    {
-        writer.WriteStartElement(new Row());
-        foreach (var cell in cells)
-        {
-            writer.WriteElement(cell);
-        }
-
-        writer.WriteEndElement();
-    }
+    private static IEnumerable<IReadOnlyList<object?>> Cells(DatasetResult result) => result.Rows.Select(row => (IReadOnlyList<object?>)
+    [
+        row.Indicator.Code, row.Indicator.Title, Describe(row.Indicator.Unit), Describe(row.Indicator.Aggregation), row.Indicator.Source.ToString(),
+        row.Q1, row.Q2, row.Q3, row.Q4, row.Year, row.PreviousYear, row.Difference,
+        string.Join("; ", row.Gaps.Select(GapText)),
+    ]);
 }

@@ -14,7 +14,7 @@ namespace Safeguard.Persistence;
 /// INSERT statements, prepared once and reused, inside the caller's transaction, with each column's value converted
 /// exactly as EF Core would (enums as text, instants as ticks on SQLite). The change tracker is bypassed, so each
 /// call is audited as one change event for the whole set (<see cref="SafeguardDbContext.RecordBulkInsert"/>)
-/// rather than one per record; see docs/adr/0014.
+/// rather than one per record; see docs/adr/0016.
 /// </summary>
 public static class BulkInsert
 {

@@ -129,6 +129,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/admin/thresholds", "/admin/api-keys", "/admin/api-keys/new", "/admin/api-keys/{id}/revoke",
             "/api/v1/contacts", "/api/v1/contacts/{id}", "/dataset/indicators/{id}/breakdown",
             "/people/{id}/casework/visits", "/people/{id}/casework/visit/{id}", "/casework/performance",
+            "/dataset/dashboard", "/dataset/dashboard/download", "/dataset/exceptions", "/dataset/exceptions/download",
+            "/dataset/benchmarks", "/dataset/benchmarks/{id}",
         })
         {
             Assert.Contains(expected, urls);

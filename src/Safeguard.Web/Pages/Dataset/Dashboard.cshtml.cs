@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Dataset;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.Dataset;
+
+/// <summary>
+/// Each indicator over time: a chart (Chart.js, drawn by wwwroot/js/dashboard-charts.js from the figures in the
+/// canvas's data-chart attribute) and beside it the same figures in a table, with every gap and its reason.
+/// </summary>
+[RequirePermission("performance.view")]
+public sealed class DashboardModel(DashboardService dashboard, TimeProvider time) : DatasetPageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    /// <summary>Only this group's indicators (1-8), or every group.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Group { get; set; }
+
+    public DashboardResult? Result { get; private set; }
+
+    public IReadOnlyList<SelectListItem> YearItems { get; private set; } = [];
+
+    public static IReadOnlyList<SelectListItem> GroupItems() =>
+        [new("All groups", ""), .. Enumerable.Range(1, 8).Select(g => new SelectListItem($"{g}. {IndicatorCatalogue.GroupTitle(g)}", g.ToString(CultureInfo.InvariantCulture)))];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var current = ReportingYear.Of(UkTime.Today(time));
+        var year = Year is >= 2000 and <= 2100 ? new ReportingYear(Year.Value) : current;
+        Year = year.StartYear;
+        Group = Group is >= 1 and <= 8 ? Group : null;
+        YearItems = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse().Select(y => new SelectListItem(new ReportingYear(y).Name, y.ToString(CultureInfo.InvariantCulture)))];
+        Result = await dashboard.BuildAsync(year, Group, cancellationToken: cancellationToken);
+    }
+
+    public static string Anchor(Indicator indicator) => "indicator-" + indicator.Code.Replace('.', '-');
+
+    /// <summary>The figures the chart draws, as JSON for the canvas's data-chart attribute (no inline script: the page's scripts are all files).</summary>
+    public static string ChartData(DashboardSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var points = series.Points;
+        var benchmarks = series.Benchmarks.GroupBy(b => b.Kind).Select(g => new
+        {
+            label = BenchmarkAdministration.Describe(g.Key),
+            values = points.Select(p => g.FirstOrDefault(b => p.Name.StartsWith(new ReportingYear(b.YearStart).Name, StringComparison.Ordinal))?.Value is { } v ? DatasetExport.Normalise(v) : (decimal?)null),
+        });
+        return JsonSerializer.Serialize(new
+        {
+            label = $"{series.Indicator.Code} {series.Indicator.Title}",
+            unit = DatasetExport.Describe(series.Indicator.Unit),
+            percentage = series.Indicator.Unit == IndicatorUnit.Percentage,
+            labels = points.Select(p => p.Name),
+            values = points.Select(p => p.Value is { } v ? DatasetExport.Normalise(v) : (decimal?)null),
+            benchmarks,
+        }, Json);
+    }
+
+    /// <summary>What the chart shows, for people who cannot see it; the table after it has every figure.</summary>
+    public static string ChartSummary(DashboardSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var unit = series.Indicator.Unit;
+        var points = series.Points;
+        var known = points.Where(p => p.Value is not null).ToList();
+        var text = $"Line chart of {series.Indicator.Code} {series.Indicator.Title}, {points[0].Name} to {points[^1].Name}. ";
+        if (known.Count == 0)
+        {
+            text += "There are no figures to draw yet. ";
+        }
+        else
+        {
+            var latest = known[^1];
+            var highest = known.MaxBy(p => p.Value)!;
+            var lowest = known.MinBy(p => p.Value)!;
+            text += $"Latest {Figure(latest.Value, unit)} in {latest.Name}; highest {Figure(highest.Value, unit)} in {highest.Name}; lowest {Figure(lowest.Value, unit)} in {lowest.Name}. ";
+        }
+
+        var gaps = points.Count(p => p.Gap is not null);
+        if (gaps > 0)
+        {
+            text += $"{gaps} missing {(gaps == 1 ? "figure is" : "figures are")} left as a break in the line. ";
+        }
+
+        return text + "Every figure and the reason for each gap are in the table that follows.";
+    }
+}

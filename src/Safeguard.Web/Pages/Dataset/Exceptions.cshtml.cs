@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Dataset;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.Dataset;
+
+/// <summary>The indicators whose latest figures moved by more than their tolerance, each marked better or worse; gaps listed apart.</summary>
+[RequirePermission("performance.view")]
+public sealed class ExceptionsModel(ExceptionReportService exceptions, TimeProvider time) : DatasetPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    /// <summary>Compute as at the end of this UK day (yyyy-mm-dd), when given.</summary>
+    [BindProperty(SupportsGet = true, Name = "as-at")]
+    public string? AsAt { get; set; }
+
+    public string? AsAtError { get; private set; }
+
+    public ExceptionReportResult? Result { get; private set; }
+
+    public IReadOnlyList<SelectListItem> YearItems { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var current = ReportingYear.Of(UkTime.Today(time));
+        var year = Year is >= 2000 and <= 2100 ? new ReportingYear(Year.Value) : current;
+        Year = year.StartYear;
+        YearItems = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse().Select(y => new SelectListItem(new ReportingYear(y).Name, y.ToString(CultureInfo.InvariantCulture)))];
+        DateTimeOffset? asAt = null;
+        if (!string.IsNullOrWhiteSpace(AsAt))
+        {
+            if (DateOnly.TryParseExact(AsAt.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                asAt = UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+            }
+            else
+            {
+                AsAtError = "Enter the date as yyyy-mm-dd, for example 2025-05-01";
+            }
+        }
+
+        Result = await exceptions.BuildAsync(year, asAt, cancellationToken);
+    }
+
+    public static string DirectionTag(ExceptionDirection direction) => direction switch
+    {
+        ExceptionDirection.Better => "<strong class=\"govuk-tag govuk-tag--green\">Better</strong>",
+        ExceptionDirection.Worse => "<strong class=\"govuk-tag govuk-tag--red\">Worse</strong>",
+        _ => "<strong class=\"govuk-tag govuk-tag--grey\">No better or worse</strong>",
+    };
+
+    public static string Percent(decimal? value) => value switch
+    {
+        null => "from 0",
+        > 0 => "+" + DatasetExport.Normalise(value.Value).ToString("#,##0.#", EnGb) + "%",
+        _ => DatasetExport.Normalise(value.Value).ToString("#,##0.#", EnGb) + "%",
+    };
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Dataset;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.Dataset;
+
+/// <summary>The exception report as a file: XLSX (exceptions and gaps on two sheets) or CSV (one table, a Kind column telling them apart).</summary>
+[RequirePermission("performance.view")]
+public sealed class ExceptionsDownloadModel(ExceptionReportService exceptions, TimeProvider time) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int? year, string? format, [FromQuery(Name = "as-at")] string? asAt, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<ExceptionReportFormat>(format ?? "xlsx", ignoreCase: true, out var kind) || kind == ExceptionReportFormat.Json || !Enum.IsDefined(kind))
+        {
+            return BadRequest("format must be xlsx or csv");
+        }
+
+        DateTimeOffset? at = null;
+        if (!string.IsNullOrWhiteSpace(asAt))
+        {
+            if (!DateOnly.TryParseExact(asAt.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                return BadRequest("as-at must be a date such as 2025-05-01");
+            }
+
+            at = UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+        }
+
+        var reportingYear = year is >= 2000 and <= 2100 ? new ReportingYear(year.Value) : ReportingYear.Of(UkTime.Today(time));
+        var result = await exceptions.BuildAsync(reportingYear, at, cancellationToken);
+        var stream = new MemoryStream();
+        await ExceptionReportService.WriteAsync(result, kind, stream, cancellationToken);
+        stream.Position = 0;
+        return kind == ExceptionReportFormat.Csv
+            ? File(stream, "text/csv", $"exception-report-{result.Year.Name}.csv")
+            : File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"exception-report-{result.Year.Name}.xlsx");
+    }
+}

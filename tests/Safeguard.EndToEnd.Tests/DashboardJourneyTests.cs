@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Safeguard.EndToEnd.Tests;
+
+/// <summary>The partnership dashboard in a real browser: Chart.js draws every chart from the page's figures, and the page passes axe with the charts drawn.</summary>
+public class DashboardJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+{
+    [Fact]
+    public async Task The_dashboard_draws_a_chart_for_every_indicator_and_is_accessible_with_the_charts_drawn()
+    {
+        var page = await app.NewPageAsync();
+        var problems = PageProblems.Watch(page);
+        await DemoAppFixture.SignInAsync(page, "scrutiny");
+
+        await page.GotoAsync("/dataset/dashboard");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("^Partnership dashboard "));
+        var sections = await page.Locator("section[data-indicator]").CountAsync();
+        Assert.True(sections >= 40, $"Expected every indicator on the page, found {sections}.");
+        await Assertions.Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(sections);
+
+        // Chart.js owns each canvas and drew the figures it was given (a gap stays null: a break, not a zero).
+        var drawn = await page.EvaluateAsync<bool>(
+            """
+            () => [...document.querySelectorAll('canvas[data-chart]')].every(c => {
+              const chart = window.Chart.getChart(c);
+              const data = JSON.parse(c.dataset.chart);
+              return chart && JSON.stringify(chart.data.datasets[0].data) === JSON.stringify(data.values);
+            })
+            """);
+        Assert.True(drawn, "A chart was not drawn from its figures.");
+        await Screenshots.SaveAsync(page, "dashboard-all");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Group of indicators").SelectOptionAsync("7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("Group=7"));
+        await Assertions.Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Line chart of 7.1 ") })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Figures for 7.1 by quarter" })).ToContainTextAsync("Gap");
+        await Assertions.Expect(page.Locator("section[data-indicator='7.1'] [data-testid='gap-notes']")).ToContainTextAsync("Not yet submitted (late");
+        await Screenshots.SaveAsync(page, "dashboard-group-7");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Exception report for ") }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("^Exception report "));
+        await Screenshots.SaveAsync(page, "exceptions");
+        await Axe.AssertNoViolationsAsync(page);
+        problems.AssertNone();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Dataset;
+using Safeguard.Persistence;
+using Safeguard.Testing;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.Dataset;
+
+/// <summary>The dashboard, the benchmarks and the exception report through their pages, on the demo area.</summary>
+public class DashboardPagesTests
+{
+    private static readonly CancellationToken Token = TestContext.Current.CancellationToken;
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_dashboard_charts_each_indicator_with_an_accessible_table_of_its_figures_and_gaps_and_downloads_one(DatabaseProvider provider)
+    {
+        await using var factory = await SafeguardWebFactory.CreateAsync(provider);
+        var year = ReportingYear.Of(UkTime.Today(factory.Clock));
+        var scrutiny = await factory.SignInAsync("scrutiny");
+
+        var page = Html.Parse(await scrutiny.GetStringAsync($"/dataset/dashboard?year={year.StartYear}&group=7", Token));
+        Assert.Equal(["7.1", "7.2", "7.3"], page.QuerySelectorAll("section[data-indicator]").Select(s => s.GetAttribute("data-indicator")!));
+        var section = page.QuerySelector("section[data-indicator='7.1']")!;
+        var canvas = section.QuerySelector("canvas")!;
+        Assert.Equal("img", canvas.GetAttribute("role"));
+        Assert.Contains("in the table that follows", canvas.GetAttribute("aria-label"), StringComparison.Ordinal);
+        using var chart = JsonDocument.Parse(canvas.GetAttribute("data-chart")!);
+        var labels = chart.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToList();
+        var values = chart.RootElement.GetProperty("values").EnumerateArray().ToList();
+        Assert.Equal($"{year.Name} Q4", labels[^1]);
+        Assert.Equal(labels.Count, values.Count);
+
+        // This year's Q2 is late from the council: a gap with its reason in the table, null (a break) in the chart, never 0.
+        var q2 = labels.IndexOf($"{year.Name} Q2");
+        Assert.Equal(JsonValueKind.Null, values[q2].ValueKind);
+        var gapCell = section.QuerySelector($"td[data-cell='{year.Name} Q2']")!;
+        Assert.Contains("Gap", gapCell.TextContent, StringComparison.Ordinal);
+        var note = gapCell.QuerySelector("a[data-note]")!.GetAttribute("href")!;
+        Assert.StartsWith("Not yet submitted (late", section.QuerySelector(note)!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not yet due", section.QuerySelector($"td[data-cell='{year.Name} Q4']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not yet due", section.QuerySelector($"td[data-cell='{year.Name}']")!.TextContent, StringComparison.Ordinal); // the year is not over
+        var table = section.QuerySelector("table")!;
+        Assert.Equal("Figures for 7.1 by quarter", table.QuerySelector("caption")!.TextContent.Trim());
+        Assert.All(table.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
+        Assert.All(table.QuerySelectorAll("tbody th"), th => Assert.Equal("row", th.GetAttribute("scope")));
+        Assert.Null(page.QuerySelector("a[href^='/dataset/benchmarks']"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await scrutiny.GetAsync("/dataset/benchmarks", Token)).StatusCode);
+
+        var download = await scrutiny.GetAsync($"/dataset/dashboard/download?indicator=7.1&year={year.StartYear}", Token);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download.Content.Headers.ContentType?.MediaType);
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync(Token)), false))
+        {
+            var sheet = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single();
+            Assert.Equal($"7.1 {year.Name}", sheet.Name!.Value);
+            var rows = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+            var last = rows[^1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            Assert.Equal(year.Name, last[0].InnerText);
+            Assert.Null(last[2].CellValue); // the missing quarter is an empty cell, not 0
+            Assert.Contains("Q2: Not yet submitted (late", last[6].InnerText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await scrutiny.GetAsync("/dataset/dashboard/download?indicator=9.9", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await scrutiny.GetAsync("/dataset/dashboard/download", Token)).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_business_unit_enters_a_benchmark_and_the_exception_report_marks_the_year_better_against_it(DatabaseProvider provider)
+    {
+        await using var factory = await SafeguardWebFactory.CreateAsync(provider);
+        var last = ReportingYear.Of(UkTime.Today(factory.Clock)).Previous;
+        var bu = await factory.SignInAsync("business.unit");
+
+        var empty = await SafeguardWebFactory.PostFormAsync(bu, "/dataset/benchmarks", new() { ["Input.IndicatorCode"] = "1.1", ["Input.YearStart"] = $"{last.StartYear}", ["Input.Kind"] = "", ["Input.Value"] = "lots", ["Input.Source"] = "" });
+        var errors = await Html.ReadAsync(empty);
+        Assert.Equal(["Input-Kind", "Input-Value", "Input-Source"], Html.ErrorSummary(errors).Select(e => e.Target));
+        Html.AssertErrorSummaryLinksResolve(errors);
+
+        var saved = await SafeguardWebFactory.PostFormAsync(bu, "/dataset/benchmarks", new() { ["Input.IndicatorCode"] = "1.1", ["Input.YearStart"] = $"{last.StartYear}", ["Input.Kind"] = "England", ["Input.Value"] = "30", ["Input.Source"] = "DWP children in low income families" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var list = Html.Parse(await bu.GetStringAsync($"/dataset/benchmarks?year={last.StartYear}", Token));
+        var row = list.QuerySelector($"[data-benchmark='1.1-{last.StartYear}-England']")!;
+        Assert.Contains("DWP children in low income families", row.TextContent, StringComparison.Ordinal);
+        var changeUrl = row.QuerySelector("a[href^='/dataset/benchmarks/']")!.GetAttribute("href")!;
+        Assert.Contains("1.1", Html.Parse(await bu.GetStringAsync("/dataset/benchmarks?indicator=1.1", Token)).QuerySelector("[data-testid='benchmarks']")!.TextContent, StringComparison.Ordinal);
+
+        // 22.9% against England's 30%: -23.7%, beyond 10%, and lower is better.
+        var report = Html.Parse(await bu.GetStringAsync($"/dataset/exceptions?year={last.StartYear}", Token));
+        var exception = report.QuerySelector("[data-exception='1.1-Benchmark']")!;
+        Assert.Contains("Better", exception.TextContent, StringComparison.Ordinal);
+        Assert.Contains("-23.7%", exception.TextContent, StringComparison.Ordinal);
+        var csv = await bu.GetStringAsync($"/dataset/exceptions/download?year={last.StartYear}&format=csv", Token);
+        Assert.StartsWith("Kind,Indicator,Title,Comparison", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("Exception,1.1,% children living in poverty,Benchmark,", csv, StringComparison.Ordinal);
+        var xlsx = await bu.GetAsync($"/dataset/exceptions/download?year={last.StartYear}&format=xlsx", Token);
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Token)), false))
+        {
+            Assert.Equal([$"Exceptions {last.Name}", $"Gaps {last.Name}"], workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await bu.GetAsync("/dataset/exceptions/download?format=pdf", Token)).StatusCode);
+        var badDate = Html.Parse(await bu.GetStringAsync("/dataset/exceptions?as-at=yesterday", Token));
+        Assert.Equal([("Enter the date as yyyy-mm-dd, for example 2025-05-01", "as-at")], Html.ErrorSummary(badDate));
+
+        // Changing from an older page is refused; then removing it takes the exception away.
+        var form = Html.Parse(await bu.GetStringAsync(changeUrl, Token));
+        var version = Html.Value(form, "Input.Version")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await SafeguardWebFactory.PostFormAsync(bu, changeUrl, new() { ["Input.Version"] = version, ["Input.YearStart"] = $"{last.StartYear}", ["Input.Kind"] = "England", ["Input.Value"] = "31", ["Input.Source"] = "DWP (revised)" })).StatusCode);
+        var stale = await SafeguardWebFactory.PostFormAsync(bu, changeUrl, new() { ["Input.Version"] = version, ["Input.YearStart"] = $"{last.StartYear}", ["Input.Kind"] = "England", ["Input.Value"] = "1", ["Input.Source"] = "stale" });
+        Assert.Contains("changed by someone else", await stale.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var current = Html.Value(Html.Parse(await bu.GetStringAsync(changeUrl, Token)), "Input.Version")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await SafeguardWebFactory.PostFormAsync(bu, changeUrl + "?handler=Remove", new() { ["Input.Version"] = current }, changeUrl)).StatusCode);
+        Assert.Equal(0, await WithDbAsync(factory, db => db.Set<IndicatorBenchmark>().CountAsync(Token)));
+        Assert.Null(Html.Parse(await bu.GetStringAsync($"/dataset/exceptions?year={last.StartYear}", Token)).QuerySelector("[data-exception='1.1-Benchmark']"));
+    }
+
+    private static async Task<T> WithDbAsync<T>(SafeguardWebFactory factory, Func<SafeguardDbContext, Task<T>> read)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
+    }
+}
