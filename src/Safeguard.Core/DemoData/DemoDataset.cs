@@ -43,7 +43,14 @@ internal static class DemoDataset
         ["8.4"] = 3.2m,
     };
 
-    public static async Task SeedAsync(SafeguardDbContext db, Actor actor, int children, CancellationToken cancellationToken)
+    /// <param name="db">The database.</param>
+    /// <param name="actor">Who the figures are recorded by.</param>
+    /// <param name="children">
+    /// The generated area's child population: the context figures then cover every year of its activity. Null when
+    /// no activity was generated: the figures are then the borough's published ones, for this year and last.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the seeding.</param>
+    public static async Task SeedAsync(SafeguardDbContext db, Actor actor, int? children, CancellationToken cancellationToken)
     {
         if (await db.Set<DataReturn>().AnyAsync(cancellationToken))
         {
@@ -57,11 +64,12 @@ internal static class DemoDataset
         var indicators = await db.Set<Indicator>().Include(i => i.SupplierAgency).ToListAsync(cancellationToken);
         using var process = db.BeginProcess("Demo.SeedDataset", actor);
         // Every reporting year the demo activity covers, so each year's rates have their population.
-        for (var year = ReportingYear.Of(DemoCasework.HistoryStart(today)); year.StartYear <= ReportingYear.Of(today).StartYear; year = new ReportingYear(year.StartYear + 1))
+        var first = children is null ? ReportingYear.Of(today).Previous : ReportingYear.Of(DemoCasework.HistoryStart(today));
+        for (var year = first; year.StartYear <= ReportingYear.Of(today).StartYear; year = new ReportingYear(year.StartYear + 1))
         {
             AddContext(db, indicators, "1.1", year, 22.9m, now);
             AddContext(db, indicators, "1.2", year, 4.1m, now);
-            AddContext(db, indicators, "1.3", year, children, now);
+            AddContext(db, indicators, "1.3", year, children ?? 43180m, now);
         }
 
         foreach (var (quarter, complete) in new[] { (earlier, true), (latest, false) })

@@ -116,7 +116,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         var reviewsAdded = await DemoCaseReviews.SeedAsync(db, actor, cancellationToken);
         var area = await DemoAreaAsync(options, actor, cancellationToken);
         await Dataset.IndicatorCatalogue.SyncAsync(db, cancellationToken);
-        await DemoDataset.SeedAsync(db, actor, options.Children, cancellationToken);
+        await DemoDataset.SeedAsync(db, actor, options.Activity ? options.Children : null, cancellationToken);
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }
 

@@ -14,22 +14,43 @@ public sealed class FrontDoorIndicatorData(SafeguardDbContext db, CalendarAdmini
 {
     protected override async Task<FrontDoorFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
     {
+        // Two flat reads (contacts, then their children) rather than one nested one: much faster on many contacts.
         var rows = await db.Set<Contact>().AsNoTracking()
-            .Select(c => new { c.ReceivedAt, c.RecordedAt, c.DecidedAt, c.Decision, Children = c.Children.Select(x => x.PersonId).ToList() })
+            .Select(c => new { c.Id, c.ReceivedAt, c.RecordedAt, c.DecidedAt, c.Decision })
             .ToListAsync(cancellationToken);
+        var childrenOf = (await db.Set<ContactChild>().AsNoTracking().Select(x => new { x.ContactId, x.PersonId }).ToListAsync(cancellationToken))
+            .ToLookup(x => x.ContactId, x => x.PersonId);
         var workingDays = await calendar.CalendarAsync(cancellationToken);
+        // The UK's offset from UTC changes only on the hour: it is looked up once per hour, not per contact.
+        var offsets = new Dictionary<long, TimeSpan>();
+        DateOnly UkDate(DateTimeOffset instant)
+        {
+            var hour = instant.UtcTicks / TimeSpan.TicksPerHour;
+            if (!offsets.TryGetValue(hour, out var offset))
+            {
+                offset = UkTime.TimeZone.GetUtcOffset(instant);
+                offsets[hour] = offset;
+            }
+
+            return DateOnly.FromDateTime(instant.UtcDateTime + offset);
+        }
+
+        var index = rows.Count == 0 ? null : new WorkingDayIndex(workingDays, UkTime.ToUkDate(rows.Min(r => r.ReceivedAt)), UkTime.ToUkDate(asAt).AddDays(1));
+        int WorkingDaysBetween(DateOnly from, DateOnly to) => Math.Max(0, index!.Between(from, to));
+
         var contacts = rows
             .Where(c => c.RecordedAt <= asAt && c.ReceivedAt <= asAt)
             .Select(c =>
             {
                 var decided = c.DecidedAt is { } at && at <= asAt ? at : (DateTimeOffset?)null;
-                var received = UkTime.ToUkDate(c.ReceivedAt);
+                var received = UkDate(c.ReceivedAt);
+                DateOnly? decidedOn = decided is { } d ? UkDate(d) : null;
                 return new ContactFact(
                     received,
-                    c.Children,
-                    decided is { } d ? UkTime.ToUkDate(d) : null,
+                    [.. childrenOf[c.Id]],
+                    decidedOn,
                     decided is null ? null : c.Decision,
-                    decided is { } e ? Math.Max(0, workingDays.WorkingDaysBetween(received, UkTime.ToUkDate(e))) : null);
+                    decidedOn is { } e ? WorkingDaysBetween(received, e) : null);
             })
             .ToList();
         return new FrontDoorFacts(contacts);
@@ -45,7 +66,11 @@ public sealed record ContactFact(DateOnly ReceivedOn, IReadOnlyList<Guid?> Child
 
 public sealed record FrontDoorFacts(IReadOnlyList<ContactFact> Contacts)
 {
-    public IEnumerable<ContactFact> DecidedIn(ReportingQuarter quarter) => Contacts.Where(c => c.DecidedOn is { } d && quarter.Contains(d));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ReportingQuarter, ContactFact[]> _decidedIn = new();
+
+    /// <summary>The contacts decided in the quarter (worked out once per quarter: three indicators ask).</summary>
+    public IEnumerable<ContactFact> DecidedIn(ReportingQuarter quarter) =>
+        _decidedIn.GetOrAdd(quarter, q => [.. Contacts.Where(c => c.DecidedOn is { } d && q.Contains(d))]);
 
     /// <summary>A decided contact as counted, about its identified children, in the numerator when <paramref name="counts"/> holds.</summary>
     public static CountedRecord Decided(ContactFact contact, Func<ContactDecision?, bool> counts)

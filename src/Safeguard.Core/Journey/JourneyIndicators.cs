@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Calendar;
 using Safeguard.Common;
@@ -43,7 +44,7 @@ public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdminist
             .Where(p => ids.Contains(p.EpisodeId) && p.StartDate <= day)
             .Select(p => new PlanFact(personByEpisode[p.EpisodeId], p.StartDate, p.EndDate is { } d && d <= day ? d : null))
             .ToList();
-        var people = episodes.Select(e => e.PersonId).Distinct().ToList();
+        var people = episodes.Select(e => e.PersonId).ToHashSet();
         var disabled = (await db.Set<Person>().AsNoTracking()
                 .Where(p => p.Disabilities != null && p.Disabilities != "" && p.Disabilities != "NONE")
                 .Select(p => new { p.Id, p.Disabilities }).ToListAsync(cancellationToken))
@@ -52,8 +53,12 @@ public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdminist
             .ToHashSet();
         var deadlines = await calendar.DeadlinesAsync(cancellationToken);
         var workingDays = await calendar.CalendarAsync(cancellationToken);
-        return new JourneyFacts(day, episodes, assessments, enquiries, plans, disabled, referral => deadlines.Calculate("assessment", referral).DueDate,
-            (from, to) => Math.Max(0, workingDays.WorkingDaysBetween(from, to)));
+        // Many records share their dates: each due date is worked out once, and working days are counted once over the range.
+        var due = new ConcurrentDictionary<DateOnly, DateOnly>();
+        var index = new WorkingDayIndex(workingDays, episodes.Count == 0 ? day : episodes.Min(e => e.ReferralDate), day.AddDays(1));
+        return new JourneyFacts(day, episodes, assessments, enquiries, plans, disabled,
+            referral => due.GetOrAdd(referral, r => deadlines.Calculate("assessment", r).DueDate),
+            (from, to) => Math.Max(0, index.Between(from, to)));
     }
 }
 
@@ -90,7 +95,12 @@ public sealed record JourneyFacts(
     /// </summary>
     public IEnumerable<CountedRecord> InNeed(ReportingQuarter quarter) => InNeedOn(SnapshotDay(quarter));
 
-    public Guid PersonOf(Guid episodeId) => (_episodes ??= Episodes.ToDictionary(e => e.Id))[episodeId].PersonId;
+    public Guid PersonOf(Guid episodeId) => Episode(episodeId).PersonId;
+
+    public EpisodeFact Episode(Guid episodeId) => (_episodes ??= Episodes.ToDictionary(e => e.Id))[episodeId];
+
+    /// <summary>The episodes with an assessment.</summary>
+    public IReadOnlySet<Guid> AssessedEpisodes => _assessed ??= Assessments.Select(a => a.EpisodeId).ToHashSet();
 
     private IEnumerable<CountedRecord> InNeedOn(DateOnly day) => Episodes
         .Where(e => !e.ReferralNfa && e.ReferralDate <= day && (e.ClosureDate is null || e.ClosureDate > day))
@@ -104,6 +114,7 @@ public sealed record JourneyFacts(
     public ILookup<Guid, PlanFact> PlansByPerson => _plansByPerson ??= Plans.ToLookup(p => p.PersonId);
 
     private Dictionary<Guid, EpisodeFact>? _episodes;
+    private HashSet<Guid>? _assessed;
     private ILookup<Guid, EpisodeFact>? _episodesByPerson;
     private ILookup<Guid, PlanFact>? _plansByPerson;
 }
@@ -125,17 +136,13 @@ public static class JourneyIndicators
                 && e.ReferralDate < r.ReferralDate && e.ReferralDate >= r.ReferralDate.AddMonths(-12)))),
             NoReferrals)),
         ("referrals-to-assessment", (f, q) =>
-        {
-            var assessed = f.Assessments.Select(a => a.EpisodeId).ToHashSet();
-            return IndicatorBreakdown.Percentage(f.ReferralsIn(q).Select(r => CountedRecord.For(r.PersonId, "Referral", r.ReferralDate, assessed.Contains(r.Id))), NoReferrals);
-        }),
+            IndicatorBreakdown.Percentage(f.ReferralsIn(q).Select(r => CountedRecord.For(r.PersonId, "Referral", r.ReferralDate, f.AssessedEpisodes.Contains(r.Id))), NoReferrals)),
         ("assessments-on-time", (f, q) =>
         {
-            var episodes = f.Episodes.ToDictionary(e => e.Id);
             return IndicatorBreakdown.Percentage(
                 f.Assessments.Where(a => a.AuthorisedOn is { } d && q.Contains(d)).Select(a =>
                 {
-                    var referral = episodes[a.EpisodeId];
+                    var referral = f.Episode(a.EpisodeId);
                     var authorised = a.AuthorisedOn!.Value;
                     return CountedRecord.For(referral.PersonId, "Assessment authorised", authorised, authorised <= f.AssessmentDue(referral.ReferralDate), f.WorkingDays(referral.ReferralDate, authorised));
                 }),
