@@ -57,7 +57,7 @@ internal static class DatasetBenchmark
             }
 
             var seedSeconds = clock.Elapsed.TotalSeconds;
-            var year = ReportingYear.Of(DateOnly.FromDateTime(DateTime.UtcNow)).Previous;
+            var year = ReportingYear.Of(Calendar.UkTime.Today(provider.GetRequiredService<TimeProvider>())).Previous;
             var (cold, indicators) = await ComputeAsync(provider, year);
             var warm = double.MaxValue;
             for (var i = 0; i < 3; i++)

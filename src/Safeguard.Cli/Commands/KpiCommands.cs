@@ -150,7 +150,7 @@ public static class KpiCommands
                 var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
                 if (CommandSupport.TryParseDate(text, out var date, out _))
                 {
-                    return UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+                    return UkTime.EndOfDay(date);
                 }
 
                 if (CommandSupport.TryParseInstant(text, out var instant, out var problem))

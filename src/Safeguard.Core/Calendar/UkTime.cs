@@ -37,6 +37,9 @@ public static class UkTime
             ? instant
             : throw new ArgumentException($"{localDateTime:yyyy-MM-dd'T'HH:mm} {problem}.", nameof(localDateTime));
 
+    /// <summary>The last instant of a UK day: "as at" a date means everything known by the end of that day.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly date) => FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+
     /// <summary>As <see cref="FromUkLocal"/>, but says what is wrong instead of throwing.</summary>
     /// <param name="localDateTime">A UK wall-clock time; its <see cref="DateTime.Kind"/> is ignored.</param>
     /// <param name="instant">The instant, in UTC.</param>

@@ -40,7 +40,7 @@ public sealed class BreakdownModel(IndicatorDrillDown drillDown, SafeguardDbCont
         var quarter = Year is >= 2000 and <= 2100 && Quarter is >= 1 and <= 4 ? new ReportingYear(Year.Value).Quarter(Quarter.Value) : current;
         (Year, Quarter) = (quarter.Year.StartYear, quarter.Number);
         DateTimeOffset? asAt = !string.IsNullOrWhiteSpace(AsAt) && DateOnly.TryParseExact(AsAt.Trim(), "yyyy-MM-dd", EnGb, System.Globalization.DateTimeStyles.None, out var date)
-            ? UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1)
+            ? UkTime.EndOfDay(date)
             : null;
         if (ShowsChildren)
         {

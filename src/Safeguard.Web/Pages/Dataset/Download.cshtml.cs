@@ -26,7 +26,7 @@ public sealed class DownloadModel(DatasetCalculator calculator, TimeProvider tim
                 return BadRequest("as-at must be a date such as 2025-05-01");
             }
 
-            at = UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+            at = UkTime.EndOfDay(date);
         }
 
         var reportingYear = year is >= 2000 and <= 2100 ? new ReportingYear(year.Value) : ReportingYear.Of(UkTime.Today(time));

@@ -36,7 +36,7 @@ public sealed class ExceptionsModel(ExceptionReportService exceptions, TimeProvi
         {
             if (DateOnly.TryParseExact(AsAt.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                asAt = UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+                asAt = UkTime.EndOfDay(date);
             }
             else
             {

@@ -34,7 +34,7 @@ public sealed class IndexModel(DatasetCalculator calculator, TimeProvider time) 
         {
             if (DateOnly.TryParseExact(AsAt.Trim(), "yyyy-MM-dd", EnGb, System.Globalization.DateTimeStyles.None, out var date))
             {
-                asAt = UkTime.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+                asAt = UkTime.EndOfDay(date);
             }
             else
             {
