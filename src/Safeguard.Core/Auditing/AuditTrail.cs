@@ -81,13 +81,13 @@ public static class AuditTrail
         // Dates are days in the UK, as the people searching live them (midnight is never skipped by a clock change).
         if (search.From is { } from)
         {
-            var start = UkTime.FromUkLocal(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+            var start = UkTime.StartOfDay(from).ToUniversalTime();
             query = query.Where(e => e.OccurredAt >= start);
         }
 
         if (search.To is { } to)
         {
-            var end = UkTime.FromUkLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+            var end = UkTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
             query = query.Where(e => e.OccurredAt < end);
         }
 

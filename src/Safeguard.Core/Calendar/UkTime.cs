@@ -37,8 +37,11 @@ public static class UkTime
             ? instant
             : throw new ArgumentException($"{localDateTime:yyyy-MM-dd'T'HH:mm} {problem}.", nameof(localDateTime));
 
+    /// <summary>The first instant of a UK day (midnight never falls in a clock change in the UK).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date) => FromUkLocal(date.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>The last instant of a UK day: "as at" a date means everything known by the end of that day.</summary>
-    public static DateTimeOffset EndOfDay(DateOnly date) => FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+    public static DateTimeOffset EndOfDay(DateOnly date) => StartOfDay(date.AddDays(1)).AddTicks(-1);
 
     /// <summary>As <see cref="FromUkLocal"/>, but says what is wrong instead of throwing.</summary>
     /// <param name="localDateTime">A UK wall-clock time; its <see cref="DateTime.Kind"/> is ignored.</param>

@@ -243,7 +243,7 @@ public sealed class ChildVisitChronology(SafeguardDbContext db, PersonIndex peop
 
         var visits = await db.Set<ChildVisit>().AsNoTracking().Where(v => v.PersonId == personId).ToListAsync(cancellationToken);
         return [.. visits.Select(v => new ChronologyEntry(
-            UkTime.FromUkLocal(v.VisitDate.ToDateTime(TimeOnly.MinValue)),
+            UkTime.StartOfDay(v.VisitDate),
             ChronologyKinds.Visit,
             !v.ChildSeen ? "Visit: the child was not seen" : v.SeenAlone ? "Visit: the child was seen alone" : "Visit: the child was seen",
             $"By {v.VisitedBy}" + (v.Note is null ? "" : $". {v.Note}"),

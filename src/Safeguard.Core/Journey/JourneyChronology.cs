@@ -27,7 +27,7 @@ public sealed class JourneyChronology(SafeguardDbContext db, PersonIndex people)
         var link = $"/people/{personId}/casework";
         var entries = new List<ChronologyEntry>();
         void Add(DateOnly date, string kind, string title, string? detail, string type, Guid id, Guid? agencyId = null, string? agency = null) =>
-            entries.Add(new(UkTime.FromUkLocal(date.ToDateTime(TimeOnly.MinValue)), kind, title, detail, agencyId, agency, type, id, link));
+            entries.Add(new(UkTime.StartOfDay(date), kind, title, detail, agencyId, agency, type, id, link));
 
         foreach (var e in episodes)
         {
@@ -130,7 +130,7 @@ public sealed class PersonIndexChronology(SafeguardDbContext db, PersonIndex peo
             var otherId = r.PersonId == personId ? r.RelatedPersonId : r.PersonId;
             if (others.TryGetValue(otherId, out var name))
             {
-                entries.Add(new(UkTime.FromUkLocal(r.From!.Value.ToDateTime(TimeOnly.MinValue)), ChronologyKinds.Record,
+                entries.Add(new(UkTime.StartOfDay(r.From!.Value), ChronologyKinds.Record,
                     $"Linked to {name} ({PersonIndex.Describe(r.Kind)})", null, null, null, "PersonRelationship", r.Id, link));
             }
         }
