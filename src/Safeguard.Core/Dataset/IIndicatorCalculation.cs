@@ -22,7 +22,12 @@ public interface IIndicatorCalculation
 
 /// <param name="AsAt">Only records as they stood at this instant count.</param>
 /// <param name="ChildPopulation">The child population (indicator 1.3) for the quarter's year, when entered; rates need it.</param>
-public sealed record CalculationContext(DateTimeOffset AsAt, decimal? ChildPopulation);
+/// <param name="From">
+/// The first day of the earliest reporting year the computation asks about (at or before the quarter's year): records
+/// that can only count before it need not be read. A calculation's figure for a quarter is the same whatever
+/// earlier <paramref name="From"/> it is given.
+/// </param>
+public sealed record CalculationContext(DateTimeOffset AsAt, decimal? ChildPopulation, DateOnly From);
 
 /// <summary>A computed figure, or why there is none.</summary>
 /// <param name="Value">The figure, unrounded; null when it cannot be worked out.</param>

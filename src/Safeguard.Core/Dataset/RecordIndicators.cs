@@ -5,27 +5,33 @@ namespace Safeguard.Dataset;
 
 /// <summary>
 /// An area's records as its dataset indicators need them, loaded once per "as at" instant and shared by every
-/// indicator of that area in one computation (a scoped service, so one request or command).
+/// indicator of that area in one computation (a scoped service, so one request or command). Only the records that
+/// can count in a quarter from <see cref="CalculationContext.From"/> on are loaded (with whatever earlier history
+/// those quarters look back on); a later question about an earlier quarter loads again, from its start.
 /// </summary>
 /// <typeparam name="TFacts">What the area's calculations count.</typeparam>
 public abstract class IndicatorFacts<TFacts>
     where TFacts : class
 {
-    private readonly Dictionary<DateTimeOffset, Task<TFacts>> _loaded = [];
+    private readonly Dictionary<DateTimeOffset, (DateOnly From, Task<TFacts> Facts)> _loaded = [];
 
-    public Task<TFacts> AtAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
+    public Task<TFacts> AtAsync(CalculationContext context, CancellationToken cancellationToken)
     {
-        if (!_loaded.TryGetValue(asAt, out var facts))
+        ArgumentNullException.ThrowIfNull(context);
+        if (!_loaded.TryGetValue(context.AsAt, out var loaded) || loaded.From > context.From)
         {
-            facts = LoadAsync(asAt, cancellationToken);
-            _loaded[asAt] = facts;
+            loaded = (context.From, LoadAsync(context.AsAt, context.From, cancellationToken));
+            _loaded[context.AsAt] = loaded;
         }
 
-        return facts;
+        return loaded.Facts;
     }
 
-    /// <summary>The records as known at <paramref name="asAt"/>.</summary>
-    protected abstract Task<TFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// The records as known at <paramref name="asAt"/> that can count in a quarter starting on or after
+    /// <paramref name="from"/> (a reporting year's first day), with the earlier records those quarters look back on.
+    /// </summary>
+    protected abstract Task<TFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -46,7 +52,7 @@ public sealed class RecordIndicator<TFacts>(string key, Func<TFacts, ReportingQu
     public async Task<IndicatorBreakdown> BreakdownAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return count(await facts.AtAsync(context.AsAt, cancellationToken), quarter);
+        return count(await facts.AtAsync(context, cancellationToken), quarter);
     }
 }
 

@@ -8,17 +8,23 @@ namespace Safeguard.FrontDoor;
 
 /// <summary>
 /// The front door's contacts as the dataset needs them, loaded once per "as at" instant: contacts recorded after
-/// it are left out, and a decision made after it counts as not yet made.
+/// it are left out, and a decision made after it counts as not yet made. Only contacts received or decided on or
+/// after the first day asked about are read: no other can count.
 /// </summary>
 public sealed class FrontDoorIndicatorData(SafeguardDbContext db, CalendarAdministration calendar) : IndicatorFacts<FrontDoorFacts>
 {
-    protected override async Task<FrontDoorFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
+    protected override async Task<FrontDoorFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, CancellationToken cancellationToken)
     {
+        var start = UkTime.StartOfDay(from);
+        var counted = db.Set<Contact>().AsNoTracking().Where(c => c.ReceivedAt >= start || c.DecidedAt >= start);
+
         // Two flat reads (contacts, then their children) rather than one nested one: much faster on many contacts.
-        var rows = await db.Set<Contact>().AsNoTracking()
+        var rows = await counted
             .Select(c => new { c.Id, c.ReceivedAt, c.RecordedAt, c.DecidedAt, c.Decision })
             .ToListAsync(cancellationToken);
-        var childrenOf = (await db.Set<ContactChild>().AsNoTracking().Select(x => new { x.ContactId, x.PersonId }).ToListAsync(cancellationToken))
+        var childrenOf = (await db.Set<ContactChild>().AsNoTracking()
+                .Join(counted, x => x.ContactId, c => c.Id, (x, c) => new { x.ContactId, x.PersonId })
+                .ToListAsync(cancellationToken))
             .ToLookup(x => x.ContactId, x => x.PersonId);
         var workingDays = await calendar.CalendarAsync(cancellationToken);
         // The UK's offset from UTC changes only on the hour: it is looked up once per hour, not per contact.
@@ -67,6 +73,11 @@ public sealed record ContactFact(DateOnly ReceivedOn, IReadOnlyList<Guid?> Child
 public sealed record FrontDoorFacts(IReadOnlyList<ContactFact> Contacts)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ReportingQuarter, ContactFact[]> _decidedIn = new();
+    private ILookup<DateOnly, ContactFact>? _byQuarterReceived;
+
+    /// <summary>The contacts received in the quarter.</summary>
+    public IEnumerable<ContactFact> ReceivedIn(ReportingQuarter quarter) =>
+        (_byQuarterReceived ??= Contacts.ToLookup(c => ReportingQuarter.Of(c.ReceivedOn).Start))[quarter.Start];
 
     /// <summary>The contacts decided in the quarter (worked out once per quarter: three indicators ask).</summary>
     public IEnumerable<ContactFact> DecidedIn(ReportingQuarter quarter) =>
@@ -89,7 +100,7 @@ public static class FrontDoorIndicators
     public static IReadOnlyList<(string Key, Func<FrontDoorFacts, ReportingQuarter, IndicatorBreakdown> Count)> All { get; } =
     [
         // Per child: a contact about two children counts twice, and one about no named child once.
-        ("contacts", (f, q) => IndicatorBreakdown.Count(f.Contacts.Where(c => q.Contains(c.ReceivedOn))
+        ("contacts", (f, q) => IndicatorBreakdown.Count(f.ReceivedIn(q)
             .SelectMany(c => c.Children.DefaultIfEmpty().Select(child => CountedRecord.For(child, "Contact received", c.ReceivedOn))))),
         ("contact-decision-days", (f, q) => IndicatorBreakdown.AverageWorkingDays(f.DecidedIn(q).Select(c => FrontDoorFacts.Decided(c, _ => true)), NoneDecided)),
         ("contact-outcome-early-help", (f, q) => IndicatorBreakdown.Percentage(

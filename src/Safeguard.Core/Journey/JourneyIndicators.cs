@@ -16,37 +16,48 @@ namespace Safeguard.Journey;
 /// </summary>
 public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdministration calendar) : IndicatorFacts<JourneyFacts>
 {
-    protected override async Task<JourneyFacts> LoadAsync(DateTimeOffset asAt, CancellationToken cancellationToken)
+    protected override async Task<JourneyFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, CancellationToken cancellationToken)
     {
         var day = UkTime.ToUkDate(asAt);
+        // A quarter still to come is counted as at the as-at day, so nothing from that day on may be left out.
+        from = from < day ? from : day;
+
+        // Read only what a quarter from `from` on can count: referrals from then (and the 12 months before, which
+        // re-referrals look back on), episodes still open then, and the episodes of assessments and enquiries
+        // started or finished from then. Plans are few, and "subsequent" looks back over all of a child's: all are read.
+        var lookBack = from.AddMonths(-12);
+        var assessed = db.Set<CaseAssessment>().Where(a => a.StartDate >= from || a.AuthorisationDate >= from);
+        var enquired = db.Set<S47Enquiry>().Where(s => s.StartDate >= from || s.ConferenceDate >= from);
         var episodes = (await db.Set<NeedEpisode>().AsNoTracking()
+                .Where(e => e.ReferralDate >= lookBack || e.ClosureDate == null || e.ClosureDate >= from
+                    || assessed.Any(a => a.EpisodeId == e.Id) || enquired.Any(s => s.EpisodeId == e.Id))
                 .Select(e => new { e.Id, e.PersonId, e.ReferralDate, e.ReferralNfa, e.ClosureDate, e.CreatedAt })
                 .ToListAsync(cancellationToken))
             .Where(e => e.CreatedAt <= asAt && e.ReferralDate <= day)
             .Select(e => new EpisodeFact(e.Id, e.PersonId, e.ReferralDate, e.ReferralNfa, e.ClosureDate is { } c && c <= day ? c : null))
             .ToList();
         var ids = episodes.Select(e => e.Id).ToHashSet();
-        var assessments = (await db.Set<CaseAssessment>().AsNoTracking()
+        var assessments = (await assessed.AsNoTracking()
                 .Select(a => new AssessmentFact(a.EpisodeId, a.StartDate, a.AuthorisationDate)).ToListAsync(cancellationToken))
             .Where(a => ids.Contains(a.EpisodeId) && a.StartDate <= day)
             .Select(a => a with { AuthorisedOn = a.AuthorisedOn is { } d && d <= day ? d : null })
             .ToList();
-        var strategyDates = await db.Set<StrategyDiscussion>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Date, cancellationToken);
-        var enquiries = (await db.Set<S47Enquiry>().AsNoTracking()
-                .Select(s => new { s.EpisodeId, s.StartDate, s.StrategyDiscussionId, s.IcpcTargetDate, s.ConferenceDate }).ToListAsync(cancellationToken))
-            .Select(s => new EnquiryFact(s.EpisodeId, s.StartDate, strategyDates.GetValueOrDefault(s.StrategyDiscussionId, s.StartDate), s.IcpcTargetDate, s.ConferenceDate))
+        var enquiries = (await enquired.AsNoTracking()
+                .Join(db.Set<StrategyDiscussion>(), s => s.StrategyDiscussionId, d => d.Id, (s, d) => new EnquiryFact(s.EpisodeId, s.StartDate, d.Date, s.IcpcTargetDate, s.ConferenceDate))
+                .ToListAsync(cancellationToken))
             .Where(s => ids.Contains(s.EpisodeId) && s.StartDate <= day)
             .Select(s => s with { ConferenceOn = s.ConferenceOn is { } d && d <= day ? d : null })
             .ToList();
-        var personByEpisode = episodes.ToDictionary(e => e.Id, e => e.PersonId);
         var plans = (await db.Set<ProtectionPlan>().AsNoTracking()
-                .Select(p => new { p.EpisodeId, p.StartDate, p.EndDate }).ToListAsync(cancellationToken))
-            .Where(p => ids.Contains(p.EpisodeId) && p.StartDate <= day)
-            .Select(p => new PlanFact(personByEpisode[p.EpisodeId], p.StartDate, p.EndDate is { } d && d <= day ? d : null))
+                .Join(db.Set<NeedEpisode>(), p => p.EpisodeId, e => e.Id, (p, e) => new { e.PersonId, e.CreatedAt, e.ReferralDate, p.StartDate, p.EndDate })
+                .ToListAsync(cancellationToken))
+            .Where(p => p.CreatedAt <= asAt && p.ReferralDate <= day && p.StartDate <= day)
+            .Select(p => new PlanFact(p.PersonId, p.StartDate, p.EndDate is { } d && d <= day ? d : null))
             .ToList();
         var people = episodes.Select(e => e.PersonId).ToHashSet();
         var disabled = (await db.Set<Person>().AsNoTracking()
-                .Where(p => p.Disabilities != null && p.Disabilities != "" && p.Disabilities != "NONE")
+                .Where(p => p.Disabilities != null && p.Disabilities != "" && p.Disabilities != "NONE"
+                    && db.Set<NeedEpisode>().Any(e => e.PersonId == p.Id && (e.ClosureDate == null || e.ClosureDate >= from)))
                 .Select(p => new { p.Id, p.Disabilities }).ToListAsync(cancellationToken))
             .Where(p => people.Contains(p.Id) && p.Disabilities!.Split(',').Any(c => c != "NONE"))
             .Select(p => p.Id)
@@ -58,7 +69,7 @@ public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdminist
         var index = new WorkingDayIndex(workingDays, episodes.Count == 0 ? day : episodes.Min(e => e.ReferralDate), day.AddDays(1));
         return new JourneyFacts(day, episodes, assessments, enquiries, plans, disabled,
             referral => due.GetOrAdd(referral, r => deadlines.Calculate("assessment", r).DueDate),
-            (from, to) => Math.Max(0, index.Between(from, to)));
+            (start, end) => Math.Max(0, index.Between(start, end)));
     }
 }
 
@@ -93,7 +104,7 @@ public sealed record JourneyFacts(
     /// One record per child in need at the end of the quarter (or on the as-at day), dated by their open episode's
     /// referral: a child with an episode open at the end of the day (a referral with no further action is not a child in need).
     /// </summary>
-    public IEnumerable<CountedRecord> InNeed(ReportingQuarter quarter) => InNeedOn(SnapshotDay(quarter));
+    public IEnumerable<CountedRecord> InNeed(ReportingQuarter quarter) => _inNeed.GetOrAdd(SnapshotDay(quarter), InNeedOn);
 
     public Guid PersonOf(Guid episodeId) => Episode(episodeId).PersonId;
 
@@ -102,17 +113,20 @@ public sealed record JourneyFacts(
     /// <summary>The episodes with an assessment.</summary>
     public IReadOnlySet<Guid> AssessedEpisodes => _assessed ??= Assessments.Select(a => a.EpisodeId).ToHashSet();
 
-    private IEnumerable<CountedRecord> InNeedOn(DateOnly day) => Episodes
+    private CountedRecord[] InNeedOn(DateOnly day) => [.. Episodes
         .Where(e => !e.ReferralNfa && e.ReferralDate <= day && (e.ClosureDate is null || e.ClosureDate > day))
         .GroupBy(e => e.PersonId)
-        .Select(g => CountedRecord.For(g.Key, "Child in need (referred)", g.Max(e => e.ReferralDate)));
+        .Select(g => CountedRecord.For(g.Key, "Child in need (referred)", g.Max(e => e.ReferralDate)))];
 
-    public IEnumerable<EpisodeFact> ReferralsIn(ReportingQuarter quarter) => Episodes.Where(e => quarter.Contains(e.ReferralDate));
+    public IEnumerable<EpisodeFact> ReferralsIn(ReportingQuarter quarter) =>
+        (_referralsByQuarter ??= Episodes.ToLookup(e => ReportingQuarter.Of(e.ReferralDate).Start))[quarter.Start];
 
     public ILookup<Guid, EpisodeFact> EpisodesByPerson => _episodesByPerson ??= Episodes.ToLookup(e => e.PersonId);
 
     public ILookup<Guid, PlanFact> PlansByPerson => _plansByPerson ??= Plans.ToLookup(p => p.PersonId);
 
+    private readonly ConcurrentDictionary<DateOnly, CountedRecord[]> _inNeed = new();
+    private ILookup<DateOnly, EpisodeFact>? _referralsByQuarter;
     private Dictionary<Guid, EpisodeFact>? _episodes;
     private HashSet<Guid>? _assessed;
     private ILookup<Guid, EpisodeFact>? _episodesByPerson;

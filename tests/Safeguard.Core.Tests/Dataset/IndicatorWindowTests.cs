@@ -1,0 +1,72 @@
+using Safeguard.Calendar;
+using Safeguard.Common;
+using Safeguard.Dataset;
+using Safeguard.DemoData;
+using Safeguard.FrontDoor;
+using Safeguard.Journey;
+using Safeguard.Persistence;
+using Safeguard.Testing;
+
+namespace Safeguard.Core.Tests.Dataset;
+
+/// <summary>
+/// The dataset reads only the records that can count from the first year it is asked about (with the history
+/// those years look back on). Whatever that first year, every computed indicator must count exactly the same
+/// records as when everything is read: checked on a generated area for every quarter from three years back to
+/// a year still to come, as at today and as at an earlier day.
+/// </summary>
+public sealed class IndicatorWindowTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Everything = new(2000, 4, 1);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Every_computed_indicator_counts_the_same_records_whatever_year_its_records_were_read_from(DatabaseProvider provider)
+    {
+        await using var services = await TestServices.CreateAsync(provider, new FakeTimeProvider(Now));
+        await services.Get<DemoSeeder>().SeedAsync("Testshire", new DemoOptions(Scale: 0.02), Ct);
+        services.Db.ChangeTracker.Clear();
+        var calendar = services.Get<CalendarAdministration>();
+
+        var compared = 0;
+        foreach (var asAt in new[] { Now, UkTime.EndOfDay(new DateOnly(2025, 6, 15)) })
+        {
+            for (var start = 2023; start <= 2027; start++)
+            {
+                var year = new ReportingYear(start);
+                var all = Calculations(new FrontDoorIndicatorData(services.Db, calendar), new JourneyIndicatorData(services.Db, calendar));
+                var sameYear = Calculations(new FrontDoorIndicatorData(services.Db, calendar), new JourneyIndicatorData(services.Db, calendar));
+                var yearBefore = Calculations(new FrontDoorIndicatorData(services.Db, calendar), new JourneyIndicatorData(services.Db, calendar));
+                for (var i = 0; i < all.Count; i++)
+                {
+                    foreach (var quarter in year.Quarters)
+                    {
+                        var expected = Describe(await all[i].BreakdownAsync(quarter, new CalculationContext(asAt, 1000m, Everything), Ct));
+                        Assert.Equal(expected, Describe(await sameYear[i].BreakdownAsync(quarter, new CalculationContext(asAt, 1000m, year.Start), Ct)));
+                        Assert.Equal(expected, Describe(await yearBefore[i].BreakdownAsync(quarter, new CalculationContext(asAt, 1000m, year.Previous.Start), Ct)));
+                        compared += expected.Count > 1 ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        // Most of those quarters counted something, so the comparison was not between empty lists.
+        Assert.InRange(compared, 300, 16 * 4 * 5 * 2);
+    }
+
+    private static List<RecordIndicator<FrontDoorFacts>> FrontDoor(FrontDoorIndicatorData facts) =>
+        [.. FrontDoorIndicators.All.Select(c => new RecordIndicator<FrontDoorFacts>(c.Key, c.Count, facts))];
+
+    private static List<IIndicatorCalculation> Calculations(FrontDoorIndicatorData frontDoor, JourneyIndicatorData journey) =>
+        [.. FrontDoor(frontDoor), .. JourneyIndicators.All.Select(c => new RecordIndicator<JourneyFacts>(c.Key, c.Count, journey))];
+
+    /// <summary>The figure, then every record counted, in a fixed order.</summary>
+    private static List<string> Describe(IndicatorBreakdown breakdown) =>
+        [
+            $"{breakdown.Figure(1000m).Value} {breakdown.Figure(1000m).MissingReason}",
+            .. breakdown.Records
+                .Select(r => $"{string.Join('+', r.Children)} {r.Event} {r.Date:yyyy-MM-dd} {r.InNumerator} {r.WorkingDays}")
+                .Order(StringComparer.Ordinal),
+        ];
+}
