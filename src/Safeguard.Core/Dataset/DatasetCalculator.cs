@@ -83,7 +83,7 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
         }
 
         var snapshot = await Snapshot.LoadAsync(db, [quarter.Year], at, cancellationToken);
-        var context = new CalculationContext(at, snapshot.Population(quarter.Year), quarter.Year.Start);
+        var context = new CalculationContext(at, snapshot.Population(quarter.Year), quarter.Year.Start, quarter.Year.End);
         var breakdown = await calculation.BreakdownAsync(quarter, context, cancellationToken);
         var figure = breakdown.Figure(context.ChildPopulation);
         return new IndicatorBreakdownResult(indicator, quarter, at, breakdown, figure.Value is { } v ? Round(indicator, v) : null, figure.MissingReason);
@@ -148,7 +148,7 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
                     return (null, "Safeguard does not yet hold the records this indicator is computed from");
                 }
 
-                var figure = await calculation.CalculateAsync(quarter, new CalculationContext(snapshot.AsAt, snapshot.Population(quarter.Year), snapshot.From), cancellationToken);
+                var figure = await calculation.CalculateAsync(quarter, new CalculationContext(snapshot.AsAt, snapshot.Population(quarter.Year), snapshot.From, snapshot.Until), cancellationToken);
                 return (figure.Value, figure.MissingReason);
 
             case IndicatorSource.Context:
@@ -181,10 +181,11 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
         private readonly Dictionary<(Guid Request, Guid Indicator), ReturnedFigure> _figures;
         private readonly Guid? _populationId;
 
-        private Snapshot(DateTimeOffset asAt, DateOnly from, List<ContextFigure> context, List<DataReturn> returns, List<ReturnedFigure> figures, Guid? populationId)
+        private Snapshot(DateTimeOffset asAt, DateOnly from, DateOnly until, List<ContextFigure> context, List<DataReturn> returns, List<ReturnedFigure> figures, Guid? populationId)
         {
             AsAt = asAt;
             From = from;
+            Until = until;
             _context = context;
             _returns = returns;
             _populationId = populationId;
@@ -197,6 +198,9 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
 
         /// <summary>The first day of the earliest year loaded.</summary>
         public DateOnly From { get; }
+
+        /// <summary>The last day of the latest year loaded.</summary>
+        public DateOnly Until { get; }
 
         public static async Task<Snapshot> LoadAsync(SafeguardDbContext db, ReportingYear[] years, DateTimeOffset asAt, CancellationToken cancellationToken)
         {
@@ -212,7 +216,7 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
             context.RemoveAll(c => c.RecordedAt > asAt);
             returns.RemoveAll(r => r.OpenedAt > asAt);
             figures.RemoveAll(f => f.RecordedAt > asAt);
-            return new Snapshot(asAt, years.Min(y => y.Start), context, returns, figures, populationId);
+            return new Snapshot(asAt, years.Min(y => y.Start), years.Max(y => y.End), context, returns, figures, populationId);
         }
 
         public decimal? Population(ReportingYear year) =>

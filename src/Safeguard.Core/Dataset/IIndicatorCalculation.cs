@@ -23,11 +23,14 @@ public interface IIndicatorCalculation
 /// <param name="AsAt">Only records as they stood at this instant count.</param>
 /// <param name="ChildPopulation">The child population (indicator 1.3) for the quarter's year, when entered; rates need it.</param>
 /// <param name="From">
-/// The first day of the earliest reporting year the computation asks about (at or before the quarter's year): records
-/// that can only count before it need not be read. A calculation's figure for a quarter is the same whatever
-/// earlier <paramref name="From"/> it is given.
+/// The first day of the earliest reporting year the computation asks about (at or before the quarter's year).
 /// </param>
-public sealed record CalculationContext(DateTimeOffset AsAt, decimal? ChildPopulation, DateOnly From);
+/// <param name="Until">The last day of the latest reporting year it asks about (at or after the quarter's year).</param>
+/// <remarks>
+/// Records that can count only outside <paramref name="From"/> to <paramref name="Until"/> need not be read: a
+/// calculation's figure for a quarter is the same whatever wider years it is given.
+/// </remarks>
+public sealed record CalculationContext(DateTimeOffset AsAt, decimal? ChildPopulation, DateOnly From, DateOnly Until);
 
 /// <summary>A computed figure, or why there is none.</summary>
 /// <param name="Value">The figure, unrounded; null when it cannot be worked out.</param>

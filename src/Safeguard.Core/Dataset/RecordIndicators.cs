@@ -6,21 +6,28 @@ namespace Safeguard.Dataset;
 /// <summary>
 /// An area's records as its dataset indicators need them, loaded once per "as at" instant and shared by every
 /// indicator of that area in one computation (a scoped service, so one request or command). Only the records that
-/// can count in a quarter from <see cref="CalculationContext.From"/> on are loaded (with whatever earlier history
-/// those quarters look back on); a later question about an earlier quarter loads again, from its start.
+/// can count in a quarter from <see cref="CalculationContext.From"/> to <see cref="CalculationContext.Until"/> are
+/// loaded (with whatever earlier history those quarters look back on); a later question about a quarter outside
+/// them loads again, for both.
 /// </summary>
 /// <typeparam name="TFacts">What the area's calculations count.</typeparam>
 public abstract class IndicatorFacts<TFacts>
     where TFacts : class
 {
-    private readonly Dictionary<DateTimeOffset, (DateOnly From, Task<TFacts> Facts)> _loaded = [];
+    private readonly Dictionary<DateTimeOffset, (DateOnly From, DateOnly Until, Task<TFacts> Facts)> _loaded = [];
 
     public Task<TFacts> AtAsync(CalculationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!_loaded.TryGetValue(context.AsAt, out var loaded) || loaded.From > context.From)
+        if (!_loaded.TryGetValue(context.AsAt, out var loaded))
         {
-            loaded = (context.From, LoadAsync(context.AsAt, context.From, cancellationToken));
+            loaded = (context.From, context.Until, LoadAsync(context.AsAt, context.From, context.Until, cancellationToken));
+            _loaded[context.AsAt] = loaded;
+        }
+        else if (loaded.From > context.From || loaded.Until < context.Until)
+        {
+            var (from, until) = (Min(loaded.From, context.From), Max(loaded.Until, context.Until));
+            loaded = (from, until, LoadAsync(context.AsAt, from, until, cancellationToken));
             _loaded[context.AsAt] = loaded;
         }
 
@@ -28,10 +35,15 @@ public abstract class IndicatorFacts<TFacts>
     }
 
     /// <summary>
-    /// The records as known at <paramref name="asAt"/> that can count in a quarter starting on or after
-    /// <paramref name="from"/> (a reporting year's first day), with the earlier records those quarters look back on.
+    /// The records as known at <paramref name="asAt"/> that can count in a quarter from <paramref name="from"/> (a
+    /// reporting year's first day) to <paramref name="until"/> (a year's last day), with the earlier records those
+    /// quarters look back on.
     /// </summary>
-    protected abstract Task<TFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, CancellationToken cancellationToken);
+    protected abstract Task<TFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
 
 /// <summary>

@@ -8,15 +8,16 @@ namespace Safeguard.FrontDoor;
 
 /// <summary>
 /// The front door's contacts as the dataset needs them, loaded once per "as at" instant: contacts recorded after
-/// it are left out, and a decision made after it counts as not yet made. Only contacts received or decided on or
-/// after the first day asked about are read: no other can count.
+/// it are left out, and a decision made after it counts as not yet made. Only contacts received or decided in the
+/// years asked about are read: no other can count.
 /// </summary>
 public sealed class FrontDoorIndicatorData(SafeguardDbContext db, CalendarAdministration calendar) : IndicatorFacts<FrontDoorFacts>
 {
-    protected override async Task<FrontDoorFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, CancellationToken cancellationToken)
+    protected override async Task<FrontDoorFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken)
     {
-        var start = UkTime.StartOfDay(from);
-        var counted = db.Set<Contact>().AsNoTracking().Where(c => c.ReceivedAt >= start || c.DecidedAt >= start);
+        var (start, end) = (UkTime.StartOfDay(from), UkTime.EndOfDay(until));
+        var counted = db.Set<Contact>().AsNoTracking()
+            .Where(c => (c.ReceivedAt >= start && c.ReceivedAt <= end) || (c.DecidedAt >= start && c.DecidedAt <= end));
 
         // Two flat reads (contacts, then their children) rather than one nested one: much faster on many contacts.
         var rows = await counted

@@ -16,33 +16,37 @@ namespace Safeguard.Journey;
 /// </summary>
 public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdministration calendar) : IndicatorFacts<JourneyFacts>
 {
-    protected override async Task<JourneyFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, CancellationToken cancellationToken)
+    protected override async Task<JourneyFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken)
     {
         var day = UkTime.ToUkDate(asAt);
         // A quarter still to come is counted as at the as-at day, so nothing from that day on may be left out.
         from = from < day ? from : day;
 
-        // Read only what a quarter from `from` on can count: referrals from then (and the 12 months before, which
-        // re-referrals look back on), episodes still open then, and the episodes of assessments and enquiries
-        // started or finished from then. Plans are few, and "subsequent" looks back over all of a child's: all are read.
+        // Read only the episodes a quarter in the years asked about can count: referred in them (or in the 12 months
+        // before, which re-referrals look back on), open in them, or with an assessment authorised or an enquiry
+        // started or conferenced in them; then those episodes' assessments and enquiries. Plans are few, and a
+        // "subsequent" plan looks back over all of a child's: all are read.
         var lookBack = from.AddMonths(-12);
-        var assessed = db.Set<CaseAssessment>().Where(a => a.StartDate >= from || a.AuthorisationDate >= from);
-        var enquired = db.Set<S47Enquiry>().Where(s => s.StartDate >= from || s.ConferenceDate >= from);
-        var episodes = (await db.Set<NeedEpisode>().AsNoTracking()
-                .Where(e => e.ReferralDate >= lookBack || e.ClosureDate == null || e.ClosureDate >= from
-                    || assessed.Any(a => a.EpisodeId == e.Id) || enquired.Any(s => s.EpisodeId == e.Id))
+        var counted = db.Set<NeedEpisode>().Where(e =>
+            (e.ReferralDate <= until && (e.ReferralDate >= lookBack || e.ClosureDate == null || e.ClosureDate >= from))
+            || db.Set<CaseAssessment>().Any(a => a.EpisodeId == e.Id && a.AuthorisationDate >= from && a.AuthorisationDate <= until)
+            || db.Set<S47Enquiry>().Any(s => s.EpisodeId == e.Id
+                && ((s.StartDate >= from && s.StartDate <= until) || (s.ConferenceDate >= from && s.ConferenceDate <= until))));
+        var episodes = (await counted.AsNoTracking()
                 .Select(e => new { e.Id, e.PersonId, e.ReferralDate, e.ReferralNfa, e.ClosureDate, e.CreatedAt })
                 .ToListAsync(cancellationToken))
             .Where(e => e.CreatedAt <= asAt && e.ReferralDate <= day)
             .Select(e => new EpisodeFact(e.Id, e.PersonId, e.ReferralDate, e.ReferralNfa, e.ClosureDate is { } c && c <= day ? c : null))
             .ToList();
         var ids = episodes.Select(e => e.Id).ToHashSet();
-        var assessments = (await assessed.AsNoTracking()
-                .Select(a => new AssessmentFact(a.EpisodeId, a.StartDate, a.AuthorisationDate)).ToListAsync(cancellationToken))
+        var assessments = (await db.Set<CaseAssessment>().AsNoTracking()
+                .Join(counted, a => a.EpisodeId, e => e.Id, (a, e) => new AssessmentFact(a.EpisodeId, a.StartDate, a.AuthorisationDate))
+                .ToListAsync(cancellationToken))
             .Where(a => ids.Contains(a.EpisodeId) && a.StartDate <= day)
             .Select(a => a with { AuthorisedOn = a.AuthorisedOn is { } d && d <= day ? d : null })
             .ToList();
-        var enquiries = (await enquired.AsNoTracking()
+        var enquiries = (await db.Set<S47Enquiry>().AsNoTracking()
+                .Join(counted, s => s.EpisodeId, e => e.Id, (s, e) => s)
                 .Join(db.Set<StrategyDiscussion>(), s => s.StrategyDiscussionId, d => d.Id, (s, d) => new EnquiryFact(s.EpisodeId, s.StartDate, d.Date, s.IcpcTargetDate, s.ConferenceDate))
                 .ToListAsync(cancellationToken))
             .Where(s => ids.Contains(s.EpisodeId) && s.StartDate <= day)
