@@ -25,8 +25,8 @@ public sealed record DashboardSeries(Indicator Indicator, IReadOnlyList<Dashboar
 public sealed record DashboardResult(ReportingYear Year, DateTimeOffset AsAt, IReadOnlyList<ReportingYear> Years, IReadOnlyList<DashboardSeries> Series);
 
 /// <summary>
-/// Builds the dashboard's series from the dataset, computing the dataset once per year shown (not once per
-/// indicator), so the page costs the same however many indicators it shows.
+/// Builds the dashboard's series from the dataset, computing the years shown together (not once per indicator),
+/// so the page costs the same however many indicators it shows.
 /// </summary>
 public sealed class DashboardService(DatasetCalculator calculator, SafeguardDbContext db)
 {
@@ -39,11 +39,7 @@ public sealed class DashboardService(DatasetCalculator calculator, SafeguardDbCo
         var at = asAt ?? db.Time.GetUtcNow();
         var today = UkTime.ToUkDate(at);
         var years = await YearsAsync(year, cancellationToken);
-        var datasets = new List<DatasetResult>();
-        foreach (var y in years)
-        {
-            datasets.Add(await calculator.ComputeAsync(y, at, cancellationToken));
-        }
+        var datasets = await calculator.ComputeAsync(years, at, cancellationToken);
 
         var starts = years.Select(y => y.StartYear).ToList();
         var benchmarks = await db.Set<IndicatorBenchmark>().AsNoTracking().Where(b => starts.Contains(b.YearStart)).ToListAsync(cancellationToken);

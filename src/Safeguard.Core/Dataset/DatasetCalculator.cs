@@ -49,24 +49,52 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
 
     private readonly Dictionary<string, IIndicatorCalculation> _calculations = calculations.ToDictionary(c => c.Key, StringComparer.Ordinal);
 
-    public async Task<DatasetResult> ComputeAsync(ReportingYear year, DateTimeOffset? asAt = null, CancellationToken cancellationToken = default)
+    public async Task<DatasetResult> ComputeAsync(ReportingYear year, DateTimeOffset? asAt = null, CancellationToken cancellationToken = default) =>
+        (await ComputeAsync([year], asAt, cancellationToken))[0];
+
+    /// <summary>
+    /// The dataset of each of <paramref name="years"/>, all as at one instant, from one reading of the records (the
+    /// dashboard and the exception report show several years): each year's figures are worked out once, also when
+    /// they are another year's "previous year".
+    /// </summary>
+    public async Task<IReadOnlyList<DatasetResult>> ComputeAsync(IReadOnlyList<ReportingYear> years, DateTimeOffset? asAt = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(years);
+        ArgumentOutOfRangeException.ThrowIfZero(years.Count);
         var at = asAt ?? db.Time.GetUtcNow();
         var indicators = await db.Set<Indicator>().AsNoTracking().Include(i => i.SupplierAgency)
             .Where(i => !i.IsRetired)
             .OrderBy(i => i.SortOrder).ThenBy(i => i.Code)
             .ToListAsync(cancellationToken);
-        var snapshot = await Snapshot.LoadAsync(db, [year.Previous, year], at, cancellationToken);
-        var rows = new List<DatasetRow>();
-        foreach (var indicator in indicators)
+        var snapshot = await Snapshot.LoadAsync(db, [.. years.SelectMany(y => new[] { y.Previous, y }).Distinct()], at, cancellationToken);
+        var computed = new Dictionary<(Guid Indicator, int Year), (decimal?[] Quarters, decimal? Year, List<DatasetGap> Gaps)>();
+        async Task<(decimal?[] Quarters, decimal? Year, List<DatasetGap> Gaps)> YearOf(Indicator indicator, ReportingYear year)
         {
-            var current = await YearAsync(indicator, year, snapshot, cancellationToken);
-            var previous = await YearAsync(indicator, year.Previous, snapshot, cancellationToken);
-            var difference = current.Year is { } y && previous.Year is { } p ? Round(indicator, y - p) : (decimal?)null;
-            rows.Add(new DatasetRow(indicator, current.Quarters[0], current.Quarters[1], current.Quarters[2], current.Quarters[3], current.Year, previous.Year, difference, current.Gaps));
+            if (!computed.TryGetValue((indicator.Id, year.StartYear), out var result))
+            {
+                result = await YearAsync(indicator, year, snapshot, cancellationToken);
+                computed[(indicator.Id, year.StartYear)] = result;
+            }
+
+            return result;
         }
 
-        return new DatasetResult(year, at, rows);
+        var results = new List<DatasetResult>();
+        foreach (var year in years)
+        {
+            var rows = new List<DatasetRow>();
+            foreach (var indicator in indicators)
+            {
+                var previous = await YearOf(indicator, year.Previous);
+                var current = await YearOf(indicator, year);
+                var difference = current.Year is { } y && previous.Year is { } p ? Round(indicator, y - p) : (decimal?)null;
+                rows.Add(new DatasetRow(indicator, current.Quarters[0], current.Quarters[1], current.Quarters[2], current.Quarters[3], current.Year, previous.Year, difference, current.Gaps));
+            }
+
+            results.Add(new DatasetResult(year, at, rows));
+        }
+
+        return results;
     }
 
     /// <summary>

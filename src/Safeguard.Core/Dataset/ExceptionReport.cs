@@ -247,9 +247,8 @@ public sealed class ExceptionReportService(DatasetCalculator calculator, Safegua
     public async Task<ExceptionReportResult> BuildAsync(ReportingYear year, DateTimeOffset? asAt = null, CancellationToken cancellationToken = default)
     {
         var at = asAt ?? db.Time.GetUtcNow();
-        // The earlier year first: its records are read once and serve the later year too.
-        var previous = await calculator.ComputeAsync(year.Previous, at, cancellationToken);
-        var current = await calculator.ComputeAsync(year, at, cancellationToken);
+        var datasets = await calculator.ComputeAsync([year.Previous, year], at, cancellationToken);
+        var (previous, current) = (datasets[0], datasets[1]);
         var benchmarks = await db.Set<IndicatorBenchmark>().AsNoTracking().Where(b => b.YearStart <= year.StartYear).ToListAsync(cancellationToken);
         return ExceptionReport.Build(current, previous, benchmarks);
     }

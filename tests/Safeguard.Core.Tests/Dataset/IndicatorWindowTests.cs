@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Dataset;
@@ -54,6 +55,34 @@ public sealed class IndicatorWindowTests
         // Most of those quarters counted something, so the comparison was not between empty lists.
         Assert.InRange(compared, 300, 16 * 4 * 5 * 2);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Years_computed_together_have_the_figures_each_has_computed_alone(DatabaseProvider provider)
+    {
+        await using var services = await TestServices.CreateAsync(provider, new FakeTimeProvider(Now));
+        await services.Get<DemoSeeder>().SeedAsync("Testshire", new DemoOptions(Scale: 0.02), Ct);
+        ReportingYear[] years = [new(2023), new(2024), new(2025), new(2026)];
+
+        IReadOnlyList<DatasetResult> together;
+        using (var scope = services.Provider.CreateScope())
+        {
+            together = await scope.ServiceProvider.GetRequiredService<DatasetCalculator>().ComputeAsync(years, Now, Ct);
+        }
+
+        Assert.Equal(years, together.Select(d => d.Year));
+        foreach (var (year, computed) in years.Zip(together))
+        {
+            using var scope = services.Provider.CreateScope();
+            var alone = await scope.ServiceProvider.GetRequiredService<DatasetCalculator>().ComputeAsync(year, Now, Ct);
+            Assert.Equal(Figures(alone), Figures(computed));
+        }
+
+        // Not a comparison of empty datasets: the middle years have computed figures for the year and the one before.
+        Assert.Contains(together[2].Rows, r => r.Indicator.Source == IndicatorSource.Computed && r.Year is > 0 && r.PreviousYear is > 0);
+    }
+
+    private static List<string> Figures(DatasetResult dataset) =>
+        [.. dataset.Rows.Select(r => $"{r.Indicator.Code} {string.Join(' ', r.Quarters)} {r.Year} {r.PreviousYear} {r.Difference} {string.Join(';', r.Gaps)}")];
 
     private static List<RecordIndicator<FrontDoorFacts>> FrontDoor(FrontDoorIndicatorData facts) =>
         [.. FrontDoorIndicators.All.Select(c => new RecordIndicator<FrontDoorFacts>(c.Key, c.Count, facts))];
