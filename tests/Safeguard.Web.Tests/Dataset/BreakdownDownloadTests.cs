@@ -62,6 +62,9 @@ public class BreakdownDownloadTests(WebFactories factories) : IClassFixture<WebF
         });
     }
 
+    private static string PageUrl(Seeded s, string? extra = null) =>
+        $"/dataset/indicators/{s.IndicatorId}/breakdown?year={s.Quarter.Year.StartYear}&quarter={s.Quarter.Number}{extra}";
+
     private static string Url(Seeded s, string format, string? extra = null) =>
         $"/dataset/indicators/{s.IndicatorId}/breakdown/download?year={s.Quarter.Year.StartYear}&quarter={s.Quarter.Number}&format={format}{extra}";
 
@@ -88,7 +91,7 @@ public class BreakdownDownloadTests(WebFactories factories) : IClassFixture<WebF
         using var manager = await factory.SignInAsync("team.manager");
 
         // The page offers both files, for the same quarter and as-at.
-        var page = Html.Parse(await manager.GetStringAsync($"/dataset/indicators/{s.IndicatorId}/breakdown?year={s.Quarter.Year.StartYear}&quarter={s.Quarter.Number}&as-at=2026-01-31", Token));
+        var page = Html.Parse(await manager.GetStringAsync(PageUrl(s, "&as-at=2026-01-31"), Token));
         Assert.Equal(Url(s, "csv", "&as-at=2026-01-31"), page.QuerySelector("a[data-download='csv']")!.GetAttribute("href"));
         Assert.Equal(Url(s, "xlsx", "&as-at=2026-01-31"), page.QuerySelector("a[data-download='xlsx']")!.GetAttribute("href"));
         Assert.Equal("Download the records as CSV", page.QuerySelector("a[data-download='csv']")!.TextContent.Trim());
@@ -148,7 +151,7 @@ public class BreakdownDownloadTests(WebFactories factories) : IClassFixture<WebF
         var s = await SeedAsync(factory);
         using var scrutiny = await factory.SignInAsync("scrutiny");
 
-        var page = Html.Parse(await scrutiny.GetStringAsync($"/dataset/indicators/{s.IndicatorId}/breakdown?year={s.Quarter.Year.StartYear}&quarter={s.Quarter.Number}", Token));
+        var page = Html.Parse(await scrutiny.GetStringAsync(PageUrl(s), Token));
         Assert.Equal("Download the counts as CSV", page.QuerySelector("a[data-download='csv']")!.TextContent.Trim());
 
         var csv = (await scrutiny.GetStringAsync(Url(s, "csv"), Token)).TrimStart('\uFEFF');
