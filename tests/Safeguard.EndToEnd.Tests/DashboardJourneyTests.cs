@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -45,6 +46,39 @@ public class DashboardJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Exception report for ") }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("^Exception report "));
         await Screenshots.SaveAsync(page, "exceptions");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // As at an earlier date: the caption says so, the charts are drawn from those figures, and the tables'
+        // downloads and drill-down links carry the date.
+        await page.GotoAsync("/dataset/dashboard?Group=5");
+        var asAt = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-90);
+        var asAtText = asAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.GetByLabel("As at (optional)").FillAsync(asAtText);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"as-at={asAtText}"));
+        await Assertions.Expect(page.Locator("[data-testid='as-at-caption']")).ToHaveTextAsync($"Key performance indicators as at {asAt.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}");
+        var groupFive = await page.Locator("section[data-indicator]").CountAsync();
+        await Assertions.Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(groupFive);
+        await Assertions.Expect(page.Locator($"a[href^='/dataset/dashboard/download'][href$='&as-at={asAtText}']")).ToHaveCountAsync(groupFive);
+        var breakdowns = page.Locator("section[data-indicator='5.1'] a[data-breakdown]");
+        Assert.True(await breakdowns.CountAsync() > 0, "The referrals' quarters link to what they counted.");
+        Assert.All(await breakdowns.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"), href => Assert.EndsWith($"&as-at={asAtText}", href, StringComparison.Ordinal));
+        await Screenshots.SaveAsync(page, "dashboard-as-at");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // The drill-down it links to, as at the same date, with its downloads.
+        await breakdowns.First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("^What 5.1 "));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Download the counts as CSV" })).ToHaveAttributeAsync("href", new Regex($"/breakdown/download\\?.*format=csv&as-at={asAtText}$"));
+        await Screenshots.SaveAsync(page, "breakdown-as-at");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // A date that cannot be read is an error, said as on the dataset page.
+        await page.GotoAsync("/dataset/dashboard?Group=5");
+        await page.GetByLabel("As at (optional)").FillAsync("31/12/2025");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date as yyyy-mm-dd, for example 2025-05-01");
+        await Screenshots.SaveAsync(page, "dashboard-as-at-error");
         await Axe.AssertNoViolationsAsync(page);
         problems.AssertNone();
     }

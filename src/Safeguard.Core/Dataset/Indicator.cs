@@ -88,12 +88,6 @@ public sealed class Indicator : Entity
 
     public Agency? SupplierAgency { get; set; }
 
-    /// <summary>The England average for comparison, when the business unit has entered one.</summary>
-    public decimal? EnglandAverage { get; set; }
-
-    /// <summary>The statistical neighbours' average for comparison, when entered.</summary>
-    public decimal? StatisticalNeighbours { get; set; }
-
     /// <summary>A retired indicator stays in the catalogue (its history is kept) but is no longer requested or shown.</summary>
     public bool IsRetired { get; set; }
 

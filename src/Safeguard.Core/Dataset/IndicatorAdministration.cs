@@ -14,8 +14,6 @@ public sealed record IndicatorChange(
     IndicatorPolarity? Polarity,
     string? TolerancePercent,
     Guid? SupplierAgencyId,
-    string? EnglandAverage,
-    string? StatisticalNeighbours,
     bool IsRetired);
 
 /// <summary>The business unit's upkeep of the indicator catalogue and the context figures. Every change is audited.</summary>
@@ -73,8 +71,6 @@ public sealed class IndicatorAdministration(SafeguardDbContext db)
             problems.Add(new("TolerancePercent", "The tolerance must be between 0 and 1000 per cent"));
         }
 
-        var england = Number("EnglandAverage", change.EnglandAverage, "The England average", required: false, problems);
-        var neighbours = Number("StatisticalNeighbours", change.StatisticalNeighbours, "The statistical neighbours' average", required: false, problems);
         if (indicator.Source == IndicatorSource.Returned)
         {
             if (change.SupplierAgencyId is not { } agencyId)
@@ -102,8 +98,6 @@ public sealed class IndicatorAdministration(SafeguardDbContext db)
         indicator.Polarity = change.Polarity!.Value;
         indicator.TolerancePercent = tolerance!.Value;
         indicator.SupplierAgencyId = change.SupplierAgencyId;
-        indicator.EnglandAverage = england;
-        indicator.StatisticalNeighbours = neighbours;
         indicator.IsRetired = change.IsRetired;
         using (db.BeginProcess("Dataset.ChangeIndicator", actor))
         {

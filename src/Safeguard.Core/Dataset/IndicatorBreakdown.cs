@@ -60,6 +60,15 @@ public sealed record IndicatorBreakdown(FigureKind Kind, IReadOnlyList<CountedRe
         _ => CalculatedFigure.RatePer10000(Numerator, childPopulation),
     };
 
+    /// <summary>How records of this kind make the figure, in words.</summary>
+    public static string Describe(FigureKind kind) => kind switch
+    {
+        FigureKind.Count => "the number of records counted",
+        FigureKind.Percentage => "the records in the numerator as a percentage of all the records counted",
+        FigureKind.AverageWorkingDays => "the average working days taken over the records counted",
+        _ => "the records counted per 10,000 children (the child population, 1.3)",
+    };
+
     public static IndicatorBreakdown Count(IEnumerable<CountedRecord> records) => new(FigureKind.Count, [.. Counted(records)]);
 
     public static IndicatorBreakdown Rate(IEnumerable<CountedRecord> records) => new(FigureKind.RatePer10000, [.. Counted(records)]);

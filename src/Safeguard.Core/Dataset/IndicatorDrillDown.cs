@@ -30,11 +30,28 @@ public sealed class IndicatorDrillDown(DatasetCalculator calculator, SafeguardDb
         calculator.BreakdownAsync(indicatorId, quarter, asAt, cancellationToken);
 
     /// <summary>
+    /// What one reader may see: the records with their children (audited) when <paramref name="withChildren"/>,
+    /// the counts only otherwise; null when the indicator is not a computed one.
+    /// </summary>
+    /// <remarks>how: How the listing is taken, for the audit trail ("downloaded as CSV"), or null for the page.</remarks>
+    public async Task<(IndicatorBreakdownResult Result, IReadOnlyDictionary<Guid, DrillDownChild>? Children)?> ForReaderAsync(
+        Guid indicatorId, ReportingQuarter quarter, DateTimeOffset? asAt, Actor actor, bool withChildren, string? how = null, CancellationToken cancellationToken = default)
+    {
+        if (withChildren)
+        {
+            return await WithChildrenAsync(indicatorId, quarter, asAt, actor, how, cancellationToken) is { } listed ? (listed.Result, listed.Children) : null;
+        }
+
+        return await CountsAsync(indicatorId, quarter, asAt, cancellationToken) is { } counts ? (counts, null) : null;
+    }
+
+    /// <summary>
     /// The records counted with the children they are about; a restricted child the actor is not named on has no
     /// name. The listing is audited: one event for the list, and one "viewed" event for each child named.
     /// </summary>
+    /// <remarks>how: How the listing is taken, for the audit trail ("downloaded as CSV"), or null for the page.</remarks>
     public async Task<(IndicatorBreakdownResult Result, IReadOnlyDictionary<Guid, DrillDownChild> Children)?> WithChildrenAsync(
-        Guid indicatorId, ReportingQuarter quarter, DateTimeOffset? asAt, Actor actor, CancellationToken cancellationToken = default)
+        Guid indicatorId, ReportingQuarter quarter, DateTimeOffset? asAt, Actor actor, string? how = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var result = await calculator.BreakdownAsync(indicatorId, quarter, asAt, cancellationToken);
@@ -54,10 +71,11 @@ public sealed class IndicatorDrillDown(DatasetCalculator calculator, SafeguardDb
         }
 
         var children = ids.ToDictionary(id => id, id => new DrillDownChild(id, visible.GetValueOrDefault(id)));
-        var what = $"dataset drill-down {result.Indicator.Code} {quarter.Name}";
+        var taken = how is null ? "" : $" ({how})";
+        var what = $"dataset drill-down {result.Indicator.Code} {quarter.Name}{taken}";
         using (db.BeginProcess("Dataset.DrillDown", actor))
         {
-            db.RecordAccess(EntityType, $"{result.Indicator.Code}:{quarter.Name}", AuditAction.Viewed, $"records={result.Breakdown.Records.Count}; children named={visible.Count}");
+            db.RecordAccess(EntityType, $"{result.Indicator.Code}:{quarter.Name}", AuditAction.Viewed, $"records={result.Breakdown.Records.Count}; children named={visible.Count}{(how is null ? "" : $"; {how}")}");
             foreach (var id in visible.Keys)
             {
                 db.RecordAccess(PersonIndex.EntityType, id.ToString(), AuditAction.Viewed, what);

@@ -68,11 +68,18 @@ public static class Spreadsheet
         await stream.WriteAsync(bytes, cancellationToken);
     }
 
-    // A cell starting with = + - or @ is text, not a formula, when the file is opened in a spreadsheet.
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || (value.Length > 0 && "=+@".Contains(value[0], StringComparison.Ordinal)) || (value.StartsWith('-') && !decimal.TryParse(value, CultureInfo.InvariantCulture, out _))
-            ? "\"" + ("=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" : "") + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+    /// <summary>
+    /// A cell as CSV, quoted where needed. A cell a spreadsheet would take for a formula (starting with = + @, a tab
+    /// or a carriage return, or - when it is not a number) is made text with a leading apostrophe.
+    /// </summary>
+    public static string Quote(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var formula = value.Length > 0 && ("=+@\t\r".Contains(value[0], StringComparison.Ordinal) || (value[0] == '-' && !decimal.TryParse(value, CultureInfo.InvariantCulture, out _)));
+        return formula || value.IndexOfAny([',', '"', '\n', '\r']) >= 0
+            ? "\"" + (formula ? "'" : "") + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : value;
+    }
 
     /// <summary>Excel's rules: at most 31 characters and none of : \ / ? * [ ].</summary>
     private static string SheetName(string name)

@@ -44,6 +44,12 @@ public enum PracticeMeasure
 /// <summary>One team's weekly figures, oldest week first.</summary>
 public sealed record TeamWeeks(Guid TeamId, string TeamName, IReadOnlyDictionary<PracticeMeasure, IReadOnlyList<WeekFigure>> Figures);
 
+/// <summary>
+/// One worker's weekly figures within a team, oldest week first: the children allocated to them now (a team's
+/// children with no worker are one more row, <see cref="WorkerId"/> null).
+/// </summary>
+public sealed record WorkerWeeks(Guid? WorkerId, string WorkerName, IReadOnlyDictionary<PracticeMeasure, IReadOnlyList<WeekFigure>> Figures);
+
 /// <summary>Something a child is behind on today.</summary>
 public sealed record BehindItem(string What, DateOnly DueDate, int WorkingDaysLate);
 
@@ -55,17 +61,22 @@ public sealed record BehindItem(string What, DateOnly DueDate, int WorkingDaysLa
 /// <param name="Behind">What is overdue today.</param>
 public sealed record ChildBehind(Guid PersonId, string ChildName, string TeamName, string? WorkerName, IReadOnlyList<BehindItem> Behind);
 
-public sealed record TeamPerformanceResult(DateOnly Today, IReadOnlyList<PracticeWeek> Weeks, IReadOnlyList<TeamWeeks> Teams, IReadOnlyList<ChildBehind> Children);
+/// <remarks>Workers: for one team, its figures per allocated worker (the same events as the team's, split by worker); empty for every team.</remarks>
+public sealed record TeamPerformanceResult(DateOnly Today, IReadOnlyList<PracticeWeek> Weeks, IReadOnlyList<TeamWeeks> Teams, IReadOnlyList<WorkerWeeks> Workers, IReadOnlyList<ChildBehind> Children);
 
 /// <summary>
 /// The team performance view: weekly figures per team on the key practice measures for the last N weeks
 /// (Monday to Sunday, the current week so far last), and the children behind on any of them today. A child
-/// belongs to the team of their current allocation, and all their records count for it.
+/// belongs to the team and worker of their current allocation, and all their records count for them; for one
+/// team, the same figures are split by worker.
 /// </summary>
 public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, CalendarAdministration calendar)
 {
     public const int DefaultWeeks = 8;
     public const int MaxWeeks = 52;
+
+    /// <summary>The row for a team's children allocated to the team but to no worker.</summary>
+    public const string NoWorker = "Not allocated to a worker";
 
     /// <summary>The figures and the children behind, with the listing audited; for one team, or every team with allocated children.</summary>
     public async Task<TeamPerformanceResult> ComputeAsync(int weeks, Guid? teamId, Actor actor, CancellationToken cancellationToken = default)
@@ -102,11 +113,14 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, C
 
         var events = Events(episodes, visits.ToLookup(v => v.PersonId), deadlines, today);
         var teams = teamIds
-            .Select(id => new TeamWeeks(id, teamNames.GetValueOrDefault(id, ""), Enum.GetValues<PracticeMeasure>().ToDictionary(
-                m => m,
-                m => (IReadOnlyList<WeekFigure>)[.. range.Select(w => Figure(events.Where(e => e.Measure == m && currentAllocation[e.PersonId].TeamId == id && w.Contains(e.Date))))])))
+            .Select(id => new TeamWeeks(id, teamNames.GetValueOrDefault(id, ""), Weekly(events, range, e => currentAllocation[e.PersonId].TeamId == id)))
             .OrderBy(t => t.TeamName, StringComparer.Ordinal)
             .ToList();
+        List<WorkerWeeks> workers = teamId is null
+            ? []
+            : [.. currentAllocation.Values.Select(a => a.WorkerId).Distinct()
+                .Select(w => new WorkerWeeks(w, w is { } id ? workerNames.GetValueOrDefault(id, "") : NoWorker, Weekly(events, range, e => currentAllocation[e.PersonId].WorkerId == w)))
+                .OrderBy(w => w.WorkerId is null).ThenBy(w => w.WorkerName, StringComparer.Ordinal)];
 
         var behind = Behind(episodes, visits.ToLookup(v => v.PersonId), deadlines).Where(b => b.Value.Count > 0).ToList();
         var behindIds = behind.Select(b => b.Key).ToList();
@@ -132,7 +146,7 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, C
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new TeamPerformanceResult(today, range, teams, children);
+        return new TeamPerformanceResult(today, range, teams, workers, children);
     }
 
     /// <summary>A counted event: the child, the measure, the day it fell in a week, and whether it met the measure.</summary>
@@ -228,6 +242,15 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, C
         }
 
         return behind;
+    }
+
+    /// <summary>Each measure's figure for each week, over the events that <paramref name="counts"/> (a team's, or a worker's).</summary>
+    private static Dictionary<PracticeMeasure, IReadOnlyList<WeekFigure>> Weekly(IReadOnlyList<MeasureEvent> events, IReadOnlyList<PracticeWeek> weeks, Func<MeasureEvent, bool> counts)
+    {
+        var counted = events.Where(counts).ToList();
+        return Enum.GetValues<PracticeMeasure>().ToDictionary(
+            m => m,
+            m => (IReadOnlyList<WeekFigure>)[.. weeks.Select(w => Figure(counted.Where(e => e.Measure == m && w.Contains(e.Date))))]);
     }
 
     private static WeekFigure Figure(IEnumerable<MeasureEvent> events)

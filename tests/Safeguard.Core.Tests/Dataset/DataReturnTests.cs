@@ -37,15 +37,15 @@ public class DataReturnTests
         Assert.Equal(police, indicator.SupplierAgencyId);
         Assert.Equal(43, (await admin.ListAsync(Token)).Count);
 
-        await admin.ChangeAsync("3.1", indicator.Version, new IndicatorChange("DA notifications (child present)", indicator.Definition, IndicatorAggregation.Total, IndicatorPolarity.LowerIsBetter, "15", police, "380.5", null, false), bu, Token);
+        await admin.ChangeAsync("3.1", indicator.Version, new IndicatorChange("DA notifications (child present)", indicator.Definition, IndicatorAggregation.Total, IndicatorPolarity.LowerIsBetter, "15", police, false), bu, Token);
         Assert.Equal(0, await IndicatorCatalogue.SyncAsync(f.Db, Token));
         var changed = (await admin.FindAsync("3.1", Token))!;
-        Assert.Equal(("DA notifications (child present)", 15m, 380.5m, IndicatorPolarity.LowerIsBetter), (changed.Title, changed.TolerancePercent, changed.EnglandAverage, changed.Polarity));
+        Assert.Equal(("DA notifications (child present)", 15m, IndicatorPolarity.LowerIsBetter), (changed.Title, changed.TolerancePercent, changed.Polarity));
         Assert.Contains(await f.Db.AuditEvents.AsNoTracking().Where(e => e.EntityId == indicator.Id.ToString()).Select(e => e.Process).ToListAsync(Token), p => p == "Dataset.ChangeIndicator");
 
-        var bad = await Assert.ThrowsAsync<SafeguardValidationException>(() => admin.ChangeAsync("3.1", changed.Version, new IndicatorChange("", "", null, IndicatorPolarity.Neutral, "ten", null, "-1", null, false), bu, Token));
-        Assert.Equal(["Title", "Definition", "Aggregation", "TolerancePercent", "EnglandAverage", "SupplierAgencyId"], bad.Problems.Select(p => p.Field));
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => admin.ChangeAsync("3.1", indicator.Version, new IndicatorChange("Again", indicator.Definition, IndicatorAggregation.Total, IndicatorPolarity.Neutral, "10", police, null, null, false), bu, Token));
+        var bad = await Assert.ThrowsAsync<SafeguardValidationException>(() => admin.ChangeAsync("3.1", changed.Version, new IndicatorChange("", "", null, IndicatorPolarity.Neutral, "ten", null, false), bu, Token));
+        Assert.Equal(["Title", "Definition", "Aggregation", "TolerancePercent", "SupplierAgencyId"], bad.Problems.Select(p => p.Field));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => admin.ChangeAsync("3.1", indicator.Version, new IndicatorChange("Again", indicator.Definition, IndicatorAggregation.Total, IndicatorPolarity.Neutral, "10", police, false), bu, Token));
     }
 
     [Theory, ClassData(typeof(BothProviders))]

@@ -20,6 +20,12 @@ public class TeamPerformanceTests
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
+    private static string Weeks(IReadOnlyList<WeekFigure> figures) => string.Join(' ', figures.Select(w => $"{w.Numerator}/{w.Denominator}"));
+
+    private static string Row(WorkerWeeks worker, PracticeMeasure measure) => Weeks(worker.Figures[measure]);
+
+    private static string Row(TeamWeeks team, PracticeMeasure measure) => Weeks(team.Figures[measure]);
+
     [Fact]
     public void A_week_runs_from_monday_to_sunday()
     {
@@ -40,7 +46,8 @@ public class TeamPerformanceTests
         var one = new Team { Name = "Child protection team", AgencyId = agency.Id };
         var two = new Team { Name = "Disabled children's team", AgencyId = agency.Id };
         var worker = new User { DisplayName = "Sam Worker", UserName = "sam.worker", AgencyId = agency.Id, TeamId = one.Id, CreatedAt = Now };
-        var records = new List<object> { agency, one, two, worker };
+        var other = new User { DisplayName = "Priya Worker", UserName = "priya.worker", AgencyId = agency.Id, TeamId = one.Id, CreatedAt = Now };
+        var records = new List<object> { agency, one, two, worker, other };
         NeedEpisode Child(string name, Team team, bool restricted = false, DateOnly? closed = null, User? allocated = null)
         {
             var person = new Person { Kind = PersonKind.Child, DisplayName = name, Sex = "F", DateOfBirth = D(2015, 1, 1), CreatedAt = Now.AddYears(-1), IsRestricted = restricted };
@@ -51,7 +58,7 @@ public class TeamPerformanceTests
             return episode;
         }
 
-        // Child 1: plan from Monday 14 December; the first visit was due 10 working days later, Wednesday 30
+        // Child 1 (allocated to Sam): plan from Monday 14 December; the first visit was due 10 working days later, Wednesday 30
         // December (counting past both Christmas bank holidays), and was made on Tuesday 29th: on time, in the
         // bank holiday week. The next is due Wednesday 13 January: not yet counted. An assessment (referred 2
         // November: due 7 January) authorised on Sunday 3 January counts in the week of 28 December, on time.
@@ -62,10 +69,10 @@ public class TeamPerformanceTests
         r1.Assessments.Add(new CaseAssessment { EpisodeId = r1.Id, StartDate = D(2026, 11, 3), AuthorisationDate = D(2027, 1, 3), Factors = "1C" });
         records.Add(r1);
 
-        // Child 2 (restricted): initial conference held on its target day, Monday 30 November, and a plan from
+        // Child 2 (restricted, allocated to Priya): initial conference held on its target day, Monday 30 November, and a plan from
         // then with no visit: the visit due Monday 14 December was missed. An assessment (referred 20 October:
         // due 22 December) authorised on Monday 4 January counts in the current week, late.
-        var c2 = Child("Child Two", one, restricted: true, allocated: worker);
+        var c2 = Child("Child Two", one, restricted: true, allocated: other);
         var strategy = new StrategyDiscussion { EpisodeId = c2.Id, Date = D(2026, 11, 9), Outcome = StrategyOutcome.Section47 };
         c2.StrategyDiscussions.Add(strategy);
         c2.Enquiries.Add(new S47Enquiry { EpisodeId = c2.Id, StrategyDiscussionId = strategy.Id, StartDate = D(2026, 11, 9), IcpcTargetDate = D(2026, 11, 30), ConferenceDate = D(2026, 11, 30), ConferenceOutcome = ConferenceOutcome.Plan });
@@ -74,7 +81,7 @@ public class TeamPerformanceTests
         r2.Assessments.Add(new CaseAssessment { EpisodeId = r2.Id, StartDate = D(2026, 10, 21), AuthorisationDate = D(2027, 1, 4), Factors = "1C" });
         records.Add(r2);
 
-        // Child 3 (closed, still allocated): a plan from 1 September whose first review was due 1 December and held on the 2nd: late.
+        // Child 3 (closed, still allocated to the team but to no worker): a plan from 1 September whose first review was due 1 December and held on the 2nd: late.
         var c3 = Child("Child Three", one, closed: D(2026, 12, 3));
         var plan3 = new ProtectionPlan { EpisodeId = c3.Id, StartDate = D(2026, 9, 1), EndDate = D(2026, 12, 3), InitialCategory = "NEG", LatestCategory = "NEG" };
         plan3.Reviews.Add(new ReviewConference { PlanId = plan3.Id, Date = D(2026, 12, 2) });
@@ -96,7 +103,6 @@ public class TeamPerformanceTests
         Assert.Equal(D(2026, 11, 16), result.Weeks[0].Monday);
         Assert.Equal(D(2027, 1, 4), result.Weeks[7].Monday);
         Assert.Equal(["Child protection team", "Disabled children's team"], result.Teams.Select(t => t.TeamName));
-        string Row(TeamWeeks team, PracticeMeasure measure) => string.Join(' ', team.Figures[measure].Select(w => $"{w.Numerator}/{w.Denominator}"));
         var cp = result.Teams[0];
         //                                                     16/11 23/11 30/11 7/12 14/12 21/12 28/12 4/1
         Assert.Equal("0/0 0/0 0/0 0/0 0/1 0/0 1/1 0/0", Row(cp, PracticeMeasure.CpVisits));
@@ -107,12 +113,37 @@ public class TeamPerformanceTests
 
         // Behind today: child 2's missed visit (14 December, 13 working days ago counting the three bank holidays out), shown restricted.
         var behind = Assert.Single(result.Children);
-        Assert.Equal(("Restricted record", "Child protection team", "Sam Worker"), (behind.ChildName, behind.TeamName, behind.WorkerName));
+        Assert.Equal(("Restricted record", "Child protection team", "Priya Worker"), (behind.ChildName, behind.TeamName, behind.WorkerName));
+        Assert.Empty(result.Workers); // every team: no split by worker
         Assert.Equal(("Child protection visit", D(2026, 12, 14)), (behind.Behind.Single().What, behind.Behind.Single().DueDate));
 
-        // One team only.
+        // One team, split by worker with the same events: Sam has child 1's visit and assessment, Priya child 2's
+        // missed visit, late assessment and initial conference, and child 3's late review is the team's with no worker.
+        var byWorker = await services.Get<TeamPerformance>().ComputeAsync(8, one.Id, Actor.System(), Ct);
+        Assert.Equal(["Child protection team"], byWorker.Teams.Select(t => t.TeamName));
+        Assert.Equal(["Priya Worker", "Sam Worker", TeamPerformance.NoWorker], byWorker.Workers.Select(w => w.WorkerName));
+        Assert.Equal([other.Id, worker.Id, (Guid?)null], byWorker.Workers.Select(w => w.WorkerId));
+        var (priya, sam, none) = (byWorker.Workers[0], byWorker.Workers[1], byWorker.Workers[2]);
+        //                                                      16/11 23/11 30/11 7/12 14/12 21/12 28/12 4/1
+        Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 1/1 0/0", Row(sam, PracticeMeasure.CpVisits));
+        Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 1/1 0/0", Row(sam, PracticeMeasure.Assessments));
+        Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 0/0 0/0", Row(sam, PracticeMeasure.InitialConferences));
+        Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 0/0 0/0", Row(sam, PracticeMeasure.ReviewConferences));
+        Assert.Equal("0/0 0/0 0/0 0/0 0/1 0/0 0/0 0/0", Row(priya, PracticeMeasure.CpVisits));
+        Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 0/0 0/1", Row(priya, PracticeMeasure.Assessments));
+        Assert.Equal("0/0 0/0 1/1 0/0 0/0 0/0 0/0 0/0", Row(priya, PracticeMeasure.InitialConferences));
+        Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 0/0 0/0", Row(priya, PracticeMeasure.ReviewConferences));
+        Assert.Equal("0/0 0/0 0/1 0/0 0/0 0/0 0/0 0/0", Row(none, PracticeMeasure.ReviewConferences));
+        Assert.All(Enum.GetValues<PracticeMeasure>().Where(m => m != PracticeMeasure.ReviewConferences), m => Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 0/0 0/0", Row(none, m)));
+        // Together the workers make the team's figures.
+        Assert.All(Enum.GetValues<PracticeMeasure>(), m => Assert.Equal(
+            Row(byWorker.Teams[0], m),
+            string.Join(' ', Enumerable.Range(0, 8).Select(w => $"{byWorker.Workers.Sum(x => x.Figures[m][w].Numerator)}/{byWorker.Workers.Sum(x => x.Figures[m][w].Denominator)}"))));
+
+        // The other team: its one child has no worker.
         var filtered = await services.Get<TeamPerformance>().ComputeAsync(8, two.Id, Actor.System(), Ct);
         Assert.Equal(["Disabled children's team"], filtered.Teams.Select(t => t.TeamName));
+        Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 0/0 1/1", Row(Assert.Single(filtered.Workers), PracticeMeasure.Assessments));
         Assert.Empty(filtered.Children);
     }
 }

@@ -118,6 +118,83 @@ public class MigrationTests
 
     private sealed record UpgradeStep(string Before, Func<SafeguardDbContext, Task> Seed, Func<SafeguardDbContext, Task> Check);
 
+    /// <summary>
+    /// Retiring the indicator's single benchmark values (ADR 0018): a database at the migration before, with
+    /// values in those columns, keeps each as a benchmark for the reporting year the migration runs in, and a
+    /// benchmark already entered for that year and kind is not overwritten.
+    /// </summary>
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Retiring_the_single_benchmark_values_copies_each_into_a_benchmark_and_keeps_those_already_entered(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        await db.GetService<IMigrator>().MigrateAsync("20261123150000_ChildVisits", ct);
+
+        var yearBefore = Safeguard.Common.ReportingYear.Of(Safeguard.Calendar.UkTime.Today(TimeProvider.System)).StartYear;
+        var (both, englandOnly, neither) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        foreach (var (id, code, england, neighbours) in new[] { (both, "T.1", (decimal?)22.5m, (decimal?)19.25m), (englandOnly, "T.2", 380.5m, null), (neither, "T.3", null, null) })
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "Indicators" ("Id", "Code", "GroupNumber", "Title", "Definition", "Unit", "Aggregation", "Polarity", "TolerancePercent", "Source", "EnglandAverage", "StatisticalNeighbours", "IsRetired", "SortOrder", "Version")
+                VALUES ({0}, {1}, 9, 'Upgrade indicator', 'A test', 'Percentage', 'Average', 'Neutral', 10, 'Returned', {2}, {3}, {4}, 900, 0)
+                """,
+                [id, code, england!, neighbours!, false],
+                ct);
+        }
+
+        // T.2 already has an England benchmark entered for this year: the single value must not replace it.
+        object recordedAt = provider == DatabaseProvider.Sqlite ? DateTimeOffset.UtcNow.UtcTicks : DateTimeOffset.UtcNow;
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "IndicatorBenchmarks" ("Id", "IndicatorId", "YearStart", "Kind", "Value", "Source", "RecordedAt", "RecordedBy", "Version")
+            VALUES ({0}, {1}, {2}, 'England', 400, 'DfE LAIT', {3}, 'Business Unit', 0)
+            """,
+            [Guid.NewGuid(), englandOnly, yearBefore, recordedAt],
+            ct);
+
+        await SafeguardDatabase.MigrateAsync(db);
+        var yearAfter = Safeguard.Common.ReportingYear.Of(Safeguard.Calendar.UkTime.Today(TimeProvider.System)).StartYear;
+
+        await using var after = database.NewContext();
+        var benchmarks = (await after.Set<Safeguard.Dataset.IndicatorBenchmark>().AsNoTracking().ToListAsync(ct)).OrderBy(b => b.Value).ToList();
+        var copied = benchmarks.Where(b => b.RecordedBy == Safeguard.Persistence.Migrations.RetireSingleBenchmarks.CopiedBy).ToList();
+        Assert.Equal(
+            [(both, Safeguard.Dataset.BenchmarkKind.StatisticalNeighbours, 19.25m), (both, Safeguard.Dataset.BenchmarkKind.England, 22.5m)],
+            copied.Select(b => (b.IndicatorId, b.Kind, b.Value)));
+        Assert.All(copied, b =>
+        {
+            Assert.Contains(b.YearStart, new[] { yearBefore, yearAfter }); // the migration ran in this reporting year
+            Assert.Equal("Indicator catalogue (single value, year not recorded)", b.Source);
+            Assert.Equal(0, b.Version);
+            Assert.True(Math.Abs((DateTimeOffset.UtcNow - b.RecordedAt).TotalMinutes) < 10, $"Recorded at {b.RecordedAt:O}");
+        });
+        Assert.Equal(2, copied.Select(b => b.Id).Distinct().Count());
+        var kept = Assert.Single(benchmarks, b => b.IndicatorId == englandOnly);
+        Assert.Equal((400m, "DfE LAIT"), (kept.Value, kept.Source));
+        Assert.DoesNotContain(benchmarks, b => b.IndicatorId == neither);
+
+        // A copied benchmark's id is stored as the application stores one, so it is found by it and can be changed.
+        var one = copied[0];
+        Assert.Equal(one.IndicatorId, (await after.Set<Safeguard.Dataset.IndicatorBenchmark>().SingleAsync(b => b.Id == one.Id, ct)).IndicatorId);
+        using (after.BeginProcess("Upgrade.Check", Safeguard.Auditing.Actor.System("upgrade test")))
+        {
+            var tracked = await after.Set<Safeguard.Dataset.IndicatorBenchmark>().SingleAsync(b => b.Id == one.Id, ct);
+            tracked.Value = 20m;
+            await after.SaveChangesAsync(ct);
+        }
+
+        await using (var reread = database.NewContext())
+        {
+            Assert.Equal(20m, (await reread.Set<Safeguard.Dataset.IndicatorBenchmark>().AsNoTracking().SingleAsync(b => b.Id == one.Id, ct)).Value);
+        }
+
+        Assert.Equal(
+            ["T.1", "T.2", "T.3"],
+            await after.Set<Safeguard.Dataset.Indicator>().AsNoTracking().Where(i => i.Code.StartsWith("T.")).OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct));
+    }
+
     [Fact]
     public async Task An_unreachable_database_gets_a_clear_message()
     {

@@ -127,7 +127,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/front-door/contacts/{id}/requests/new", "/front-door/requests/{id}", "/front-door/sharing", "/front-door/sharing/new",
             "/my-agency", "/my-agency/contacts/new", "/my-agency/contacts/{id}", "/my-agency/requests/{id}",
             "/admin/thresholds", "/admin/api-keys", "/admin/api-keys/new", "/admin/api-keys/{id}/revoke",
-            "/api/v1/contacts", "/api/v1/contacts/{id}", "/dataset/indicators/{id}/breakdown",
+            "/api/v1/contacts", "/api/v1/contacts/{id}", "/dataset/indicators/{id}/breakdown", "/dataset/indicators/{id}/breakdown/download",
             "/people/{id}/casework/visits", "/people/{id}/casework/visit/{id}", "/casework/performance",
             "/dataset/dashboard", "/dataset/dashboard/download", "/dataset/exceptions", "/dataset/exceptions/download",
             "/dataset/benchmarks", "/dataset/benchmarks/{id}",

@@ -97,6 +97,19 @@ public class VisitAndPerformancePagesTests(WebFactories factories) : IClassFixtu
         Assert.Equal(4, table.QuerySelectorAll("tbody tr").Length);
         Assert.NotNull(table.QuerySelector("caption"));
         Assert.All(table.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
+        // For the chosen team, each measure by worker: a column per worker allocated now, with scope headers.
+        var byWorker = page.QuerySelector("table[data-worker-measure='CpVisits']")!;
+        Assert.Equal("Child protection visits on time, by worker", byWorker.QuerySelector("caption")!.TextContent.Trim());
+        Assert.All(byWorker.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
+        Assert.All(byWorker.QuerySelectorAll("tbody th"), th => Assert.Equal("row", th.GetAttribute("scope")));
+        Assert.Equal(4, byWorker.QuerySelectorAll("tbody tr").Length);
+        var managerId = await TestUsers.WithDbAsync(factory, db => db.Users.Where(u => u.UserName == "team.manager").Select(u => u.Id).SingleAsync());
+        var column = byWorker.QuerySelectorAll("thead th").Select(th => th.GetAttribute("data-worker")).ToList().IndexOf(managerId.ToString());
+        Assert.Equal("Tariq Manager", byWorker.QuerySelectorAll("thead th")[column].TextContent.Trim());
+        Assert.All(byWorker.QuerySelectorAll("tbody tr"), r => Assert.Equal(byWorker.QuerySelectorAll("thead th").Length, r.Children.Length));
+        Assert.Equal(4, page.QuerySelectorAll("table[data-worker-measure]").Length); // one table per measure
+        Assert.Empty(Html.Parse(await manager.GetStringAsync("/casework/performance?Weeks=4")).QuerySelectorAll("table[data-worker-measure]"));
+
         var behind = page.QuerySelector("[data-testid='behind']")!;
         var row = behind.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/people/{childId}/casework']") is not null);
         Assert.Contains("Child protection visit", row.TextContent, StringComparison.Ordinal);

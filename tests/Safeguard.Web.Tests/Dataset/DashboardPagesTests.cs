@@ -69,6 +69,79 @@ public class DashboardPagesTests
         Assert.Equal(HttpStatusCode.BadRequest, (await scrutiny.GetAsync("/dataset/dashboard/download", Token)).StatusCode);
     }
 
+    /// <summary>
+    /// As at a date before a referral was recorded, the dashboard (and its table download and drill-down links)
+    /// shows the figure without it; the date is in the caption, and a date that cannot be read is an error as on
+    /// the dataset page.
+    /// </summary>
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_dashboard_as_at_a_date_before_a_record_was_added_leaves_it_out_and_carries_the_date_to_its_links(DatabaseProvider provider)
+    {
+        await using var factory = await SafeguardWebFactory.CreateAsync(provider);
+        var today = UkTime.Today(factory.Clock);
+        var year = ReportingYear.Of(today);
+        var quarter = ReportingQuarter.Of(today);
+        await WithDbAsync(factory, async db =>
+        {
+            var child = new Safeguard.People.Person { Kind = Safeguard.People.PersonKind.Child, DisplayName = "Dashboard Child", Sex = "M", DateOfBirth = new DateOnly(2018, 3, 1), CreatedAt = factory.Clock.GetUtcNow().AddDays(-1) };
+            using (db.BeginProcess("Test.Seed", Safeguard.Auditing.Actor.System()))
+            {
+                db.Add(child);
+                db.Add(new Safeguard.Journey.NeedEpisode { PersonId = child.Id, ReferralDate = today, ReferralSource = "1A", PrimaryNeedCode = "N1", CreatedAt = factory.Clock.GetUtcNow().AddMinutes(-5) });
+                return await db.SaveChangesAsync(Token);
+            }
+        });
+        var scrutiny = await factory.SignInAsync("scrutiny");
+        var cell = $"td[data-cell='{quarter.Name}']";
+
+        var now = Html.Parse(await scrutiny.GetStringAsync($"/dataset/dashboard?year={year.StartYear}&group=5", Token));
+        var referrals = now.QuerySelector("section[data-indicator='5.1']")!;
+        var figureNow = referrals.QuerySelector(cell)!.TextContent.Trim();
+        Assert.StartsWith("1", figureNow, StringComparison.Ordinal); // the one referral, linked to what it counted
+        Assert.Equal(BreakdownLink(referrals), referrals.QuerySelector($"{cell} a[data-breakdown]")!.GetAttribute("href"));
+        Assert.Equal("Key performance indicators", now.QuerySelector("[data-testid='as-at-caption']")!.TextContent.Trim());
+
+        var yesterday = today.AddDays(-1);
+        var asAt = yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var before = Html.Parse(await scrutiny.GetStringAsync($"/dataset/dashboard?year={year.StartYear}&group=5&as-at={asAt}", Token));
+        Assert.Equal($"Key performance indicators as at {yesterday.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", before.QuerySelector("[data-testid='as-at-caption']")!.TextContent.Trim());
+        Assert.Contains($" as at {yesterday.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", before.Title, StringComparison.Ordinal);
+        Assert.Equal(asAt, Html.Value(before, "as-at"));
+        var referralsBefore = before.QuerySelector("section[data-indicator='5.1']")!;
+        Assert.NotEqual(figureNow, referralsBefore.QuerySelector(cell)!.TextContent.Trim());
+        Assert.All(referralsBefore.QuerySelectorAll("a[data-breakdown]"), a => Assert.EndsWith($"&as-at={asAt}", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.True(before.QuerySelectorAll("a[data-breakdown]").Length > 0 || quarter.Start == today, "Earlier quarters' figures link to their drill-down");
+        var download = referralsBefore.QuerySelector("a[href^='/dataset/dashboard/download']")!.GetAttribute("href")!;
+        Assert.Equal($"/dataset/dashboard/download?indicator=5.1&year={year.StartYear}&as-at={asAt}", download);
+
+        Assert.NotEqual(QuarterInWorkbook(await scrutiny.GetByteArrayAsync($"/dataset/dashboard/download?indicator=5.1&year={year.StartYear}", Token), year, quarter),
+            QuarterInWorkbook(await scrutiny.GetByteArrayAsync(download, Token), year, quarter));
+        Assert.Equal("1", QuarterInWorkbook(await scrutiny.GetByteArrayAsync($"/dataset/dashboard/download?indicator=5.1&year={year.StartYear}", Token), year, quarter));
+        using (var bad = await scrutiny.GetAsync($"/dataset/dashboard/download?indicator=5.1&as-at=yesterday", Token))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("as-at must be a date such as 2025-05-01", await bad.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        }
+
+        var badDate = Html.Parse(await scrutiny.GetStringAsync("/dataset/dashboard?as-at=yesterday", Token));
+        Assert.Equal([("Enter the date as yyyy-mm-dd, for example 2025-05-01", "as-at")], Html.ErrorSummary(badDate));
+        Html.AssertErrorSummaryLinksResolve(badDate);
+        Assert.StartsWith("Error: ", badDate.Title, StringComparison.Ordinal);
+
+        string BreakdownLink(AngleSharp.Dom.IElement section) =>
+            $"/dataset/indicators/{section.QuerySelector("a[data-breakdown]")!.GetAttribute("href")!.Split('/')[3]}/breakdown?year={quarter.Year.StartYear}&quarter={quarter.Number}";
+    }
+
+    /// <summary>The figure for a quarter in the dashboard table's workbook: the row for its year, the quarter's column.</summary>
+    private static string QuarterInWorkbook(byte[] file, ReportingYear year, ReportingQuarter quarter)
+    {
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(file), false);
+        var sheet = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single();
+        var row = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Single(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText == year.Name);
+        return row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(quarter.Number).InnerText;
+    }
+
     [Theory, ClassData(typeof(BothProviders))]
     public async Task The_business_unit_enters_a_benchmark_and_the_exception_report_marks_the_year_better_against_it(DatabaseProvider provider)
     {

@@ -8,8 +8,8 @@ using Safeguard.Web.Authorization;
 namespace Safeguard.Web.Pages.Casework;
 
 /// <summary>
-/// The team performance view: weekly figures per team on the key practice measures for the last N weeks, and
-/// the children behind on any of them today with the worker allocated.
+/// The team performance view: weekly figures per team on the key practice measures for the last N weeks (for a
+/// chosen team, also per allocated worker), and the children behind on any of them today with the worker allocated.
 /// </summary>
 [RequirePermission("casework.performance")]
 public sealed class PerformanceModel(TeamPerformance performance, SafeguardDbContext db) : SafeguardPageModel

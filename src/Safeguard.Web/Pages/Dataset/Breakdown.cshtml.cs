@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Dataset;
-using Safeguard.Identity;
 using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 
@@ -31,27 +30,14 @@ public sealed class BreakdownModel(IndicatorDrillDown drillDown, SafeguardDbCont
 
     public IReadOnlyDictionary<Guid, DrillDownChild>? Children { get; private set; }
 
-    /// <summary>The reader may see children's records, so the children are listed.</summary>
-    public bool ShowsChildren => User.HasClaim(SafeguardClaimTypes.Permission, Permissions.ViewPeople.Name);
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var current = ReportingQuarter.Of(UkTime.Today(time));
         var quarter = Year is >= 2000 and <= 2100 && Quarter is >= 1 and <= 4 ? new ReportingYear(Year.Value).Quarter(Quarter.Value) : current;
         (Year, Quarter) = (quarter.Year.StartYear, quarter.Number);
-        DateTimeOffset? asAt = !string.IsNullOrWhiteSpace(AsAt) && DateOnly.TryParseExact(AsAt.Trim(), "yyyy-MM-dd", EnGb, System.Globalization.DateTimeStyles.None, out var date)
-            ? UkTime.EndOfDay(date)
-            : null;
-        if (ShowsChildren)
-        {
-            var listed = await drillDown.WithChildrenAsync(id, quarter, asAt, Actor, cancellationToken);
-            (Result, Children) = listed is { } l ? (l.Result, l.Children) : (null, null);
-        }
-        else
-        {
-            Result = await drillDown.CountsAsync(id, quarter, asAt, cancellationToken);
-        }
-
+        _ = TryAsAt(AsAt, out var asAt); // a date that cannot be read is ignored, as the dataset page's links never make one
+        var found = await drillDown.ForReaderAsync(id, quarter, asAt, Actor, ShowsChildren, cancellationToken: cancellationToken);
+        (Result, Children) = found is { } f ? (f.Result, f.Children) : (null, null);
         if (Result is null)
         {
             return await db.Set<Indicator>().AnyAsync(i => i.Id == id, cancellationToken)
@@ -64,13 +50,12 @@ public sealed class BreakdownModel(IndicatorDrillDown drillDown, SafeguardDbCont
 
     /// <summary>The link to a quarter's drill-down, for the dataset and indicator pages.</summary>
     public static string Link(Guid indicatorId, ReportingQuarter quarter, string? asAt = null) =>
-        $"/dataset/indicators/{indicatorId}/breakdown?year={quarter.Year.StartYear}&quarter={quarter.Number}" + (string.IsNullOrWhiteSpace(asAt) ? "" : $"&as-at={Uri.EscapeDataString(asAt)}");
+        $"/dataset/indicators/{indicatorId}/breakdown?{Query(quarter, "", asAt)}";
 
-    public static string Describe(FigureKind kind) => kind switch
-    {
-        FigureKind.Count => "a count of the records below",
-        FigureKind.Percentage => "the records in the numerator as a percentage of all the records below",
-        FigureKind.AverageWorkingDays => "the average working days taken over the records below",
-        _ => "the records below per 10,000 children (the child population, 1.3)",
-    };
+    /// <summary>The link to download a quarter's drill-down as CSV or XLSX.</summary>
+    public static string DownloadLink(Guid indicatorId, ReportingQuarter quarter, string format, string? asAt = null) =>
+        $"/dataset/indicators/{indicatorId}/breakdown/download?{Query(quarter, $"&format={format}", asAt)}";
+
+    private static string Query(ReportingQuarter quarter, string extra, string? asAt) =>
+        $"year={quarter.Year.StartYear}&quarter={quarter.Number}{extra}" + (string.IsNullOrWhiteSpace(asAt) ? "" : $"&as-at={Uri.EscapeDataString(asAt)}");
 }

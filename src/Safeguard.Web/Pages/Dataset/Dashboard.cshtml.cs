@@ -25,6 +25,17 @@ public sealed class DashboardModel(DashboardService dashboard, TimeProvider time
     [BindProperty(SupportsGet = true)]
     public int? Group { get; set; }
 
+    /// <summary>Compute as at the end of this UK day (yyyy-mm-dd), when given.</summary>
+    [BindProperty(SupportsGet = true, Name = "as-at")]
+    public string? AsAt { get; set; }
+
+    public string? AsAtError { get; private set; }
+
+    public AsAtField AsAtField => new(AsAt, AsAtError);
+
+    /// <summary>The as-at date the figures are computed at, or null for now (also when the date typed cannot be read).</summary>
+    public string? ValidAsAt => AsAtError is null && !string.IsNullOrWhiteSpace(AsAt) ? AsAt.Trim() : null;
+
     public DashboardResult? Result { get; private set; }
 
     public IReadOnlyList<SelectListItem> YearItems { get; private set; } = [];
@@ -39,7 +50,19 @@ public sealed class DashboardModel(DashboardService dashboard, TimeProvider time
         Year = year.StartYear;
         Group = Group is >= 1 and <= 8 ? Group : null;
         YearItems = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse().Select(y => new SelectListItem(new ReportingYear(y).Name, y.ToString(CultureInfo.InvariantCulture)))];
-        Result = await dashboard.BuildAsync(year, Group, cancellationToken: cancellationToken);
+        if (!TryAsAt(AsAt, out var asAt))
+        {
+            AsAtError = AsAtMessage;
+        }
+
+        Result = await dashboard.BuildAsync(year, Group, asAt: asAt, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The link to download one indicator's table, for the year and as-at shown.</summary>
+    public string DownloadLink(Indicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        return $"/dataset/dashboard/download?indicator={Uri.EscapeDataString(indicator.Code)}&year={Year}" + (ValidAsAt is { } a ? $"&as-at={Uri.EscapeDataString(a)}" : "");
     }
 
     public static string Anchor(Indicator indicator) => "indicator-" + indicator.Code.Replace('.', '-');

@@ -7,21 +7,26 @@ using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.Pages.Dataset;
 
-/// <summary>One dashboard table as a workbook: the indicator by year and quarter, with each gap's reason.</summary>
+/// <summary>One dashboard table as a workbook: the indicator by year and quarter, with each gap's reason, as known now or as at a date.</summary>
 [RequirePermission("performance.view")]
 public sealed class DashboardDownloadModel(DashboardService dashboard, TimeProvider time) : PageModel
 {
     public static readonly IReadOnlyList<string> Headings = ["Year", "Q1", "Q2", "Q3", "Q4", "Whole year", "Gaps"];
 
-    public async Task<IActionResult> OnGetAsync(string? indicator, int? year, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? indicator, int? year, [FromQuery(Name = "as-at")] string? asAt, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(indicator))
         {
             return BadRequest("indicator is needed, for example indicator=5.2");
         }
 
+        if (!DatasetPageModel.TryAsAt(asAt, out var at))
+        {
+            return BadRequest(DatasetPageModel.AsAtBadRequestMessage);
+        }
+
         var reportingYear = year is >= 2000 and <= 2100 ? new ReportingYear(year.Value) : ReportingYear.Of(UkTime.Today(time));
-        var result = await dashboard.BuildAsync(reportingYear, indicatorCode: indicator.Trim(), cancellationToken: cancellationToken);
+        var result = await dashboard.BuildAsync(reportingYear, indicatorCode: indicator.Trim(), asAt: at, cancellationToken: cancellationToken);
         if (result.Series is not [var series])
         {
             return NotFound();

@@ -1,8 +1,12 @@
 using System.Globalization;
+using Safeguard.Calendar;
 using Safeguard.Dataset;
 using Safeguard.Identity;
 
 namespace Safeguard.Web.Pages.Dataset;
+
+/// <summary>The "as at" field of a dataset page: what was typed, and what is wrong with it.</summary>
+public sealed record AsAtField(string? Value, string? Error);
 
 /// <summary>What the dataset and data return pages share.</summary>
 public abstract class DatasetPageModel : SafeguardPageModel
@@ -10,6 +14,36 @@ public abstract class DatasetPageModel : SafeguardPageModel
     public static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     public bool CanManage => User.HasClaim(SafeguardClaimTypes.Permission, Permissions.ManageDataset.Name);
+
+    /// <summary>The reader may see children's records, so a drill-down lists the children (audited).</summary>
+    public bool ShowsChildren => User.HasClaim(SafeguardClaimTypes.Permission, Permissions.ViewPeople.Name);
+
+    /// <summary>What a page says beside its "as at" field when the date cannot be read.</summary>
+    public const string AsAtMessage = "Enter the date as yyyy-mm-dd, for example 2025-05-01";
+
+    /// <summary>What a download answers (400) when its as-at cannot be read.</summary>
+    public const string AsAtBadRequestMessage = "as-at must be a date such as 2025-05-01";
+
+    /// <summary>
+    /// Reads an "as at" date (yyyy-mm-dd) as the end of that UK day; blank is now (null). False when the text is
+    /// not such a date.
+    /// </summary>
+    public static bool TryAsAt(string? text, out DateTimeOffset? asAt)
+    {
+        asAt = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return false;
+        }
+
+        asAt = UkTime.EndOfDay(date);
+        return true;
+    }
 
     public static string LongDate(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
 

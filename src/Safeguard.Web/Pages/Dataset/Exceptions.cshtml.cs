@@ -21,6 +21,8 @@ public sealed class ExceptionsModel(ExceptionReportService exceptions, TimeProvi
 
     public string? AsAtError { get; private set; }
 
+    public AsAtField AsAtField => new(AsAt, AsAtError);
+
     public ExceptionReportResult? Result { get; private set; }
 
     public IReadOnlyList<SelectListItem> YearItems { get; private set; } = [];
@@ -31,17 +33,9 @@ public sealed class ExceptionsModel(ExceptionReportService exceptions, TimeProvi
         var year = Year is >= 2000 and <= 2100 ? new ReportingYear(Year.Value) : current;
         Year = year.StartYear;
         YearItems = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse().Select(y => new SelectListItem(new ReportingYear(y).Name, y.ToString(CultureInfo.InvariantCulture)))];
-        DateTimeOffset? asAt = null;
-        if (!string.IsNullOrWhiteSpace(AsAt))
+        if (!TryAsAt(AsAt, out var asAt))
         {
-            if (DateOnly.TryParseExact(AsAt.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                asAt = UkTime.EndOfDay(date);
-            }
-            else
-            {
-                AsAtError = "Enter the date as yyyy-mm-dd, for example 2025-05-01";
-            }
+            AsAtError = AsAtMessage;
         }
 
         Result = await exceptions.BuildAsync(year, asAt, cancellationToken);

@@ -18,15 +18,9 @@ public sealed class ExceptionsDownloadModel(ExceptionReportService exceptions, T
             return BadRequest("format must be xlsx or csv");
         }
 
-        DateTimeOffset? at = null;
-        if (!string.IsNullOrWhiteSpace(asAt))
+        if (!DatasetPageModel.TryAsAt(asAt, out var at))
         {
-            if (!DateOnly.TryParseExact(asAt.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
-            {
-                return BadRequest("as-at must be a date such as 2025-05-01");
-            }
-
-            at = UkTime.EndOfDay(date);
+            return BadRequest(DatasetPageModel.AsAtBadRequestMessage);
         }
 
         var reportingYear = year is >= 2000 and <= 2100 ? new ReportingYear(year.Value) : ReportingYear.Of(UkTime.Today(time));

@@ -21,6 +21,8 @@ public sealed class IndexModel(DatasetCalculator calculator, TimeProvider time) 
 
     public string? AsAtError { get; private set; }
 
+    public AsAtField AsAtField => new(AsAt, AsAtError);
+
     public IReadOnlyList<int> Years { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -29,17 +31,9 @@ public sealed class IndexModel(DatasetCalculator calculator, TimeProvider time) 
         var year = Year is >= 2000 and <= 2100 ? new ReportingYear(Year.Value) : current;
         Year = year.StartYear;
         Years = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse()];
-        DateTimeOffset? asAt = null;
-        if (!string.IsNullOrWhiteSpace(AsAt))
+        if (!TryAsAt(AsAt, out var asAt))
         {
-            if (DateOnly.TryParseExact(AsAt.Trim(), "yyyy-MM-dd", EnGb, System.Globalization.DateTimeStyles.None, out var date))
-            {
-                asAt = UkTime.EndOfDay(date);
-            }
-            else
-            {
-                AsAtError = "Enter the date as yyyy-mm-dd, for example 2025-05-01";
-            }
+            AsAtError = AsAtMessage;
         }
 
         Result = await calculator.ComputeAsync(year, asAt, cancellationToken);

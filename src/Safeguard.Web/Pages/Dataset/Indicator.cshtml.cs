@@ -7,7 +7,7 @@ using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.Pages.Dataset;
 
-/// <summary>Changing an indicator: its wording, aggregation, polarity, tolerance, supplier and benchmarks.</summary>
+/// <summary>Changing an indicator: its wording, aggregation, polarity, tolerance and supplier (its benchmarks are entered per year on the benchmarks page).</summary>
 [RequirePermission("dataset.manage")]
 public sealed class IndicatorModel(IndicatorAdministration administration, SafeguardDbContext db, TimeProvider time) : DatasetPageModel
 {
@@ -43,8 +43,6 @@ public sealed class IndicatorModel(IndicatorAdministration administration, Safeg
             Polarity = i.Polarity,
             TolerancePercent = DataReturnService.Show(i.TolerancePercent),
             SupplierAgencyId = i.SupplierAgencyId,
-            EnglandAverage = i.EnglandAverage is { } e ? DataReturnService.Show(e) : null,
-            StatisticalNeighbours = i.StatisticalNeighbours is { } n ? DataReturnService.Show(n) : null,
             IsRetired = i.IsRetired,
         };
         return Page();
@@ -57,7 +55,7 @@ public sealed class IndicatorModel(IndicatorAdministration administration, Safeg
             return NotFound();
         }
 
-        var change = new IndicatorChange(Input.Title, Input.Definition, Input.Aggregation, Input.Polarity, Input.TolerancePercent, Input.SupplierAgencyId, Input.EnglandAverage, Input.StatisticalNeighbours, Input.IsRetired);
+        var change = new IndicatorChange(Input.Title, Input.Definition, Input.Aggregation, Input.Polarity, Input.TolerancePercent, Input.SupplierAgencyId, Input.IsRetired);
         if (await TryChangeAsync(() => administration.ChangeAsync(Indicator!.Code, Input.Version, change, Actor, cancellationToken)))
         {
             Notice = $"Indicator {Indicator!.Code} is changed.";
@@ -90,10 +88,6 @@ public sealed class IndicatorModel(IndicatorAdministration administration, Safeg
         public string? TolerancePercent { get; set; }
 
         public Guid? SupplierAgencyId { get; set; }
-
-        public string? EnglandAverage { get; set; }
-
-        public string? StatisticalNeighbours { get; set; }
 
         public bool IsRetired { get; set; }
     }
