@@ -22,36 +22,49 @@ public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdminist
         // A quarter still to come is counted as at the as-at day, so nothing from that day on may be left out.
         from = from < day ? from : day;
 
-        // Read only the episodes a quarter in the years asked about can count: referred in them (or in the 12 months
-        // before, which re-referrals look back on), open in them, or with an assessment authorised or an enquiry
-        // started or conferenced in them; then those episodes' assessments and enquiries. Plans are few, and a
-        // "subsequent" plan looks back over all of a child's: all are read.
+        // Read only what a quarter in the years asked about can count: episodes referred in them (or in the 12
+        // months before, which re-referrals look back on) or open in them; assessments authorised in them or of an
+        // episode referred in them; enquiries started or conferenced in them; and the episodes of those assessments
+        // and enquiries. Simple conditions on each table (no correlated subqueries), so each read is one scan.
         var lookBack = from.AddMonths(-12);
-        var counted = db.Set<NeedEpisode>().Where(e =>
-            (e.ReferralDate <= until && (e.ReferralDate >= lookBack || e.ClosureDate == null || e.ClosureDate >= from))
-            || db.Set<CaseAssessment>().Any(a => a.EpisodeId == e.Id && a.AuthorisationDate >= from && a.AuthorisationDate <= until)
-            || db.Set<S47Enquiry>().Any(s => s.EpisodeId == e.Id
-                && ((s.StartDate >= from && s.StartDate <= until) || (s.ConferenceDate >= from && s.ConferenceDate <= until))));
-        var episodes = (await counted.AsNoTracking()
-                .Select(e => new { e.Id, e.PersonId, e.ReferralDate, e.ReferralNfa, e.ClosureDate, e.CreatedAt })
-                .ToListAsync(cancellationToken))
+        var rows = await db.Set<NeedEpisode>().AsNoTracking()
+            .Where(e => e.ReferralDate <= until && (e.ReferralDate >= lookBack || e.ClosureDate == null || e.ClosureDate >= from))
+            .Select(e => new EpisodeRow(e.Id, e.PersonId, e.ReferralDate, e.ReferralNfa, e.ClosureDate, e.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var assessed = await db.Set<CaseAssessment>().AsNoTracking()
+            .Join(db.Set<NeedEpisode>(), a => a.EpisodeId, e => e.Id, (a, e) => new { a, e })
+            .Where(x => (x.a.AuthorisationDate >= from && x.a.AuthorisationDate <= until) || (x.e.ReferralDate >= from && x.e.ReferralDate <= until))
+            .Select(x => new
+            {
+                Assessment = new AssessmentFact(x.a.EpisodeId, x.a.StartDate, x.a.AuthorisationDate),
+                Episode = new EpisodeRow(x.e.Id, x.e.PersonId, x.e.ReferralDate, x.e.ReferralNfa, x.e.ClosureDate, x.e.CreatedAt),
+            })
+            .ToListAsync(cancellationToken);
+        var enquired = await db.Set<S47Enquiry>().AsNoTracking()
+            .Where(s => (s.StartDate >= from && s.StartDate <= until) || (s.ConferenceDate >= from && s.ConferenceDate <= until))
+            .Join(db.Set<StrategyDiscussion>(), s => s.StrategyDiscussionId, d => d.Id, (s, d) => new { s, d.Date })
+            .Join(db.Set<NeedEpisode>(), x => x.s.EpisodeId, e => e.Id, (x, e) => new
+            {
+                Enquiry = new EnquiryFact(x.s.EpisodeId, x.s.StartDate, x.Date, x.s.IcpcTargetDate, x.s.ConferenceDate),
+                Episode = new EpisodeRow(e.Id, e.PersonId, e.ReferralDate, e.ReferralNfa, e.ClosureDate, e.CreatedAt),
+            })
+            .ToListAsync(cancellationToken);
+
+        var episodes = rows.Concat(assessed.Select(x => x.Episode)).Concat(enquired.Select(x => x.Episode))
+            .DistinctBy(e => e.Id)
             .Where(e => e.CreatedAt <= asAt && e.ReferralDate <= day)
             .Select(e => new EpisodeFact(e.Id, e.PersonId, e.ReferralDate, e.ReferralNfa, e.ClosureDate is { } c && c <= day ? c : null))
             .ToList();
         var ids = episodes.Select(e => e.Id).ToHashSet();
-        var assessments = (await db.Set<CaseAssessment>().AsNoTracking()
-                .Join(counted, a => a.EpisodeId, e => e.Id, (a, e) => new AssessmentFact(a.EpisodeId, a.StartDate, a.AuthorisationDate))
-                .ToListAsync(cancellationToken))
+        var assessments = assessed.Select(x => x.Assessment)
             .Where(a => ids.Contains(a.EpisodeId) && a.StartDate <= day)
             .Select(a => a with { AuthorisedOn = a.AuthorisedOn is { } d && d <= day ? d : null })
             .ToList();
-        var enquiries = (await db.Set<S47Enquiry>().AsNoTracking()
-                .Join(counted, s => s.EpisodeId, e => e.Id, (s, e) => s)
-                .Join(db.Set<StrategyDiscussion>(), s => s.StrategyDiscussionId, d => d.Id, (s, d) => new EnquiryFact(s.EpisodeId, s.StartDate, d.Date, s.IcpcTargetDate, s.ConferenceDate))
-                .ToListAsync(cancellationToken))
+        var enquiries = enquired.Select(x => x.Enquiry)
             .Where(s => ids.Contains(s.EpisodeId) && s.StartDate <= day)
             .Select(s => s with { ConferenceOn = s.ConferenceOn is { } d && d <= day ? d : null })
             .ToList();
+        // Plans are few, and a "subsequent" plan looks back over all of a child's: all are read.
         var plans = (await db.Set<ProtectionPlan>().AsNoTracking()
                 .Join(db.Set<NeedEpisode>(), p => p.EpisodeId, e => e.Id, (p, e) => new { e.PersonId, e.CreatedAt, e.ReferralDate, p.StartDate, p.EndDate })
                 .ToListAsync(cancellationToken))
@@ -76,6 +89,9 @@ public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdminist
             (start, end) => Math.Max(0, index.Between(start, end)));
     }
 }
+
+/// <summary>An episode as read, before the as-at rules.</summary>
+internal sealed record EpisodeRow(Guid Id, Guid PersonId, DateOnly ReferralDate, bool ReferralNfa, DateOnly? ClosureDate, DateTimeOffset CreatedAt);
 
 public sealed record EpisodeFact(Guid Id, Guid PersonId, DateOnly ReferralDate, bool ReferralNfa, DateOnly? ClosureDate);
 
