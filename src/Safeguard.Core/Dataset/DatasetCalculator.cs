@@ -67,6 +67,9 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
             .OrderBy(i => i.SortOrder).ThenBy(i => i.Code)
             .ToListAsync(cancellationToken);
         var snapshot = await Snapshot.LoadAsync(db, [.. years.SelectMany(y => new[] { y.Previous, y }).Distinct()], at, cancellationToken);
+        var used = indicators.Where(i => i.Source == IndicatorSource.Computed).Select(i => i.Calculation).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        await Task.WhenAll(_calculations.Values.Where(c => used.Contains(c.Key))
+            .Select(c => c.PrepareAsync(new CalculationContext(at, null, snapshot.From, snapshot.Until), cancellationToken)));
         var computed = new Dictionary<(Guid Indicator, int Year), (decimal?[] Quarters, decimal? Year, List<DatasetGap> Gaps)>();
         async Task<(decimal?[] Quarters, decimal? Year, List<DatasetGap> Gaps)> YearOf(Indicator indicator, ReportingYear year)
         {

@@ -18,6 +18,12 @@ public interface IIndicatorCalculation
     /// this, from the same code, so the drill-down always reproduces <see cref="CalculateAsync"/>.
     /// </summary>
     Task<IndicatorBreakdown> BreakdownAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the records the calculation needs for the context's years, if it has not already: the dataset asks
+    /// every calculation first and waits for them together, so that different areas' records are read side by side.
+    /// </summary>
+    Task PrepareAsync(CalculationContext context, CancellationToken cancellationToken);
 }
 
 /// <param name="AsAt">Only records as they stood at this instant count.</param>

@@ -8,10 +8,11 @@ namespace Safeguard.Dataset;
 /// indicator of that area in one computation (a scoped service, so one request or command). Only the records that
 /// can count in a quarter from <see cref="CalculationContext.From"/> to <see cref="CalculationContext.Until"/> are
 /// loaded (with whatever earlier history those quarters look back on); a later question about a quarter outside
-/// them loads again, for both.
+/// them loads again, for both. Each load reads in a scope (and database connection) of its own, on the thread
+/// pool, so that the dataset can read every area's records side by side (<see cref="IIndicatorCalculation.PrepareAsync"/>).
 /// </summary>
 /// <typeparam name="TFacts">What the area's calculations count.</typeparam>
-public abstract class IndicatorFacts<TFacts>
+public abstract class IndicatorFacts<TFacts>(IServiceScopeFactory scopes)
     where TFacts : class
 {
     private readonly Dictionary<DateTimeOffset, (DateOnly From, DateOnly Until, Task<TFacts> Facts)> _loaded = [];
@@ -21,13 +22,13 @@ public abstract class IndicatorFacts<TFacts>
         ArgumentNullException.ThrowIfNull(context);
         if (!_loaded.TryGetValue(context.AsAt, out var loaded))
         {
-            loaded = (context.From, context.Until, LoadAsync(context.AsAt, context.From, context.Until, cancellationToken));
+            loaded = (context.From, context.Until, LoadInOwnScopeAsync(context.AsAt, context.From, context.Until, cancellationToken));
             _loaded[context.AsAt] = loaded;
         }
         else if (loaded.From > context.From || loaded.Until < context.Until)
         {
             var (from, until) = (Min(loaded.From, context.From), Max(loaded.Until, context.Until));
-            loaded = (from, until, LoadAsync(context.AsAt, from, until, cancellationToken));
+            loaded = (from, until, LoadInOwnScopeAsync(context.AsAt, from, until, cancellationToken));
             _loaded[context.AsAt] = loaded;
         }
 
@@ -35,11 +36,20 @@ public abstract class IndicatorFacts<TFacts>
     }
 
     /// <summary>
-    /// The records as known at <paramref name="asAt"/> that can count in a quarter from <paramref name="from"/> (a
-    /// reporting year's first day) to <paramref name="until"/> (a year's last day), with the earlier records those
-    /// quarters look back on.
+    /// The records as known at an instant that can count in a quarter of the years asked about, with the earlier
+    /// records those quarters look back on. <paramref name="services"/> is a scope of the load's own: its database
+    /// context is used by nothing else.
     /// </summary>
-    protected abstract Task<TFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken);
+    protected abstract Task<TFacts> LoadAsync(IServiceProvider services, DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken);
+
+    private Task<TFacts> LoadInOwnScopeAsync(DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken) =>
+        Task.Run(
+            async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                return await LoadAsync(scope.ServiceProvider, asAt, from, until, cancellationToken);
+            },
+            cancellationToken);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
@@ -60,6 +70,8 @@ public sealed class RecordIndicator<TFacts>(string key, Func<TFacts, ReportingQu
         ArgumentNullException.ThrowIfNull(context);
         return (await BreakdownAsync(quarter, context, cancellationToken)).Figure(context.ChildPopulation);
     }
+
+    public Task PrepareAsync(CalculationContext context, CancellationToken cancellationToken) => facts.AtAsync(context, cancellationToken);
 
     public async Task<IndicatorBreakdown> BreakdownAsync(ReportingQuarter quarter, CalculationContext context, CancellationToken cancellationToken)
     {

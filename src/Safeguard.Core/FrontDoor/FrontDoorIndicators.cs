@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Dataset;
@@ -11,10 +12,12 @@ namespace Safeguard.FrontDoor;
 /// it are left out, and a decision made after it counts as not yet made. Only contacts received or decided in the
 /// years asked about are read: no other can count.
 /// </summary>
-public sealed class FrontDoorIndicatorData(SafeguardDbContext db, CalendarAdministration calendar) : IndicatorFacts<FrontDoorFacts>
+public sealed class FrontDoorIndicatorData(IServiceScopeFactory scopes) : IndicatorFacts<FrontDoorFacts>(scopes)
 {
-    protected override async Task<FrontDoorFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken)
+    protected override async Task<FrontDoorFacts> LoadAsync(IServiceProvider services, DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<SafeguardDbContext>();
+        var calendar = services.GetRequiredService<CalendarAdministration>();
         var (start, end) = (UkTime.StartOfDay(from), UkTime.EndOfDay(until));
         var counted = db.Set<Contact>().AsNoTracking()
             .Where(c => (c.ReceivedAt >= start && c.ReceivedAt <= end) || (c.DecidedAt >= start && c.DecidedAt <= end));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Dataset;
@@ -14,10 +15,12 @@ namespace Safeguard.Journey;
 /// after it are left out, and so are events dated after its UK day (records are kept as they are now; a
 /// change to an existing record's dates after the instant is not undone).
 /// </summary>
-public sealed class JourneyIndicatorData(SafeguardDbContext db, CalendarAdministration calendar) : IndicatorFacts<JourneyFacts>
+public sealed class JourneyIndicatorData(IServiceScopeFactory scopes) : IndicatorFacts<JourneyFacts>(scopes)
 {
-    protected override async Task<JourneyFacts> LoadAsync(DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken)
+    protected override async Task<JourneyFacts> LoadAsync(IServiceProvider services, DateTimeOffset asAt, DateOnly from, DateOnly until, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<SafeguardDbContext>();
+        var calendar = services.GetRequiredService<CalendarAdministration>();
         var day = UkTime.ToUkDate(asAt);
         // A quarter still to come is counted as at the as-at day, so nothing from that day on may be left out.
         from = from < day ? from : day;

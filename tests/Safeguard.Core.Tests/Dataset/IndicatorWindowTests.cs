@@ -28,7 +28,7 @@ public sealed class IndicatorWindowTests
         await using var services = await TestServices.CreateAsync(provider, new FakeTimeProvider(Now));
         await services.Get<DemoSeeder>().SeedAsync("Testshire", new DemoOptions(Scale: 0.02), Ct);
         services.Db.ChangeTracker.Clear();
-        var calendar = services.Get<CalendarAdministration>();
+        var scopes = services.Get<IServiceScopeFactory>();
 
         var compared = 0;
         foreach (var asAt in new[] { Now, UkTime.EndOfDay(new DateOnly(2025, 6, 15)) })
@@ -36,9 +36,9 @@ public sealed class IndicatorWindowTests
             for (var start = 2023; start <= 2027; start++)
             {
                 var year = new ReportingYear(start);
-                var all = Calculations(new FrontDoorIndicatorData(services.Db, calendar), new JourneyIndicatorData(services.Db, calendar));
-                var sameYear = Calculations(new FrontDoorIndicatorData(services.Db, calendar), new JourneyIndicatorData(services.Db, calendar));
-                var yearBefore = Calculations(new FrontDoorIndicatorData(services.Db, calendar), new JourneyIndicatorData(services.Db, calendar));
+                var all = Calculations(new FrontDoorIndicatorData(scopes), new JourneyIndicatorData(scopes));
+                var sameYear = Calculations(new FrontDoorIndicatorData(scopes), new JourneyIndicatorData(scopes));
+                var yearBefore = Calculations(new FrontDoorIndicatorData(scopes), new JourneyIndicatorData(scopes));
                 for (var i = 0; i < all.Count; i++)
                 {
                     foreach (var quarter in year.Quarters)
