@@ -15,6 +15,9 @@ public sealed record SpreadsheetSheet(string Name, IReadOnlyList<string> Heading
 /// </summary>
 public static class Spreadsheet
 {
+    /// <summary>The media type of an XLSX workbook.</summary>
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static void WriteXlsx(Stream stream, params IReadOnlyList<SpreadsheetSheet> sheets)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -56,6 +56,6 @@ public sealed class BreakdownDownloadModel(IndicatorDrillDown drillDown, Safegua
         var stream = new MemoryStream();
         await IndicatorBreakdownExport.WriteAsync(listed.Result, listed.Children, kind, stream, cancellationToken);
         stream.Position = 0;
-        return File(stream, kind == DatasetFormat.Csv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IndicatorBreakdownExport.FileName(listed.Result, kind));
+        return File(stream, kind == DatasetFormat.Csv ? "text/csv" : Spreadsheet.XlsxContentType, IndicatorBreakdownExport.FileName(listed.Result, kind));
     }
 }

@@ -46,7 +46,7 @@ public sealed class DashboardModel(DashboardService dashboard, TimeProvider time
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var current = ReportingYear.Of(UkTime.Today(time));
-        var year = Year is >= 2000 and <= 2100 ? new ReportingYear(Year.Value) : current;
+        var year = YearOr(Year, current);
         Year = year.StartYear;
         Group = Group is >= 1 and <= 8 ? Group : null;
         YearItems = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse().Select(y => new SelectListItem(new ReportingYear(y).Name, y.ToString(CultureInfo.InvariantCulture)))];

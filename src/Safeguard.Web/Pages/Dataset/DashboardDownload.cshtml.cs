@@ -25,7 +25,7 @@ public sealed class DashboardDownloadModel(DashboardService dashboard, TimeProvi
             return BadRequest(DatasetPageModel.AsAtBadRequestMessage);
         }
 
-        var reportingYear = year is >= 2000 and <= 2100 ? new ReportingYear(year.Value) : ReportingYear.Of(UkTime.Today(time));
+        var reportingYear = DatasetPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
         var result = await dashboard.BuildAsync(reportingYear, indicatorCode: indicator.Trim(), asAt: at, cancellationToken: cancellationToken);
         if (result.Series is not [var series])
         {
@@ -42,6 +42,6 @@ public sealed class DashboardDownloadModel(DashboardService dashboard, TimeProvi
         var stream = new MemoryStream();
         Spreadsheet.WriteXlsx(stream, new SpreadsheetSheet($"{series.Indicator.Code} {reportingYear.Name}", Headings, rows));
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"indicator-{series.Indicator.Code}-{reportingYear.Name}.xlsx");
+        return File(stream, Spreadsheet.XlsxContentType, $"indicator-{series.Indicator.Code}-{reportingYear.Name}.xlsx");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Safeguard.Calendar;
+using Safeguard.Common;
 using Safeguard.Dataset;
 using Safeguard.Identity;
 
@@ -44,6 +45,10 @@ public abstract class DatasetPageModel : SafeguardPageModel
         asAt = UkTime.EndOfDay(date);
         return true;
     }
+
+    /// <summary>The reporting year asked for by its start year (2000 to 2100), or else <paramref name="current"/>.</summary>
+    public static ReportingYear YearOr(int? startYear, ReportingYear current) =>
+        startYear is >= 2000 and <= 2100 ? new ReportingYear(startYear.Value) : current;
 
     public static string LongDate(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
 

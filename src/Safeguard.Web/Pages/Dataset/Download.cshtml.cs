@@ -23,7 +23,7 @@ public sealed class DownloadModel(DatasetCalculator calculator, TimeProvider tim
             return BadRequest(DatasetPageModel.AsAtBadRequestMessage);
         }
 
-        var reportingYear = year is >= 2000 and <= 2100 ? new ReportingYear(year.Value) : ReportingYear.Of(UkTime.Today(time));
+        var reportingYear = DatasetPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
         var result = await calculator.ComputeAsync(reportingYear, at, cancellationToken);
         var stream = new MemoryStream();
         await DatasetExport.WriteAsync(result, kind, stream, cancellationToken);
@@ -32,7 +32,7 @@ public sealed class DownloadModel(DatasetCalculator calculator, TimeProvider tim
         {
             DatasetFormat.Csv => ("text/csv", "csv"),
             DatasetFormat.Json => ("application/json", "json"),
-            _ => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+            _ => (Spreadsheet.XlsxContentType, "xlsx"),
         };
         return File(stream, type, $"partnership-dataset-{result.Year.Name}.{extension}");
     }

@@ -30,7 +30,7 @@ public sealed class ExceptionsModel(ExceptionReportService exceptions, TimeProvi
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var current = ReportingYear.Of(UkTime.Today(time));
-        var year = Year is >= 2000 and <= 2100 ? new ReportingYear(Year.Value) : current;
+        var year = YearOr(Year, current);
         Year = year.StartYear;
         YearItems = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse().Select(y => new SelectListItem(new ReportingYear(y).Name, y.ToString(CultureInfo.InvariantCulture)))];
         if (!TryAsAt(AsAt, out var asAt))

@@ -23,13 +23,13 @@ public sealed class ExceptionsDownloadModel(ExceptionReportService exceptions, T
             return BadRequest(DatasetPageModel.AsAtBadRequestMessage);
         }
 
-        var reportingYear = year is >= 2000 and <= 2100 ? new ReportingYear(year.Value) : ReportingYear.Of(UkTime.Today(time));
+        var reportingYear = DatasetPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
         var result = await exceptions.BuildAsync(reportingYear, at, cancellationToken);
         var stream = new MemoryStream();
         await ExceptionReportService.WriteAsync(result, kind, stream, cancellationToken);
         stream.Position = 0;
         return kind == ExceptionReportFormat.Csv
             ? File(stream, "text/csv", $"exception-report-{result.Year.Name}.csv")
-            : File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"exception-report-{result.Year.Name}.xlsx");
+            : File(stream, Spreadsheet.XlsxContentType, $"exception-report-{result.Year.Name}.xlsx");
     }
 }

@@ -28,7 +28,7 @@ public sealed class IndexModel(DatasetCalculator calculator, TimeProvider time) 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var current = ReportingYear.Of(UkTime.Today(time));
-        var year = Year is >= 2000 and <= 2100 ? new ReportingYear(Year.Value) : current;
+        var year = YearOr(Year, current);
         Year = year.StartYear;
         Years = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse()];
         if (!TryAsAt(AsAt, out var asAt))

@@ -147,7 +147,7 @@ public sealed class UploadModel(CinUploadStore store, Journey.CensusImportServic
         }
 
         var name = Path.GetFileNameWithoutExtension(upload.FileName) + "-issues.xlsx";
-        Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        Response.ContentType = Safeguard.Dataset.Spreadsheet.XlsxContentType;
         Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name }.ToString();
         // The workbook is written to a temporary file first: the OpenXML writer needs a seekable stream.
         var temporary = Path.GetTempFileName();
