@@ -51,7 +51,7 @@ public class DashboardJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         // As at an earlier date: the caption says so, the charts are drawn from those figures, and the tables'
         // downloads and drill-down links carry the date.
         await page.GotoAsync("/dataset/dashboard?Group=5");
-        var asAt = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-90);
+        var asAt = Safeguard.Calendar.UkTime.Today(TimeProvider.System).AddDays(-90);
         var asAtText = asAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GetByLabel("As at (optional)").FillAsync(asAtText);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();

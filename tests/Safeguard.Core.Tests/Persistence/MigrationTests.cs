@@ -145,7 +145,7 @@ public class MigrationTests
         }
 
         // T.2 already has an England benchmark entered for this year: the single value must not replace it.
-        object recordedAt = provider == DatabaseProvider.Sqlite ? DateTimeOffset.UtcNow.UtcTicks : DateTimeOffset.UtcNow;
+        object recordedAt = provider == DatabaseProvider.Sqlite ? TimeProvider.System.GetUtcNow().UtcTicks : TimeProvider.System.GetUtcNow();
         await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO "IndicatorBenchmarks" ("Id", "IndicatorId", "YearStart", "Kind", "Value", "Source", "RecordedAt", "RecordedBy", "Version")
@@ -168,7 +168,7 @@ public class MigrationTests
             Assert.Contains(b.YearStart, new[] { yearBefore, yearAfter }); // the migration ran in this reporting year
             Assert.Equal("Indicator catalogue (single value, year not recorded)", b.Source);
             Assert.Equal(0, b.Version);
-            Assert.True(Math.Abs((DateTimeOffset.UtcNow - b.RecordedAt).TotalMinutes) < 10, $"Recorded at {b.RecordedAt:O}");
+            Assert.True(Math.Abs((TimeProvider.System.GetUtcNow() - b.RecordedAt).TotalMinutes) < 10, $"Recorded at {b.RecordedAt:O}");
         });
         Assert.Equal(2, copied.Select(b => b.Id).Distinct().Count());
         var kept = Assert.Single(benchmarks, b => b.IndicatorId == englandOnly);
