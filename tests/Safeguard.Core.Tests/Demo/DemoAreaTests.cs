@@ -88,7 +88,7 @@ public sealed class DemoAreaTests
 
         Assert.InRange(result.Children, 60, 200);
         var schemas = new XmlSchemaSet();
-        schemas.Add(null, Path.Combine(SafeguardPaths.FindCheckoutRoot(AppContext.BaseDirectory)!, "..", "shared", "reference", "cin-census", "CIN_schema_2026.xsd"));
+        schemas.Add(null, ReferenceFiles.Path("cin-census", "CIN_schema_2026.xsd"));
         var schemaProblems = new List<string>();
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
         settings.ValidationEventHandler += (_, e) => schemaProblems.Add($"line {e.Exception?.LineNumber}: {e.Message}");

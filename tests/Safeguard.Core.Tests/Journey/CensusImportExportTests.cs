@@ -31,12 +31,6 @@ public sealed class CensusImportExportTests : IDisposable
         return path;
     }
 
-    private static string SharedReference(params string[] parts)
-    {
-        var root = SafeguardPaths.FindCheckoutRoot(AppContext.BaseDirectory)!;
-        return Path.Combine([root, "..", "shared", "reference", .. parts]);
-    }
-
     private static Task<JourneyFixture> CreateAsync(DatabaseProvider provider) => JourneyFixture.CreateAsync(provider);
 
     private static Task<CensusImportResult> ImportAsync(JourneyFixture f, string path, bool dryRun = false, bool acceptQueries = false, CinCollection? collection = null, int batchSize = 4) =>
@@ -194,7 +188,7 @@ public sealed class CensusImportExportTests : IDisposable
     {
         await using var f = await CreateAsync(provider);
         var valid = CinCensusGenerator.ToText(3, Year);
-        var ssda903 = File.ReadLines(Directory.GetFiles(SharedReference("ssda903", "samples"))[0]).First() + "\n1,2,3\n";
+        var ssda903 = File.ReadLines(Directory.GetFiles(ReferenceFiles.Path("ssda903", "samples"))[0]).First() + "\n1,2,3\n";
         var cases = new (string Name, string Text, string Expected)[]
         {
             ("notes.xml", "this is not XML", "notes.xml"),
@@ -269,7 +263,7 @@ public sealed class CensusImportExportTests : IDisposable
 
         Assert.Equal((2, 2), (result.Children, result.Episodes));
         var schemas = new XmlSchemaSet();
-        schemas.Add(null, SharedReference("cin-census", "CIN_schema_2026.xsd"));
+        schemas.Add(null, ReferenceFiles.Path("cin-census", "CIN_schema_2026.xsd"));
         var schemaProblems = new List<string>();
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
         settings.ValidationEventHandler += (_, e) => schemaProblems.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}");

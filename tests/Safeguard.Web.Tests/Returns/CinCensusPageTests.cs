@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
-using Safeguard.Common;
 using Safeguard.Interchange.Cin;
 using Safeguard.Interchange.Cin.Uploads;
 using Safeguard.Persistence;
@@ -19,7 +18,7 @@ namespace Safeguard.Web.Tests.Returns;
 public class CinCensusPageTests(WebFactories factories) : IClassFixture<WebFactories>
 {
     private static string Sample(string name) =>
-        Path.Combine(SafeguardPaths.FindCheckoutRoot(AppContext.BaseDirectory)!, "..", "shared", "reference", "cin-census", "samples", name);
+        ReferenceFiles.Path("cin-census", "samples", name);
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content, string collection = "2024-25")
     {

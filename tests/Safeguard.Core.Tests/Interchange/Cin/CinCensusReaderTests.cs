@@ -1,18 +1,12 @@
 using System.Text;
-using Safeguard.Common;
 using Safeguard.Interchange.Cin;
+using Safeguard.Testing;
 using static Safeguard.Core.Tests.Interchange.Cin.CinFixture;
 
 namespace Safeguard.Core.Tests.Interchange.Cin;
 
 public sealed class CinCensusReaderTests
 {
-    private static string SharedReference(params string[] parts)
-    {
-        var root = SafeguardPaths.FindCheckoutRoot(AppContext.BaseDirectory)!;
-        return Path.Combine([root, "..", "shared", "reference", .. parts]);
-    }
-
     private static (List<CinChild> Children, List<CinIssue> Issues, CinCensusReader Reader) Read(string xml, CinCollection? collection = null, int maxElements = 250_000)
     {
         var issues = new List<CinIssue>();
@@ -138,7 +132,7 @@ public sealed class CinCensusReaderTests
     [Fact]
     public void An_ssda903_csv_file_is_recognised_as_a_different_collection()
     {
-        var header = File.ReadLines(SharedReference("ssda903", "samples", Directory.GetFiles(SharedReference("ssda903", "samples"))[0])).First();
+        var header = File.ReadLines(Directory.GetFiles(ReferenceFiles.Path("ssda903", "samples"))[0]).First();
         var ex = Assert.Throws<CinUnreadableException>(() => Read(header + "\n1,2,3\n"));
         Assert.Contains("comma-separated", ex.Message, StringComparison.Ordinal);
         Assert.Contains("SSDA903", ex.Message, StringComparison.Ordinal);
@@ -205,7 +199,7 @@ public sealed class CinCensusReaderTests
     [InlineData("fake_CIN_data.xml")]
     public void The_published_samples_with_deliberate_errors_are_read_to_the_end_with_their_problems_reported(string sample)
     {
-        var path = SharedReference("cin-census", "samples", sample);
+        var path = ReferenceFiles.Path("cin-census", "samples", sample);
         var (summary, issues) = new CinValidator(new Safeguard.Calendar.WorkingDayCalendar([]))
             .ValidateFile(path, new CinReaderOptions { Collection = CinCollection.Parse("2024-25") }, TestContext.Current.CancellationToken);
         Assert.True(summary.Children > 0);
