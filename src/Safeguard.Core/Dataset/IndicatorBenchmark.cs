@@ -6,7 +6,7 @@ using Safeguard.Persistence;
 
 namespace Safeguard.Dataset;
 
-/// <summary>Whose average a benchmark is.</summary>
+/// <summary>Whose figure a benchmark is: a published average to compare with, or the partnership's own target.</summary>
 public enum BenchmarkKind
 {
     /// <summary>The average of the area's statistical neighbours (DfE's children's services statistical neighbour benchmarking tool).</summary>
@@ -17,6 +17,9 @@ public enum BenchmarkKind
 
     /// <summary>The regional average (North West).</summary>
     Region,
+
+    /// <summary>The partnership's own target for the year, agreed by the safeguarding partners.</summary>
+    Target,
 }
 
 /// <summary>
@@ -56,6 +59,7 @@ public sealed class BenchmarkAdministration(SafeguardDbContext db)
     {
         BenchmarkKind.StatisticalNeighbours => "Statistical neighbours' average",
         BenchmarkKind.England => "England average",
+        BenchmarkKind.Target => "Partnership target",
         _ => "North West average",
     };
 

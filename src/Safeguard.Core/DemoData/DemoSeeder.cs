@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
+using Safeguard.Common;
 using Safeguard.Identity;
 using Safeguard.Organisations;
 using Safeguard.Persistence;
@@ -17,6 +18,9 @@ namespace Safeguard.DemoData;
 public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdministration, Calendar.CalendarAdministration calendar)
 {
     public const string DemoPassword = "demo-password-safeguard";
+
+    /// <summary>Told what the seeding is doing as it goes (start-up and <c>seed demo</c> print it), so a long first start does not look hung.</summary>
+    public IProgress<string>? Progress { get; set; }
 
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
@@ -113,10 +117,16 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             usersAdded++;
         }
 
+        Progress?.Report($"Demo: {agenciesAdded} agencies and {usersAdded} users added");
         var reviewsAdded = await DemoCaseReviews.SeedAsync(db, actor, cancellationToken);
         var area = await DemoAreaAsync(options, actor, cancellationToken);
         await Dataset.IndicatorCatalogue.SyncAsync(db, cancellationToken);
         await DemoDataset.SeedAsync(db, actor, options.Activity ? options.Children : null, cancellationToken);
+        if (options.Activity)
+        {
+            // Targets and averages to compare the generated area's computed figures with.
+            await DemoBenchmarks.SeedAsync(db, actor, ReportingYear.Of(DemoCasework.HistoryStart(Calendar.UkTime.ToUkDate(db.Time.GetUtcNow()))), cancellationToken);
+        }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }
 
@@ -128,9 +138,11 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             return (0, 0, 0);
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var now = db.Time.GetUtcNow();
         var today = Calendar.UkTime.ToUkDate(now);
         var ids = new DemoIds(options.Seed, now);
+        Progress?.Report($"Demo: generating an area of {options.Children:N0} children and their families (scale {options.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}, seed {options.Seed})");
         var population = DemoPeople.Generate(options.Children, options.Seed, today, ids, now);
         DemoCasework? casework = null;
         if (options.Activity)
@@ -143,8 +155,11 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             casework = new DemoCasework(
                 options, ids, await calendar.CalendarAsync(cancellationToken), await calendar.DeadlinesAsync(cancellationToken), now, population,
                 agencies, thresholds, new DemoTeams(teams["Assessment Team"], teams["Child Protection Team"], worker));
+            Progress?.Report("Demo: generating their contacts and casework since " + DemoCasework.HistoryStart(today).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
             casework.Generate();
         }
+
+        Progress?.Report($"Demo: generated {population.Children:N0} children, {casework?.Contacts.Count ?? 0:N0} contacts and {casework?.Episodes.Count ?? 0:N0} referrals in {clock.Elapsed.TotalSeconds:N0} s; writing them to the database");
 
         var detail = $"Demo area: scale {options.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}, seed {options.Seed}";
         using var process = db.BeginProcess("Demo.SeedArea", actor);
@@ -157,6 +172,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Progress?.Report($"Demo: area written in {clock.Elapsed.TotalSeconds:N0} s in all");
         return (population.Children, casework?.Contacts.Count ?? 0, casework?.Episodes.Count ?? 0);
     }
 

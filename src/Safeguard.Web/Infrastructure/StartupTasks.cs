@@ -24,6 +24,7 @@ public static class StartupTasks
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
         if (migrate)
         {
+            await output.WriteLineAsync($"Safeguard is starting: bringing the database up to date ({settings.Describe()})");
             var applied = await SafeguardDatabase.MigrateAsync(db);
             await output.WriteLineAsync($"Safeguard database: {settings.Describe()} ({applied.Count} migration(s) applied now)");
         }
@@ -40,6 +41,8 @@ public static class StartupTasks
             if (!await seeder.IsSeededAsync())
             {
                 var options = DemoSettings(app.Configuration);
+                await output.WriteLineAsync("Adding the demo data on this first start (a minute or two at the default size; set Demo:Scale to 0.1 for a smaller area):");
+                seeder.Progress = new LineProgress(output);
                 var result = await seeder.SeedAsync(app.Configuration.AreaName(), options);
                 await output.WriteLineAsync(
                     $"Demo data added: {result.AgenciesAdded} agencies, {result.UsersAdded} users, {result.ChildrenAdded} children, {result.ContactsAdded} contacts, {result.ReferralsAdded} referrals, {result.ReviewsAdded} case reviews.");
@@ -80,6 +83,16 @@ public static class StartupTasks
         catch (ArgumentOutOfRangeException ex)
         {
             throw new InvalidOperationException($"Demo:Scale is {scale}: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+        }
+    }
+
+    /// <summary>Prints each progress report as a line as soon as it is made (not on the thread pool, so lines keep their order).</summary>
+    private sealed class LineProgress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            output.WriteLine("  " + value);
+            output.Flush();
         }
     }
 }
