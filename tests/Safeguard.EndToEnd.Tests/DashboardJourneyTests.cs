@@ -8,19 +8,31 @@ namespace Safeguard.EndToEnd.Tests;
 public class DashboardJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
     [Fact]
-    public async Task The_dashboard_draws_a_chart_for_every_indicator_and_is_accessible_with_the_charts_drawn()
+    public async Task The_dashboard_opens_on_an_overview_and_draws_every_chart_with_its_target_on_request_accessibly()
     {
         var page = await app.NewPageAsync();
         var problems = PageProblems.Watch(page);
         await DemoAppFixture.SignInAsync(page, "scrutiny");
 
+        // The dashboard opens on the overview: a line per indicator and no chart, so it stays short.
         await page.GotoAsync("/dataset/dashboard");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("^Partnership dashboard "));
+        var lines = await page.Locator("tr[data-overview]").CountAsync();
+        Assert.True(lines >= 40, $"Expected every indicator on the overview, found {lines}.");
+        await Assertions.Expect(page.Locator("canvas")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-target='5.4']")).ToHaveTextAsync(new Regex("^(Met|Not met)$"));
+        await Screenshots.SaveAsync(page, "dashboard-overview");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // Every group's charts on request.
+        await page.GetByLabel("Group of indicators").SelectOptionAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();
         var sections = await page.Locator("section[data-indicator]").CountAsync();
-        Assert.True(sections >= 40, $"Expected every indicator on the page, found {sections}.");
+        Assert.Equal(lines, sections);
         await Assertions.Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(sections);
 
-        // Chart.js owns each canvas and drew the figures it was given (a gap stays null: a break, not a zero).
+        // Chart.js owns each canvas and drew the figures it was given (a gap stays null: a break, not a zero),
+        // with the partnership's target beside 5.4's figures.
         var drawn = await page.EvaluateAsync<bool>(
             """
             () => [...document.querySelectorAll('canvas[data-chart]')].every(c => {
@@ -30,6 +42,11 @@ public class DashboardJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
             })
             """);
         Assert.True(drawn, "A chart was not drawn from its figures.");
+        var targetDrawn = await page.EvaluateAsync<bool>(
+            """
+            () => window.Chart.getChart(document.querySelector("section[data-indicator='5.4'] canvas")).data.datasets.some(d => d.label === 'Partnership target')
+            """);
+        Assert.True(targetDrawn, "5.4's chart has no target line.");
         await Screenshots.SaveAsync(page, "dashboard-all");
         await Axe.AssertNoViolationsAsync(page);
 

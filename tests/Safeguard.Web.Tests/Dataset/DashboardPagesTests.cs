@@ -143,6 +143,46 @@ public class DashboardPagesTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_dashboard_opens_on_an_overview_of_latest_figures_against_targets_and_the_dataset_keeps_annual_figures_out_of_its_quarters(DatabaseProvider provider)
+    {
+        await using var factory = await SafeguardWebFactory.CreateAsync(provider);
+        var year = ReportingYear.Of(UkTime.Today(factory.Clock));
+        var bu = await factory.SignInAsync("business.unit");
+        var saved = await SafeguardWebFactory.PostFormAsync(bu, "/dataset/benchmarks", new() { ["Input.IndicatorCode"] = "1.1", ["Input.YearStart"] = $"{year.StartYear}", ["Input.Kind"] = "Target", ["Input.Value"] = "25", ["Input.Source"] = "Partnership board, 1 April" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // No group chosen: one line per indicator, no chart. 1.1 (lower is better) is 22.9% against a target of 25%.
+        var overview = Html.Parse(await bu.GetStringAsync($"/dataset/dashboard?year={year.StartYear}", Token));
+        Assert.Empty(overview.QuerySelectorAll("canvas"));
+        Assert.Empty(overview.QuerySelectorAll("script[src*='chart']"));
+        Assert.True(overview.QuerySelectorAll("tr[data-overview]").Length >= 40);
+        var poverty = overview.QuerySelector("tr[data-overview='1.1']")!;
+        Assert.Contains("22.9%", poverty.TextContent, StringComparison.Ordinal);
+        Assert.Contains(year.Name, poverty.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Met", poverty.QuerySelector("[data-target='1.1']")!.TextContent.Trim());
+        Assert.Equal($"/dataset/dashboard?year={year.StartYear}&group=1#indicator-1-1", poverty.QuerySelector("a")!.GetAttribute("href"));
+
+        // A group's charts carry the target as a line of its own.
+        var group = Html.Parse(await bu.GetStringAsync($"/dataset/dashboard?year={year.StartYear}&group=1", Token));
+        using (var chart = JsonDocument.Parse(group.QuerySelector("section[data-indicator='1.1'] canvas")!.GetAttribute("data-chart")!))
+        {
+            var target = chart.RootElement.GetProperty("benchmarks").EnumerateArray().Single();
+            Assert.Equal("Partnership target", target.GetProperty("label").GetString());
+            Assert.Equal(25m, target.GetProperty("values").EnumerateArray().Last().GetDecimal());
+        }
+
+        Assert.Equal(43, Html.Parse(await bu.GetStringAsync($"/dataset/dashboard?year={year.StartYear}&group=0", Token)).QuerySelectorAll("section[data-indicator] canvas").Length);
+
+        // The dataset shows an annual figure for the year only: never in a Q4 that has not happened.
+        var dataset = Html.Parse(await bu.GetStringAsync($"/dataset?year={year.StartYear}", Token));
+        var row = dataset.QuerySelector("tr[data-indicator='1.1']")!;
+        Assert.NotNull(row.QuerySelector("td[data-annual='1.1'][colspan='4']"));
+        Assert.Equal(["22.9%", "22.9%"], row.QuerySelectorAll("td.govuk-table__cell--numeric").Select(c => c.TextContent.Trim()).Take(2));
+        Assert.Equal(3, dataset.QuerySelectorAll("[data-testid='dataset-downloads'] a").Length);
+        Assert.Null(dataset.QuerySelector("[data-testid='dataset-downloads'] a[href='/dataset/returns']"));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task The_business_unit_enters_a_benchmark_and_the_exception_report_marks_the_year_better_against_it(DatabaseProvider provider)
     {
         await using var factory = await SafeguardWebFactory.CreateAsync(provider);

@@ -21,9 +21,12 @@ public sealed class DashboardModel(DashboardService dashboard, TimeProvider time
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    /// <summary>Only this group's indicators (1-8), or every group.</summary>
+    /// <summary>Only this group's indicators (1-8) with their charts; 0 for every group's charts; none for the overview.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Group { get; set; }
+
+    /// <summary>No group chosen: one line per indicator with its latest figure, and links to the charts, instead of every chart.</summary>
+    public bool Overview => Group is null;
 
     /// <summary>Compute as at the end of this UK day (yyyy-mm-dd), when given.</summary>
     [BindProperty(SupportsGet = true, Name = "as-at")]
@@ -41,21 +44,75 @@ public sealed class DashboardModel(DashboardService dashboard, TimeProvider time
     public IReadOnlyList<SelectListItem> YearItems { get; private set; } = [];
 
     public static IReadOnlyList<SelectListItem> GroupItems() =>
-        [new("All groups", ""), .. Enumerable.Range(1, 8).Select(g => new SelectListItem($"{g}. {IndicatorCatalogue.GroupTitle(g)}", g.ToString(CultureInfo.InvariantCulture)))];
+        [new("Overview: every indicator's latest figure", ""), new("Every group's charts", "0"), .. Enumerable.Range(1, 8).Select(g => new SelectListItem($"{g}. {IndicatorCatalogue.GroupTitle(g)}", g.ToString(CultureInfo.InvariantCulture)))];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var current = ReportingYear.Of(UkTime.Today(time));
         var year = YearOr(Year, current);
         Year = year.StartYear;
-        Group = Group is >= 1 and <= 8 ? Group : null;
+        Group = Group is >= 0 and <= 8 ? Group : null;
         YearItems = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse().Select(y => new SelectListItem(new ReportingYear(y).Name, y.ToString(CultureInfo.InvariantCulture)))];
         if (!TryAsAt(AsAt, out var asAt))
         {
             AsAtError = AsAtMessage;
         }
 
-        Result = await dashboard.BuildAsync(year, Group, asAt: asAt, cancellationToken: cancellationToken);
+        Result = await dashboard.BuildAsync(year, Group is 0 ? null : Group, asAt: asAt, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The link to an indicator's chart: its group's page, at the indicator.</summary>
+    public string ChartLink(Indicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        return $"/dataset/dashboard?year={Year}&group={indicator.GroupNumber}" + (ValidAsAt is { } a ? $"&as-at={Uri.EscapeDataString(a)}" : "") + "#" + Anchor(indicator);
+    }
+
+    /// <summary>One line of the overview: the latest figure, the one before it, and the target and England average for the year shown.</summary>
+    public static OverviewLine Summarise(DashboardSeries series, ReportingYear year)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var known = series.Points.Where(p => p.Value is not null).ToList();
+        var latest = known.Count > 0 ? known[^1] : null;
+        var previous = known.Count > 1 ? known[^2] : null;
+        var missing = series.Points.Count(p => p.Gap is not null);
+        decimal? Of(BenchmarkKind kind) => series.Benchmarks.Where(b => b.Kind == kind && b.YearStart <= year.StartYear).MaxBy(b => b.YearStart)?.Value;
+        return new OverviewLine(series.Indicator, latest, previous, Of(BenchmarkKind.Target), Of(BenchmarkKind.England), missing);
+    }
+
+    /// <summary>Whether a move from <paramref name="from"/> to <paramref name="to"/> is better, worse or neither, by the indicator's polarity.</summary>
+    public static string Direction(Indicator indicator, decimal from, decimal to)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        if (to == from)
+        {
+            return "no change";
+        }
+
+        var up = to > from;
+        return indicator.Polarity switch
+        {
+            IndicatorPolarity.HigherIsBetter => up ? "better" : "worse",
+            IndicatorPolarity.LowerIsBetter => up ? "worse" : "better",
+            _ => up ? "up" : "down",
+        };
+    }
+
+    /// <summary>Whether the latest figure meets the target, by the indicator's polarity; null when either is missing or the indicator has no better direction.</summary>
+    public static bool? MeetsTarget(Indicator indicator, decimal? latest, decimal? target)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        if (latest is not { } value || target is not { } aim)
+        {
+            return null;
+        }
+
+        return indicator.Polarity switch
+        {
+            IndicatorPolarity.HigherIsBetter => value >= aim,
+            IndicatorPolarity.LowerIsBetter => value <= aim,
+            _ => null,
+        };
     }
 
     /// <summary>The link to download one indicator's table, for the year and as-at shown.</summary>
@@ -117,3 +174,7 @@ public sealed class DashboardModel(DashboardService dashboard, TimeProvider time
         return text + "Every figure and the reason for each gap are in the table that follows.";
     }
 }
+
+/// <summary>An indicator's line on the dashboard's overview.</summary>
+/// <remarks>Latest: The latest period with a figure. Previous: The period with a figure before it. Target: The partnership's target for the year (or the latest year before it with one). England: The England average likewise. Gaps: How many periods shown have a missing figure.</remarks>
+public sealed record OverviewLine(Indicator Indicator, DashboardCell? Latest, DashboardCell? Previous, decimal? Target, decimal? England, int Gaps);
