@@ -62,6 +62,34 @@ public static class AuditChanges
         return changes;
     }
 
+    /// <summary>
+    /// The audit record of a new record written without the change tracker (in bulk): its type, key and fields as
+    /// JSON, exactly as <see cref="Collect"/> would have made them for the record added through the tracker.
+    /// </summary>
+    public static (string EntityType, string EntityId, string After) Created(IEntityType type, object entity)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(entity);
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in type.GetProperties())
+        {
+            var value = property.GetGetter().GetClrValue(entity);
+            if (property.FindAnnotation(RedactAnnotation)?.Value is true)
+            {
+                value = value is null ? null : Redacted;
+            }
+            else if (value is Enum e)
+            {
+                value = e.ToString();
+            }
+
+            values[property.Name] = value;
+        }
+
+        var key = string.Join("/", type.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(p.GetGetter().GetClrValue(entity), System.Globalization.CultureInfo.InvariantCulture)));
+        return (EntityTypeName(type), key, JsonSerializer.Serialize(values));
+    }
+
     /// <summary>Puts back the versions raised by <see cref="Collect"/> after a save that failed.</summary>
     public static void Rollback(IEnumerable<RecordChange> changes)
     {

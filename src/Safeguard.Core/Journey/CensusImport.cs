@@ -226,7 +226,8 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
         var ids = batch.Select(c => ChildId(c.LaChildId)).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var people = await db.People.Where(p => p.CouncilChildId != null && ids.Contains(p.CouncilChildId)).ToListAsync(cancellationToken);
         var personIds = people.Select(p => p.Id).ToList();
-        var episodes = await CensusRecords.LoadTrackedAsync(db, personIds, cancellationToken);
+        var episodes = personIds.Count == 0 ? [] : await CensusRecords.LoadTrackedAsync(db, personIds, cancellationToken);
+        var created = new List<(Person Person, List<NeedEpisode> Episodes)>();
         var upns = batch.Select(c => string.IsNullOrWhiteSpace(c.Upn) ? null : UniquePupilNumber.Normalise(c.Upn)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var upnHolders = await db.People.AsNoTracking()
             .Where(p => p.Upn != null && upns.Contains(p.Upn) && p.MergedIntoId == null)
@@ -261,18 +262,30 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                 continue;
             }
 
+            var isNew = person is null;
             if (person is null)
             {
                 person = run.NewChild(id);
                 byChildId[id] = person;
             }
 
-            var recorded = episodesByPerson[person.Id].ToList();
-            var before = recorded.Count == 0 ? [] : JourneyRules.Check(CensusProjection.Project(person, recorded), run.WorkingDays, run.Today);
-            run.ApplyPerson(person, child, upn);
-            run.ApplyEpisodes(person, child, recorded);
+            var recorded = isNew ? [] : episodesByPerson[person.Id].ToList();
+            if (isNew)
+            {
+                created.Add((person, recorded));
+            }
+
+            var asRecorded = recorded.Count == 0 ? null : CensusProjection.Project(person, recorded);
+            var changesBefore = run.Changes;
+            run.ApplyPerson(person, child, upn, isNew);
+            run.ApplyEpisodes(person, child, recorded, isNew);
+            if (run.Changes == changesBefore)
+            {
+                continue; // Nothing of this child changed, so the rules find what they found before.
+            }
 
             // The file passed the rules on its own; merged with what Safeguard already holds it must still pass them.
+            var before = asRecorded is null ? [] : JourneyRules.Check(asRecorded, run.WorkingDays, run.Today);
             var after = JourneyRules.Check(CensusProjection.Project(person, recorded), run.WorkingDays, run.Today);
             foreach (var issue in JourneyRules.Introduced(before, after).Where(i => i.Severity == CinSeverity.Error))
             {
@@ -282,7 +295,10 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
 
         if (!dryRun && run.Problems.Count == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // New records go in as multi-row inserts, each with its own audit event (docs/adr/0022): the children
+            // Safeguard did not know are built untracked, with all their records; new records of known children
+            // are tracked. Changed records are saved as any other change.
+            await db.SaveWithNewRecordsInBulkAsync(created.SelectMany(c => CensusRecords.Graph(c.Person, c.Episodes)), cancellationToken);
         }
 
         db.ChangeTracker.Clear();
@@ -307,8 +323,24 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
 
         public List<ValidationProblem> Problems { get; } = [];
 
+        /// <summary>How many records have been created or changed so far.</summary>
+        public int Changes
+        {
+            get
+            {
+                var changes = 0;
+                foreach (var tally in tallies.Values)
+                {
+                    changes += tally.Created + tally.Changed;
+                }
+
+                return changes;
+            }
+        }
+
         public List<string> Notes { get; } = [];
 
+        /// <summary>A new child with the placeholder name, not yet tracked: the caller saves it with its records.</summary>
         public Person NewChild(string id)
         {
             var person = new Person
@@ -327,14 +359,12 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                 SearchKey = NameMatching.SearchKey("Child", id),
                 FamilySoundex = NameMatching.Soundex(id),
             });
-            db.People.Add(person);
             tallies[CensusRecordKind.Child].Created++;
             return person;
         }
 
-        public void ApplyPerson(Person person, CinChild child, string? upn)
+        public void ApplyPerson(Person person, CinChild child, string? upn, bool isNew)
         {
-            var isNew = db.Entry(person).State == EntityState.Added;
             var changed = false;
             Set(ref changed, person.Upn, upn, v => person.Upn = v);
             Set(ref changed, person.Sex, child.Sex is "M" or "F" or "U" ? child.Sex : null, v => person.Sex = v);
@@ -354,7 +384,11 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
             }
         }
 
-        public void ApplyEpisodes(Person person, CinChild child, List<NeedEpisode> recorded)
+        /// <summary>
+        /// Matches and applies the child's episodes; new episodes of a child already known are tracked, those of a
+        /// new child (<paramref name="personIsNew"/>) are only added to <paramref name="recorded"/>.
+        /// </summary>
+        public void ApplyEpisodes(Person person, CinChild child, List<NeedEpisode> recorded, bool personIsNew)
         {
             foreach (var group in child.Episodes.Where(e => e.ReferralDate is not null).GroupBy(e => e.ReferralDate!.Value))
             {
@@ -368,7 +402,11 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                     if (episode is null)
                     {
                         episode = new NeedEpisode { PersonId = person.Id, ReferralDate = group.Key, ReferralSource = Code(source.ReferralSource) ?? "", CreatedAt = now };
-                        db.NeedEpisodes.Add(episode);
+                        if (!personIsNew)
+                        {
+                            db.NeedEpisodes.Add(episode);
+                        }
+
                         recorded.Add(episode);
                         tallies[CensusRecordKind.Episode].Created++;
                     }
@@ -579,6 +617,54 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
 /// <summary>Loading many children's episodes with their records at once, for the census import and export.</summary>
 internal static class CensusRecords
 {
+    /// <summary>A new person, their names and their episodes with every record in them, parents before children.</summary>
+    public static IEnumerable<object> Graph(Person person, IEnumerable<NeedEpisode> episodes)
+    {
+        yield return person;
+        foreach (var name in person.Names)
+        {
+            yield return name;
+        }
+
+        foreach (var episode in episodes)
+        {
+            yield return episode;
+            foreach (var record in episode.Assessments)
+            {
+                yield return record;
+            }
+
+            foreach (var record in episode.CinPlans)
+            {
+                yield return record;
+            }
+
+            foreach (var record in episode.StrategyDiscussions)
+            {
+                yield return record;
+            }
+
+            foreach (var record in episode.Enquiries)
+            {
+                yield return record;
+            }
+
+            foreach (var plan in episode.ProtectionPlans)
+            {
+                yield return plan;
+                foreach (var review in plan.Reviews)
+                {
+                    yield return review;
+                }
+            }
+
+            foreach (var allocation in episode.Allocations)
+            {
+                yield return allocation;
+            }
+        }
+    }
+
     /// <summary>
     /// The episodes of <paramref name="personIds"/>, tracked, with their assessments, plans, discussions,
     /// enquiries and protection plans with reviews. Each kind of record is loaded by its episodes' ids and

@@ -23,7 +23,7 @@ public static class JourneyRules
     /// </summary>
     public static IReadOnlySet<string> CensusPeriodRules { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "4013", "8520", "8530Q", "8545Q", "8569Q", "8620", "8670Q", "8675Q", "8696", "8715", "8736", "8740", "8770Q", "8775Q", "8930",
+        "4013", "8520", "8530Q", "8540", "8545Q", "8569Q", "8620", "8670Q", "8675Q", "8696", "8715", "8736", "8740", "8770Q", "8775Q", "8930",
     };
 
     private static readonly Lazy<CinRuleSet> Rules = new(() => CinRuleSet.For(RuleYear));

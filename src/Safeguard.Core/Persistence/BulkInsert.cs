@@ -34,8 +34,11 @@ public static class BulkInsert
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("Bulk inserts run inside a transaction, so a failure leaves nothing half-written.");
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Bulk inserts run inside a transaction, so a failure leaves nothing half-written.");
+        }
+
         if (db.CurrentProcess is null)
         {
             throw new InvalidOperationException("Bulk inserts run inside a process context, so the audit trail can say who wrote them.");
@@ -43,6 +46,21 @@ public static class BulkInsert
 
         var entityType = db.Model.FindEntityType(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model.");
+        await InsertRowsAsync(db, entityType, rows, cancellationToken);
+        db.RecordBulkInsert(entityType.ClrType.Name, rows.Count, JsonSerializer.Serialize(new { rows = rows.Count, detail }));
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> (new records of <paramref name="entityType"/>, never saved before) with multi-row
+    /// INSERT statements in the current transaction, and records no audit event: the caller audits them (the bulk
+    /// event of <see cref="InsertAsync"/>, or one event per record as <see cref="SafeguardDbContext.SaveWithNewRecordsInBulkAsync"/> writes).
+    /// </summary>
+    internal static async Task InsertRowsAsync<T>(SafeguardDbContext db, IEntityType entityType, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Bulk inserts run inside a transaction, so a failure leaves nothing half-written.");
         if (rows.Count > 0)
         {
             var columns = Columns(entityType);
@@ -80,9 +98,6 @@ public static class BulkInsert
                 }
             }
         }
-
-        db.RecordBulkInsert(entityType.ClrType.Name, rows.Count, JsonSerializer.Serialize(new { rows = rows.Count, detail }));
-        return rows.Count;
     }
 
     private static List<Column> Columns(IEntityType entityType)

@@ -16,7 +16,7 @@ namespace Safeguard.Persistence;
 /// which refuses changes made outside a process context, raises the concurrency version of changed records,
 /// and writes one chained audit event per changed record in the same transaction (see docs/adr/0003).
 /// </summary>
-public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options, TimeProvider time)
+public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options, TimeProvider time)
     : IdentityDbContext<User, Role, Guid>(options)
 {
     private readonly List<PendingAccess> _pendingAccess = [];

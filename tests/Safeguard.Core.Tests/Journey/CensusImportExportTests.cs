@@ -69,6 +69,14 @@ public sealed class CensusImportExportTests : IDisposable
         Assert.Equal(ConferenceOutcome.Plan, enquiry.ConferenceOutcome);
         Assert.Equal(enquiry.Id, Assert.Single(episode.ProtectionPlans).EnquiryId);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Process == CensusImportService.Process && e.Reason!.Contains("census-2024-25.xml"), Ct));
+
+        // Written in bulk, each new record (and each placeholder name) still has its own chained audit event with its fields.
+        var created = await db.AuditEvents.Where(e => e.Process == CensusImportService.Process && e.Action == AuditAction.Created).ToListAsync(Ct);
+        Assert.Equal(first.Created - first.Tallies[CensusRecordKind.InitialConference].Created + 10, created.Count);
+        var childEvent = Assert.Single(created, e => e.EntityType == nameof(Person) && e.EntityId == child.Id.ToString());
+        Assert.Contains("\"CouncilChildId\":\"C0000000\"", childEvent.After, StringComparison.Ordinal);
+        Assert.Single(created, e => e.EntityType == nameof(S47Enquiry) && e.EntityId == enquiry.Id.ToString());
+        Assert.True((await AuditTrail.VerifyAsync(db, Ct)).Intact);
         var events = await db.AuditEvents.CountAsync(Ct);
         var versions = await db.NeedEpisodes.SumAsync(e => e.Version, Ct);
 

@@ -90,12 +90,19 @@ public sealed class CinCensusReader : IDisposable
         _started = true;
         Guard(() =>
         {
-            if (!_xml.ReadToFollowing("Message") && _xml.NodeType != XmlNodeType.Element)
+            if (_xml.MoveToContent() != XmlNodeType.Element)
             {
                 throw Unreadable("it has no <Message> element, so it is not a children in need census", 1);
             }
 
-            if (_xml.Depth != 0)
+            if (_xml.LocalName == "Message" && _xml.NamespaceURI.Length > 0)
+            {
+                throw Unreadable(
+                    $"its root element <Message> is in the namespace '{Shorten(_xml.NamespaceURI)}'; a children in need census has no namespace, so this is another kind of file",
+                    _lines.LineNumber);
+            }
+
+            if (_xml.Name != "Message")
             {
                 throw Unreadable($"its root element is not <Message>, so it is not a children in need census", _lines.LineNumber);
             }
@@ -209,6 +216,15 @@ public sealed class CinCensusReader : IDisposable
         }
         catch (XmlException ex)
         {
+            if (ex.Message.Contains("DTD", StringComparison.Ordinal))
+            {
+                // XmlReader refuses a DTD without saying where it is, and its message goes on to tell a developer how
+                // to turn DTD processing on: not for users. The declaration is in the file's first lines.
+                var (line, position) = FindInHead("<!DOCTYPE");
+                var where = position > 0 ? string.Create(CultureInfo.InvariantCulture, $"at position {position} ") : "";
+                throw Unreadable($"{where}it has a document type declaration (<!DOCTYPE ...>), which a children in need census never has and Safeguard does not read", line, ex);
+            }
+
             throw Unreadable(Explain(ex), ex.LineNumber, ex);
         }
         catch (DecoderFallbackException ex)
@@ -237,6 +253,36 @@ public sealed class CinCensusReader : IDisposable
         }
 
         return "it is not well-formed XML: " + ex.Message;
+    }
+
+    /// <summary>The line and position of the first <paramref name="text"/> in the file's first 64 KB; (0, 0) when not found.</summary>
+    private (int Line, int Position) FindInHead(string text)
+    {
+        if (!_stream.CanSeek)
+        {
+            return (0, 0);
+        }
+
+        var position = _stream.Position;
+        try
+        {
+            _stream.Position = 0;
+            var buffer = new byte[64 * 1024];
+            var read = _stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            var head = Encoding.UTF8.GetString(buffer, 0, read);
+            var at = head.IndexOf(text, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return (0, 0);
+            }
+
+            var lineStart = head.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+            return (head.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
+        }
+        finally
+        {
+            _stream.Position = position;
+        }
     }
 
     private bool LooksLikeCsv()

@@ -162,6 +162,26 @@ public sealed class CinCensusReaderTests
     }
 
     [Fact]
+    public void A_document_type_declaration_is_refused_in_the_product_s_words_with_line_and_position()
+    {
+        var ex = Assert.Throws<CinUnreadableException>(() => Read("<?xml version=\"1.0\"?>\n<!DOCTYPE Message [ <!ENTITY x \"y\"> ]>\n<Message><Children/></Message>"));
+
+        Assert.Equal("test.xml: line 2: cannot be read: at position 1 it has a document type declaration (<!DOCTYPE ...>), which a children in need census never has and Safeguard does not read", ex.Message);
+        Assert.DoesNotContain("DtdProcessing", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<Message xmlns=\"urn:example:other\"><Children/></Message>")]
+    [InlineData("<m:Message xmlns:m=\"urn:example:other\"><m:Children/></m:Message>")]
+    public void A_census_root_in_another_namespace_is_refused(string xml)
+    {
+        var ex = Assert.Throws<CinUnreadableException>(() => Read(xml));
+
+        Assert.Contains("line 1: cannot be read:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("namespace 'urn:example:other'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_different_root_element_is_refused()
     {
         var ex = Assert.Throws<CinUnreadableException>(() => Read("<Return><Children/></Return>"));

@@ -58,7 +58,7 @@ public sealed class CinRuleTests
         }
         ),
         ["2889"] = (1, f => Set(f.Section47(1), "S47ActualStartDate", "2024-05-01")),
-        ["2990"] = (1, f => Set(f.Episode(1), "ReasonForClosure", "RC8")),
+        ["2990"] = (0, f => Set(f.Episode(0), "ReasonForClosure", "RC8")),
         ["2991Q"] = (1, f => f.Assessment(1).Remove()),
         ["4000"] = (3, f => Set(f.Episode(3, 1), "ReferralNFA", "1")),
         ["4001"] = (0, f =>

@@ -27,12 +27,16 @@ internal static class ChildRulesOnAssessments
         }
     }
 
-    /// <summary>8670Q: an assessment still open at the reference date started no more than 45 working days before it.</summary>
+    /// <summary>
+    /// 8670Q: an assessment still open at the reference date did not start before "the reference date minus 45 working
+    /// days" (DfE's words): an assessment started on that day, exactly 45 working days before, is not queried; one
+    /// started the day before it (a working day or not) is.
+    /// </summary>
     public static void LongOpenAssessment(CinChild child, CinRuleContext context)
     {
         foreach (var a in Each.Assessment(child))
         {
-            if (a.AuthorisationDate is null && a.StartDate is { } start && context.WorkingDaysToReferenceDate(start) > 45)
+            if (a.AuthorisationDate is null && a.StartDate is { } start && start < context.WorkingDaysBeforeReferenceDate(45))
             {
                 context.Report(a.Line, "AssessmentActualStartDate", "AssessmentAuthorisationDate");
             }
@@ -113,15 +117,15 @@ internal static class ChildRulesOnAssessments
     }
 
     /// <summary>
-    /// 8873Q: when an episode's only assessment found no factors (21) and the episode is closed, the reason for
-    /// closure is RC8 or RC9 (closed after assessment).
+    /// 8873Q: when an episode's only assessment found no factors (21), the reason for closure is RC8 or RC9 (closed
+    /// after assessment). DfE's text asks this of every such episode, so one still open (no reason yet) is queried too.
     /// </summary>
     public static void NoFactorsButNotClosedAfterAssessment(CinChild child, CinRuleContext context)
     {
         foreach (var episode in child.Episodes)
         {
             if (episode.Assessments.Count == 1 && episode.Assessments[0].Factors.Contains("21")
-                && episode.ReasonForClosure is { } reason && reason is not ("RC8" or "RC9"))
+                && episode.ReasonForClosure is not ("RC8" or "RC9"))
             {
                 context.Report(episode.Line, "ReasonForClosure", "AssessmentFactors");
             }
@@ -145,12 +149,12 @@ internal static class ChildRulesOnAssessments
         }
     }
 
-    /// <summary>8897Q: a completed assessment records its factors.</summary>
+    /// <summary>8897Q: an assessment completed (authorised) on or after the start of the census year records its factors.</summary>
     public static void CompletedWithoutFactors(CinChild child, CinRuleContext context)
     {
         foreach (var a in Each.Assessment(child))
         {
-            if (a.AuthorisationDate is not null && a.Factors.Count == 0)
+            if (a.AuthorisationDate >= context.Start && a.Factors.Count == 0)
             {
                 context.Report(a.Line, "AssessmentFactors");
             }

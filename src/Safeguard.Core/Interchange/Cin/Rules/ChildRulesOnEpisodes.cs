@@ -3,6 +3,9 @@ namespace Safeguard.Interchange.Cin.Rules;
 /// <summary>Rules on episodes (the census's CINdetails): referral, closure, the no-further-action flag.</summary>
 internal static class ChildRulesOnEpisodes
 {
+    /// <summary>Rule 8866 asks for a source of referral on referrals from this day.</summary>
+    private static readonly DateOnly SourceOfReferralRequiredFrom = new(2013, 4, 1);
+
     /// <summary>1103: no assessment starts before its episode's referral.</summary>
     public static void AssessmentBeforeReferral(CinChild child, CinRuleContext context)
     {
@@ -106,15 +109,15 @@ internal static class ChildRulesOnEpisodes
     }
 
     /// <summary>
-    /// 2990: an episode closed after assessment (RC8, RC9) has no section 47 enquiry, child protection plan,
-    /// initial conference or child in need plan.
+    /// 2990: an episode closed after assessment (RC8, RC9) has no child protection plan, initial conference at episode
+    /// level or child in need plan: the three DfE's text lists (a section 47 enquiry is not among them).
     /// </summary>
     public static void ActivityAfterClosedAfterAssessment(CinChild child, CinRuleContext context)
     {
         foreach (var episode in child.Episodes)
         {
             if (episode.ReasonForClosure is "RC8" or "RC9"
-                && (episode.Section47Enquiries.Count > 0 || episode.ProtectionPlans.Count > 0 || episode.DateOfInitialCpc is not null || episode.CinPlans.Count > 0))
+                && (episode.ProtectionPlans.Count > 0 || episode.DateOfInitialCpc is not null || episode.CinPlans.Count > 0))
             {
                 context.Report(episode.Line, "ReasonForClosure");
             }
@@ -145,7 +148,11 @@ internal static class ChildRulesOnEpisodes
         }
     }
 
-    /// <summary>8565: nothing in a closed episode happens after its closure date.</summary>
+    /// <summary>
+    /// 8565: a closure date is on or after every date DfE's text lists: assessment start and authorisation, section 47
+    /// start, initial conference (either level), child protection plan end, child in need plan start and end. A
+    /// protection plan's start is not in the list (its conference is).
+    /// </summary>
     public static void ActivityAfterClosure(CinChild child, CinRuleContext context)
     {
         foreach (var episode in child.Episodes)
@@ -178,9 +185,9 @@ internal static class ChildRulesOnEpisodes
 
             foreach (var p in episode.ProtectionPlans)
             {
-                if (p.StartDate > closed || p.EndDate > closed)
+                if (p.EndDate > closed)
                 {
-                    context.Report(p.Line, "CINclosureDate", "CPPstartDate", "CPPendDate");
+                    context.Report(p.Line, "CINclosureDate", "CPPendDate");
                 }
             }
 
@@ -464,12 +471,12 @@ internal static class ChildRulesOnEpisodes
         }
     }
 
-    /// <summary>8866: the source of referral is given and in the code list.</summary>
+    /// <summary>8866: a referral on or after 1 April 2013 has a source of referral in the code list (older ones need none).</summary>
     public static void ReferralSourceValid(CinChild child, CinRuleContext context)
     {
         foreach (var episode in child.Episodes)
         {
-            if (!context.ReferenceData.IsInList("referral-source", episode.ReferralSource))
+            if (episode.ReferralDate >= SourceOfReferralRequiredFrom && !context.ReferenceData.IsInList("referral-source", episode.ReferralSource))
             {
                 context.Report(episode.Line, "ReferralSource");
             }

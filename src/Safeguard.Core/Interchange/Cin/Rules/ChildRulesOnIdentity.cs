@@ -151,9 +151,18 @@ internal static class ChildRulesOnIdentity
         }
     }
 
-    /// <summary>8540: every disability recorded is a code in the list (an empty one is missing).</summary>
+    /// <summary>
+    /// 8540: every disability recorded is a code in the list (an empty one is missing); and, as DfE's text asks, a
+    /// child with a date of birth and a referral going on to further action has at least one (NONE when none).
+    /// </summary>
     public static void DisabilityValid(CinChild child, CinRuleContext context)
     {
+        if (child.Disabilities.Count == 0 && child.BirthDate is not null && Each.HasFurtherAction(child))
+        {
+            context.Report(Line(child, CinField.Disabilities) is > 0 and var line ? line : child.Line, "Disability");
+            return;
+        }
+
         var codes = context.ReferenceData.List("disability");
         foreach (var disability in child.Disabilities)
         {
@@ -184,8 +193,11 @@ internal static class ChildRulesOnIdentity
     }
 
     /// <summary>
-    /// 8770Q: a child of school age (born on or before 31 August four years before the year the census ends) with a
-    /// referral going on to further action has a UPN, or a reason for not having one other than UN1 (not of school age).
+    /// 8770Q: a child aged 4 or over on the reference date (born on or before "ReferenceDate minus 4 years", 31 March
+    /// 2021 for 2024-25) with a referral going on to further action has a UPN, or a reason for not having one other
+    /// than UN1 (not of school age). DfE's text says "PersonBirthDate greater than or equal to [ReferenceDate minus 4
+    /// years]", which taken literally would query every child under 4 and none of school age, against the rule's own
+    /// message; Safeguard reads it as the age, as the message does (docs/cin-census.md).
     /// </summary>
     public static void SchoolAgeWithoutUpn(CinChild child, CinRuleContext context)
     {
@@ -194,7 +206,7 @@ internal static class ChildRulesOnIdentity
             return;
         }
 
-        var schoolAge = new DateOnly(context.ReferenceDate.Year - 4, 8, 31);
+        var schoolAge = context.ReferenceDate.AddYears(-4);
         var reasonGiven = child.UpnUnknown is { } reason && reason != "UN1" && context.ReferenceData.IsInList("upn-unknown", reason);
         if (birth <= schoolAge && child.Upn is null && !reasonGiven)
         {
@@ -211,12 +223,25 @@ internal static class ChildRulesOnIdentity
         }
     }
 
-    /// <summary>8775Q: the child is 25 or younger on the reference date.</summary>
+    /// <summary>
+    /// 8775Q: a child born more than 25 years before the reference date is queried when an episode is still open or
+    /// closed after their 25th birthday (DfE's text); one whose episodes all closed before it is not.
+    /// </summary>
     public static void OverTwentyFive(CinChild child, CinRuleContext context)
     {
-        if (child.BirthDate < context.ReferenceDate.AddYears(-25))
+        if (child.BirthDate is not { } birth || birth >= context.ReferenceDate.AddYears(-25))
         {
-            context.Report(Line(child, CinField.BirthDate), "PersonBirthDate");
+            return;
+        }
+
+        var twentyFifth = birth.AddYears(25);
+        foreach (var episode in child.Episodes)
+        {
+            if (episode.ClosureDate is not { } closed || closed > twentyFifth)
+            {
+                context.Report(Line(child, CinField.BirthDate), "PersonBirthDate", "CINclosureDate");
+                return;
+            }
         }
     }
 

@@ -5,7 +5,8 @@ internal static class ChildRulesOnPlans
 {
     /// <summary>
     /// 2885: a child protection plan starting in the census year starts on the day of an initial conference of its
-    /// episode: a section 47 enquiry's, or the episode's own.
+    /// episode: a section 47 enquiry's, or the episode's own when the episode has no section 47 enquiry (DfE: "a
+    /// CINDetails module DateOfInitialCPC if there is no associated Section 47 record").
     /// </summary>
     public static void ProtectionPlanStartsOnConference(CinChild child, CinRuleContext context)
     {
@@ -18,7 +19,7 @@ internal static class ChildRulesOnPlans
                     continue;
                 }
 
-                var matches = episode.DateOfInitialCpc == start;
+                var matches = episode.Section47Enquiries.Count == 0 && episode.DateOfInitialCpc == start;
                 foreach (var enquiry in episode.Section47Enquiries)
                 {
                     matches |= enquiry.DateOfInitialCpc == start;

@@ -16,15 +16,15 @@ internal static class ChildRulesOnSection47
     }
 
     /// <summary>
-    /// 8675Q: an enquiry still waiting for its conference (not marked as not required) at the reference date
-    /// started no more than 15 working days before it.
+    /// 8675Q: an enquiry still waiting for its conference (not marked as not required) at the reference date did not
+    /// start before "the reference date minus 15 working days" (DfE's words; the day itself is not queried).
     /// </summary>
     public static void LongOpenEnquiry(CinChild child, CinRuleContext context)
     {
         foreach (var s in Each.Section47(child))
         {
             if (s.DateOfInitialCpc is null && s.IcpcNotRequired == false && s.StartDate is { } start
-                && context.WorkingDaysToReferenceDate(start) > 15)
+                && start < context.WorkingDaysBeforeReferenceDate(15))
             {
                 context.Report(s.Line, "S47ActualStartDate", "DateOfInitialCPC");
             }
@@ -114,7 +114,8 @@ internal static class ChildRulesOnSection47
 
     /// <summary>
     /// 8890: within an episode, no enquiry starts while another is ongoing: on or after the other's start and on
-    /// or before its conference (or the reference date while it is open).
+    /// or before its conference (or the reference date while it is open). An enquiry marked as needing no
+    /// conference, and without one, has neither period in DfE's text, so nothing falls within it.
     /// </summary>
     public static void StartsDuringAnother(CinChild child, CinRuleContext context)
     {
@@ -138,7 +139,7 @@ internal static class ChildRulesOnSection47
                             continue;
                         }
 
-                        var end = other.DateOfInitialCpc ?? (other.IsOpen ? context.ReferenceDate : otherStart);
+                        var end = other.DateOfInitialCpc ?? (other.IsOpen ? context.ReferenceDate : (DateOnly?)null);
                         if (start <= end)
                         {
                             context.Report(enquiries[i].Line, "S47ActualStartDate");

@@ -12,7 +12,7 @@ public sealed class CinRuleContext
     private readonly Action<CinIssue> _sink;
     private CinRuleDefinition _rule = null!;
     private string? _childId;
-    private readonly Dictionary<DateOnly, int> _workingDaysToReference = [];
+    private readonly Dictionary<int, DateOnly> _workingDaysBeforeReference = [];
     private DateOnly? _workingDayBeforeStart;
 
     public CinRuleContext(CinCollection collection, WorkingDayCalendar calendar, CinReferenceData referenceData, Action<CinIssue> sink)
@@ -43,21 +43,24 @@ public sealed class CinRuleContext
     public bool InCensusYear(DateOnly date) => Collection.Contains(date);
 
     /// <summary>
-    /// The number of working days after <paramref name="from"/> up to and including the reference date
-    /// (<see cref="WorkingDayCalendar.WorkingDaysBetween"/>), remembered for the run: rules ask it of every open record.
+    /// DfE's "[ReferenceDate] minus <paramref name="workingDays"/> working days": the working day reached by counting
+    /// that many working days back from the reference date (31 March 2025 minus 45 working days is Monday 27 January 2025).
+    /// Worked out once per run and number of days: rules ask it of every open record.
     /// </summary>
-    public int WorkingDaysToReferenceDate(DateOnly from)
+    public DateOnly WorkingDaysBeforeReferenceDate(int workingDays)
     {
-        if (!_workingDaysToReference.TryGetValue(from, out var days))
+        if (!_workingDaysBeforeReference.TryGetValue(workingDays, out var date))
         {
-            days = Calendar.WorkingDaysBetween(from, ReferenceDate);
-            if (_workingDaysToReference.Count < 100_000)
+            date = ReferenceDate;
+            for (var counted = 0; counted < workingDays; counted++)
             {
-                _workingDaysToReference[from] = days;
+                date = Calendar.PreviousWorkingDay(date);
             }
+
+            _workingDaysBeforeReference[workingDays] = date;
         }
 
-        return days;
+        return date;
     }
 
     /// <summary>The last working day before the census period starts.</summary>
