@@ -61,6 +61,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Chronology.IChronologySource, FrontDoor.FrontDoorChronologySource>();
         services.AddScoped<Work.IDueWorkSource, FrontDoor.FrontDoorDueWorkSource>();
         services.AddScoped<ApiClients.ApiClientAdministration>();
+        services.AddScoped<ComplexSafeguarding.MissingEpisodeService>();
+        services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.MissingDueWorkSource>();
+        services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.MissingChronologySource>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -20,6 +20,8 @@ public static class ChronologyKinds
     public const string Plan = "Plan";
     public const string Allocation = "Allocation";
     public const string Visit = "Visit";
+    public const string Missing = "Missing episode";
+    public const string ReturnInterview = "Return home interview";
     public const string Closure = "Closure";
     public const string Record = "Record";
 }

@@ -35,6 +35,9 @@ public static class Permissions
     public static readonly Permission DecideContacts = new("frontdoor.decide", "Record, triage and decide contacts, send and record information requests and record decisions to share information", ExposesChildData: true);
     public static readonly Permission SubmitContacts = new("contacts.submit", "Submit contacts about children, see the contacts your agency made and answer the information requests sent to your agency", ExposesChildData: true);
     public static readonly Permission ManageThresholds = new("thresholds.manage", "Change the local continuum of need (the threshold levels contacts are placed at)");
+    public static readonly Permission ViewMissing = new("missing.view", "See missing episodes, return home interviews and the children missing now or repeatedly", ExposesChildData: true);
+    public static readonly Permission ManageMissing = new("missing.manage", "Record and change missing episodes and return home interviews, and identify the child on a police report", ExposesChildData: true);
+    public static readonly Permission ReportMissing = new("missing.report", "Report a child missing for your police force, record their return and see the episodes your force reported", ExposesChildData: true);
     public static readonly Permission ManageApiClients = new("admin.apiclients", "Create, list and revoke API keys for partner systems");
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -62,6 +65,9 @@ public static class Permissions
         SubmitContacts,
         ManageThresholds,
         ManageApiClients,
+        ViewMissing,
+        ManageMissing,
+        ReportMissing,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

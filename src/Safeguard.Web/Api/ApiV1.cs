@@ -46,6 +46,7 @@ public static class ApiV1
             .WithSummary("A contact the caller's agency made: what was sent and the outcome")
             .RequireAuthorization(PermissionPolicy.For(Permissions.SubmitContacts));
 
+        api.MapMissingEpisodes();
         return app;
     }
 

@@ -131,6 +131,9 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/people/{id}/casework/visits", "/people/{id}/casework/visit/{id}", "/casework/performance",
             "/dataset/dashboard", "/dataset/dashboard/download", "/dataset/exceptions", "/dataset/exceptions/download",
             "/dataset/benchmarks", "/dataset/benchmarks/{id}",
+            "/missing", "/missing/episodes/{id}", "/missing/episodes/{id}/change", "/missing/episodes/{id}/interview",
+            "/people/{id}/missing", "/people/{id}/missing/new", "/my-agency/missing", "/my-agency/missing/new", "/my-agency/missing/{id}",
+            "/api/v1/missing-episodes", "/api/v1/missing-episodes/{id}", "/api/v1/missing-episodes/{id}/return",
         })
         {
             Assert.Contains(expected, urls);
