@@ -24,6 +24,30 @@ public static class ChronologyKinds
     public const string ReturnInterview = "Return home interview";
     public const string Closure = "Closure";
     public const string Record = "Record";
+
+    /// <summary>
+    /// Where a kind comes in a child's journey: a contact before its decision, the decision before the referral
+    /// it opens, the referral before its allocation and assessment. Orders entries of the same day, since many
+    /// are recorded by date only.
+    /// </summary>
+    public static int Stage(string kind) => kind switch
+    {
+        Record => 0,
+        Contact => 1,
+        FrontDoorDecision => 2,
+        InformationRequest => 3,
+        InformationShare => 4,
+        Referral => 5,
+        Allocation => 6,
+        Assessment => 7,
+        StrategyDiscussion => 8,
+        Section47 => 9,
+        Conference => 10,
+        Plan => 11,
+        Visit => 12,
+        Closure => 13,
+        _ => 14,
+    };
 }
 
 /// <summary>One event in a child's life as the partnership knows it.</summary>
@@ -61,8 +85,9 @@ public interface IChronologySource
 public sealed record ChronologyFilter(IReadOnlyCollection<string>? Kinds = null, IReadOnlyCollection<Guid>? AgencyIds = null);
 
 /// <summary>
-/// A child's single chronology: every area's entries for the person, newest first, filtered, with the view
-/// written to the access audit.
+/// A child's single chronology: every area's entries for the person, newest day first and, within a day, latest
+/// in the journey first (see <see cref="ChronologyKinds.Stage"/>), then by time; filtered, with the view written
+/// to the access audit.
 /// </summary>
 public sealed class ChronologyService(IEnumerable<IChronologySource> sources, Persistence.SafeguardDbContext db, People.PersonIndex people)
 {
@@ -91,7 +116,10 @@ public sealed class ChronologyService(IEnumerable<IChronologySource> sources, Pe
         return [.. entries
             .Where(e => filter.Kinds is null || filter.Kinds.Count == 0 || filter.Kinds.Contains(e.Kind))
             .Where(e => filter.AgencyIds is null || filter.AgencyIds.Count == 0 || (e.AgencyId is { } a && filter.AgencyIds.Contains(a)))
-            .OrderByDescending(e => e.OccurredAt)
-            .ThenBy(e => e.Kind, StringComparer.Ordinal)];
+            .OrderByDescending(e => Calendar.UkTime.ToUkDate(e.OccurredAt))
+            .ThenByDescending(e => ChronologyKinds.Stage(e.Kind))
+            .ThenByDescending(e => e.OccurredAt)
+            .ThenBy(e => e.Title, StringComparer.Ordinal)
+            .ThenBy(e => e.EntityId)];
     }
 }

@@ -274,6 +274,30 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
         return contact is null ? null : Handoff(contact);
     }
 
+    /// <summary>
+    /// The referrals the front door decided for a child that children's social care has not yet opened: no
+    /// episode is linked to the contact and none was opened for the child on or after the decision. Newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ReferralHandoff>> ReferralsWaitingForAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        var episodes = db.Set<Journey.NeedEpisode>().Where(e => e.PersonId == personId);
+        var contacts = await db.Set<Contact>().AsNoTracking().Include(c => c.Children)
+            .Where(c => c.Decision == ContactDecision.ReferralToChildrensSocialCare && c.Children.Any(ch => ch.PersonId == personId))
+            .Where(c => !episodes.Any(e => e.FrontDoorContactId == c.Id))
+            .OrderByDescending(c => c.DecidedAt)
+            .ToListAsync(cancellationToken);
+        var latest = await episodes.OrderByDescending(e => e.ReferralDate).Select(e => (DateOnly?)e.ReferralDate).FirstOrDefaultAsync(cancellationToken);
+        return [.. contacts.Select(Handoff).Where(h => latest is null || h.ReferralDate > latest)];
+    }
+
+    /// <summary>The referrals opened from a contact: each child's episode and its referral date.</summary>
+    public async Task<IReadOnlyDictionary<Guid, DateOnly>> ReferralsOpenedFromAsync(Guid contactId, CancellationToken cancellationToken = default) =>
+        await db.Set<Journey.NeedEpisode>().AsNoTracking()
+            .Where(e => e.FrontDoorContactId == contactId)
+            .GroupBy(e => e.PersonId)
+            .Select(g => new { PersonId = g.Key, Date = g.Min(e => e.ReferralDate) })
+            .ToDictionaryAsync(x => x.PersonId, x => x.Date, cancellationToken);
+
     /// <summary>Every contact decided as a referral to children's social care since <paramref name="since"/>, oldest first.</summary>
     public async Task<IReadOnlyList<ReferralHandoff>> ReferralsDecidedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
     {

@@ -18,16 +18,25 @@ public sealed class FrontDoorChronologySource(SafeguardDbContext db) : IChronolo
             .Where(c => c.Children.Any(ch => ch.PersonId == personId))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        var referredIds = contacts.Where(c => c.Decision == ContactDecision.ReferralToChildrensSocialCare).Select(c => c.Id).ToList();
+        var opened = await db.Set<Journey.NeedEpisode>().AsNoTracking()
+            .Where(e => e.PersonId == personId && e.FrontDoorContactId != null && referredIds.Contains(e.FrontDoorContactId.Value))
+            .Select(e => new { ContactId = e.FrontDoorContactId!.Value, e.ReferralDate })
+            .ToListAsync(cancellationToken);
+        var openedOn = opened.GroupBy(e => e.ContactId).ToDictionary(g => g.Key, g => g.Min(e => e.ReferralDate));
         var entries = new List<ChronologyEntry>();
         foreach (var c in contacts)
         {
             var link = $"/front-door/contacts/{c.Id}";
-            entries.Add(new(c.ReceivedAt, ChronologyKinds.Contact, $"Contact from {c.FromAgency?.Name} ({ReferralSources.Describe(c.ReferralSource)})",
-                c.Concerns, c.FromAgencyId, c.FromAgency?.Name, ContactService.EntityType, c.Id, link));
+            entries.Add(new(c.ReceivedAt, ChronologyKinds.Contact, $"Contact from {c.FromAgency?.Name}",
+                $"Source: {ReferralSources.Describe(c.ReferralSource)}\n{c.Concerns}", c.FromAgencyId, c.FromAgency?.Name, ContactService.EntityType, c.Id, link));
             if (c.Decision is { } decision && c.DecidedAt is { } decidedAt)
             {
+                var referral = decision == ContactDecision.ReferralToChildrensSocialCare
+                    ? openedOn.TryGetValue(c.Id, out var on) ? $"\nReferral opened on {on.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}" : "\nReferral not yet opened by children's social care"
+                    : "";
                 entries.Add(new(decidedAt, ChronologyKinds.FrontDoorDecision, $"Front door decision: {FrontDoorText.Describe(decision)}",
-                    c.DecisionRationale, null, null, ContactService.EntityType, c.Id, link));
+                    c.DecisionRationale + referral, null, null, ContactService.EntityType, c.Id, link));
             }
 
             foreach (var r in c.InformationRequests)

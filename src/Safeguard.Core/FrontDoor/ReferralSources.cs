@@ -1,35 +1,14 @@
+using Safeguard.Journey;
+
 namespace Safeguard.FrontDoor;
 
-/// <summary>The children in need census referral source codes (domain.md §4).</summary>
+/// <summary>The children in need census referral source codes (domain.md §4), named as everywhere else (<see cref="CensusCodes"/>).</summary>
 public static class ReferralSources
 {
-    public static IReadOnlyList<(string Code, string Name)> All { get; } =
-    [
-        ("1A", "Family member, relative or carer"),
-        ("1B", "Acquaintance"),
-        ("1C", "Self"),
-        ("1D", "Other individual"),
-        ("2A", "School"),
-        ("2B", "Other education service"),
-        ("3A", "GP"),
-        ("3B", "Health visitor"),
-        ("3C", "School nurse"),
-        ("3D", "Other primary health service"),
-        ("3E", "A&E"),
-        ("3F", "Other health service"),
-        ("4", "Housing"),
-        ("5A", "Social care"),
-        ("5B", "Other internal department"),
-        ("5C", "Another council"),
-        ("5D", "Early help"),
-        ("6", "Police"),
-        ("7", "Other legal agency"),
-        ("8", "Other"),
-        ("9", "Anonymous"),
-        ("10", "Unknown"),
-    ];
+    public static IReadOnlyList<(string Code, string Name)> All { get; } = [.. CensusCodes.ReferralSources.Select(s => (s.Key, s.Value))];
 
-    public static bool IsCode(string? code) => code is not null && All.Any(s => s.Code == code);
+    public static bool IsCode(string? code) => code is not null && CensusCodes.ReferralSources.ContainsKey(code);
 
-    public static string Describe(string code) => All.FirstOrDefault(s => s.Code == code).Name ?? code;
+    /// <summary>The source as staff see it: "Health: GP (3A)".</summary>
+    public static string Describe(string code) => CensusCodes.Describe(CensusCodes.ReferralSources, code);
 }

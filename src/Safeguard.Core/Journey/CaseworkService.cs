@@ -451,8 +451,8 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
     /// <summary>Allocates the child's open episode to a team and, optionally, a worker; the previous allocation ends.</summary>
     public async Task<JourneyChange> AllocateAsync(Guid episodeId, int version, Guid? teamId, Guid? workerId, Actor actor, CancellationToken cancellationToken = default)
     {
-        var team = teamId is { } t ? await db.Teams.AsNoTracking().FirstOrDefaultAsync(x => x.Id == t && x.IsActive, cancellationToken) : null;
-        var worker = workerId is { } w ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == w && !u.IsDisabled, cancellationToken) : null;
+        var team = teamId is { } t ? await AllocationChoices.Teams(db).AsNoTracking().FirstOrDefaultAsync(x => x.Id == t, cancellationToken) : null;
+        var worker = workerId is { } w && team is not null ? await AllocationChoices.Workers(db, team.Id).AsNoTracking().FirstOrDefaultAsync(u => u.Id == w, cancellationToken) : null;
         var now = db.Time.GetUtcNow();
         return await ChangeAsync(episodeId, version, "Casework.Allocate", actor, new Dictionary<string, string>(), (episode, problems) =>
         {
@@ -461,14 +461,17 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
                 problems.Add("TeamId", "A closed episode cannot be allocated");
             }
 
-            if (team is null)
+            if (teamId is null)
             {
                 problems.Add("TeamId", "Select the team");
             }
-
-            if (workerId is not null && worker is null)
+            else if (team is null)
             {
-                problems.Add("WorkerId", "Select a worker who can sign in, or leave the worker blank");
+                problems.Add("TeamId", "Select one of children's social care's teams: casework is held only by them");
+            }
+            else if (workerId is not null && worker is null)
+            {
+                problems.Add("WorkerId", $"Select a worker from {team.Name} who holds casework (a social worker or team manager who can sign in), or leave the worker blank");
             }
 
             var current = episode.Allocations.FirstOrDefault(a => a.To is null);

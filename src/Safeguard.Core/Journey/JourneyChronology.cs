@@ -24,6 +24,10 @@ public sealed class JourneyChronology(SafeguardDbContext db, PersonIndex people)
             .Select(t => new { t.Id, t.Name, t.AgencyId, Agency = t.Agency!.Name })
             .ToDictionaryAsync(t => t.Id, cancellationToken);
         var workers = await db.Users.AsNoTracking().Where(u => workerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var contactIds = episodes.Select(e => e.FrontDoorContactId).OfType<Guid>().ToList();
+        var contacts = await db.Set<FrontDoor.Contact>().AsNoTracking().Where(c => contactIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.ReceivedAt, c.DecidedAt })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
         var link = $"/people/{personId}/casework";
         var entries = new List<ChronologyEntry>();
         void Add(DateOnly date, string kind, string title, string? detail, string type, Guid id, Guid? agencyId = null, string? agency = null) =>
@@ -31,8 +35,12 @@ public sealed class JourneyChronology(SafeguardDbContext db, PersonIndex people)
 
         foreach (var e in episodes)
         {
+            var fromContact = e.FrontDoorContactId is { } contactId && contacts.TryGetValue(contactId, out var contact)
+                ? $"\nOpened from the front door's contact received {When(contact.ReceivedAt)}{(contact.DecidedAt is { } decided ? $", decided as a referral {When(decided)}" : "")}"
+                : "";
             Add(e.ReferralDate, ChronologyKinds.Referral, e.ReferralNfa ? "Referral to children's social care: no further action" : "Referral to children's social care",
-                $"Source {e.ReferralSource}{(e.PrimaryNeedCode is null ? "" : $"; primary need {e.PrimaryNeedCode}")}", CaseworkService.EntityType, e.Id);
+                $"Source: {CensusCodes.Describe(CensusCodes.ReferralSources, e.ReferralSource)}{(e.PrimaryNeedCode is null ? "" : $"; primary need: {CensusCodes.Describe(CensusCodes.PrimaryNeeds, e.PrimaryNeedCode)}")}{fromContact}",
+                CaseworkService.EntityType, e.Id);
             foreach (var a in e.Assessments)
             {
                 Add(a.StartDate, ChronologyKinds.Assessment, "Assessment started", null, "CaseAssessment", a.Id);
@@ -43,7 +51,7 @@ public sealed class JourneyChronology(SafeguardDbContext db, PersonIndex people)
 
                 if (a.AuthorisationDate is { } done)
                 {
-                    Add(done, ChronologyKinds.Assessment, "Assessment completed and authorised", $"Factors: {string.Join(", ", a.FactorCodes)}", "CaseAssessment", a.Id);
+                    Add(done, ChronologyKinds.Assessment, "Assessment completed and authorised", $"Factors: {string.Join(", ", a.FactorCodes.Select(CensusCodes.DescribeFactor))}", "CaseAssessment", a.Id);
                 }
             }
 
@@ -65,7 +73,7 @@ public sealed class JourneyChronology(SafeguardDbContext db, PersonIndex people)
 
             foreach (var p in e.ProtectionPlans)
             {
-                Add(p.StartDate, ChronologyKinds.Plan, "Child protection plan started", $"Category of abuse {p.InitialCategory}", "ProtectionPlan", p.Id);
+                Add(p.StartDate, ChronologyKinds.Plan, "Child protection plan started", $"Category of abuse: {CensusCodes.Describe(CensusCodes.Categories, p.InitialCategory)}", "ProtectionPlan", p.Id);
                 foreach (var r in p.Reviews)
                 {
                     Add(r.Date, ChronologyKinds.Conference, "Child protection review conference", null, "ReviewConference", r.Id);
@@ -96,12 +104,15 @@ public sealed class JourneyChronology(SafeguardDbContext db, PersonIndex people)
 
             if (e.ClosureDate is { } closed)
             {
-                Add(closed, ChronologyKinds.Closure, "Episode closed", $"Reason {e.ReasonForClosure}", CaseworkService.EntityType, e.Id);
+                Add(closed, ChronologyKinds.Closure, "Episode closed", $"Reason: {CensusCodes.Describe(CensusCodes.Reasons, e.ReasonForClosure)}", CaseworkService.EntityType, e.Id);
             }
         }
 
         return entries;
     }
+
+    private static string When(DateTimeOffset instant) =>
+        UkTime.ToUkLocal(instant).ToString("d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }
 
 /// <summary>The person index on the chronology: the record being added, family links and merges.</summary>

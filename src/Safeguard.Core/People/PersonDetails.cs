@@ -93,3 +93,6 @@ public sealed class PossibleDuplicatesException : Exception
 
     public IReadOnlyList<PossibleDuplicate> Candidates { get; }
 }
+
+/// <summary>What tells people found by a search apart, beyond their name and date of birth.</summary>
+public sealed record PersonDistinguishers(string? Address, IReadOnlyList<string> Siblings, DateOnly? OpenEpisodeReferred);

@@ -11,7 +11,7 @@ namespace Safeguard.People;
 /// duplicates. A restricted record is invisible to anyone not on its access list: searches leave it out and
 /// <see cref="GetAsync"/> answers null, as for a record that does not exist. Every view and search is audited.
 /// </summary>
-public sealed class PersonIndex(SafeguardDbContext db)
+public sealed partial class PersonIndex(SafeguardDbContext db)
 {
     public const string EntityType = "Person";
 
@@ -23,6 +23,9 @@ public sealed class PersonIndex(SafeguardDbContext db)
 
     private const int MaxNameLength = 100;
     private const int MaxResults = 50;
+
+    /// <summary>At most this many names are ranked for one search (a name of a few letters can match thousands).</summary>
+    private const int MaxNameCandidates = 5000;
 
     private DateOnly Today => Calendar.UkTime.Today(db.Time);
 
@@ -97,82 +100,6 @@ public sealed class PersonIndex(SafeguardDbContext db)
 
         await SaveAsync(cancellationToken);
         return person;
-    }
-
-    /// <summary>Searches by any of name, date of birth and identifiers; the search and its terms are audited.</summary>
-    public async Task<IReadOnlyList<PersonSummary>> SearchAsync(PersonSearch search, Actor actor, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(search);
-        var problems = new List<ValidationProblem>();
-        if (search.IsEmpty)
-        {
-            problems.Add(new("Name", "Enter a name, a date of birth or an identifier to search for"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(search.Name) && search.Name.Trim().Length > MaxNameLength)
-        {
-            problems.Add(new("Name", $"The name must be {MaxNameLength} characters or fewer"));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new SafeguardValidationException(problems);
-        }
-
-        var query = Visible(actor).AsNoTracking().Where(p => p.MergedIntoId == null);
-        if (search.DateOfBirth is { } dob)
-        {
-            query = query.Where(p => p.DateOfBirth == dob || p.ExpectedDateOfBirth == dob);
-        }
-
-        if (!string.IsNullOrWhiteSpace(search.Upn))
-        {
-            var upn = UniquePupilNumber.Normalise(search.Upn);
-            query = query.Where(p => p.Upn == upn);
-        }
-
-        if (!string.IsNullOrWhiteSpace(search.NhsNumber))
-        {
-            var nhs = NhsNumber.Normalise(search.NhsNumber);
-            query = query.Where(p => p.NhsNumber == nhs);
-        }
-
-        if (!string.IsNullOrWhiteSpace(search.CouncilChildId))
-        {
-            var councilId = search.CouncilChildId.Trim().ToUpperInvariant();
-            query = query.Where(p => p.CouncilChildId == councilId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(search.Name))
-        {
-            var words = NameMatching.Fold(search.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var names = db.Set<PersonName>().AsQueryable();
-            foreach (var word in words)
-            {
-                names = names.Where(n => n.SearchKey.Contains(word));
-            }
-
-            // Or the family name sounds like the last word and the given names start like the first.
-            var soundex = NameMatching.Soundex(words[^1]);
-            var first = words.Length > 1 ? words[0][..1] : "";
-            var sounding = db.Set<PersonName>().Where(n => n.FamilySoundex == soundex && n.SearchKey.StartsWith(first));
-            var matchingIds = names.Select(n => n.PersonId).Union(sounding.Select(n => n.PersonId));
-            query = query.Where(p => matchingIds.Contains(p.Id));
-        }
-
-        var found = await query
-            .OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
-            .Take(MaxResults)
-            .Include(p => p.Addresses)
-            .ToListAsync(cancellationToken);
-
-        using (db.BeginProcess("People.Search", actor))
-        {
-            db.RecordAccess(EntityType, "search", AuditAction.Searched, $"{search.Describe()}; results={found.Count}");
-            await SaveAsync(cancellationToken);
-        }
-
-        return [.. found.Select(Summarise)];
     }
 
     /// <summary>A person's record, with the view audited; null when there is none the actor may see.</summary>

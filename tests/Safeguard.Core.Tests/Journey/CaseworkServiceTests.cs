@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
 using Safeguard.Common;
+using Safeguard.Identity;
 using Safeguard.Journey;
+using Safeguard.Organisations;
 using Safeguard.Persistence;
 using Safeguard.Testing;
 using Safeguard.Timescales;
@@ -261,6 +263,46 @@ public class CaseworkServiceTests
         var journey = (await f.Casework.GetAsync(f.ChildId, f.Worker, Ct))!;
         Assert.Equal(("Assessment team", "Sam Worker"), (journey.TeamName, journey.WorkerName));
         Assert.Equal(2, journey.Current!.Allocations.Count);
-        Assert.Single(journey.Current.Allocations, a => a.To is null);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Allocation_refuses_a_team_outside_childrens_social_care_and_a_worker_outside_the_team_or_without_a_casework_role(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var episodeId = await f.OpenAsync();
+        var db = f.Services.Db;
+        Team policeTeam, otherCscTeam;
+        User clerk, elsewhere;
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            var police = new Agency { Name = "Police", Code = "POL", Type = AgencyType.Police };
+            policeTeam = new Team { Name = "Public Protection Unit", AgencyId = police.Id };
+            otherCscTeam = new Team { Name = "Disabled children's team", AgencyId = f.Worker.AgencyId!.Value };
+            clerk = new User { DisplayName = "Farah Frontdoor", UserName = "farah", AgencyId = f.Worker.AgencyId!.Value, TeamId = f.Team.Id, CreatedAt = JourneyFixture.Now };
+            elsewhere = new User { DisplayName = "Olu Other", UserName = "olu", AgencyId = f.Worker.AgencyId!.Value, TeamId = otherCscTeam.Id, CreatedAt = JourneyFixture.Now };
+            db.AddRange(police, policeTeam, otherCscTeam, clerk, elsewhere);
+            var frontDoorRole = await db.Roles.SingleAsync(r => r.Name == Roles.FrontDoorPractitioner, Ct);
+            var socialWorkerRole = await db.Roles.SingleAsync(r => r.Name == Roles.SocialWorker, Ct);
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = clerk.Id, RoleId = frontDoorRole.Id });
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = elsewhere.Id, RoleId = socialWorkerRole.Id });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var police1 = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Casework.AllocateAsync(episodeId, 0, policeTeam.Id, null, f.Worker, Ct));
+        Assert.Equal(("TeamId", "Select one of children's social care's teams: casework is held only by them"), (police1.Problems.Single().Field, police1.Problems.Single().Message));
+        var noRole = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Casework.AllocateAsync(episodeId, 0, f.Team.Id, clerk.Id, f.Worker, Ct));
+        Assert.Equal("WorkerId", noRole.Problems.Single().Field);
+        Assert.Contains("Assessment team", noRole.Problems.Single().Message, StringComparison.Ordinal);
+        var otherTeam = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Casework.AllocateAsync(episodeId, 0, f.Team.Id, elsewhere.Id, f.Worker, Ct));
+        Assert.Equal("WorkerId", otherTeam.Problems.Single().Field);
+
+        Assert.Equal(["Assessment team", "Disabled children's team"], await AllocationChoices.Teams(db).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(Ct));
+        Assert.Equal(["Sam Worker"], await AllocationChoices.Workers(db, f.Team.Id).Select(u => u.DisplayName).ToListAsync(Ct));
+        Assert.Equal(["Olu Other"], await AllocationChoices.Workers(db, otherCscTeam.Id).Select(u => u.DisplayName).ToListAsync(Ct));
+
+        await f.Casework.AllocateAsync(episodeId, 0, otherCscTeam.Id, elsewhere.Id, f.Worker, Ct);
+        var journey = (await f.Casework.GetAsync(f.ChildId, f.Worker, Ct))!;
+        Assert.Equal(("Disabled children's team", "Olu Other"), (journey.TeamName, journey.WorkerName));
+        Assert.Single(journey.Current!.Allocations, a => a.To is null);
     }
 }

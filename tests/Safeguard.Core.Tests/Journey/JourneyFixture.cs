@@ -45,6 +45,15 @@ internal sealed class JourneyFixture : IAsyncDisposable
             fixture.Worker = new Actor(user.Id, user.DisplayName, agency.Id);
         }
 
+        // A social worker: allocation offers only members of the team whose roles grant casework.
+        await RoleSetup.SyncAsync(db, Ct);
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            var socialWorker = await db.Roles.SingleAsync(r => r.Name == Roles.SocialWorker, Ct);
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = fixture.Worker.UserId!.Value, RoleId = socialWorker.Id });
+            await db.SaveChangesAsync(Ct);
+        }
+
         fixture.ChildId = await fixture.AddChildAsync("Amira", "Khan");
         return fixture;
     }

@@ -299,8 +299,13 @@ public class PersonIndexTests
 
         var empty = await Assert.ThrowsAsync<SafeguardValidationException>(() => index.SearchAsync(new PersonSearch(), worker, Ct));
         Assert.Equal("Name", empty.Problems.Single().Field);
+        var symbols = await Assert.ThrowsAsync<SafeguardValidationException>(() => index.SearchAsync(new PersonSearch(Name: "_ %"), worker, Ct));
+        Assert.Equal("Name", symbols.Problems.Single().Field);
+
+        // Refused searches are recorded too, with why.
         var searches = await services.Db.AuditEvents.Where(e => e.Action == AuditAction.Searched).ToListAsync(Ct);
-        Assert.Equal(7, searches.Count);
+        Assert.Equal(9, searches.Count);
+        Assert.Contains(searches, e => e.After!.StartsWith("name=_ %; refused: The name must include at least one letter or digit", StringComparison.Ordinal));
         Assert.Contains(searches, e => e.After == "nhsNumber=943 476 5919; results=1" && e.EntityType == "Person");
     }
 

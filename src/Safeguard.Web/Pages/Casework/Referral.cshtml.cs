@@ -22,6 +22,8 @@ public sealed class ReferralModel(CaseworkService casework, ContactService conta
             return NotFound();
         }
 
+        // Opened without a contact: the front door's latest referral for this child waiting to be opened, if any.
+        Contact ??= await contacts.ReferralsWaitingForAsync(id, cancellationToken) is [var waiting, ..] ? waiting.ContactId : null;
         if (Contact is { } contactId)
         {
             // Only a contact decided as a referral, about this child, fills in the form.

@@ -73,6 +73,12 @@ public sealed class ContactModel(ContactService contacts, PersonIndex people) : 
         }
 
         View = view;
+        ReferralsOpened = view.Contact.Decision == ContactDecision.ReferralToChildrensSocialCare
+            ? await contacts.ReferralsOpenedFromAsync(id, cancellationToken)
+            : new Dictionary<Guid, DateOnly>();
         return true;
     }
+
+    /// <summary>For a referral decision: the children whose referral is open, with its date.</summary>
+    public IReadOnlyDictionary<Guid, DateOnly> ReferralsOpened { get; private set; } = new Dictionary<Guid, DateOnly>();
 }

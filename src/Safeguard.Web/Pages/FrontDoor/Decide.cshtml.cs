@@ -122,8 +122,10 @@ public sealed class DecideModel(ContactService contacts, ThresholdLevels levels)
         var decidedAt = ReadDecidedAt();
         if (ModelState.IsValid && await TryChangeAsync(() => contacts.DecideAsync(id, Version, new ContactDecisionInput(Input.Decision, Input.Rationale, decidedAt), Actor, cancellationToken), "Input"))
         {
-            Notice = "The decision is recorded.";
-            return Redirect($"/front-door/contacts/{id}");
+            Notice = Input.Decision == ContactDecision.ReferralToChildrensSocialCare
+                ? "The decision is recorded. Each child's referral is ready to open from the list of children below (or from the child's casework page), with the contact's date and source filled in."
+                : "The decision is recorded.";
+            return Redirect(Input.Decision == ContactDecision.ReferralToChildrensSocialCare ? $"/front-door/contacts/{id}#children" : $"/front-door/contacts/{id}");
         }
 
         foreach (var key in ModelState.Keys.Where(k => k == "Input.DecidedAt").ToList())

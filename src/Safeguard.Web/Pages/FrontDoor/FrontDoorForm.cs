@@ -23,7 +23,7 @@ public static class FrontDoorForm
     }
 
     public static List<SelectListItem> ReferralSourceItems() =>
-        [new SelectListItem("Select the referral source", ""), .. ReferralSources.All.Select(s => new SelectListItem($"{s.Code} {s.Name}", s.Code))];
+        [new SelectListItem("Select the referral source", ""), .. ReferralSources.All.Select(s => new SelectListItem(ReferralSources.Describe(s.Code), s.Code))];
 
     public static List<RadioItem> ConsentRadios() =>
         [.. Enum.GetValues<ConsentPosition>().Select(c => new RadioItem(c.ToString(), FrontDoorText.Describe(c)))];

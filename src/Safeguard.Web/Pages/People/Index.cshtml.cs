@@ -6,7 +6,7 @@ using Safeguard.Web.Authorization;
 namespace Safeguard.Web.Pages.People;
 
 [RequirePermission("people.view")]
-public sealed class IndexModel(PersonIndex index) : SafeguardPageModel
+public sealed class IndexModel(PersonIndex index, TimeProvider time) : SafeguardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
@@ -31,6 +31,11 @@ public sealed class IndexModel(PersonIndex index) : SafeguardPageModel
 
     public IReadOnlyList<PersonSummary>? Results { get; private set; }
 
+    /// <summary>What tells the people found apart: address, siblings, an open episode.</summary>
+    public IReadOnlyDictionary<Guid, PersonDistinguishers> Details { get; private set; } = new Dictionary<Guid, PersonDistinguishers>();
+
+    public DateOnly Today => Calendar.UkTime.Today(time);
+
     public string? DateError { get; private set; }
 
     public bool Searched => Request.Query.Count > 0;
@@ -53,6 +58,7 @@ public sealed class IndexModel(PersonIndex index) : SafeguardPageModel
         try
         {
             Results = await index.SearchAsync(new PersonSearch(Name, dob, Upn, NhsNumber, CouncilChildId), Actor, cancellationToken);
+            Details = await index.DistinguishersAsync([.. Results.Select(r => r.Id)], Actor, cancellationToken);
         }
         catch (SafeguardValidationException ex)
         {

@@ -17,6 +17,26 @@ public static class PeopleForm
         return p.DateOfBirth is { } d ? Date(d) : p.ExpectedDateOfBirth is { } e ? $"Expected {Date(e)}" : "Not known";
     }
 
+    /// <summary>Age in years (or months under two) on <paramref name="today"/>; empty when the date of birth is not known or is expected.</summary>
+    public static string Age(PersonSummary p, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (p.DateOfBirth is not { } born || born > today)
+        {
+            return p.ExpectedDateOfBirth is null ? "" : "Unborn";
+        }
+
+        var months = ((today.Year - born.Year) * 12) + today.Month - born.Month - (today.Day < born.Day ? 1 : 0);
+        return months < 24 ? $"{months} month{(months == 1 ? "" : "s")}" : $"{months / 12} years";
+    }
+
+    /// <summary>The last four characters of an identifier, enough to tell two records apart without the whole number.</summary>
+    public static string Tail(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length <= 4 ? value : "ending " + value[^4..];
+    }
+
     public static string Kind(PersonKind kind) => kind == PersonKind.Child ? "Child" : "Adult";
 
     public static string NameKind(PersonNameKind kind) => kind switch
