@@ -13,9 +13,19 @@ public static class AuditTrail
     /// Walks the whole chain in order and reports the first event whose sequence, previous-hash link or own
     /// hash does not hold. Reads in batches so memory does not grow with the trail.
     /// </summary>
-    public static async Task<AuditVerification> VerifyAsync(SafeguardDbContext db, CancellationToken cancellationToken = default)
+    public static Task<AuditVerification> VerifyAsync(SafeguardDbContext db, CancellationToken cancellationToken = default) =>
+        VerifyAsync(db, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="VerifyAsync(SafeguardDbContext, CancellationToken)"/>, and also against checkpoints kept outside
+    /// the database: the trail is broken when it ends before a checkpoint's event (events were removed from its end)
+    /// or when that event's hash differs from the checkpoint's (the trail was rewritten).
+    /// </summary>
+    public static async Task<AuditVerification> VerifyAsync(SafeguardDbContext db, IReadOnlyCollection<AuditCheckpoint> checkpoints, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        var expected = checkpoints.GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.ToList());
         long checkedCount = 0;
         long expectedSequence = 1;
         var previousHash = AuditHash.Genesis;
@@ -29,7 +39,12 @@ public static class AuditTrail
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                return new AuditVerification(true, checkedCount, null, null);
+                var beyond = checkpoints.Where(c => c.Sequence > checkedCount).MaxBy(c => c.Sequence);
+                return beyond is null
+                    ? new AuditVerification(true, checkedCount, null, null, checkedCount == 0 ? null : previousHash, checkpoints.Count)
+                    : Broken(checkedCount, checkedCount + 1,
+                        $"the trail ends at event {checkedCount}, but a checkpoint written {beyond.WrittenAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC records event {beyond.Sequence}: " +
+                        $"{beyond.Sequence - checkedCount} or more events have been removed from its end");
             }
 
             foreach (var e in batch)
@@ -47,6 +62,12 @@ public static class AuditTrail
                 if (AuditHash.Compute(e) != e.Hash)
                 {
                     return Broken(checkedCount, e.Sequence, "its content does not match its hash (the event was changed after it was written)");
+                }
+
+                if (expected.TryGetValue(e.Sequence, out var anchors) && anchors.FirstOrDefault(c => !string.Equals(c.Hash, e.Hash, StringComparison.OrdinalIgnoreCase)) is { } disagreeing)
+                {
+                    return Broken(checkedCount, e.Sequence,
+                        $"its hash differs from the checkpoint written {disagreeing.WrittenAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC (the trail up to this event has been rewritten)");
                 }
 
                 previousHash = e.Hash;
@@ -104,7 +125,11 @@ public static class AuditTrail
         new(false, checkedCount, sequence, $"The audit trail is broken at event {sequence}: {problem}.");
 }
 
-public sealed record AuditVerification(bool Intact, long EventsChecked, long? FirstBrokenSequence, string? Problem);
+/// <summary>
+/// What a verification found; <see cref="LastHash"/> is the hash of the trail's last event when it is intact and not
+/// empty, and <see cref="CheckpointsChecked"/> how many checkpoints it was checked against.
+/// </summary>
+public sealed record AuditVerification(bool Intact, long EventsChecked, long? FirstBrokenSequence, string? Problem, string? LastHash = null, int CheckpointsChecked = 0);
 
 /// <summary>
 /// What to look for. <see cref="UpToSequence"/> pins a search to the trail as it stood when the first page was

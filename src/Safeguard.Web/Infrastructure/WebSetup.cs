@@ -18,6 +18,11 @@ public static class WebSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        // The server does not name itself (Server: Kestrel).
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        var transport = TransportSecurity.Read(builder.Configuration);
+        builder.Services.AddSingleton(transport);
+        transport.AddServices(builder.Services);
 
         var database = DatabaseSettings.FromConfiguration(builder.Configuration);
         var deadlines = new Timescales.DeadlineServiceOptions
@@ -34,6 +39,9 @@ public static class WebSetup
         services.AddSingleton(cinUploads);
         services.AddSafeguardCore(database, deadlines);
         services.AddHostedService<CinUploadPurge>();
+        services.AddSingleton(AuditCheckpointSettings.Read(builder.Configuration, builder.Environment.ContentRootPath));
+        services.AddSingleton<AuditCheckpointWriter>();
+        services.AddHostedService(s => s.GetRequiredService<AuditCheckpointWriter>());
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, Role>(IdentitySetup.Configure)
@@ -41,7 +49,8 @@ public static class WebSetup
             .AddSignInManager<SafeguardSignInManager>()
             .AddClaimsPrincipalFactory<SafeguardClaimsPrincipalFactory>()
             .AddSafeguardTokenProviders();
-        // A disabled user's or changed user's sessions end within a minute: the security stamp is re-checked.
+        // A session ends as soon as its user's security stamp changes (SessionValidation, on every request); the
+        // cookie's claims are rebuilt from the database at most once a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.ConfigureApplicationCookie(o =>
@@ -49,6 +58,8 @@ public static class WebSetup
             o.Cookie.Name = AuthCookie;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS, directly or through a proxy named in Security:KnownProxies.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/error/403";
@@ -56,8 +67,19 @@ public static class WebSetup
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
-        services.AddAntiforgery(o => o.Cookie.Name = AntiforgeryCookie);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = AntiforgeryCookie;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Partner systems use the API with a key; people use the sign-in cookie (see ApiKeyAuthenticationHandler).
         services.AddAuthentication(o =>
@@ -88,6 +110,9 @@ public static class WebSetup
         });
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddProblemDetails();
+        // An API request whose body or parameters cannot be read is a 400 with a problem+json body in every
+        // environment, not an exception (whose message would be .NET's).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -95,11 +120,11 @@ public static class WebSetup
     public static WebApplication UseSafeguardWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error/500");
-            app.UseHsts();
-        }
+        app.UseSecurityHeaders();
+        app.Services.GetRequiredService<TransportSecurity>().Use(app, sendHsts: !app.Environment.IsDevelopment());
+        // The GOV.UK error page (or a problem+json answer on the API) in every environment, never .NET's developer
+        // page: an exception's message can carry a developer's hint or a record's data. The log has the detail.
+        app.UseExceptionHandler("/error/500");
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         // GOV.UK Frontend's styles, scripts, fonts and images are public files served before authentication.

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
@@ -112,8 +114,13 @@ public class SignInTests(WebFactories factories) : IClassFixture<WebFactories>
             await AssertShowsAsync(failed, WrongCredentials);
         }
 
+        // The fifth wrong password locks the account, but says only what it says for an unknown user name: only
+        // someone giving the right password learns the account exists and is locked.
         using var fifth = await PasswordAsync(client, user.UserName, "wrong-password-5");
-        await AssertShowsAsync(fifth, LockedOut);
+        await AssertShowsAsync(fifth, WrongCredentials);
+        using var sixth = await PasswordAsync(client, user.UserName, "wrong-password-6");
+        await AssertShowsAsync(sixth, WrongCredentials);
+        Assert.DoesNotContain("locked", await sixth.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         using var right = await PasswordAsync(client, user.UserName, TestUsers.Password);
         await AssertShowsAsync(right, LockedOut);
         Assert.NotNull((await ReadUserAsync(factory, user.Id)).LockoutEnd);
@@ -204,6 +211,9 @@ public class SignInTests(WebFactories factories) : IClassFixture<WebFactories>
             ["//evil.example/phish"] = "/",
             ["/\\evil.example/phish"] = "/",
             ["/admin/users"] = "/admin/users",
+            ["/admin\u0001users"] = "/",
+            ["/admin/users\r\nSet-Cookie: x=y"] = "/",
+            ["/\tadmin"] = "/",
         };
 
         foreach (var (returnUrl, expected) in cases)
@@ -216,5 +226,58 @@ public class SignInTests(WebFactories factories) : IClassFixture<WebFactories>
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.True(expected == response.Headers.Location!.OriginalString, $"ReturnUrl {returnUrl} led to {response.Headers.Location}, expected {expected}");
         }
+    }
+}
+
+/// <summary>
+/// An unknown user name and a real one are told apart neither by the words shown nor by the work done: each
+/// wrong attempt checks one password hash whether or not the name exists (time is not measured in tests;
+/// the hash check is what took a real user's attempt ten times longer), and neither is ever shown "locked".
+/// </summary>
+public class UserNameDiscoveryTests(WebFactories factories) : IClassFixture<WebFactories>
+{
+    private sealed class CountingHasher(IPasswordHasher<User> inner) : IPasswordHasher<User>
+    {
+        public int Verifications;
+
+        public string HashPassword(User user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(User user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref Verifications);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_and_real_user_names_get_the_same_answer_after_the_same_password_check()
+    {
+        var factory = await factories.ForAsync(DatabaseProvider.Sqlite);
+        var user = await TestUsers.CreateAsync(factory, Roles.SocialWorker);
+        var hasher = new CountingHasher(new PasswordHasher<User>());
+        await using var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<User>>(hasher)));
+        using var client = counted.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var unknownName = "nobody." + Guid.NewGuid().ToString("N")[..8];
+
+        async Task<(int Checks, string Error)> AttemptAsync(string userName)
+        {
+            var before = hasher.Verifications;
+            using var response = await SafeguardWebFactory.PostFormAsync(client, "/account/sign-in", new() { ["Input.UserName"] = userName, ["Input.Password"] = "not-the-password-at-all" });
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            var page = await Html.ReadAsync(response);
+            return (hasher.Verifications - before, Html.Text(page, ".govuk-error-summary"));
+        }
+
+        for (var attempt = 1; attempt <= 7; attempt++)
+        {
+            var real = await AttemptAsync(user.UserName);
+            var unknown = await AttemptAsync(unknownName);
+
+            Assert.Equal(1, real.Checks);
+            Assert.Equal(real, unknown);
+            Assert.DoesNotContain("locked", real.Error, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.NotNull((await TestUsers.WithDbAsync(factory, db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id))).LockoutEnd);
     }
 }

@@ -11,6 +11,13 @@ namespace Safeguard.Web.Pages.Account;
 [Public]
 public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, SafeguardDbContext db) : SafeguardPageModel
 {
+    private const string WrongCredentials = "The user name or password is not right. Check them and try again.";
+
+    /// <summary>A hash of a password nobody knows, checked for a user name that does not exist (see <see cref="OnPostAsync"/>).</summary>
+    private static readonly User UnknownUser = new() { DisplayName = "unknown" };
+
+    private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<User>().HashPassword(UnknownUser, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
@@ -31,10 +38,35 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
             return Page();
         }
 
+        // Nothing may tell an unknown user name from a real one: an unknown name costs a password hash check as a
+        // real one does, and "locked" or "disabled" is said only to someone who gave the account's right password.
+        var userName = Input.UserName.Trim();
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(UnknownUser, UnknownUserHash.Value, Input.Password);
+            ModelState.AddModelError("Input.UserName", WrongCredentials);
+            return Page();
+        }
+
         // Failed attempts and lockouts change the user record, so they are audited like any other change.
         // The user being signed in is the audited record; the actor is not known until sign-in succeeds.
         using var process = db.BeginProcess("Account.SignIn", new Actor(null, "sign-in attempt", null));
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity refuses a locked account before checking the password; checking it here keeps the time the
+            // same and tells the lockout only to its owner.
+            if (await users.CheckPasswordAsync(user, Input.Password))
+            {
+                ModelState.AddModelError("", $"Your account is locked after {IdentitySetup.MaxFailedAttempts} unsuccessful attempts. Try again in {IdentitySetup.LockoutDuration.TotalMinutes:0} minutes, or ask an administrator to help.");
+                return Page();
+            }
+
+            ModelState.AddModelError("Input.UserName", WrongCredentials);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Account/TwoFactor", new { ReturnUrl });
@@ -45,29 +77,24 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }
 
-        if (result.IsLockedOut)
+        if (result.IsNotAllowed && user.IsDisabled && await users.CheckPasswordAsync(user, Input.Password))
         {
-            ModelState.AddModelError("", $"Your account is locked after {IdentitySetup.MaxFailedAttempts} unsuccessful attempts. Try again in {IdentitySetup.LockoutDuration.TotalMinutes:0} minutes, or ask an administrator to help.");
+            ModelState.AddModelError("", "Your account has been disabled. Ask an administrator in your agency if you need access again.");
             return Page();
         }
 
-        if (result.IsNotAllowed)
-        {
-            var user = await users.FindByNameAsync(Input.UserName.Trim());
-            if (user is { IsDisabled: true } && await users.CheckPasswordAsync(user, Input.Password))
-            {
-                ModelState.AddModelError("", "Your account has been disabled. Ask an administrator in your agency if you need access again.");
-                return Page();
-            }
-        }
-
-        ModelState.AddModelError("Input.UserName", "The user name or password is not right. Check them and try again.");
+        // A wrong password, including the one that has just locked the account: the same words as for an unknown name.
+        ModelState.AddModelError("Input.UserName", WrongCredentials);
         return Page();
     }
 
-    /// <summary>Only paths on this site; anything else goes to the home page.</summary>
+    /// <summary>
+    /// Only paths on this site, with no control characters (which <c>LocalRedirect</c> refuses); anything else goes
+    /// to the home page.
+    /// </summary>
     public static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl) ? url : "/";
 }
 
 public sealed class SignInInput
