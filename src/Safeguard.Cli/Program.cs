@@ -29,6 +29,7 @@ public static class Program
             ReviewCommands.Create(services),
             KpiCommands.Create(services),
             ApiKeyCommands.Create(services),
+            RecordCommands.Create(services),
         };
     }
 }
