@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CaseReviews.LearningService>();
         services.AddScoped<CaseReviews.ReviewTracker>();
         services.AddScoped<People.PersonIndex>();
+        services.AddScoped<People.RecordRestriction>();
         services.AddScoped<Chronology.ChronologyService>();
         services.AddScoped<Dataset.DataReturnService>();
         services.AddScoped<Dataset.DatasetCalculator>();

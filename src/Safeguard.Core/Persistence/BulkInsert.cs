@@ -12,9 +12,9 @@ namespace Safeguard.Persistence;
 /// <summary>
 /// Writes many new records of one type at once, for generated data (the demo area and benchmark areas): multi-row
 /// INSERT statements, prepared once and reused, inside the caller's transaction, with each column's value converted
-/// exactly as EF Core would (enums as text, instants as ticks on SQLite). The change tracker is bypassed, so each
-/// call is audited as one change event for the whole set (<see cref="SafeguardDbContext.RecordBulkInsert"/>)
-/// rather than one per record; see docs/adr/0016.
+/// exactly as EF Core would (enums as text, instants as ticks on SQLite). The change tracker is bypassed; each
+/// record is audited as a "created" change event of its own, in the same chain and transaction, written the same
+/// way (<see cref="SafeguardDbContext.AppendCreatedEventsAsync"/>); see docs/adr/0016 and 0020.
 /// </summary>
 public static class BulkInsert
 {
@@ -26,35 +26,42 @@ public static class BulkInsert
     private const int SqliteParametersPerStatement = 120;
 
     /// <summary>
-    /// Inserts <paramref name="rows"/> (new records, never saved before) and records the audit event; the caller
-    /// must have begun a transaction and a process, and saves (to write the audit event) before committing.
+    /// Inserts <paramref name="rows"/> (new records, never saved before) with one audit event per record; the caller
+    /// must have begun a transaction and a process.
     /// </summary>
     public static async Task<int> InsertAsync<T>(SafeguardDbContext db, IReadOnlyCollection<T> rows, string detail, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Bulk inserts run inside a transaction, so a failure leaves nothing half-written.");
-        }
-
         if (db.CurrentProcess is null)
         {
             throw new InvalidOperationException("Bulk inserts run inside a process context, so the audit trail can say who wrote them.");
         }
 
+        var entityType = await WriteAsync(db, rows, cancellationToken);
+        var key = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
+        var ids = rows.Select(row => key.Length == 1
+            ? Convert.ToString(key[0].GetClrValue(row), CultureInfo.InvariantCulture)!
+            : string.Join("/", key.Select(k => Convert.ToString(k.GetClrValue(row), CultureInfo.InvariantCulture))));
+        await db.AppendCreatedEventsAsync(entityType.ClrType.Name, ids, JsonSerializer.Serialize(new { generated = detail }), cancellationToken);
+        return rows.Count;
+    }
+
+    /// <summary>Writes the rows, unaudited: for the audit events themselves and for <see cref="InsertAsync"/>.</summary>
+    internal static async Task<IEntityType> WriteAsync<T>(SafeguardDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
         var entityType = db.Model.FindEntityType(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model.");
         await InsertRowsAsync(db, entityType, rows, cancellationToken);
-        db.RecordBulkInsert(entityType.ClrType.Name, rows.Count, JsonSerializer.Serialize(new { rows = rows.Count, detail }));
-        return rows.Count;
+        return entityType;
     }
 
     /// <summary>
     /// Writes <paramref name="rows"/> (new records of <paramref name="entityType"/>, never saved before) with multi-row
-    /// INSERT statements in the current transaction, and records no audit event: the caller audits them (the bulk
-    /// event of <see cref="InsertAsync"/>, or one event per record as <see cref="SafeguardDbContext.SaveWithNewRecordsInBulkAsync"/> writes).
+    /// INSERT statements in the current transaction, and records no audit event: the caller audits them (one event
+    /// per record, as <see cref="InsertAsync"/> and <see cref="SafeguardDbContext.SaveWithNewRecordsInBulkAsync"/> write).
     /// </summary>
     internal static async Task InsertRowsAsync<T>(SafeguardDbContext db, IEntityType entityType, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class

@@ -45,22 +45,7 @@ public sealed partial class SafeguardDbContext
             await BulkInsert.InsertRowsAsync(this, type, byType[type], cancellationToken);
         }
 
-        var (sequence, previousHash) = await LockChainHeadAsync(cancellationToken);
-        var utcNow = Time.GetUtcNow();
-        var now = new DateTimeOffset(utcNow.UtcTicks - (utcNow.UtcTicks % 10), TimeSpan.Zero);
-        var events = new List<AuditEvent>(records.Count);
-        foreach (var (type, entity) in records)
-        {
-            var (entityType, entityId, after) = AuditChanges.Created(type, entity);
-            var e = NewEvent(process, now, AuditEventKind.Change, entityType, entityId, AuditAction.Created, null, after);
-            e.Sequence = ++sequence;
-            e.PreviousHash = previousHash;
-            e.Hash = AuditHash.Compute(e);
-            previousHash = e.Hash;
-            events.Add(e);
-        }
-
-        await BulkInsert.InsertRowsAsync(this, Model.FindEntityType(typeof(AuditEvent))!, events, cancellationToken);
+        var events = await AppendCreatedEventsAsync(records.Select(r => AuditChanges.Created(r.Type, r.Entity)).Select(c => (c.EntityType, c.EntityId, (string?)c.After)), cancellationToken);
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -70,7 +55,7 @@ public sealed partial class SafeguardDbContext
                 entry.State = EntityState.Unchanged;
             }
 
-            return records.Count + events.Count + (ChangeTracker.HasChanges() || HasPendingEvents ? await SaveChangesAsync(cancellationToken) : 0);
+            return records.Count + events + (ChangeTracker.HasChanges() || HasPendingEvents ? await SaveChangesAsync(cancellationToken) : 0);
         }
         finally
         {

@@ -20,7 +20,6 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
     : IdentityDbContext<User, Role, Guid>(options)
 {
     private readonly List<PendingAccess> _pendingAccess = [];
-    private readonly List<PendingAccess> _pendingBulkInserts = [];
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -106,15 +105,47 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
     }
 
     /// <summary>
-    /// Records that rows were written by <see cref="BulkInsert"/> rather than through the change tracker: one
-    /// change event for the whole set (its <paramref name="detail"/> says how many and why), written with the
-    /// next save in the same transaction as the rows.
+    /// Audits rows written by <see cref="BulkInsert"/> rather than through the change tracker: one "created" change
+    /// event per record, with <paramref name="detail"/> as its "after".
     /// </summary>
-    public void RecordBulkInsert(string entityType, int rows, string detail)
+    internal Task AppendCreatedEventsAsync(string entityType, IEnumerable<string> entityIds, string detail, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(entityType);
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        _pendingBulkInserts.Add(new PendingAccess(entityType, $"bulk:{rows}", AuditAction.Created, detail));
+        ArgumentNullException.ThrowIfNull(entityIds);
+        return AppendCreatedEventsAsync(entityIds.Select(id => (entityType, id, (string?)detail)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Audits records written in bulk: one "created" change event per record, chained after the trail's last event
+    /// and written at once, in bulk, in the caller's transaction (which holds the chain's lock until it ends).
+    /// </summary>
+    /// <returns>The number of events written.</returns>
+    internal async Task<int> AppendCreatedEventsAsync(IEnumerable<(string EntityType, string EntityId, string? After)> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var process = CurrentProcess ?? throw new InvalidOperationException("Bulk inserts run inside a process context.");
+        var (sequence, previousHash) = await LockChainHeadAsync(cancellationToken);
+        var now = AuditNow();
+        var events = new List<AuditEvent>();
+        foreach (var (entityType, id, after) in records)
+        {
+            var e = NewEvent(process, now, AuditEventKind.Change, entityType, id, AuditAction.Created, null, after);
+            e.Sequence = ++sequence;
+            e.PreviousHash = previousHash;
+            e.Hash = AuditHash.Compute(e);
+            previousHash = e.Hash;
+            events.Add(e);
+        }
+
+        await BulkInsert.WriteAsync(this, events, cancellationToken);
+        return events.Count;
+    }
+
+    /// <summary>Now, in whole microseconds: PostgreSQL keeps no finer time, and the hash must survive the round trip.</summary>
+    private DateTimeOffset AuditNow()
+    {
+        var utcNow = Time.GetUtcNow();
+        return new DateTimeOffset(utcNow.UtcTicks - (utcNow.UtcTicks % 10), TimeSpan.Zero);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -124,7 +155,7 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
     {
         ChangeTracker.DetectChanges();
         var changes = AuditChanges.Collect(ChangeTracker);
-        if (changes.Count == 0 && _pendingAccess.Count == 0 && _pendingBulkInserts.Count == 0)
+        if (changes.Count == 0 && _pendingAccess.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -138,18 +169,11 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
         try
         {
             var head = await LockChainHeadAsync(cancellationToken);
-            // Whole microseconds: PostgreSQL keeps no finer time, and the hash must survive the round trip.
-            var utcNow = Time.GetUtcNow();
-            var now = new DateTimeOffset(utcNow.UtcTicks - (utcNow.UtcTicks % 10), TimeSpan.Zero);
+            var now = AuditNow();
             var events = new List<AuditEvent>(changes.Count + _pendingAccess.Count);
             foreach (var change in changes)
             {
                 events.Add(NewEvent(process, now, AuditEventKind.Change, change.EntityType, change.EntityId, change.Action, change.Before, change.After));
-            }
-
-            foreach (var bulk in _pendingBulkInserts)
-            {
-                events.Add(NewEvent(process, now, AuditEventKind.Change, bulk.EntityType, bulk.EntityId, bulk.Action, null, bulk.Detail));
             }
 
             foreach (var access in _pendingAccess)
@@ -190,7 +214,6 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
             }
 
             _pendingAccess.Clear();
-            _pendingBulkInserts.Clear();
             return written;
         }
         catch

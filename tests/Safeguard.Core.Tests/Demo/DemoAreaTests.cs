@@ -72,9 +72,17 @@ public sealed class DemoAreaTests
         var again = await first.Get<DemoSeeder>().SeedAsync("Testshire", Options, Ct);
         Assert.Equal((0, 0, 0), (again.ChildrenAdded, again.ContactsAdded, again.ReferralsAdded));
 
-        var bulk = await first.Db.AuditEvents.AsNoTracking().Where(e => e.Process == "Demo.SeedArea").ToListAsync(Ct);
-        Assert.Contains(bulk, e => e.EntityType == nameof(Contact) && e.EntityId == $"bulk:{first.Db.Contacts.Count()}" && e.Action == AuditAction.Created);
-        Assert.Contains(bulk, e => e.EntityType == nameof(NeedEpisode) && e.After!.Contains("scale 0.02", StringComparison.Ordinal));
+        // One "created" event per record generated, so a person's record has its own history from the start.
+        var seeded = await first.Db.AuditEvents.AsNoTracking().Where(e => e.Process == "Demo.SeedArea").ToListAsync(Ct);
+        var contactIds = (await first.Db.Contacts.AsNoTracking().Select(c => c.Id).ToListAsync(Ct)).Select(id => id.ToString()).ToList();
+        Assert.Equal(
+            contactIds.Order(StringComparer.Ordinal),
+            seeded.Where(e => e.EntityType == nameof(Contact)).Select(e => e.EntityId).Order(StringComparer.Ordinal));
+        Assert.All(seeded, e => Assert.Equal(AuditAction.Created, e.Action));
+        var people = (await first.Db.People.AsNoTracking().Select(p => p.Id).ToListAsync(Ct)).Select(id => id.ToString()).ToHashSet();
+        Assert.Equal(people.Count, seeded.Count(e => e.EntityType == "Person" && people.Contains(e.EntityId)));
+        Assert.Contains(seeded, e => e.EntityType == nameof(NeedEpisode) && e.After!.Contains("scale 0.02", StringComparison.Ordinal));
+        Assert.DoesNotContain(seeded, e => e.EntityId.StartsWith("bulk:", StringComparison.Ordinal));
         Assert.True((await AuditTrail.VerifyAsync(first.Db, Ct)).Intact);
     }
 
