@@ -178,4 +178,55 @@ public class MissingPagesTests(WebFactories factories) : IClassFixture<WebFactor
         using var healthReport = await healthClient.PostAsJsonAsync("/api/v1/missing-episodes", submission, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, healthReport.StatusCode);
     }
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_front_door_identifies_a_reported_child_and_a_stale_change_is_refused(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var family = "Ident" + Unique();
+        Guid childId, episodeId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var details = new Safeguard.People.NewPerson { GivenNames = "Zoe", FamilyName = family, DateOfBirth = new DateOnly(2012, 5, 6), Sex = "F" };
+            childId = (await scope.ServiceProvider.GetRequiredService<Safeguard.People.PersonIndex>().CreateAsync(details, [], Actor.System("test set-up"))).Id;
+            var police = await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Agencies.Where(a => a.Code == "POLICE").Select(a => a.Id).SingleAsync();
+            var episode = new ComplexSafeguarding.MissingEpisodeDetails
+            {
+                Kind = ComplexSafeguarding.MissingKind.Missing,
+                From = ComplexSafeguarding.MissingFrom.Home,
+                LookedAfter = false,
+                RiskAtReport = ComplexSafeguarding.MissingRisk.Low,
+                StartedAt = factory.Clock.GetUtcNow().AddHours(-4),
+                ReportedByName = "PC Rosa Diaz",
+            };
+            episodeId = (await scope.ServiceProvider.GetRequiredService<ComplexSafeguarding.MissingEpisodeService>()
+                .ReportAsync(new ComplexSafeguarding.MissingReport(episode, null, details with { GivenNames = "Zoey" }), new Actor(null, "Police system", police))).Id;
+        }
+
+        using var frontDoor = await factory.SignInAsync("front.door");
+        var url = $"/missing/episodes/{episodeId}";
+        Assert.Contains($"Zoey {family}", Html.Parse(await frontDoor.GetStringAsync("/missing")).QuerySelector("[data-testid=to-identify]")!.TextContent, StringComparison.Ordinal);
+        using var searched = await SafeguardWebFactory.PostFormAsync(frontDoor, url + "?handler=Search", new() { ["SearchName"] = "Zoe " + family, ["Version"] = "0" }, formPage: url);
+        Assert.Contains($"Zoe {family}", await searched.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var linked = await SafeguardWebFactory.PostFormAsync(frontDoor, $"{url}?handler=Link&person={childId}", new() { ["Version"] = "0" }, formPage: url);
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Contains($"/missing/episodes/{episodeId}", await frontDoor.GetStringAsync($"/people/{childId}/missing"), StringComparison.Ordinal);
+
+        // Two people change the episode from the same version: the second is refused and told why.
+        var form = new Dictionary<string, string>
+        {
+            ["Version"] = "1",
+            ["Input.Kind"] = "Missing",
+            ["Input.From"] = "Home",
+            ["Input.LookedAfter"] = "no",
+            ["Input.RiskAtReport"] = "Medium",
+            ["Input.ReportedByAgencyId"] = (await TestUsers.WithDbAsync(factory, db => db.Agencies.Where(a => a.Code == "POLICE").Select(a => a.Id).SingleAsync())).ToString(),
+            ["Input.ReportedByName"] = "PC Rosa Diaz",
+        };
+        When(form, "Input.Started", factory.Clock.GetUtcNow().AddHours(-5));
+        using var first = await SafeguardWebFactory.PostFormAsync(frontDoor, url + "/change", form);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        using var second = await SafeguardWebFactory.PostFormAsync(frontDoor, url + "/change", form);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("changed by someone else", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
