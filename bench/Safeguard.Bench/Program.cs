@@ -14,7 +14,8 @@ namespace Safeguard.Bench;
 /// With <c>--rules [children]</c> it instead reads that many children (default 20000) into memory and times each
 /// single-child rule over them, slowest first, to show where checking spends its time. With <c>--dataset</c> it
 /// measures the partnership dataset on generated demo areas instead (see <see cref="DatasetBenchmark"/>); with
-/// <c>--census</c>, the census import, re-import and export against validation (see <see cref="CensusBenchmark"/>).
+/// <c>--census</c>, the census import, re-import and export against validation (see <see cref="CensusBenchmark"/>);
+/// with <c>--search &lt;database file&gt;</c>, the person search on a demo area (see <see cref="SearchBenchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -28,6 +29,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--census")
         {
             return CensusBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "--search")
+        {
+            return SearchBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "--rules")

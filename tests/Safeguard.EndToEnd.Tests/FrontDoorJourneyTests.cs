@@ -74,6 +74,8 @@ public class FrontDoorJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         // Triage, decide, check the answers and change one of them before recording the decision.
         await door.GetByRole(AriaRole.Link, new() { Name = "Triage and decide" }).ClickAsync();
         await Assertions.Expect(door.Locator("h1")).ToHaveTextAsync("Triage and decide");
+        await Assertions.Expect(door.Locator("#contact-concerns")).ToHaveTextAsync("Police called to a domestic incident; both children were in the house.");
+        await Assertions.Expect(door.Locator("#Input-Decided-hint")).ToContainTextAsync("Leave blank if the decision is being made now");
         await door.GetByLabel("Amber", new() { Exact = true }).CheckAsync();
         await door.GetByLabel(new Regex("^4: ")).CheckAsync();
         await StepAsync(door, "front-door-04-triage");
@@ -92,8 +94,10 @@ public class FrontDoorJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await door.GetByLabel("Reasons for the decision").FillAsync("Domestic abuse with both children present; police attended twice this month");
         await door.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(door.Locator(".govuk-summary-list")).ToContainTextAsync("police attended twice this month");
+        await Assertions.Expect(door.Locator("main")).ToContainTextAsync($"children's social care opens the referral for each child ({first}, {second})");
         await door.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
-        await Assertions.Expect(door.Locator(".govuk-notification-banner")).ToContainTextAsync("The decision is recorded.");
+        await Assertions.Expect(door.Locator(".govuk-notification-banner")).ToContainTextAsync("The decision is recorded. Each child's referral is ready to open");
+        await Assertions.Expect(door.Locator("main")).ToContainTextAsync("referral waiting for children's social care to open it");
         await StepAsync(door, "front-door-07-decided");
         doorProblems.AssertNone();
 
@@ -121,7 +125,7 @@ public class FrontDoorJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await manager.GetByRole(AriaRole.Link, new() { Name = "Complete the assessment" }).ClickAsync();
         await FillDateAsync(manager, "Input-ChildSeenDate", today);
         await FillDateAsync(manager, "Input-AuthorisationDate", today);
-        await manager.GetByLabel("3A: domestic abuse (child)").CheckAsync();
+        await manager.GetByLabel("Domestic abuse (child) (3A)").CheckAsync();
         await StepAsync(manager, "journey-04-complete-assessment");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Complete the assessment" }).ClickAsync();
         await Assertions.Expect(manager).ToHaveURLAsync(firstCasework);
@@ -130,8 +134,13 @@ public class FrontDoorJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         // A late assessment: the second child referred long ago (well past 45 working days, whatever the bank
         // holidays), assessed since, allocated to the manager's team.
         var referred = today.AddDays(-120);
+        // The second child's referral waits on their casework page, and its form comes filled in from the contact.
         await manager.GotoAsync($"/people/{secondId}/casework");
-        await manager.GetByRole(AriaRole.Link, new() { Name = "Record a referral" }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".govuk-notification-banner")).ToContainTextAsync("The front door decided on");
+        await StepAsync(manager, "journey-05b-referral-waiting");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Open the referral" }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".govuk-inset-text")).ToContainTextAsync("From the front door");
+        await Assertions.Expect(manager.GetByLabel("Source of the referral")).ToHaveValueAsync("6");
         await FillDateAsync(manager, "Input-ReferralDate", referred);
         await manager.GetByLabel("Source of the referral").SelectOptionAsync("6");
         await manager.GetByLabel("Primary need").SelectOptionAsync("N4");
@@ -143,7 +152,12 @@ public class FrontDoorJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await manager.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
         await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Casework");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Allocate the child" }).ClickAsync();
+        await Assertions.Expect(manager.GetByLabel("Team", new() { Exact = true }).Locator("option", new() { HasText = "Police" })).ToHaveCountAsync(0);
         await manager.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Assessment Team (Demo area Council Children's Social Care)" });
+        // The worker list follows the team chosen: its caseworkers only, never the front door's practitioner.
+        await Assertions.Expect(manager.GetByLabel("Worker (optional)").Locator("option", new() { HasText = "Sam Social" })).ToHaveCountAsync(1);
+        await Assertions.Expect(manager.GetByLabel("Worker (optional)").Locator("option", new() { HasText = "Farah Frontdoor" })).ToHaveCountAsync(0);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Show the team's workers" })).ToBeHiddenAsync();
         await StepAsync(manager, "journey-06-allocate");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Allocate" }).ClickAsync();
         await Assertions.Expect(manager.Locator(".govuk-notification-banner")).ToContainTextAsync($"{second} is allocated.");
@@ -169,7 +183,23 @@ public class FrontDoorJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await Assertions.Expect(titles.Filter(new() { HasTextRegex = new Regex("^Referral to children's social care$") })).ToHaveCountAsync(1);
         await Assertions.Expect(titles.Filter(new() { HasText = "Assessment started" })).ToHaveCountAsync(1);
         await Assertions.Expect(titles.Filter(new() { HasText = "Assessment completed and authorised" })).ToHaveCountAsync(1);
+        await Assertions.Expect(manager.Locator(".app-timeline")).ToContainTextAsync("Source: Police (6); primary need: Family in acute stress (N4)");
+        await Assertions.Expect(manager.Locator(".app-timeline")).ToContainTextAsync("Opened from the front door's contact received");
+        var order = await titles.AllTextContentsAsync();
+        var referralAt = order.ToList().FindIndex(t => t.Trim() == "Referral to children's social care");
+        var decisionAt = order.ToList().FindIndex(t => t.Trim().StartsWith("Front door decision", StringComparison.Ordinal));
+        Assert.True(referralAt < decisionAt, "On the same day the referral comes after the decision (newest first: above it).");
         await StepAsync(manager, "journey-08-chronology");
+
+        // Search: the whole name first, with what tells the children apart.
+        await manager.GotoAsync($"/people?Name={Uri.EscapeDataString(first)}");
+        await Assertions.Expect(manager.Locator("table tbody tr").First).ToContainTextAsync(first);
+        await Assertions.Expect(manager.Locator("table tbody tr").First).ToContainTextAsync("Female");
+        await Assertions.Expect(manager.Locator("table tbody tr").First).ToContainTextAsync("Open episode");
+        await StepAsync(manager, "journey-09-search");
+        await manager.GotoAsync("/people?Name=_");
+        await Assertions.Expect(manager.Locator(".govuk-error-summary")).ToContainTextAsync("The name must include at least one letter or digit");
+        await StepAsync(manager, "journey-10-search-refused");
         managerProblems.AssertNone();
     }
 }

@@ -179,26 +179,29 @@ public sealed partial class PersonIndex
         var soundex = NameMatching.Soundex(words[^1]);
         var first = words.Length > 1 ? words[0][..1] : "";
         var sounding = db.Set<PersonName>().Where(n => n.FamilySoundex == soundex && n.SearchKey.StartsWith(first));
-        var candidates = await containing.Select(n => new { n.PersonId, n.SearchKey })
+        // The names first (one pass over the name index, as before ranking), then who may see them.
+        var names = await containing.Select(n => new { n.PersonId, n.SearchKey })
             .Union(sounding.Select(n => new { n.PersonId, n.SearchKey }))
-            .Join(people, n => n.PersonId, p => p.Id, (n, p) => new NameCandidate(n.PersonId, n.SearchKey, p.DisplayName))
             .Take(MaxNameCandidates)
             .ToListAsync(cancellationToken);
-        if (candidates.Count == MaxNameCandidates)
+        if (names.Count == MaxNameCandidates)
         {
             // A very common word: the whole name asked for still comes first, whatever the cut left out.
             var key = NameMatching.SearchKey(string.Join(' ', words.Take(Math.Max(1, words.Length - 1))), words[^1]);
             var single = words.Length == 1 ? "|" + words[0] : key;
-            candidates.AddRange(await db.Set<PersonName>()
+            names.AddRange(await db.Set<PersonName>()
                 .Where(n => n.SearchKey == key || n.SearchKey.EndsWith(single))
-                .Join(people, n => n.PersonId, p => p.Id, (n, p) => new NameCandidate(n.PersonId, n.SearchKey, p.DisplayName))
+                .Select(n => new { n.PersonId, n.SearchKey })
                 .Take(MaxResults)
                 .ToListAsync(cancellationToken));
         }
 
-        var top = candidates
-            .GroupBy(c => c.PersonId)
-            .Select(g => (Id: g.Key, Rank: g.Min(c => Rank(words, c.SearchKey)), g.First().DisplayName))
+        var ids = names.Select(n => n.PersonId).Distinct().ToList();
+        var shown = await people.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.DisplayName }).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var top = names
+            .Where(n => shown.ContainsKey(n.PersonId))
+            .GroupBy(n => n.PersonId)
+            .Select(g => (Id: g.Key, Rank: g.Min(n => Rank(words, n.SearchKey)), DisplayName: shown[g.Key]))
             .OrderBy(r => r.Rank).ThenBy(r => r.DisplayName, StringComparer.Ordinal).ThenBy(r => r.Id)
             .Take(MaxResults)
             .Select(r => r.Id)
@@ -206,8 +209,6 @@ public sealed partial class PersonIndex
         var found = await db.Set<Person>().AsNoTracking().Where(p => top.Contains(p.Id)).Include(p => p.Addresses).ToListAsync(cancellationToken);
         return [.. top.Select(id => found.Single(p => p.Id == id))];
     }
-
-    private sealed record NameCandidate(Guid PersonId, string SearchKey, string DisplayName);
 
     private async Task AuditSearchAsync(PersonSearch search, Actor actor, string outcome, CancellationToken cancellationToken)
     {

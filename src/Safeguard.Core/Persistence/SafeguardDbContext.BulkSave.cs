@@ -63,7 +63,7 @@ public sealed partial class SafeguardDbContext
         }
     }
 
-    private bool HasPendingEvents => _pendingAccess.Count > 0 || _pendingBulkInserts.Count > 0;
+    private bool HasPendingEvents => _pendingAccess.Count > 0;
 
     /// <summary>The entity types in an order where each comes after the types its foreign keys point to.</summary>
     private static List<IEntityType> ParentsFirst(IEnumerable<IEntityType> types)

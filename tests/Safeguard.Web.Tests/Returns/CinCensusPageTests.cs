@@ -172,6 +172,19 @@ public class CinCensusPageTests(WebFactories factories) : IClassFixture<WebFacto
         var page = Html.Parse(await client.GetStringAsync(response.Headers.Location!.OriginalString));
         Assert.Equal("Cannot be read", page.QuerySelector(".govuk-summary-list .govuk-tag")!.TextContent.Trim());
         Assert.Matches("truncated.xml: line [0-9]+: cannot be read: it ends before the census does", Html.Text(page, "#problem"));
+
+        // Shown as an error, not as a success, and with nothing to import.
+        Assert.Null(page.QuerySelector(".govuk-notification-banner--success"));
+        Assert.Null(page.QuerySelector("form[action*='handler=Import']"));
+        Assert.DoesNotContain(page.QuerySelectorAll("button"), b => b.TextContent.Contains("Import", StringComparison.Ordinal));
+        Assert.Contains("cannot be imported", Html.Text(page, "#not-importable"), StringComparison.Ordinal);
+
+        // The upload is kept until a date still to come, and the page says so in those words.
+        var rows = page.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+        Assert.False(rows.ContainsKey("Deleted"));
+        var keptUntil = DateTime.ParseExact(rows["Kept until"][..rows["Kept until"].IndexOf(',', StringComparison.Ordinal)], "d MMMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(keptUntil > factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1), $"Kept until {keptUntil:u}, in the past.");
+        Assert.Contains("then deleted", rows["Kept until"], StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(BothProviders))]

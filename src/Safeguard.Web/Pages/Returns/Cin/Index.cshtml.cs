@@ -51,9 +51,10 @@ public sealed class IndexModel(CinUploadStore store) : SafeguardPageModel
             return Page();
         }
 
+        // A file that could not be read is no success: its page says so as an error, with the reason and line.
         Notice = upload.Outcome == CinUploadOutcome.Validated
             ? $"{upload.FileName} is checked: {Plural(upload.Errors, "error")} and {Plural(upload.Queries, "query", "queries")}."
-            : $"{upload.FileName} could not be read as a census.";
+            : null;
         return RedirectToPage("/Returns/Cin/Upload", new { id = upload.Id });
     }
 
