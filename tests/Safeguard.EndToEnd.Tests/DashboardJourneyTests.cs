@@ -70,9 +70,12 @@ public class DashboardJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await page.GotoAsync("/dataset/dashboard?Group=5");
         var asAt = Safeguard.Calendar.UkTime.Today(TimeProvider.System).AddDays(-90);
         var asAtText = asAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await page.GetByLabel("As at (optional)").FillAsync(asAtText);
+        var asAtGroup = page.GetByRole(AriaRole.Group, new() { Name = "As at (optional)" });
+        await asAtGroup.GetByLabel("Day").FillAsync(asAt.Day.ToString(CultureInfo.InvariantCulture));
+        await asAtGroup.GetByLabel("Month").FillAsync(asAt.Month.ToString(CultureInfo.InvariantCulture));
+        await asAtGroup.GetByLabel("Year").FillAsync(asAt.Year.ToString(CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"as-at={asAtText}"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"as-at-day={asAt.Day}&as-at-month={asAt.Month}&as-at-year={asAt.Year}"));
         await Assertions.Expect(page.Locator("[data-testid='as-at-caption']")).ToHaveTextAsync($"Key performance indicators as at {asAt.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}");
         var groupFive = await page.Locator("section[data-indicator]").CountAsync();
         await Assertions.Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(groupFive);
@@ -92,9 +95,12 @@ public class DashboardJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
 
         // A date that cannot be read is an error, said as on the dataset page.
         await page.GotoAsync("/dataset/dashboard?Group=5");
-        await page.GetByLabel("As at (optional)").FillAsync("31/12/2025");
+        var wrongGroup = page.GetByRole(AriaRole.Group, new() { Name = "As at (optional)" });
+        await wrongGroup.GetByLabel("Day").FillAsync("31");
+        await wrongGroup.GetByLabel("Month").FillAsync("2");
+        await wrongGroup.GetByLabel("Year").FillAsync("2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date as yyyy-mm-dd, for example 2025-05-01");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The as at date must be a real date, with a four-digit year");
         await Screenshots.SaveAsync(page, "dashboard-as-at-error");
         await Axe.AssertNoViolationsAsync(page);
         problems.AssertNone();

@@ -106,7 +106,8 @@ public class DashboardPagesTests
         var before = Html.Parse(await scrutiny.GetStringAsync($"/dataset/dashboard?year={year.StartYear}&group=5&as-at={asAt}", Token));
         Assert.Equal($"Key performance indicators as at {yesterday.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", before.QuerySelector("[data-testid='as-at-caption']")!.TextContent.Trim());
         Assert.Contains($" as at {yesterday.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", before.Title, StringComparison.Ordinal);
-        Assert.Equal(asAt, Html.Value(before, "as-at"));
+        Assert.Equal((yesterday.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), yesterday.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), yesterday.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (Html.Value(before, "as-at-day"), Html.Value(before, "as-at-month"), Html.Value(before, "as-at-year")));
         var referralsBefore = before.QuerySelector("section[data-indicator='5.1']")!;
         Assert.NotEqual(figureNow, referralsBefore.QuerySelector(cell)!.TextContent.Trim());
         Assert.All(referralsBefore.QuerySelectorAll("a[data-breakdown]"), a => Assert.EndsWith($"&as-at={asAt}", a.GetAttribute("href"), StringComparison.Ordinal));
@@ -124,7 +125,7 @@ public class DashboardPagesTests
         }
 
         var badDate = Html.Parse(await scrutiny.GetStringAsync("/dataset/dashboard?as-at=yesterday", Token));
-        Assert.Equal([("Enter the date as yyyy-mm-dd, for example 2025-05-01", "as-at")], Html.ErrorSummary(badDate));
+        Assert.Equal([("The as at date must be a real date, for example 1 5 2025", "as-at")], Html.ErrorSummary(badDate));
         Html.AssertErrorSummaryLinksResolve(badDate);
         Assert.StartsWith("Error: ", badDate.Title, StringComparison.Ordinal);
 
@@ -218,7 +219,7 @@ public class DashboardPagesTests
 
         Assert.Equal(HttpStatusCode.BadRequest, (await bu.GetAsync("/dataset/exceptions/download?format=pdf", Token)).StatusCode);
         var badDate = Html.Parse(await bu.GetStringAsync("/dataset/exceptions?as-at=yesterday", Token));
-        Assert.Equal([("Enter the date as yyyy-mm-dd, for example 2025-05-01", "as-at")], Html.ErrorSummary(badDate));
+        Assert.Equal([("The as at date must be a real date, for example 1 5 2025", "as-at")], Html.ErrorSummary(badDate));
 
         // Changing from an older page is refused; then removing it takes the exception away.
         var form = Html.Parse(await bu.GetStringAsync(changeUrl, Token));

@@ -33,8 +33,31 @@ public class DatasetPagesTests
         }
 
         var badDate = Html.Parse(await scrutiny.GetStringAsync("/dataset?as-at=yesterday", Token));
-        Assert.Equal([("Enter the date as yyyy-mm-dd, for example 2025-05-01", "as-at")], Html.ErrorSummary(badDate));
+        Assert.Equal([("The as at date must be a real date, for example 1 5 2025", "as-at")], Html.ErrorSummary(badDate));
         Html.AssertErrorSummaryLinksResolve(badDate);
+
+        // The "as at" date is a GOV.UK date input; its errors name the field, and a good one is carried on by the links.
+        foreach (var (query, message) in new[]
+        {
+            ("as-at-day=31&as-at-month=2&as-at-year=2025", "The as at date must be a real date, with a four-digit year"),
+            ("as-at-day=1&as-at-month=&as-at-year=2025", "The as at date must include a day, month and year as numbers"),
+        })
+        {
+            foreach (var datasetPage in new[] { "/dataset", "/dataset/dashboard", "/dataset/exceptions" })
+            {
+                var wrong = Html.Parse(await scrutiny.GetStringAsync($"{datasetPage}?{query}", Token));
+                Assert.Equal([(message, "as-at")], Html.ErrorSummary(wrong));
+                Html.AssertErrorSummaryLinksResolve(wrong);
+                Assert.Equal("Error:", wrong.QuerySelector("#as-at-error .govuk-visually-hidden")?.TextContent);
+            }
+        }
+
+        var asAt = Html.Parse(await scrutiny.GetStringAsync("/dataset?as-at-day=1&as-at-month=5&as-at-year=2025", Token));
+        Assert.Empty(Html.ErrorSummary(asAt));
+        Assert.Equal(("1", "5", "2025"), (Html.Value(asAt, "as-at-day"), Html.Value(asAt, "as-at-month"), Html.Value(asAt, "as-at-year")));
+        Assert.NotNull(asAt.QuerySelector("a[href$='as-at=2025-05-01']"));
+        var linked = Html.Parse(await scrutiny.GetStringAsync("/dataset?as-at=2025-05-01", Token));
+        Assert.Equal(("1", "5", "2025"), (Html.Value(linked, "as-at-day"), Html.Value(linked, "as-at-month"), Html.Value(linked, "as-at-year")));
     }
 
     [Theory, ClassData(typeof(BothProviders))]

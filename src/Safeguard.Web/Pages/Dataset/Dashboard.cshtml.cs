@@ -32,9 +32,9 @@ public sealed class DashboardModel(DashboardService dashboard, TimeProvider time
     [BindProperty(SupportsGet = true, Name = "as-at")]
     public string? AsAt { get; set; }
 
-    public string? AsAtError { get; private set; }
+    public AsAtField AsAtField { get; private set; } = new(null, null, null, null);
 
-    public AsAtField AsAtField => new(AsAt, AsAtError);
+    public string? AsAtError => AsAtField.Error;
 
     /// <summary>The as-at date the figures are computed at, or null for now (also when the date typed cannot be read).</summary>
     public string? ValidAsAt => AsAtError is null && !string.IsNullOrWhiteSpace(AsAt) ? AsAt.Trim() : null;
@@ -53,10 +53,8 @@ public sealed class DashboardModel(DashboardService dashboard, TimeProvider time
         Year = year.StartYear;
         Group = Group is >= 0 and <= 8 ? Group : null;
         YearItems = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse().Select(y => new SelectListItem(new ReportingYear(y).Name, y.ToString(CultureInfo.InvariantCulture)))];
-        if (!TryAsAt(AsAt, out var asAt))
-        {
-            AsAtError = AsAtMessage;
-        }
+        AsAtField = ReadAsAt(AsAt, out var asAtValue, out var asAt);
+        AsAt = asAtValue;
 
         Result = await dashboard.BuildAsync(year, Group is 0 ? null : Group, asAt: asAt, cancellationToken: cancellationToken);
     }

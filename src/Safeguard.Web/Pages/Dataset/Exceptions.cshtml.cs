@@ -19,9 +19,9 @@ public sealed class ExceptionsModel(ExceptionReportService exceptions, TimeProvi
     [BindProperty(SupportsGet = true, Name = "as-at")]
     public string? AsAt { get; set; }
 
-    public string? AsAtError { get; private set; }
+    public AsAtField AsAtField { get; private set; } = new(null, null, null, null);
 
-    public AsAtField AsAtField => new(AsAt, AsAtError);
+    public string? AsAtError => AsAtField.Error;
 
     public ExceptionReportResult? Result { get; private set; }
 
@@ -33,10 +33,8 @@ public sealed class ExceptionsModel(ExceptionReportService exceptions, TimeProvi
         var year = YearOr(Year, current);
         Year = year.StartYear;
         YearItems = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse().Select(y => new SelectListItem(new ReportingYear(y).Name, y.ToString(CultureInfo.InvariantCulture)))];
-        if (!TryAsAt(AsAt, out var asAt))
-        {
-            AsAtError = AsAtMessage;
-        }
+        AsAtField = ReadAsAt(AsAt, out var asAtValue, out var asAt);
+        AsAt = asAtValue;
 
         Result = await exceptions.BuildAsync(year, asAt, cancellationToken);
     }

@@ -19,9 +19,9 @@ public sealed class IndexModel(DatasetCalculator calculator, TimeProvider time) 
 
     public DatasetResult? Result { get; private set; }
 
-    public string? AsAtError { get; private set; }
+    public AsAtField AsAtField { get; private set; } = new(null, null, null, null);
 
-    public AsAtField AsAtField => new(AsAt, AsAtError);
+    public string? AsAtError => AsAtField.Error;
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
@@ -31,10 +31,8 @@ public sealed class IndexModel(DatasetCalculator calculator, TimeProvider time) 
         var year = YearOr(Year, current);
         Year = year.StartYear;
         Years = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse()];
-        if (!TryAsAt(AsAt, out var asAt))
-        {
-            AsAtError = AsAtMessage;
-        }
+        AsAtField = ReadAsAt(AsAt, out var asAtValue, out var asAt);
+        AsAt = asAtValue;
 
         Result = await calculator.ComputeAsync(year, asAt, cancellationToken);
     }

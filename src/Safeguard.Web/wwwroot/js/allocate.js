@@ -12,7 +12,7 @@
   }
 
   if (button) {
-    button.hidden = true;
+    button.classList.add('govuk-!-display-none');
   }
 
   team.addEventListener('change', function () {
@@ -47,7 +47,7 @@
       })
       .catch(function () {
         if (button) {
-          button.hidden = false;
+          button.classList.remove('govuk-!-display-none');
         }
       });
   });
