@@ -14,7 +14,7 @@ namespace Safeguard.Persistence;
 /// INSERT statements, prepared once and reused, inside the caller's transaction, with each column's value converted
 /// exactly as EF Core would (enums as text, instants as ticks on SQLite). The change tracker is bypassed; each
 /// record is audited as a "created" change event of its own, in the same chain and transaction, written the same
-/// way (<see cref="SafeguardDbContext.AppendCreatedEventsAsync"/>); see docs/adr/0016 and 0020.
+/// way (<c>SafeguardDbContext.AppendCreatedEventsAsync</c>); see docs/adr/0016 and 0020.
 /// </summary>
 public static class BulkInsert
 {
