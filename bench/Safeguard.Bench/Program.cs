@@ -13,7 +13,8 @@ namespace Safeguard.Bench;
 /// flat), and the processor time used (on a shared machine it moves less with the load than the elapsed time does). Usage: dotnet run -c Release --project bench/Safeguard.Bench -- [children ...] (default 20000 500000).
 /// With <c>--rules [children]</c> it instead reads that many children (default 20000) into memory and times each
 /// single-child rule over them, slowest first, to show where checking spends its time. With <c>--dataset</c> it
-/// measures the partnership dataset on generated demo areas instead (see <see cref="DatasetBenchmark"/>).
+/// measures the partnership dataset on generated demo areas instead (see <see cref="DatasetBenchmark"/>); with
+/// <c>--load</c> it measures the web pages under concurrent signed-in users (see <see cref="LoadBenchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--dataset")
         {
             return DatasetBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "--load")
+        {
+            return LoadBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "--rules")
