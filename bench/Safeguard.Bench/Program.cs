@@ -15,7 +15,8 @@ namespace Safeguard.Bench;
 /// single-child rule over them, slowest first, to show where checking spends its time. With <c>--dataset</c> it
 /// measures the partnership dataset on generated demo areas instead (see <see cref="DatasetBenchmark"/>); with
 /// <c>--census</c>, the census import, re-import and export against validation (see <see cref="CensusBenchmark"/>);
-/// with <c>--search &lt;database file&gt;</c>, the person search on a demo area (see <see cref="SearchBenchmark"/>).
+/// with <c>--search &lt;database file&gt;</c>, the person search on a demo area (see <see cref="SearchBenchmark"/>);
+/// with <c>--load</c>, the web pages under concurrent signed-in users (see <see cref="LoadBenchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -34,6 +35,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--search")
         {
             return SearchBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "--load")
+        {
+            return LoadBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "--rules")

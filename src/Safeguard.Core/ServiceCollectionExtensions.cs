@@ -61,6 +61,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FrontDoor.ThresholdLevels>();
         services.AddScoped<Chronology.IChronologySource, FrontDoor.FrontDoorChronologySource>();
         services.AddScoped<Work.IDueWorkSource, FrontDoor.FrontDoorDueWorkSource>();
+        services.AddScoped<Work.DueWorkList>();
+        services.AddScoped<FrontDoor.FrontDoorQueue>();
         services.AddScoped<ApiClients.ApiClientAdministration>();
         services.AddScoped<ComplexSafeguarding.MissingEpisodeService>();
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.MissingDueWorkSource>();

@@ -112,6 +112,9 @@ internal sealed class DemoCasework
 
     public List<CaseAllocation> Allocations { get; } = [];
 
+    /// <summary>The visits to children on plans (see <see cref="DemoVisits"/>).</summary>
+    public List<ChildVisit> Visits { get; } = [];
+
     /// <summary>The first day of activity: nine months before the reporting year three years back, so that year starts with plans already running.</summary>
     public static DateOnly HistoryStart(DateOnly today) => ReportingYear.Of(today).Start.AddYears(-3).AddMonths(-9);
 
@@ -132,6 +135,8 @@ internal sealed class DemoCasework
                 AddContact(day);
             }
         }
+
+        Visits.AddRange(DemoVisits.For(Plans, Episodes, _calendar, _deadlines, _today, _now, _ids, _options.Seed));
     }
 
     public async Task WriteAsync(SafeguardDbContext db, string detail, CancellationToken cancellationToken)
@@ -148,6 +153,7 @@ internal sealed class DemoCasework
         await BulkInsert.InsertAsync(db, Plans, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, Reviews, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, Allocations, detail, cancellationToken);
+        await BulkInsert.InsertAsync(db, Visits, detail, cancellationToken);
     }
 
     private void AddContact(DateOnly day)

@@ -12,10 +12,13 @@ public sealed class FrontDoorChronologySource(SafeguardDbContext db) : IChronolo
 {
     public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, Actor actor, CancellationToken cancellationToken)
     {
+        // The child's contacts found from the contacts' children by the indexed person id (an uncorrelated IN), not by
+        // testing every contact for the child.
+        var childContacts = db.Set<ContactChild>().Where(ch => ch.PersonId == personId).Select(ch => ch.ContactId);
         var contacts = await db.Set<Contact>().AsNoTracking()
             .Include(c => c.FromAgency)
             .Include(c => c.InformationRequests).ThenInclude(r => r.Agency)
-            .Where(c => c.Children.Any(ch => ch.PersonId == personId))
+            .Where(c => childContacts.Contains(c.Id))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var referredIds = contacts.Where(c => c.Decision == ContactDecision.ReferralToChildrensSocialCare).Select(c => c.Id).ToList();

@@ -195,39 +195,34 @@ public sealed class ChildVisitDueWork(SafeguardDbContext db, CalendarAdministrat
     public async Task<IReadOnlyList<DueItem>> DueAsync(DueWorkQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var episodes = db.NeedEpisodes.AsNoTracking().Where(e => e.ClosureDate == null && !e.ReferralNfa && e.ProtectionPlans.Any(p => p.EndDate == null));
-        if (query.WorkerId is { } worker)
-        {
-            episodes = episodes.Where(e => e.Allocations.Any(a => a.To == null && a.WorkerId == worker));
-        }
-
-        if (query.TeamId is { } team)
-        {
-            episodes = episodes.Where(e => e.Allocations.Any(a => a.To == null && a.TeamId == team));
-        }
-
-        var open = await episodes.Include(e => e.ProtectionPlans).Include(e => e.Allocations).AsSplitQuery().ToListAsync(cancellationToken);
-        if (open.Count == 0)
+        var scope = await JourneyDueWork.ScopeAsync(db, query, cancellationToken);
+        if (scope.Count == 0)
         {
             return [];
         }
 
-        var personIds = open.Select(e => e.PersonId).Distinct().ToList();
-        var visits = (await db.Set<ChildVisit>().AsNoTracking().Where(v => personIds.Contains(v.PersonId)).ToListAsync(cancellationToken)).ToLookup(v => v.PersonId);
-        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.IsRestricted ? JourneyDueWork.RestrictedName : p.DisplayName, cancellationToken);
+        // One set-based query: each open plan of an episode in scope, with the last visit on or after its start at
+        // which the child was seen (the visits' index on child and date answers it).
+        var ids = scope.Keys.ToList();
+        var plans = await (from p in db.Set<ProtectionPlan>().AsNoTracking()
+                           where p.EndDate == null && ids.Contains(p.EpisodeId)
+                           join e in db.NeedEpisodes on p.EpisodeId equals e.Id
+                           select new
+                           {
+                               p.EpisodeId,
+                               p.StartDate,
+                               LastSeen = db.ChildVisits.Where(v => v.PersonId == e.PersonId && v.ChildSeen && v.VisitDate >= p.StartDate).Max(v => (DateOnly?)v.VisitDate),
+                           }).ToListAsync(cancellationToken);
         var deadlines = await calendar.DeadlinesAsync(cancellationToken);
-        var items = new List<DueItem>();
-        foreach (var episode in open)
+        // An episode's visits are due from its earliest open plan, as one item.
+        return [.. plans.GroupBy(p => p.EpisodeId).Select(g =>
         {
-            var allocation = episode.Allocations.FirstOrDefault(a => a.To is null);
-            var plan = episode.ProtectionPlans.Where(p => p.IsOpen).OrderBy(p => p.StartDate).First();
-            var due = CpVisits.Due(plan.StartDate, visits[episode.PersonId], deadlines);
-            items.Add(new DueItem(episode.PersonId, names.GetValueOrDefault(episode.PersonId, ""), "Child protection visit", allocation?.TeamId, allocation?.WorkerId,
-                deadlines.Assess(due), $"/people/{episode.PersonId}/casework/visits"));
-        }
-
-        return items;
+            var plan = g.OrderBy(p => p.StartDate).First();
+            var episode = scope[plan.EpisodeId];
+            var due = deadlines.Calculate(CpVisits.RuleId, plan.LastSeen ?? plan.StartDate);
+            return new DueItem(episode.PersonId, episode.Name, "Child protection visit", episode.TeamId, episode.WorkerId,
+                deadlines.Assess(due), $"/people/{episode.PersonId}/casework/visits");
+        })];
     }
 }
 

@@ -244,18 +244,29 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, C
         return behind;
     }
 
-    /// <summary>Each measure's figure for each week, over the events that <paramref name="counts"/> (a team's, or a worker's).</summary>
-    private static Dictionary<PracticeMeasure, IReadOnlyList<WeekFigure>> Weekly(IReadOnlyList<MeasureEvent> events, IReadOnlyList<PracticeWeek> weeks, Func<MeasureEvent, bool> counts)
+    /// <summary>Each measure's figure for each week, over the events that <paramref name="counts"/> (a team's, or a worker's), in one pass over them.</summary>
+    private static Dictionary<PracticeMeasure, IReadOnlyList<WeekFigure>> Weekly(IReadOnlyList<MeasureEvent> events, List<PracticeWeek> weeks, Func<MeasureEvent, bool> counts)
     {
-        var counted = events.Where(counts).ToList();
+        var met = Enum.GetValues<PracticeMeasure>().ToDictionary(m => m, _ => new int[weeks.Count]);
+        var all = Enum.GetValues<PracticeMeasure>().ToDictionary(m => m, _ => new int[weeks.Count]);
+        var first = weeks[0].Monday.DayNumber;
+        foreach (var e in events)
+        {
+            var week = (e.Date.DayNumber - first) / 7;
+            if (e.Date.DayNumber < first || week >= weeks.Count || !counts(e))
+            {
+                continue;
+            }
+
+            all[e.Measure][week]++;
+            if (e.Met)
+            {
+                met[e.Measure][week]++;
+            }
+        }
+
         return Enum.GetValues<PracticeMeasure>().ToDictionary(
             m => m,
-            m => (IReadOnlyList<WeekFigure>)[.. weeks.Select(w => Figure(counted.Where(e => e.Measure == m && w.Contains(e.Date))))]);
-    }
-
-    private static WeekFigure Figure(IEnumerable<MeasureEvent> events)
-    {
-        var counted = events.ToList();
-        return new WeekFigure(counted.Count(e => e.Met), counted.Count);
+            m => (IReadOnlyList<WeekFigure>)[.. Enumerable.Range(0, weeks.Count).Select(w => new WeekFigure(met[m][w], all[m][w]))]);
     }
 }

@@ -60,6 +60,35 @@ public sealed class DemoAreaTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task Children_on_plans_are_visited_about_every_ten_working_days_and_an_overdue_visit_is_days_or_weeks_late(DatabaseProvider provider)
+    {
+        await using var services = await SeedAsync(provider);
+        var db = services.Db;
+        var today = UkTime.ToUkDate(Now);
+        var calendar = await services.Get<CalendarAdministration>().CalendarAsync(Ct);
+        var plans = await (from p in db.Set<ProtectionPlan>().AsNoTracking()
+                           join e in db.NeedEpisodes on p.EpisodeId equals e.Id
+                           select new { e.PersonId, p.StartDate, p.EndDate }).ToListAsync(Ct);
+        var visits = (await db.ChildVisits.AsNoTracking().ToListAsync(Ct)).ToLookup(v => v.PersonId);
+        Assert.NotEmpty(plans);
+        Assert.All(visits.SelectMany(v => v), v => Assert.InRange(v.VisitDate, new DateOnly(2021, 1, 1), today));
+        // Every plan of a month or more has visits at which the child was seen, mostly within 10 working days of the
+        // last and never months apart.
+        foreach (var plan in plans.Where(p => calendar.WorkingDaysBetween(p.StartDate, p.EndDate ?? today) >= 25))
+        {
+            var seen = visits[plan.PersonId].Where(v => v.ChildSeen && v.VisitDate > plan.StartDate && v.VisitDate <= (plan.EndDate ?? today)).Select(v => v.VisitDate).Order().ToList();
+            Assert.True(seen.Count >= 2, $"A plan from {plan.StartDate} has {seen.Count} visits.");
+            var gaps = seen.Zip(seen.Skip(1), (a, b) => calendar.WorkingDaysBetween(a, b)).ToList();
+            Assert.True(gaps.Count(g => g <= 10) * 2 >= gaps.Count && gaps.All(g => g <= 20), string.Join(",", gaps));
+        }
+
+        // What is due today: a child protection visit is overdue by days or a few weeks at most, never months.
+        var due = await services.Get<IEnumerable<Safeguard.Work.IDueWorkSource>>().OfType<ChildVisitDueWork>().Single().DueAsync(new Safeguard.Work.DueWorkQuery(), Ct);
+        Assert.NotEmpty(due);
+        Assert.All(due, d => Assert.InRange(d.Assessment.WorkingDaysLate, 0, 25));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task The_demo_area_is_the_same_for_the_same_seed_added_once_and_audited(DatabaseProvider provider)
     {
         await using var first = await SeedAsync(provider);

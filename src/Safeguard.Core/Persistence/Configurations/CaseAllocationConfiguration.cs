@@ -17,7 +17,8 @@ public sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<CaseA
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.EpisodeId);
         builder.HasIndex(a => a.PersonId);
-        builder.HasIndex(a => a.TeamId);
-        builder.HasIndex(a => a.WorkerId);
+        // A team's or worker's open allocations (To null) from the index alone (migration 20261203120000).
+        builder.HasIndex(a => new { a.TeamId, a.To });
+        builder.HasIndex(a => new { a.WorkerId, a.To });
     }
 }

@@ -1,17 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Auditing;
 using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 using Safeguard.Work;
 
 namespace Safeguard.Web.Pages.Casework;
 
-/// <summary>The signed-in worker's allocated children and what is due for them, from every area.</summary>
+/// <summary>The signed-in worker's allocated children and what is due for them, from every area: filtered, sorted, paged and downloadable.</summary>
 [RequirePermission("children.view")]
-public sealed class MyWorkModel(IEnumerable<IDueWorkSource> sources, SafeguardDbContext db) : SafeguardPageModel
+public sealed class MyWorkModel(DueWorkList list, SafeguardDbContext db) : DueWorkPageModel(list, db)
 {
-    public IReadOnlyList<DueItem> Items { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (Actor.UserId is not { } userId)
@@ -19,13 +16,23 @@ public sealed class MyWorkModel(IEnumerable<IDueWorkSource> sources, SafeguardDb
             return Forbid();
         }
 
-        (Items, _) = await new DueWorkList(sources, db).ListAsync(new DueWorkQuery(WorkerId: userId), cancellationToken);
-        using (db.BeginProcess("Casework.MyWork", Actor))
+        await LoadAsync(new DueWorkQuery(WorkerId: userId), attentionOnly: false, "Casework.MyWork", userId.ToString(), "worker", download: false, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (Actor.UserId is not { } userId)
         {
-            db.RecordAccess("DueWork", userId.ToString(), AuditAction.Viewed, $"worker; items={Items.Count}");
-            await db.SaveChangesAsync(cancellationToken);
+            return Forbid();
         }
 
-        return Page();
+        if (!Shared.ListLinks.IsFormat(format))
+        {
+            return BadRequest("format must be csv or xlsx");
+        }
+
+        await LoadAsync(new DueWorkQuery(WorkerId: userId), attentionOnly: false, "Casework.MyWork", userId.ToString(), "worker", download: true, cancellationToken);
+        return await FileAsync(format, "my-work", cancellationToken);
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Auditing;
-using Safeguard.Journey;
 using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 using Safeguard.Work;
@@ -11,49 +9,51 @@ namespace Safeguard.Web.Pages.Casework;
 
 /// <summary>
 /// A team manager's view: everything due soon or overdue for a team, from every area: overdue, due today or
-/// in the warning window, and assessments from their 40th working day; optionally only the children whose
-/// name contains what the manager typed.
+/// in the warning window, and assessments from their 40th working day; filtered by child, worker, what is due and
+/// where it stands, sorted, paged and downloadable. "Everything" shows the team's work that is not yet due as well.
 /// </summary>
 [RequirePermission("children.view")]
-public sealed class TeamModel(IEnumerable<IDueWorkSource> sources, SafeguardDbContext db) : SafeguardPageModel
+public sealed class TeamModel(DueWorkList list, SafeguardDbContext db) : DueWorkPageModel(list, db)
 {
     [BindProperty(SupportsGet = true)]
     public Guid? TeamId { get; set; }
 
-    /// <summary>Part of a child's name: the team's list can be long, so a manager can find one child in it.</summary>
+    /// <summary>"all" to show the team's work that is not yet due as well.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? Child { get; set; }
+    public string? Show { get; set; }
+
+    public bool ShowAll => Show == "all";
 
     public List<SelectListItem> Teams { get; private set; } = [];
 
     public string? TeamName { get; private set; }
 
-    public IReadOnlyList<DueItem> Items { get; private set; } = [];
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => LoadTeamAsync(download: false, cancellationToken);
 
-    public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetDownloadAsync(string? format, CancellationToken cancellationToken)
     {
-        var teams = await db.Teams.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        if (!Shared.ListLinks.IsFormat(format))
+        {
+            return BadRequest("format must be csv or xlsx");
+        }
+
+        await LoadTeamAsync(download: true, cancellationToken);
+        return Result is null ? NotFound() : await FileAsync(format, "team-due-work", cancellationToken);
+    }
+
+    private async Task<IActionResult> LoadTeamAsync(bool download, CancellationToken cancellationToken)
+    {
+        var teams = await Db.Teams.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
         if (TeamId is null && Actor.UserId is { } userId)
         {
-            TeamId = await db.Users.Where(u => u.Id == userId).Select(u => u.TeamId).FirstOrDefaultAsync(cancellationToken);
+            TeamId = await Db.Users.Where(u => u.Id == userId).Select(u => u.TeamId).FirstOrDefaultAsync(cancellationToken);
         }
 
         Teams = [new("Select a team", ""), .. teams.Select(t => new SelectListItem(t.Name, t.Id.ToString(), t.Id == TeamId))];
         TeamName = teams.FirstOrDefault(t => t.Id == TeamId)?.Name;
         if (TeamId is { } teamId && TeamName is not null)
         {
-            var (items, names) = await new DueWorkList(sources, db).ListAsync(new DueWorkQuery(TeamId: teamId), cancellationToken);
-            var child = Child?.Trim();
-            Items = [.. items.Where(i => JourneyDeadline.NeedsAttention(i.Assessment)
-                && (string.IsNullOrEmpty(child) || i.ChildName.Contains(child, StringComparison.OrdinalIgnoreCase)))];
-            Names = names;
-            using (db.BeginProcess("Casework.TeamWork", Actor))
-            {
-                db.RecordAccess("DueWork", teamId.ToString(), AuditAction.Viewed, $"team; items={Items.Count}" + (string.IsNullOrWhiteSpace(Child) ? "" : "; filtered by child name"));
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await LoadAsync(new DueWorkQuery(TeamId: teamId), attentionOnly: !ShowAll, "Casework.TeamWork", teamId.ToString(), ShowAll ? "team; everything" : "team", download, cancellationToken);
         }
 
         return Page();

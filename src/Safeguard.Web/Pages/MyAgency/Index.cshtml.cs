@@ -1,19 +1,75 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Calendar;
 using Safeguard.FrontDoor;
 using Safeguard.Web.Authorization;
+using Safeguard.Web.Pages.Shared;
+using Safeguard.Work;
 
 namespace Safeguard.Web.Pages.MyAgency;
 
-/// <summary>A partner practitioner's view: the contacts their agency made and the requests for information sent to it.</summary>
+/// <summary>
+/// A partner practitioner's view: the requests for information sent to their agency, and the contacts it made,
+/// filtered by child and outcome, newest or oldest first, paged and downloadable (each search and download audited).
+/// </summary>
 [RequirePermission("contacts.submit")]
-public sealed class IndexModel(ContactService contacts) : SafeguardPageModel
+public sealed class IndexModel(ContactService contacts, FrontDoorQueue queue) : SafeguardPageModel
 {
-    public IReadOnlyList<AgencyContactView> Contacts { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public string? Child { get; set; }
+
+    /// <summary>awaiting or decided.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Outcome { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Dir { get; set; }
+
+    public ListPage<AgencyContactView> Contacts { get; private set; } = new([], 0, 1, ListPage.DefaultPageSize);
 
     public IReadOnlyList<AgencyRequestView> Requests { get; private set; } = [];
+
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Child) || !string.IsNullOrWhiteSpace(Outcome);
+
+    /// <summary>Newest first unless sorted the other way.</summary>
+    public bool OldestFirst => ListLinks.Descending(Dir);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Requests = await contacts.RequestsToAgencyAsync(Actor, cancellationToken);
-        Contacts = await contacts.ContactsOfAgencyAsync(Actor, cancellationToken);
+        Contacts = await queue.AgencyContactsAsync(Actor, Filter(), ListLinks.PageNumber(Request), cancellationToken: cancellationToken);
     }
+
+    public async Task<IActionResult> OnGetDownloadAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (!ListLinks.IsFormat(format))
+        {
+            return BadRequest("format must be csv or xlsx");
+        }
+
+        var all = await queue.AgencyContactsAsync(Actor, Filter(), 1, pageSize: null, cancellationToken);
+        IReadOnlyList<IReadOnlyList<object?>> rows = [.. all.Items.Select(c => (IReadOnlyList<object?>)
+        [
+            UkTime.ToUkLocal(c.ReceivedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), string.Join(", ", c.Children.Select(ch => ch.Name)),
+            c.ReferrerName, c.Decision is { } d ? FrontDoorText.Describe(d) : "Awaiting a decision",
+            c.DecidedAt is { } at ? UkTime.ToUkLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+        ])];
+        return await ListLinks.FileAsync(format, "agency-contacts", ["Received", "Children", "Referrer", "Outcome", "Decided"], rows, cancellationToken)
+            ?? BadRequest("format must be csv or xlsx");
+    }
+
+    private AgencyContactFilter Filter() => new()
+    {
+        Child = Child,
+        Decided = Outcome switch
+        {
+            "decided" => true,
+            "awaiting" => false,
+            _ => null,
+        },
+        NewestFirst = !OldestFirst,
+    };
 }
