@@ -118,7 +118,22 @@ for trx in "$RESULTS_DIR"/*.trx; do
     skipped=$((skipped + $(counter "$trx" total || echo 0) - $(counter "$trx" executed || echo 0)))
 done
 
+# Names each failed test with the first line of its message, so that a run's tail says what failed.
+list_failures() { # trx file
+    awk '
+        /<UnitTestResult / && /outcome="Failed"/ {
+            match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1; next
+        }
+        want && /<Message>/ {
+            line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line)
+            printf "  FAILED %s\n         %s\n", name, substr(line, 1, 300); want = 0
+        }
+    ' "$1"
+}
 echo
+for trx in "$RESULTS_DIR"/*.trx; do
+    [[ -f $trx ]] && list_failures "$trx"
+done
 echo "TRX results: $RESULTS_DIR"
 echo "Screenshots: $ROOT/artifacts/screenshots"
 if ((${#failed_checks[@]} > 0)); then

@@ -28,6 +28,9 @@ public class SafeguardAppFixture : IAsyncLifetime
         "--disable-sync",
     ];
 
+    /// <summary>How long an assertion waits for the page to reach the expected state.</summary>
+    public const float AssertionTimeoutMilliseconds = 20_000;
+
     private readonly List<IBrowserContext> _contexts = [];
     private readonly Lock _contextsLock = new();
     private SafeguardWebApplicationFactory? _factory;
@@ -66,6 +69,9 @@ public class SafeguardAppFixture : IAsyncLifetime
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/');
 
+        // Playwright's 5-second default for an assertion is tight for a page that seeds and computes on a
+        // shared 2-core CI machine; a slow page should fail a benchmark, not a journey test.
+        Assertions.SetDefaultExpectTimeout(AssertionTimeoutMilliseconds);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
