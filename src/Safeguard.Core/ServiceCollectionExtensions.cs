@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Chronology.ChronologyService>();
         services.AddScoped<Dataset.DataReturnService>();
         services.AddScoped<Dataset.DatasetCalculator>();
+        services.TryAddSingleton(new Dataset.DatasetCacheOptions());
+        services.AddSingleton<Dataset.DatasetCache>();
         services.AddScoped<Dataset.IndicatorDrillDown>();
         services.AddScoped<Dataset.IndicatorAdministration>();
         services.AddScoped<Dataset.BenchmarkAdministration>();
@@ -50,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Work.IDueWorkSource, Journey.ChildVisitDueWork>();
         services.AddScoped<Chronology.IChronologySource, Journey.ChildVisitChronology>();
         services.AddScoped<Journey.TeamPerformance>();
+        services.AddSingleton<VersionedCache<Journey.TeamFigures>>();
         services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
         services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
         services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());

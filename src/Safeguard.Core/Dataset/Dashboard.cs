@@ -28,7 +28,7 @@ public sealed record DashboardResult(ReportingYear Year, DateTimeOffset AsAt, IR
 /// Builds the dashboard's series from the dataset, computing the years shown together (not once per indicator),
 /// so the page costs the same however many indicators it shows.
 /// </summary>
-public sealed class DashboardService(DatasetCalculator calculator, SafeguardDbContext db)
+public sealed class DashboardService(DatasetCache datasets, SafeguardDbContext db)
 {
     /// <summary>How many years before the chosen one are shown, at most.</summary>
     public const int EarlierYears = 3;
@@ -36,16 +36,16 @@ public sealed class DashboardService(DatasetCalculator calculator, SafeguardDbCo
     /// <remarks>group: Only the indicators of this group (1-8), or all. indicatorCode: Only this indicator, or all.</remarks>
     public async Task<DashboardResult> BuildAsync(ReportingYear year, int? group = null, string? indicatorCode = null, DateTimeOffset? asAt = null, CancellationToken cancellationToken = default)
     {
-        var at = asAt ?? db.Time.GetUtcNow();
-        var today = UkTime.ToUkDate(at);
         var years = await YearsAsync(year, cancellationToken);
-        var datasets = await calculator.ComputeAsync(years, at, cancellationToken);
+        var figures = await datasets.ComputeAsync(db, years, asAt, cancellationToken);
+        var at = figures[0].AsAt;
+        var today = UkTime.ToUkDate(at);
 
         var starts = years.Select(y => y.StartYear).ToList();
         var benchmarks = await db.Set<IndicatorBenchmark>().AsNoTracking().Where(b => starts.Contains(b.YearStart)).ToListAsync(cancellationToken);
-        var rowsByYear = datasets.Select(d => d.Rows.ToDictionary(r => r.Indicator.Id)).ToList();
+        var rowsByYear = figures.Select(d => d.Rows.ToDictionary(r => r.Indicator.Id)).ToList();
         var series = new List<DashboardSeries>();
-        foreach (var row in datasets[^1].Rows)
+        foreach (var row in figures[^1].Rows)
         {
             var indicator = row.Indicator;
             if ((group is { } g && indicator.GroupNumber != g) || (indicatorCode is not null && indicator.Code != indicatorCode))

@@ -237,7 +237,7 @@ public enum ExceptionReportFormat
 }
 
 /// <summary>Computes the exception report from the dataset (this year and last, as at one instant) and the benchmarks.</summary>
-public sealed class ExceptionReportService(DatasetCalculator calculator, SafeguardDbContext db)
+public sealed class ExceptionReportService(DatasetCache datasets, SafeguardDbContext db)
 {
     public static readonly IReadOnlyList<string> ExceptionHeadings =
         ["Indicator", "Title", "Comparison", "Period", "Compared with", "Figure", "Baseline", "Change", "Change %", "Tolerance %", "Direction", "Benchmark source"];
@@ -246,9 +246,8 @@ public sealed class ExceptionReportService(DatasetCalculator calculator, Safegua
 
     public async Task<ExceptionReportResult> BuildAsync(ReportingYear year, DateTimeOffset? asAt = null, CancellationToken cancellationToken = default)
     {
-        var at = asAt ?? db.Time.GetUtcNow();
-        var datasets = await calculator.ComputeAsync([year.Previous, year], at, cancellationToken);
-        var (previous, current) = (datasets[0], datasets[1]);
+        var figures = await datasets.ComputeAsync(db, [year.Previous, year], asAt, cancellationToken);
+        var (previous, current) = (figures[0], figures[1]);
         var benchmarks = await db.Set<IndicatorBenchmark>().AsNoTracking().Where(b => b.YearStart <= year.StartYear).ToListAsync(cancellationToken);
         return ExceptionReport.Build(current, previous, benchmarks);
     }

@@ -205,7 +205,7 @@ public sealed class ChildVisitDueWork(SafeguardDbContext db, CalendarAdministrat
         // which the child was seen (the visits' index on child and date answers it).
         var ids = scope.Keys.ToList();
         var plans = await (from p in db.Set<ProtectionPlan>().AsNoTracking()
-                           where p.EndDate == null && ids.Contains(p.EpisodeId)
+                           where p.EndDate == null && EF.Parameter(ids).Contains(p.EpisodeId)
                            join e in db.NeedEpisodes on p.EpisodeId equals e.Id
                            select new
                            {

@@ -28,10 +28,10 @@ public sealed class JourneyDueWork(SafeguardDbContext db, CalendarAdministration
 
         var ids = scope.Keys.ToList();
         var assessments = await db.Set<CaseAssessment>().AsNoTracking()
-            .Where(a => a.AuthorisationDate == null && ids.Contains(a.EpisodeId))
+            .Where(a => a.AuthorisationDate == null && EF.Parameter(ids).Contains(a.EpisodeId))
             .Select(a => a.EpisodeId).ToListAsync(cancellationToken);
         var enquiries = await db.Set<S47Enquiry>().AsNoTracking()
-            .Where(s => s.ConferenceDate == null && !s.IcpcNotRequired && ids.Contains(s.EpisodeId))
+            .Where(s => s.ConferenceDate == null && !s.IcpcNotRequired && EF.Parameter(ids).Contains(s.EpisodeId))
             .Select(s => new
             {
                 s.EpisodeId,
@@ -39,7 +39,7 @@ public sealed class JourneyDueWork(SafeguardDbContext db, CalendarAdministration
                 DiscussionDate = db.Set<StrategyDiscussion>().Where(d => d.Id == s.StrategyDiscussionId && d.EpisodeId == s.EpisodeId).Select(d => (DateOnly?)d.Date).FirstOrDefault(),
             }).ToListAsync(cancellationToken);
         var plans = await db.Set<ProtectionPlan>().AsNoTracking()
-            .Where(p => p.EndDate == null && ids.Contains(p.EpisodeId))
+            .Where(p => p.EndDate == null && EF.Parameter(ids).Contains(p.EpisodeId))
             .Select(p => new { p.EpisodeId, p.StartDate, LastReview = p.Reviews.Max(r => (DateOnly?)r.Date) }).ToListAsync(cancellationToken);
         var deadlines = await calendar.DeadlinesAsync(cancellationToken);
         var items = new List<DueItem>(assessments.Count + enquiries.Count + plans.Count);

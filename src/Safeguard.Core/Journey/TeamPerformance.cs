@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.People;
@@ -70,7 +71,34 @@ public sealed record TeamPerformanceResult(DateOnly Today, IReadOnlyList<Practic
 /// belongs to the team and worker of their current allocation, and all their records count for them; for one
 /// team, the same figures are split by worker.
 /// </summary>
-public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, CalendarAdministration calendar)
+/// <summary>
+/// What the team performance view works out from the records, before it is shown to a reader: the weekly
+/// figures and who is behind today. Shared by every reader while the records are unchanged (ADR 0032).
+/// </summary>
+/// <param name="Today">The UK day it was worked out for.</param>
+/// <param name="Weeks">The weeks shown, oldest first.</param>
+/// <param name="Teams">Each team's weekly figures.</param>
+/// <param name="Workers">For one team, each worker's; empty for every team.</param>
+/// <param name="Behind">Each child behind today, with their current allocation's team and worker.</param>
+/// <param name="TeamNames">The teams' names by id.</param>
+/// <param name="WorkerNames">The workers' names by id.</param>
+public sealed record TeamFigures(
+    DateOnly Today,
+    IReadOnlyList<PracticeWeek> Weeks,
+    IReadOnlyList<TeamWeeks> Teams,
+    IReadOnlyList<WorkerWeeks> Workers,
+    IReadOnlyList<(Guid PersonId, Guid TeamId, Guid? WorkerId, IReadOnlyList<BehindItem> Behind)> Behind,
+    IReadOnlyDictionary<Guid, string> TeamNames,
+    IReadOnlyDictionary<Guid, string> WorkerNames);
+
+/// <summary>
+/// The team performance view: weekly figures per team on the key practice measures for the last N weeks
+/// (Monday to Sunday, the current week so far last), and the children behind on any of them today. A child
+/// belongs to the team and worker of their current allocation, and all their records count for them; for one
+/// team, the same figures are split by worker. The figures are worked out once while the records are unchanged
+/// (for at most <see cref="MaxAgeOfFigures"/>, and within the day); each reader's names and audit are their own.
+/// </summary>
+public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, VersionedCache<TeamFigures> cache, IServiceScopeFactory scopes)
 {
     public const int DefaultWeeks = 8;
     public const int MaxWeeks = 52;
@@ -78,12 +106,48 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, C
     /// <summary>The row for a team's children allocated to the team but to no worker.</summary>
     public const string NoWorker = "Not allocated to a worker";
 
+    /// <summary>How long figures worked out with no change to the records are shown before they are worked out again.</summary>
+    public static readonly TimeSpan MaxAgeOfFigures = TimeSpan.FromMinutes(5);
+
     /// <summary>The figures and the children behind, with the listing audited; for one team, or every team with allocated children.</summary>
     public async Task<TeamPerformanceResult> ComputeAsync(int weeks, Guid? teamId, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         weeks = Math.Clamp(weeks, 1, MaxWeeks);
-        var today = UkTime.Today(db.Time);
+        var figures = await cache.GetAsync(db, $"{weeks}|{teamId}", MaxAgeOfFigures, async now =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            return await FiguresAsync(services.GetRequiredService<SafeguardDbContext>(), services.GetRequiredService<CalendarAdministration>(), weeks, teamId, UkTime.ToUkDate(now), CancellationToken.None);
+        }, cancellationToken);
+
+        var behindIds = figures.Behind.Select(b => b.PersonId).ToList();
+        var visible = await people.Visible(actor).AsNoTracking().Where(p => EF.Parameter(behindIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var children = figures.Behind
+            .Select(b => new ChildBehind(b.PersonId, visible.GetValueOrDefault(b.PersonId) ?? JourneyDueWork.RestrictedName, figures.TeamNames.GetValueOrDefault(b.TeamId, ""),
+                b.WorkerId is { } w ? figures.WorkerNames.GetValueOrDefault(w) : null, b.Behind))
+            .OrderBy(c => c.TeamName, StringComparer.Ordinal).ThenByDescending(c => c.Behind.Max(x => x.WorkingDaysLate)).ThenBy(c => c.ChildName, StringComparer.Ordinal)
+            .ToList();
+
+        using (db.BeginProcess("Casework.TeamPerformance", actor))
+        {
+            db.RecordAccess("TeamPerformance", teamId?.ToString() ?? "all", AuditAction.Viewed, $"weeks={weeks}; children behind={children.Count}");
+            foreach (var id in visible.Keys)
+            {
+                db.RecordAccess(PersonIndex.EntityType, id.ToString(), AuditAction.Viewed, "team performance");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new TeamPerformanceResult(figures.Today, figures.Weeks, figures.Teams, figures.Workers, children);
+    }
+
+    /// <summary>Works the figures out from the records: every current allocation (of one team, or all) and its child's casework.</summary>
+    public static async Task<TeamFigures> FiguresAsync(SafeguardDbContext db, CalendarAdministration calendar, int weeks, Guid? teamId, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(calendar);
         var current = PracticeWeek.Of(today);
         var range = Enumerable.Range(0, weeks).Select(i => new PracticeWeek(current.Monday.AddDays(-7 * (weeks - 1 - i)))).ToList();
 
@@ -101,8 +165,9 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, C
         var visits = new List<ChildVisit>();
         foreach (var chunk in personIds.Chunk(500))
         {
-            episodes.AddRange(await CaseworkService.WithRecords(db.NeedEpisodes.AsNoTracking().Where(e => chunk.Contains(e.PersonId))).ToListAsync(cancellationToken));
-            visits.AddRange(await db.Set<ChildVisit>().AsNoTracking().Where(v => chunk.Contains(v.PersonId)).ToListAsync(cancellationToken));
+            // One parameter for the chunk: 500 parameters each would make EF Core build the SQL afresh each time.
+            episodes.AddRange(await CaseworkService.WithRecords(db.NeedEpisodes.AsNoTracking().Where(e => EF.Parameter(chunk).Contains(e.PersonId))).ToListAsync(cancellationToken));
+            visits.AddRange(await db.Set<ChildVisit>().AsNoTracking().Where(v => EF.Parameter(chunk).Contains(v.PersonId)).ToListAsync(cancellationToken));
         }
 
         var teamIds = currentAllocation.Values.Select(a => a.TeamId).Distinct().ToList();
@@ -111,7 +176,8 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, C
         var workerNames = await db.Users.AsNoTracking().Where(u => workerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var deadlines = await calendar.DeadlinesAsync(cancellationToken);
 
-        var events = Events(episodes, visits.ToLookup(v => v.PersonId), deadlines, today);
+        var visitsByChild = visits.ToLookup(v => v.PersonId);
+        var events = Events(episodes, visitsByChild, deadlines, today);
         var teams = teamIds
             .Select(id => new TeamWeeks(id, teamNames.GetValueOrDefault(id, ""), Weekly(events, range, e => currentAllocation[e.PersonId].TeamId == id)))
             .OrderBy(t => t.TeamName, StringComparer.Ordinal)
@@ -122,31 +188,11 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, C
                 .Select(w => new WorkerWeeks(w, w is { } id ? workerNames.GetValueOrDefault(id, "") : NoWorker, Weekly(events, range, e => currentAllocation[e.PersonId].WorkerId == w)))
                 .OrderBy(w => w.WorkerId is null).ThenBy(w => w.WorkerName, StringComparer.Ordinal)];
 
-        var behind = Behind(episodes, visits.ToLookup(v => v.PersonId), deadlines).Where(b => b.Value.Count > 0).ToList();
-        var behindIds = behind.Select(b => b.Key).ToList();
-        var visible = await people.Visible(actor).AsNoTracking().Where(p => behindIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-        var children = behind
-            .Select(b =>
-            {
-                var allocation = currentAllocation[b.Key];
-                return new ChildBehind(b.Key, visible.GetValueOrDefault(b.Key) ?? JourneyDueWork.RestrictedName, teamNames.GetValueOrDefault(allocation.TeamId, ""),
-                    allocation.WorkerId is { } w ? workerNames.GetValueOrDefault(w) : null, b.Value);
-            })
-            .OrderBy(c => c.TeamName, StringComparer.Ordinal).ThenByDescending(c => c.Behind.Max(x => x.WorkingDaysLate)).ThenBy(c => c.ChildName, StringComparer.Ordinal)
+        var behind = Behind(episodes, visitsByChild, deadlines)
+            .Where(b => b.Value.Count > 0)
+            .Select(b => (b.Key, currentAllocation[b.Key].TeamId, currentAllocation[b.Key].WorkerId, (IReadOnlyList<BehindItem>)b.Value))
             .ToList();
-
-        using (db.BeginProcess("Casework.TeamPerformance", actor))
-        {
-            db.RecordAccess("TeamPerformance", teamId?.ToString() ?? "all", AuditAction.Viewed, $"weeks={weeks}; children behind={children.Count}");
-            foreach (var id in visible.Keys)
-            {
-                db.RecordAccess(PersonIndex.EntityType, id.ToString(), AuditAction.Viewed, "team performance");
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return new TeamPerformanceResult(today, range, teams, workers, children);
+        return new TeamFigures(today, range, teams, workers, behind, teamNames, workerNames);
     }
 
     /// <summary>A counted event: the child, the measure, the day it fell in a week, and whether it met the measure.</summary>

@@ -145,5 +145,19 @@ public class TeamPerformanceTests
         Assert.Equal(["Disabled children's team"], filtered.Teams.Select(t => t.TeamName));
         Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 0/0 1/1", Row(Assert.Single(filtered.Workers), PracticeMeasure.Assessments));
         Assert.Empty(filtered.Children);
+
+        // The figures are kept while the records are unchanged; a visit to child 2 is counted at the next reading.
+        var again = await services.Get<TeamPerformance>().ComputeAsync(8, null, Actor.System(), Ct);
+        Assert.Same(result.Teams, again.Teams);
+        Assert.Single(again.Children);
+        using (db.BeginProcess("Test.Visit", Actor.System()))
+        {
+            db.Add(new ChildVisit { PersonId = c2.PersonId, VisitDate = D(2027, 1, 5), ChildSeen = true, VisitedBy = "Priya Worker", RecordedByName = "Priya Worker", RecordedAt = Now });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var after = await services.Get<TeamPerformance>().ComputeAsync(8, null, Actor.System(), Ct);
+        Assert.NotSame(result.Teams, after.Teams);
+        Assert.Empty(after.Children);
     }
 }

@@ -22,5 +22,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.ActorUserId);
         builder.HasIndex(e => e.OccurredAt);
+        // The last change event, read for the data version (DataVersion), in one step of this index.
+        builder.HasIndex(e => new { e.Kind, e.Sequence });
     }
 }

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Dataset;
+using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.Pages.Dataset;
 
 /// <summary>The dataset as a file: XLSX, CSV or JSON (the same JSON as <c>safeguard kpi dataset</c>).</summary>
 [RequirePermission("performance.view")]
-public sealed class DownloadModel(DatasetCalculator calculator, TimeProvider time) : PageModel
+public sealed class DownloadModel(DatasetCache datasets, SafeguardDbContext db, TimeProvider time) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int? year, string? format, [FromQuery(Name = "as-at")] string? asAt, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ public sealed class DownloadModel(DatasetCalculator calculator, TimeProvider tim
         }
 
         var reportingYear = DatasetPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
-        var result = await calculator.ComputeAsync(reportingYear, at, cancellationToken);
+        var result = await datasets.ComputeAsync(db, reportingYear, at, cancellationToken);
         var stream = new MemoryStream();
         await DatasetExport.WriteAsync(result, kind, stream, cancellationToken);
         stream.Position = 0;

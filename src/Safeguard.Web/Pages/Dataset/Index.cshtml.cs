@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Dataset;
+using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.Pages.Dataset;
 
 /// <summary>The partnership dataset in the layout of the annual report's Appendix 1, with every gap explained.</summary>
 [RequirePermission("performance.view")]
-public sealed class IndexModel(DatasetCalculator calculator, TimeProvider time) : DatasetPageModel
+public sealed class IndexModel(DatasetCache datasets, SafeguardDbContext db, TimeProvider time) : DatasetPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -34,6 +35,6 @@ public sealed class IndexModel(DatasetCalculator calculator, TimeProvider time) 
         AsAtField = ReadAsAt(AsAt, out var asAtValue, out var asAt);
         AsAt = asAtValue;
 
-        Result = await calculator.ComputeAsync(year, asAt, cancellationToken);
+        Result = await datasets.ComputeAsync(db, year, asAt, cancellationToken);
     }
 }
