@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Chronology.IChronologySource, Journey.ChildVisitChronology>();
         services.AddScoped<Journey.TeamPerformance>();
         services.AddSingleton<VersionedCache<Journey.TeamFigures>>();
+        services.AddSingleton<VersionedCache<IReadOnlyList<Work.DueItem>>>();
         services.AddScoped<Chronology.IChronologySource, Journey.PersonIndexChronology>();
         services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
         services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Journey;
 using Safeguard.Persistence;
 using Safeguard.Timescales;
@@ -94,12 +95,28 @@ public sealed record DueWorkResult(
 /// <summary>
 /// Due work from every registered source for one worker or team, filtered, sorted and paged. The sources read only
 /// the work in scope (the worker's or team's open allocations) with set-based queries; where each deadline stands
-/// is worked out with the calendar in memory, over that work only.
+/// is worked out with the calendar in memory, over that work only. The work in scope is kept while the records are
+/// unchanged, for at most <see cref="MaxAge"/> and within the day (ADR 0032): it names a restricted child as
+/// restricted for everyone, so it is the same for every reader.
 /// </summary>
-public sealed class DueWorkList(IEnumerable<IDueWorkSource> sources, SafeguardDbContext db)
+public sealed class DueWorkList(IEnumerable<IDueWorkSource> sources, SafeguardDbContext db, VersionedCache<IReadOnlyList<DueItem>> kept, IServiceScopeFactory scopes)
 {
+    /// <summary>How long the work in scope is shown, with no change to the records, before it is read again.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
     /// <summary>Every piece of work in scope, unfiltered, earliest due first.</summary>
-    public async Task<IReadOnlyList<DueItem>> AllAsync(DueWorkQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DueItem>> AllAsync(DueWorkQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return kept.GetAsync(db, $"{query.WorkerId}|{query.TeamId}", MaxAge, async _ =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DueWorkList>().ReadAsync(query, CancellationToken.None);
+        }, cancellationToken);
+    }
+
+    /// <summary>Every piece of work in scope read from the records now, unfiltered, earliest due first.</summary>
+    public async Task<IReadOnlyList<DueItem>> ReadAsync(DueWorkQuery query, CancellationToken cancellationToken = default)
     {
         var items = new List<DueItem>();
         foreach (var source in sources)
