@@ -16,7 +16,8 @@ namespace Safeguard.Bench;
 /// measures the partnership dataset on generated demo areas instead (see <see cref="DatasetBenchmark"/>); with
 /// <c>--census</c>, the census import, re-import and export against validation (see <see cref="CensusBenchmark"/>);
 /// with <c>--search &lt;database file&gt;</c>, the person search on a demo area (see <see cref="SearchBenchmark"/>);
-/// with <c>--load</c>, the web pages under concurrent signed-in users (see <see cref="LoadBenchmark"/>).
+/// with <c>--load</c>, the web pages under concurrent signed-in users (see <see cref="LoadBenchmark"/>); with
+/// <c>--generate &lt;children&gt; &lt;file&gt;</c>, it only writes a generated 2024-25 return to the file.
 /// </summary>
 public static class Program
 {
@@ -40,6 +41,14 @@ public static class Program
         if (args.Length > 0 && args[0] == "--load")
         {
             return LoadBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length == 3 && args[0] == "--generate")
+        {
+            // A file to measure the command line with, e.g. /usr/bin/time -v safeguard cin validate <file>.
+            using var file = File.Create(args[2]);
+            CinCensusGenerator.Write(file, int.Parse(args[1], CultureInfo.InvariantCulture), CinCollection.Parse("2024-25"));
+            return 0;
         }
 
         if (args.Length > 0 && args[0] == "--rules")

@@ -64,14 +64,17 @@ public static class CinCommands
 
             var options = new CinReaderOptions { Collection = parseResult.GetValue(collection) is { } name ? CinCollection.Parse(name) : null };
             var calendar = await services.Calendar(parseResult, cancellationToken);
-            var buffer = target is null ? new MemoryStream() : null;
-            var tempPath = target is null ? null : target.FullName + ".partial";
+
+            // Issues are written as they are found, never held: to a temporary file beside the target, moved into
+            // place only when the run completes; or straight to the invocation's output (not the verb's buffered
+            // writer, which would hold them all), whose last line (table, csv) or closing bracket (json) says the
+            // report is complete.
+            var tempPath = target is null ? null : Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Environment.ProcessId}.partial");
             CinValidationSummary summary;
             try
             {
-                await using (var destination = buffer is null ? new FileStream(tempPath!, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16) : null)
+                await using (var stream = target is null ? StandardOutput(parseResult.InvocationConfiguration.Output) : new FileStream(tempPath!, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
                 {
-                    var stream = (Stream?)destination ?? buffer!;
                     using var textWriter = formatName is "csv" or "table" ? new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" } : null;
                     using ICinIssueWriter issueWriter = formatName switch
                     {
@@ -84,6 +87,12 @@ public static class CinCommands
                     using var progress = ProgressBar.ForTerminal(error, input.Length);
                     summary = new CinValidator(calendar).Validate(input, path.Name, options, issueWriter.Write, progress is null ? null : progress.Report, cancellationToken);
                     issueWriter.Complete(summary);
+                    if (target is null && formatName == "csv")
+                    {
+                        // A last row of the same six columns, so the output still reads as CSV.
+                        textWriter!.Write($"#complete,,\"{Totals(summary)}\",,,\n");
+                    }
+
                     textWriter?.Flush();
                 }
 
@@ -103,14 +112,9 @@ public static class CinCommands
                 throw;
             }
 
-            if (buffer is not null)
+            if (target is not null)
             {
-                await writer.WriteAsync(Encoding.UTF8.GetString(buffer.ToArray()));
-            }
-            else
-            {
-                await writer.WriteLineAsync(
-                    $"{summary.Children:N0} children checked against the {summary.Collection.Name} rules: {summary.Errors:N0} errors, {summary.Queries:N0} queries; written to {target!.FullName}.");
+                await writer.WriteLineAsync($"{Totals(summary)}; written to {target.FullName}.");
             }
 
             var failWhen = parseResult.GetValue(failOn);
@@ -119,6 +123,16 @@ public static class CinCommands
         });
         return command;
     }
+
+    private static string Totals(CinValidationSummary summary) =>
+        $"{summary.Children:N0} children checked against the {summary.Collection.Name} rules: {summary.Errors:N0} errors, {summary.Queries:N0} queries";
+
+    /// <summary>
+    /// The command's output as a stream: the process's standard output itself (buffered here, as the console's
+    /// writer flushes every write), or, when the output is another writer (in tests), a stream onto it.
+    /// </summary>
+    private static Stream StandardOutput(TextWriter writer) =>
+        ReferenceEquals(writer, Console.Out) ? new BufferedStream(Console.OpenStandardOutput(), 1 << 16) : new TextWriterStream(writer);
 
     private static void Cleanup(string? tempPath)
     {
@@ -156,7 +170,7 @@ public static class CinCommands
                 .Select(r => new[] { r.Key, r.Value.Severity, r.Value.Count.ToString(CultureInfo.InvariantCulture), r.Value.Message }));
             CommandSupport.WriteTableAsync(writer, rows).GetAwaiter().GetResult();
             writer.WriteLine();
-            writer.WriteLine($"{summary.Children:N0} children checked against the {summary.Collection.Name} rules: {summary.Errors:N0} errors, {summary.Queries:N0} queries.");
+            writer.WriteLine($"{Totals(summary)}. The report is complete.");
         }
 
         public void Dispose()
@@ -174,6 +188,39 @@ public static class CinCommands
             CommandSupport.WriteTableAsync(writer, _page).GetAwaiter().GetResult();
             _page.Clear();
         }
+    }
+
+    /// <summary>A write-only stream of UTF-8 onto a text writer.</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+            var written = _decoder.GetChars(buffer, chars, flush: false);
+            writer.Write(chars, 0, written);
+        }
+
+        public override void Flush() => writer.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>A progress bar on standard error, drawn only when it is a terminal.</summary>

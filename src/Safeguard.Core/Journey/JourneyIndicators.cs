@@ -48,7 +48,7 @@ public sealed class JourneyIndicatorData(IServiceScopeFactory scopes) : Indicato
             .Join(db.Set<StrategyDiscussion>(), s => s.StrategyDiscussionId, d => d.Id, (s, d) => new { s, d.Date })
             .Join(db.Set<NeedEpisode>(), x => x.s.EpisodeId, e => e.Id, (x, e) => new
             {
-                Enquiry = new EnquiryFact(x.s.EpisodeId, x.s.StartDate, x.Date, x.s.IcpcTargetDate, x.s.ConferenceDate),
+                Enquiry = new EnquiryFact(x.s.EpisodeId, x.s.StartDate, x.Date, x.s.ConferenceDate),
                 Episode = new EpisodeRow(e.Id, e.PersonId, e.ReferralDate, e.ReferralNfa, e.ClosureDate, e.CreatedAt),
             })
             .ToListAsync(cancellationToken);
@@ -86,9 +86,11 @@ public sealed class JourneyIndicatorData(IServiceScopeFactory scopes) : Indicato
         var workingDays = await calendar.CalendarAsync(cancellationToken);
         // Many records share their dates: each due date is worked out once, and working days are counted once over the range.
         var due = new ConcurrentDictionary<DateOnly, DateOnly>();
+        var icpcDue = new ConcurrentDictionary<DateOnly, DateOnly>();
         var index = new WorkingDayIndex(workingDays, episodes.Count == 0 ? day : episodes.Min(e => e.ReferralDate), day.AddDays(1));
         return new JourneyFacts(day, episodes, assessments, enquiries, plans, disabled,
             referral => due.GetOrAdd(referral, r => deadlines.Calculate("assessment", r).DueDate),
+            strategy => icpcDue.GetOrAdd(strategy, d => deadlines.Calculate("icpc", d).DueDate),
             (start, end) => Math.Max(0, index.Between(start, end)));
     }
 }
@@ -102,10 +104,12 @@ public sealed record AssessmentFact(Guid EpisodeId, DateOnly StartDate, DateOnly
 
 /// <param name="EpisodeId">The episode.</param>
 /// <param name="StartDate">The day the enquiry started.</param>
-/// <param name="StrategyDate">The strategy discussion that started the enquiry (the initial conference's clock).</param>
-/// <param name="IcpcTarget">When the initial conference was due.</param>
+/// <param name="StrategyDate">
+/// The strategy discussion that started the enquiry (the initial conference's clock; from a census, the enquiry's
+/// start date, which DfE defines as that discussion's date).
+/// </param>
 /// <param name="ConferenceOn">When it was held, if it was by the as-at day.</param>
-public sealed record EnquiryFact(Guid EpisodeId, DateOnly StartDate, DateOnly StrategyDate, DateOnly IcpcTarget, DateOnly? ConferenceOn);
+public sealed record EnquiryFact(Guid EpisodeId, DateOnly StartDate, DateOnly StrategyDate, DateOnly? ConferenceOn);
 
 public sealed record PlanFact(Guid PersonId, DateOnly StartDate, DateOnly? EndDate);
 
@@ -118,6 +122,7 @@ public sealed record JourneyFacts(
     IReadOnlyList<PlanFact> Plans,
     IReadOnlySet<Guid> ChildrenWithDisability,
     Func<DateOnly, DateOnly> AssessmentDue,
+    Func<DateOnly, DateOnly> IcpcDue,
     Func<DateOnly, DateOnly, int> WorkingDays)
 {
     /// <summary>The last day of the quarter, or the as-at day when the quarter is still running.</summary>
@@ -193,9 +198,13 @@ public static class JourneyIndicators
         ("section47-rate-cumulative", (f, q) => IndicatorBreakdown.Rate(f.Enquiries
             .Where(s => s.StartDate >= q.Year.Start && s.StartDate <= f.SnapshotDay(q))
             .Select(s => CountedRecord.For(f.PersonOf(s.EpisodeId), "Section 47 enquiry started", s.StartDate)))),
+        // Each initial conference held in the quarter (of any enquiry, whenever it started), on time when held on or
+        // before the 15th working day after the strategy discussion that started its enquiry, worked out from the
+        // dates and the calendar (bank holidays, proclaimed ones included): never from a recorded target date,
+        // which a census file states as the council typed it.
         ("icpc-on-time", (f, q) => IndicatorBreakdown.Percentage(
             f.Enquiries.Where(s => s.ConferenceOn is { } d && q.Contains(d)).Select(s => CountedRecord.For(
-                f.PersonOf(s.EpisodeId), "Initial child protection conference", s.ConferenceOn!.Value, s.ConferenceOn <= s.IcpcTarget, f.WorkingDays(s.StrategyDate, s.ConferenceOn!.Value))),
+                f.PersonOf(s.EpisodeId), "Initial child protection conference", s.ConferenceOn!.Value, s.ConferenceOn <= f.IcpcDue(s.StrategyDate), f.WorkingDays(s.StrategyDate, s.ConferenceOn!.Value))),
             "No initial conferences in the quarter")),
         ("children-on-plans", (f, q) =>
         {

@@ -203,7 +203,8 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, V
     /// deadlines, from its start then from each visit at which the child was seen; a deadline counts in the week
     /// it falls in, met when a visit was made by it, and is counted once it has passed or been met. Assessments:
     /// on the day authorised. Conferences: on the day held, review conferences against the first (3 months) or
-    /// later (6 months) review timescale, initial ones against their target date.
+    /// later (6 months) review timescale, initial ones against 15 working days from the strategy discussion that started
+    /// their enquiry.
     /// </summary>
     public static IReadOnlyList<MeasureEvent> Events(IEnumerable<NeedEpisode> episodes, ILookup<Guid, ChildVisit> visits, DeadlineService deadlines, DateOnly today)
     {
@@ -220,7 +221,9 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, V
 
             foreach (var s in episode.Enquiries.Where(s => s.ConferenceDate is { } d && d <= today))
             {
-                events.Add(new(episode.PersonId, PracticeMeasure.InitialConferences, s.ConferenceDate!.Value, s.ConferenceDate <= s.IcpcTargetDate));
+                // As the dataset's 6.4: 15 working days from the strategy discussion that started the enquiry.
+                var strategy = episode.StrategyDiscussions.FirstOrDefault(d => d.Id == s.StrategyDiscussionId)?.Date ?? s.StartDate;
+                events.Add(new(episode.PersonId, PracticeMeasure.InitialConferences, s.ConferenceDate!.Value, s.ConferenceDate <= deadlines.Calculate("icpc", strategy).DueDate));
             }
 
             foreach (var plan in episode.ProtectionPlans)

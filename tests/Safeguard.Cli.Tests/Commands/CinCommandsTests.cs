@@ -39,7 +39,39 @@ public sealed class CinCommandsTests : IDisposable
         var summaryAt = Array.IndexOf(result.OutputLines, "Summary by rule");
         Assert.True(summaryAt > 0);
         Assert.Contains(result.OutputLines.Skip(summaryAt), l => l.StartsWith("4180", StringComparison.Ordinal) && l.Contains("Sex must be provided", StringComparison.Ordinal));
-        Assert.EndsWith("queries.", result.OutputLines[^1], StringComparison.Ordinal);
+        Assert.Equal("10 children checked against the 2024-25 rules: 3 errors, 0 queries. The report is complete.", result.OutputLines[^1]);
+    }
+
+    [Fact]
+    public async Task Csv_to_the_output_ends_with_a_row_saying_it_is_complete()
+    {
+        var result = await CliHarness.RunAsync(["cin", "validate", WriteCensusWithProblems(), "--format", "csv"]);
+        Assert.Equal("#complete,,\"10 children checked against the 2024-25 rules: 3 errors, 0 queries\",,,", result.OutputLines[^1]);
+        Assert.Single(result.OutputLines, l => l.StartsWith("#complete", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("xlsx")]
+    public async Task A_file_that_fails_part_way_leaves_no_output_file_and_no_complete_line(string format)
+    {
+        // Many children, the last cut short: issues are written before the reading fails.
+        var path = WriteCensus(3_000, t => ReplaceFirst(t, "<Sex>M</Sex>", "<Sex>X</Sex>")[..(t.Length - 200)]);
+        var target = Path.Combine(_folder, "out", "issues." + format);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var toFile = await CliHarness.RunAsync(["cin", "validate", path, "--format", format, "-o", target]);
+        Assert.Equal(1, toFile.ExitCode);
+        Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(target)!));
+        if (format != "xlsx")
+        {
+            var toOutput = await CliHarness.RunAsync(["cin", "validate", path, "--format", format]);
+            Assert.Equal(1, toOutput.ExitCode);
+            Assert.DoesNotContain("The report is complete", toOutput.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("#complete", toOutput.Output, StringComparison.Ordinal);
+            Assert.Contains("ends before the census does", toOutput.Error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

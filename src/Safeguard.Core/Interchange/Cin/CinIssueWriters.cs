@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Safeguard.Interchange.Cin;
@@ -101,23 +102,43 @@ public sealed class CinCsvIssueWriter : ICinIssueWriter
 }
 
 /// <summary>
-/// An Excel workbook written as a stream (OpenXML SAX writer): an "Issues" sheet with one row per issue, and a
-/// "By rule" sheet with the count of each rule.
+/// An Excel workbook written as a stream: an "Issues" sheet with one row per issue, and a "By rule" sheet with the
+/// count of each rule. The package is written by hand as a zip in create mode (each part is streamed into it as
+/// it is written, the rows through the OpenXML SAX writer): the SDK's own package keeps every part in memory
+/// until it is saved, which for a million issues is hundreds of megabytes.
 /// </summary>
 public sealed class CinXlsxIssueWriter : ICinIssueWriter
 {
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbook;
-    private readonly WorksheetPart _issuesPart;
+    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private readonly ZipArchive _zip;
+    private readonly Stream _issuesEntry;
     private readonly OpenXmlWriter _issues;
     private readonly Dictionary<string, (CinSeverity Severity, string Message, long Count)> _byRule = new(StringComparer.Ordinal);
+    private bool _complete;
 
     public CinXlsxIssueWriter(Stream stream)
     {
-        _document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        _workbook = _document.AddWorkbookPart();
-        _issuesPart = _workbook.AddNewPart<WorksheetPart>();
-        _issues = OpenXmlWriter.Create(_issuesPart);
+        _zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        Entry("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>
+            """);
+        Entry("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """);
+        Entry("xl/workbook.xml", $"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="{MainNamespace}" xmlns:r="{RelationshipNamespace}"><sheets><sheet name="Issues" sheetId="1" r:id="rId1"/><sheet name="By rule" sheetId="2" r:id="rId2"/></sheets></workbook>
+            """);
+        Entry("xl/_rels/workbook.xml.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>
+            """);
+        _issuesEntry = _zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+        _issues = OpenXmlWriter.Create(_issuesEntry);
+        _issues.WriteStartDocument();
         _issues.WriteStartElement(new Worksheet());
         _issues.WriteStartElement(new SheetData());
         Row(_issues, "Rule", "Severity", "Message", "Child id", "Fields", "Line");
@@ -137,10 +158,12 @@ public sealed class CinXlsxIssueWriter : ICinIssueWriter
         _issues.WriteEndElement();
         _issues.WriteEndElement();
         _issues.Close();
+        _issuesEntry.Dispose();
 
-        var byRulePart = _workbook.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(byRulePart))
+        using (var entry = _zip.CreateEntry("xl/worksheets/sheet2.xml", CompressionLevel.Fastest).Open())
+        using (var writer = OpenXmlWriter.Create(entry))
         {
+            writer.WriteStartDocument();
             writer.WriteStartElement(new Worksheet());
             writer.WriteStartElement(new SheetData());
             Row(writer, "Rule", "Severity", "Issues", "Message");
@@ -154,14 +177,25 @@ public sealed class CinXlsxIssueWriter : ICinIssueWriter
             writer.WriteEndElement();
         }
 
-        _workbook.Workbook = new Workbook(new Sheets(
-            new Sheet { Id = _workbook.GetIdOfPart(_issuesPart), SheetId = 1, Name = "Issues" },
-            new Sheet { Id = _workbook.GetIdOfPart(byRulePart), SheetId = 2, Name = "By rule" }));
-        _workbook.Workbook.Save();
-        _document.Dispose();
+        _complete = true;
+        _zip.Dispose();
     }
 
-    public void Dispose() => _document.Dispose();
+    public void Dispose()
+    {
+        if (!_complete)
+        {
+            _issues.Dispose();
+            _issuesEntry.Dispose();
+            _zip.Dispose();
+        }
+    }
+
+    private void Entry(string name, string xml)
+    {
+        using var entry = _zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        entry.Write(Encoding.UTF8.GetBytes(xml));
+    }
 
     private static void Row(OpenXmlWriter writer, params string[] cells)
     {

@@ -24,7 +24,7 @@ internal static class ReturnRules
     /// <summary>1520: no two children share a UPN.</summary>
     public sealed class DuplicateUpnRule(string code) : ICinReturnRule
     {
-        private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+        private readonly IdentifierSet _seen = new(ignoreCase: true);
 
         public string Code => code;
 
@@ -44,7 +44,7 @@ internal static class ReturnRules
     /// <summary>8510: no two children share the council's child id.</summary>
     public sealed class DuplicateChildIdRule(string code) : ICinReturnRule
     {
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private readonly IdentifierSet _seen = new(ignoreCase: false);
 
         public string Code => code;
 
