@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());
         services.AddScoped<Interchange.Cin.Uploads.CinUploadStore>();
         services.AddScoped<FrontDoor.ContactService>();
+        services.AddScoped<FrontDoor.ReferralsWaiting>();
         services.AddRecordIndicators<FrontDoor.FrontDoorIndicatorData, FrontDoor.FrontDoorFacts>(FrontDoor.FrontDoorIndicators.All);
 
         services.AddScoped<FrontDoor.InformationSharingLog>();

@@ -33,6 +33,27 @@ public class ListsJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Due soon or overdue for the team");
         await Screenshots.SaveAsync(page, "lists-2-team");
         await Axe.AssertNoViolationsAsync(page);
+
+        // Everything the team holds, then only what is not yet due: every row the list keeps says so.
+        await page.GetByLabel("Show").SelectOptionAsync("all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Everything due for the team");
+        var rows = page.Locator("[data-testid='due-work'] tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Not yet due" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Status")).ToHaveValueAsync("not-yet-due");
+        var states = await page.Locator("[data-testid='due-work'] tbody tr td:last-child").AllTextContentsAsync();
+        Assert.NotEmpty(states);
+        Assert.All(states, s => Assert.Matches("working days left$", s.Trim()));
+        await Screenshots.SaveAsync(page, "lists-2b-team-everything");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // The area's referrals waiting to be opened, from the team page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Referrals waiting to be opened" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Referrals waiting to be opened");
+        await Screenshots.SaveAsync(page, "lists-2c-referrals-waiting");
+        await Axe.AssertNoViolationsAsync(page);
         problems.AssertNone();
     }
 

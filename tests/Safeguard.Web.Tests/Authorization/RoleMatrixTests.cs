@@ -122,7 +122,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/people/{id}/casework", "/people/{id}/casework/referral", "/people/{id}/casework/assessment",
             "/people/{id}/casework/strategy-discussion", "/people/{id}/casework/conference", "/people/{id}/casework/protection-plan",
             "/people/{id}/casework/cin-plan", "/people/{id}/casework/close", "/people/{id}/casework/allocate",
-            "/casework/my-work", "/casework/team", "/people/{id}/chronology", "/api/v1/people/{id}/chronology",
+            "/casework/my-work", "/casework/team", "/casework/referrals", "/people/{id}/chronology", "/api/v1/people/{id}/chronology",
             "/front-door", "/front-door/contacts/new", "/front-door/contacts/{id}", "/front-door/contacts/{id}/decide",
             "/front-door/contacts/{id}/requests/new", "/front-door/requests/{id}", "/front-door/sharing", "/front-door/sharing/new",
             "/my-agency", "/my-agency/contacts/new", "/my-agency/contacts/{id}", "/my-agency/requests/{id}",

@@ -50,6 +50,11 @@ public class ReferralFromFrontDoorTests(WebFactories factories) : IClassFixture<
         }
 
         var worker = await factory.SignInAsync("social.worker");
+        // The area's list of referrals waiting to be opened has the child, with the way on to the filled form.
+        var openLink = $"/people/{childId}/casework/referral?contact={contactId}";
+        var waiting = Html.Parse(await worker.GetStringAsync("/casework/referrals"));
+        Assert.NotNull(waiting.QuerySelector($"[data-testid='referrals-waiting'] a[href='{openLink}']"));
+        Assert.Null(waiting.QuerySelector($"[data-testid='referrals-waiting'] a[href='/people/{childId}/casework/referral?contact={undecidedId}']"));
         var contactPage = await worker.GetStringAsync($"/front-door/contacts/{contactId}");
         Assert.Contains($"/people/{childId}/casework/referral?contact={contactId}", contactPage, StringComparison.Ordinal);
 
@@ -77,6 +82,11 @@ public class ReferralFromFrontDoorTests(WebFactories factories) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var linked = await TestUsers.WithDbAsync(factory, db => db.NeedEpisodes.AsNoTracking().Where(e => e.PersonId == childId).Select(e => e.FrontDoorContactId).SingleAsync());
         Assert.Equal(contactId, linked);
+
+        // Opened: no longer waiting, and the listing was audited.
+        var after = Html.Parse(await worker.GetStringAsync("/casework/referrals"));
+        Assert.Null(after.QuerySelector($"a[href='{openLink}']"));
+        Assert.True(await TestUsers.WithDbAsync(factory, db => db.AuditEvents.AnyAsync(e => e.EntityType == "ReferralsWaiting" && e.Action == AuditAction.Viewed)));
     }
 }
 
