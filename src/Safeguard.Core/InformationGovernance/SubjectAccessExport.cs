@@ -135,6 +135,11 @@ public sealed class SubjectAccessExport(SafeguardDbContext db, PersonIndex index
     /// <summary>A cell's text, cut to what a spreadsheet cell holds (the JSON file has it in full).</summary>
     private static string? Cell(object? value)
     {
+        if (value is byte[] bytes)
+        {
+            return $"{bytes.Length} bytes (in subject-access.json, base64)";
+        }
+
         var text = Convert.ToString(value, CultureInfo.InvariantCulture);
         return text is { Length: > 32000 } ? text[..32000] + " [continued in subject-access.json]" : text;
     }

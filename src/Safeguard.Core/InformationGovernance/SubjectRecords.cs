@@ -61,7 +61,7 @@ public static class SubjectRecords
         new(typeof(RapidReviewAttendee), "Rapid review attendees", "Names the practitioners who attended."),
         new(typeof(RapidReviewSignature), "Rapid review signatures", "Names the partners' representatives who signed."),
         new(typeof(PracticeReview), "Practice reviews", "A case review names family members and practitioners."),
-        new(typeof(CaseReviewDocument), "Case review documents (the list; the files are kept by the case review store)", "A case review document names family members and practitioners."),
+        new(typeof(CaseReviewDocument), "Case review documents", "A case review document names family members and practitioners."),
         new(typeof(Finding), "Case review findings"),
         new(typeof(Recommendation), "Case review recommendations"),
         new(typeof(ReviewAction), "Case review actions"),
