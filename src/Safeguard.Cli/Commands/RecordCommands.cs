@@ -134,7 +134,7 @@ public static class RecordCommands
     }
 
     /// <summary>The named user as the actor: their own name, id and agency, as if they had used the page.</summary>
-    private static async Task<Actor> ActorAsync(IServiceProvider services, string userName, string option, CancellationToken cancellationToken)
+    internal static async Task<Actor> ActorAsync(IServiceProvider services, string userName, string option, CancellationToken cancellationToken)
     {
         var normalised = userName.Trim().ToUpperInvariant();
         var user = await services.GetRequiredService<SafeguardDbContext>().Users.AsNoTracking()

@@ -12,7 +12,7 @@ namespace Safeguard.InformationGovernance;
 /// <summary>A record type's rule in force: the default, or the partnership's own (<see cref="IsLocal"/>).</summary>
 public sealed record RetentionRuleInForce(RetentionRecordType Type, int Years, RetentionAction Action, bool IsLocal, string? ChangedBy, DateTimeOffset? ChangedAt)
 {
-    public string Describe() => $"{Years} years from {Type.RunsFrom}, then {(Action == RetentionAction.Delete ? "delete" : "review")}";
+    public string Describe() => $"{Years} year{(Years == 1 ? "" : "s")} from {Type.RunsFrom}, then {(Action == RetentionAction.Delete ? "delete" : "review")}";
 }
 
 /// <summary>

@@ -93,7 +93,7 @@ public class RetentionScheduleTests
         await schedule.SetRuleAsync(RetentionRecordTypes.NfaContact, 1, RetentionAction.Delete, "Information governance board, minute 12", f.Worker, Ct);
         var rule = (await schedule.RulesAsync(Ct)).Single(r => r.Type.Key == RetentionRecordTypes.NfaContact);
         Assert.True(rule.IsLocal);
-        Assert.Equal("1 years from the decision, then delete", rule.Describe());
+        Assert.Equal("1 year from the decision, then delete", rule.Describe());
 
         f.Clock.Advance(TimeSpan.FromDays(366));
         var dryRun = await schedule.ApplyAsync(confirm: false, f.Worker, Ct);
@@ -111,7 +111,7 @@ public class RetentionScheduleTests
 
         // The deletion is audited with its rule, and the contact's earlier events stay in the chain.
         var deleted = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.EntityType == "Contact" && e.EntityId == plain.ToString() && e.Action == AuditAction.Deleted, Ct);
-        Assert.Equal((RetentionSchedule.Process, "Retention rule NfaContact: 1 years from the decision, then delete"), (deleted.Process, deleted.Reason));
+        Assert.Equal((RetentionSchedule.Process, "Retention rule NfaContact: 1 year from the decision, then delete"), (deleted.Process, deleted.Reason));
         Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityType == "Contact" && e.EntityId == plain.ToString() && e.Action == AuditAction.Created, Ct));
         Assert.True((await AuditTrail.VerifyAsync(db, Ct)).Intact);
         Assert.Empty((await schedule.ApplyAsync(confirm: false, f.Worker, Ct)).Deleted);
