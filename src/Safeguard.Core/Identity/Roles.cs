@@ -41,7 +41,7 @@ public static class Roles
         new(PerformanceOfficer, "The council's performance team: prepares and checks the statutory returns (the children in need census)",
             [Permissions.UseService, Permissions.ManageReturns]),
         new(InformationGovernance, "The data protection officer and information governance team: subject access requests and the retention schedule",
-            [Permissions.UseService, Permissions.ExportSubjectAccess, Permissions.ManageRetention]),
+            [Permissions.UseService, Permissions.ViewPeople, Permissions.ExportSubjectAccess, Permissions.ManageRetention]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);
