@@ -31,6 +31,7 @@ public static class Program
             ApiKeyCommands.Create(services),
             MissingCommands.Create(services),
             RecordCommands.Create(services),
+            RetentionCommands.Create(services),
         };
     }
 }

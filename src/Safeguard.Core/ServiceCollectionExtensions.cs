@@ -32,6 +32,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CaseReviews.ReviewTracker>();
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<People.RecordRestriction>();
+        services.AddScoped<InformationGovernance.SubjectAccessExport>();
+        services.AddScoped<InformationGovernance.RetentionSchedule>();
         services.AddScoped<Chronology.ChronologyService>();
         services.AddScoped<Dataset.DataReturnService>();
         services.AddScoped<Dataset.DatasetCalculator>();

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
+using Safeguard.Identity;
+using Safeguard.InformationGovernance;
 using Safeguard.People;
 using Safeguard.Persistence;
 
@@ -10,14 +12,18 @@ namespace Safeguard.Cli.Commands;
 /// <summary>
 /// <c>safeguard records ...</c>: who may see a person's record. <c>restriction</c> shows it; <c>restrict</c> limits it
 /// to named users; <c>lift-restriction</c> opens it again. Changes are made as the user named by <c>--by</c> (who must
-/// be on the list to restrict, as on the page) and audited with the reason.
+/// be on the list to restrict, as on the page) and audited with the reason. <c>sar</c> writes a subject access request
+/// export of everything held about one person (docs/security.md), as a user holding <c>records.subjectaccess</c>.
 /// </summary>
 public static class RecordCommands
 {
     public static Command Create(CliServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return new Command("records", "Who may see a person's record: restricting and lifting a restriction") { Show(services), Restrict(services), Lift(services) };
+        return new Command("records", "A person's record: who may see it (restricting and lifting a restriction) and subject access request exports")
+        {
+            Show(services), Restrict(services), Lift(services), SubjectAccess(services),
+        };
     }
 
     private static Argument<Guid> PersonArgument() => new("person") { Description = "The person's record id" };
@@ -75,6 +81,41 @@ public static class RecordCommands
         return command;
     }
 
+    private static Command SubjectAccess(CliServices services)
+    {
+        var person = PersonArgument();
+        var by = new Option<string>("--by") { Description = "The user name of the person making the export (must hold records.subjectaccess; audited as them)", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why the export is made (for example the request's reference); audited", Required = true };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The ZIP file to write (JSON of everything, and a workbook with a sheet per record type)", Required = true };
+        var command = new Command("sar", "Write a subject access request export: everything held about the person and every access to their record") { person, by, reason, output };
+        command.SetOutputAction(async (parseResult, writer, cancellationToken) =>
+        {
+            await using var provider = services.OpenServices(parseResult);
+            using var scope = provider.CreateScope();
+            var userName = parseResult.GetRequiredValue(by);
+            var actor = await ActorAsync(scope.ServiceProvider, userName, "--by", cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            if (!await UserPermissions.HoldsAsync(db, actor.UserId!.Value, Permissions.ExportSubjectAccess, cancellationToken))
+            {
+                throw new ArgumentException($"--by: {userName} may not make subject access exports (it needs {Permissions.ExportSubjectAccess.Name}, held by the {Roles.InformationGovernance} role).");
+            }
+
+            var file = parseResult.GetRequiredValue(output);
+            if (file.Directory is { Exists: false } directory)
+            {
+                throw new ArgumentException($"--output: the folder {directory.FullName} does not exist.");
+            }
+
+            var export = await scope.ServiceProvider.GetRequiredService<SubjectAccessExport>()
+                .ExportAsync(parseResult.GetValue(person), parseResult.GetValue(reason), actor, cancellationToken);
+
+            await File.WriteAllBytesAsync(file.FullName, export.Content, cancellationToken);
+            await writer.WriteLineAsync($"Wrote {export.Records} records and {export.AuditEvents} audit events to {file.FullName}.");
+            await writer.WriteLineAsync("Records that also name other people are marked (NamesOtherPeople, and the workbook's second column): review them before release.");
+        });
+        return command;
+    }
+
     private static async Task ChangeAsync(
         CliServices services, ParseResult parseResult, Argument<Guid> person, Option<string> by, Option<string> reason, string[]? users, TextWriter output, CancellationToken cancellationToken)
     {
@@ -93,7 +134,7 @@ public static class RecordCommands
     }
 
     /// <summary>The named user as the actor: their own name, id and agency, as if they had used the page.</summary>
-    private static async Task<Actor> ActorAsync(IServiceProvider services, string userName, string option, CancellationToken cancellationToken)
+    internal static async Task<Actor> ActorAsync(IServiceProvider services, string userName, string option, CancellationToken cancellationToken)
     {
         var normalised = userName.Trim().ToUpperInvariant();
         var user = await services.GetRequiredService<SafeguardDbContext>().Users.AsNoTracking()

@@ -38,6 +38,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         new("data.council", "Dee Data", "CSC", null, Roles.AgencyDataLead),
         new("data.police", "Dev Data", "POLICE", null, Roles.AgencyDataLead),
         new("performance", "Pru Performance", "CSC", null, Roles.PerformanceOfficer),
+        new("info.governance", "Ida Governance", "CSC", null, Roles.InformationGovernance),
     ];
 
     public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =

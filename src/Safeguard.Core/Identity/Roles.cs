@@ -16,6 +16,7 @@ public static class Roles
     public const string CaseReviewGroup = "CaseReviewGroup";
     public const string AgencyDataLead = "AgencyDataLead";
     public const string PerformanceOfficer = "PerformanceOfficer";
+    public const string InformationGovernance = "InformationGovernance";
 
     public static IReadOnlyList<RoleDefinition> Defaults { get; } =
     [
@@ -39,6 +40,8 @@ public static class Roles
             [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.SubmitReturns]),
         new(PerformanceOfficer, "The council's performance team: prepares and checks the statutory returns (the children in need census)",
             [Permissions.UseService, Permissions.ManageReturns]),
+        new(InformationGovernance, "The data protection officer and information governance team: subject access requests and the retention schedule",
+            [Permissions.UseService, Permissions.ViewPeople, Permissions.ExportSubjectAccess, Permissions.ManageRetention]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);

@@ -51,4 +51,46 @@ public class RecordCommandsTests
         Assert.Equal(["Staff relative", "No longer needed"], reasons);
         Assert.True((await AuditTrail.VerifyAsync(check, TestContext.Current.CancellationToken)).Intact);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_subject_access_export_is_written_as_a_user_who_may_make_one_and_audited_with_its_reason(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo"));
+        Guid childId;
+        await using (var db = database.NewContext())
+        {
+            childId = await db.NeedEpisodes.OrderBy(e => e.Id).Select(e => e.PersonId).FirstAsync(TestContext.Current.CancellationToken);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("safeguard-sar-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "sar.zip");
+            var refused = await CliHarness.RunWithDatabaseAsync(On(database, "records", "sar", childId.ToString(), "--by", "social.worker", "--reason", "SAR-1", "-o", path));
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("--by: social.worker may not make subject access exports", refused.Error, StringComparison.Ordinal);
+            var noReason = await CliHarness.RunWithDatabaseAsync(On(database, "records", "sar", childId.ToString(), "--by", "info.governance", "--reason", " ", "-o", path));
+            Assert.Equal(1, noReason.ExitCode);
+            Assert.Contains("Reason: Enter why the export is being made", noReason.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(path));
+
+            var made = await CliHarness.RunWithDatabaseAsync(On(database, "records", "sar", childId.ToString(), "--by", "info.governance", "--reason", "SAR-2026-7 from the child's father", "-o", path));
+            Assert.Equal(0, made.ExitCode);
+            Assert.Matches(@"Wrote \d+ records and \d+ audit events to ", made.Output);
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
+            {
+                using var json = await System.Text.Json.JsonDocument.ParseAsync(await zip.GetEntry("subject-access.json")!.OpenAsync(TestContext.Current.CancellationToken), cancellationToken: TestContext.Current.CancellationToken);
+                Assert.Contains(json.RootElement.GetProperty("Records").EnumerateArray(), r => r.GetProperty("Type").GetString() == "NeedEpisode");
+            }
+
+            await using var check = database.NewContext();
+            var audit = await check.AuditEvents.AsNoTracking().SingleAsync(e => e.Process == Safeguard.InformationGovernance.SubjectAccessExport.Process, TestContext.Current.CancellationToken);
+            Assert.Equal(("Person", childId.ToString(), "SAR-2026-7 from the child's father", "Ida Governance (safeguard CLI)"), (audit.EntityType, audit.EntityId, audit.Reason, audit.ActorName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -14,6 +14,8 @@ public sealed class RecordModel(PersonIndex index) : SafeguardPageModel
 
     public bool CanManage => User.HasClaim(SafeguardClaimTypes.Permission, Permissions.ManagePeople.Name);
 
+    public bool CanExport => User.HasClaim(SafeguardClaimTypes.Permission, Permissions.ExportSubjectAccess.Name);
+
     public bool CanViewCasework => User.HasClaim(SafeguardClaimTypes.Permission, Permissions.ViewChildRecords.Name);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)

@@ -1,0 +1,66 @@
+using Safeguard.Common;
+
+namespace Safeguard.InformationGovernance;
+
+/// <summary>What happens to a record when its retention period ends.</summary>
+public enum RetentionAction
+{
+    /// <summary>The record is deleted by <c>retention apply --confirm</c> (unless something holds it).</summary>
+    Delete,
+
+    /// <summary>The record is listed for a person to review; nothing deletes it automatically.</summary>
+    Review,
+}
+
+/// <summary>
+/// The partnership's own retention period for one record type, changed from the product's default
+/// (<see cref="RetentionRecordTypes"/>) with <c>safeguard retention set-rule</c>; audited like any record.
+/// </summary>
+public sealed class RetentionRule : Entity
+{
+    public const int MaxRecordTypeLength = 64;
+
+    /// <summary>The record type's key (see <see cref="RetentionRecordTypes"/>).</summary>
+    public required string RecordType { get; set; }
+
+    /// <summary>The period, in whole years from the record type's starting date.</summary>
+    public int Years { get; set; }
+
+    public RetentionAction Action { get; set; }
+
+    public DateTimeOffset ChangedAt { get; set; }
+
+    public required string ChangedByName { get; set; }
+}
+
+/// <summary>A record type the retention schedule covers: what it is, the date its period runs from, and its default rule.</summary>
+public sealed record RetentionRecordType(string Key, string Description, string RunsFrom, int DefaultYears, RetentionAction DefaultAction, bool CanDelete, string Basis);
+
+/// <summary>The record types the retention schedule covers, with the product's defaults (docs/retention.md gives the reasoning).</summary>
+public static class RetentionRecordTypes
+{
+    public const string NfaContact = "NfaContact";
+    public const string ChildRecord = "ChildRecord";
+    public const string LookedAfterChildRecord = "LookedAfterChildRecord";
+
+    /// <summary>Census uploads: kept for <c>Cin:UploadRetention</c> and purged by the census upload store (docs/adr/0011).</summary>
+    public const string CensusUpload = "CensusUpload";
+
+    public static IReadOnlyList<RetentionRecordType> All { get; } =
+    [
+        new(NfaContact,
+            "A front door contact decided as no further action or information and advice, from which no referral was opened",
+            "the decision", 6, RetentionAction.Delete, CanDelete: true,
+            "A contact that led to nothing is kept long enough to see a pattern of repeated concerns, then deleted (common local authority schedules keep these 6 years)"),
+        new(ChildRecord,
+            "A child's record: the person, their contacts, journey, visits and missing episodes",
+            "the child's date of birth", 25, RetentionAction.Review, CanDelete: false,
+            "Children's social care records are kept until the child's 25th birthday (common English local authority schedules)"),
+        new(LookedAfterChildRecord,
+            "The record of a child who was looked after (shown on a missing episode or a case review)",
+            "the child's date of birth", 75, RetentionAction.Review, CanDelete: false,
+            "The Care Planning, Placement and Case Review (England) Regulations 2010 keep a looked-after child's case record until their 75th birthday"),
+    ];
+
+    public static RetentionRecordType? Find(string key) => All.FirstOrDefault(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase));
+}
