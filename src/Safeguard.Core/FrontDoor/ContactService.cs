@@ -490,17 +490,31 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
         return AgencyView(contact);
     }
 
+    /// <summary>How many of an agency's requests for information its page lists: the open ones first, then the latest answered.</summary>
+    public const int AgencyRequestsShown = 200;
+
     /// <summary>The requests for information sent to the actor's agency, unanswered first, then newest first.</summary>
     public async Task<IReadOnlyList<AgencyRequestView>> RequestsToAgencyAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var agencyId = actor.AgencyId ?? Guid.Empty;
+        // The open requests newest first, then the answered ones newest first, 200 in all: each read in index order.
         var requests = await db.Set<ContactInformationRequest>().AsNoTracking()
             .Include(r => r.Contact!).ThenInclude(c => c.Children)
-            .Where(r => r.AgencyId == agencyId)
-            .OrderBy(r => r.RespondedAt != null).ThenByDescending(r => r.RequestedAt)
-            .Take(200)
+            .Where(r => r.AgencyId == agencyId && r.RespondedAt == null)
+            .OrderByDescending(r => r.RequestedAt)
+            .Take(AgencyRequestsShown)
             .ToListAsync(cancellationToken);
+        if (requests.Count < AgencyRequestsShown)
+        {
+            requests.AddRange(await db.Set<ContactInformationRequest>().AsNoTracking()
+                .Include(r => r.Contact!).ThenInclude(c => c.Children)
+                .Where(r => r.AgencyId == agencyId && r.RespondedAt != null)
+                .OrderByDescending(r => r.RequestedAt)
+                .Take(AgencyRequestsShown - requests.Count)
+                .ToListAsync(cancellationToken));
+        }
+
         var personIds = requests.SelectMany(r => r.Contact!.Children).Where(c => c.PersonId != null).Select(c => c.PersonId!.Value).Distinct().ToList();
         var names = await db.Set<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id) && !p.IsRestricted)
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName + (p.DateOfBirth is { } d ? ", born " + d.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : ""), cancellationToken);

@@ -17,5 +17,8 @@ public sealed class ContactInformationRequestConfiguration : IEntityTypeConfigur
         builder.Property(r => r.RespondedByName).HasMaxLength(Contact.MaxNameLength);
         builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(r => r.IsAnswered);
+        // An agency's requests: the open ones newest first, then the answered ones newest first, each read in index order.
+        builder.HasIndex(r => new { r.AgencyId, r.RespondedAt, r.RequestedAt });
+        builder.HasIndex(r => new { r.AgencyId, r.RequestedAt });
     }
 }
