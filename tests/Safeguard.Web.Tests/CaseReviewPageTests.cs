@@ -160,6 +160,16 @@ public class CaseReviewPageTests
         var meeting = await Html.ReadAsync(await SafeguardWebFactory.PostFormAsync(bu, casePage + "?handler=Meeting",
             new Dictionary<string, string> { ["AttendeeNames"] = "Lee Council", ["AttendeeAgencies"] = agencies[0].ToString(), ["Text"] = "Discussed", ["Version"] = "0" }.WithDate("Meeting.MeetingOn", "31", "2", "2026"), casePage));
         DateInputs.AssertRefused(meeting, "Meeting.MeetingOn", "The date of the meeting must be a real date, with a four-digit year", notReal);
+        Assert.Null(meeting.GetElementById("Meeting-MeetingOn")!.Closest("details"));
+
+        // Once the meeting is recorded its form is folded away; a refused change shows it open, the error beside the date.
+        Assert.Equal(HttpStatusCode.Redirect, (await SafeguardWebFactory.PostFormAsync(bu, casePage + "?handler=Meeting",
+            new Dictionary<string, string> { ["AttendeeNames"] = "Lee Council", ["AttendeeAgencies"] = agencies[0].ToString(), ["Text"] = "Discussed", ["Version"] = "0" }.WithDate("Meeting.MeetingOn", today), casePage)).StatusCode);
+        var meetingAgain = await Html.ReadAsync(await SafeguardWebFactory.PostFormAsync(bu, casePage + "?handler=Meeting",
+            new Dictionary<string, string> { ["AttendeeNames"] = "Lee Council", ["AttendeeAgencies"] = agencies[0].ToString(), ["Text"] = "Discussed again", ["Version"] = "1" }.WithDate("Meeting.MeetingOn", "31", "2", "2026"), casePage));
+        DateInputs.AssertRefused(meetingAgain, "Meeting.MeetingOn", "The date of the meeting must be a real date, with a four-digit year", notReal);
+        Assert.True(meetingAgain.GetElementById("Meeting-MeetingOn")!.Closest("details")!.HasAttribute("open"));
+        Assert.False((await Html.ReadAsync(await bu.GetAsync(casePage, Token))).GetElementById("Meeting-MeetingOn")!.Closest("details")!.HasAttribute("open"));
 
         // Learning: one "new action" form per recommendation and one progress form per action.
         var learningPage = $"{casePage}/learning";

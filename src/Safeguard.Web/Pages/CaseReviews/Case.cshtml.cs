@@ -59,6 +59,10 @@ public sealed class CaseModel(SafeguardDbContext db, RapidReviewService rapid, C
     /// </summary>
     public static string ResponseKey(Guid requestId) => $"Response-{requestId}.ReceivedOn";
 
+    /// <summary>Whether the form <paramref name="prefix"/> was refused: its folded-away form is shown open, with the errors beside its fields.</summary>
+    public bool Refused(string prefix) =>
+        ModelState.Any(e => e.Value is { ValidationState: Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid } && e.Key.StartsWith(prefix + ".", StringComparison.Ordinal));
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
