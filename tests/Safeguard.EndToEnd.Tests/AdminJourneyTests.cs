@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Safeguard.EndToEnd.Tests;
@@ -69,6 +70,21 @@ public class AdminJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await Assertions.Expect(page.Locator("table tbody tr").First).ToContainTextAsync("Agency");
         await Screenshots.SaveAsync(page, "6-audit-agencies");
         await Axe.AssertNoViolationsAsync(page);
+
+        // The dates are GOV.UK date inputs: a date that is not real is refused beside its field, keeping what was typed.
+        await DateInputs.FillAsync(page, "From (optional)", "31", "2", "2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The start date must be a real date, with a four-digit year");
+        await Assertions.Expect(DateInputs.Group(page, "From (optional)").GetByLabel("Day")).ToHaveValueAsync("31");
+        await Screenshots.SaveAsync(page, "7-audit-date-not-real");
+        await Axe.AssertNoViolationsAsync(page);
+
+        var today = Safeguard.Calendar.UkTime.Today(app.Services.GetRequiredService<TimeProvider>());
+        await DateInputs.FillAsync(page, "From (optional)", today);
+        await DateInputs.FillAsync(page, "To (optional)", today);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("table tbody tr").First).ToContainTextAsync("Agency");
         problems.AssertNone();
     }
 

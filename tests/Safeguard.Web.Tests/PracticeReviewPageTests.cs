@@ -14,8 +14,6 @@ public partial class PracticeReviewPageTests
 {
     private static readonly CancellationToken Token = TestContext.Current.CancellationToken;
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();
 
@@ -40,11 +38,14 @@ public partial class PracticeReviewPageTests
         Assert.Contains("The rapid review recommended: local learning review", form, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<option value=\"LocalLearningReview\" selected>", form, StringComparison.Ordinal);
 
-        var empty = await SafeguardWebFactory.PostFormAsync(bu, commissionPage, new() { ["Input.Kind"] = "", ["Input.StartedOn"] = "1/9/2026", ["Version"] = "0" }, commissionPage);
+        // A date that is not real (31 February) is refused beside its field, keeping what was typed.
+        var empty = await SafeguardWebFactory.PostFormAsync(bu, commissionPage, new Dictionary<string, string> { ["Input.Kind"] = "", ["Version"] = "0" }
+            .WithDate("Input.StartedOn", "31", "2", "2026").WithDate("Input.SentToOfstedOn", "1", "13", "2026"), commissionPage);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        var emptyHtml = await empty.Content.ReadAsStringAsync(Token);
-        Assert.Contains("The start date must be a real date in the form yyyy-mm-dd", emptyHtml, StringComparison.Ordinal);
-        Assert.Contains("<title>Error:", emptyHtml, StringComparison.Ordinal);
+        var emptyPage = await Html.ReadAsync(empty);
+        DateInputs.AssertRefused(emptyPage, "Input.StartedOn", "The start date must be a real date, with a four-digit year", ("31", "2", "2026"));
+        DateInputs.AssertRefused(emptyPage, "Input.SentToOfstedOn", "The date sent to Ofsted must be a real date, with a four-digit year", ("1", "13", "2026"));
+        Assert.StartsWith("Error:", emptyPage.Title, StringComparison.Ordinal);
 
         var missing = await SafeguardWebFactory.PostFormAsync(bu, commissionPage, new() { ["Input.Kind"] = "", ["Version"] = "0" }, commissionPage);
         var missingHtml = await missing.Content.ReadAsStringAsync(Token);
@@ -56,12 +57,11 @@ public partial class PracticeReviewPageTests
         var started = today.AddDays(-40);
         var commission = new Dictionary<string, string>
         {
+            ["Version"] = "0",
             ["Input.Kind"] = "LocalLearningReview",
             ["Input.Reviewer"] = "Rowan Reviewer",
             ["Input.TermsOfReference"] = "Information sharing between health visiting and the front door.",
-            ["Input.StartedOn"] = Iso(started),
-            ["Version"] = "0",
-        };
+        }.WithDate("Input.StartedOn", started);
         var created = await SafeguardWebFactory.PostFormAsync(bu, commissionPage, commission, commissionPage);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal($"/case-reviews/{caseId}#practice-reviews", created.Headers.Location!.OriginalString);
@@ -74,15 +74,16 @@ public partial class PracticeReviewPageTests
         Assert.Contains("On track", edit, StringComparison.Ordinal);
         Assert.Contains($"by {started.AddMonths(6).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}", edit, StringComparison.Ordinal);
         Assert.Contains("value=\"Rowan Reviewer\"", edit, StringComparison.Ordinal);
+        // The recorded start date is shown in its date input.
+        Assert.Equal<(string?, string?, string?)>((started.Day.ToString(CultureInfo.InvariantCulture), started.Month.ToString(CultureInfo.InvariantCulture), started.Year.ToString(CultureInfo.InvariantCulture)), DateInputs.Typed(Html.Parse(edit), "Input.StartedOn"));
         var version = VersionField().Match(edit).Groups[1].Value;
 
         var reported = new Dictionary<string, string>(commission)
         {
-            ["Input.DraftReportOn"] = Iso(today.AddDays(-10)),
-            ["Input.FinalReportOn"] = Iso(today.AddDays(-5)),
             ["Input.Publish"] = "false",
             ["Version"] = version,
         };
+        reported.WithDate("Input.DraftReportOn", today.AddDays(-10)).WithDate("Input.FinalReportOn", today.AddDays(-5));
         var noReasons = await SafeguardWebFactory.PostFormAsync(bu, editPage, reported, editPage);
         Assert.Equal(HttpStatusCode.OK, noReasons.StatusCode);
         Assert.Contains("Enter the reasons for not publishing the report", await noReasons.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
@@ -100,9 +101,7 @@ public partial class PracticeReviewPageTests
         Assert.Contains("value=\"Rowan Reviewer\"", current, StringComparison.Ordinal);
         reported["Input.Reviewer"] = "Rowan Reviewer";
         reported["Version"] = VersionField().Match(current).Groups[1].Value;
-        reported["Input.SentToPanelOn"] = Iso(today.AddDays(-4));
-        reported["Input.SentToSecretaryOfStateOn"] = Iso(today.AddDays(-4));
-        reported["Input.SentToOfstedOn"] = Iso(today.AddDays(-3));
+        reported.WithDate("Input.SentToPanelOn", today.AddDays(-4)).WithDate("Input.SentToSecretaryOfStateOn", today.AddDays(-4)).WithDate("Input.SentToOfstedOn", today.AddDays(-3));
         Assert.Equal(HttpStatusCode.Redirect, (await SafeguardWebFactory.PostFormAsync(bu, editPage, reported, editPage)).StatusCode);
         casePage = await bu.GetStringAsync($"/case-reviews/{caseId}", Token);
         Assert.Contains("Concluded.", casePage, StringComparison.Ordinal);

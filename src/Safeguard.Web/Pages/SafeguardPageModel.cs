@@ -1,10 +1,15 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Auditing;
 using Safeguard.Common;
+using Safeguard.Web.Pages.People;
 
 namespace Safeguard.Web.Pages;
 
-/// <summary>What Safeguard's pages share: who is acting, and showing a refused request beside its fields.</summary>
+/// <summary>
+/// What Safeguard's pages share: who is acting, showing a refused request beside its fields, and dates read from
+/// GOV.UK date inputs.
+/// </summary>
 public abstract class SafeguardPageModel : PageModel
 {
     public Actor Actor => Actor.FromPrincipal(User);
@@ -59,5 +64,65 @@ public abstract class SafeguardPageModel : PageModel
     {
         ArgumentNullException.ThrowIfNull(ex);
         ModelState.AddModelError("", ex.Message);
+    }
+
+    /// <summary>
+    /// A date typed into the GOV.UK date input <paramref name="key"/> (its boxes are <c>{key}Day</c>, <c>{key}Month</c>
+    /// and <c>{key}Year</c>, from the posted form or, for a search form, the query string); null when all three are
+    /// blank. A date that is not real is shown beside the input, named by <paramref name="label"/>.
+    /// </summary>
+    protected DateOnly? ReadDate(string key, string label)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var date = PeopleForm.ParseDate(DateBox($"{key}Day"), DateBox($"{key}Month"), DateBox($"{key}Year"), label, out var error);
+        if (error is not null)
+        {
+            ModelState.AddModelError(key, error);
+        }
+
+        return date;
+    }
+
+    /// <summary>Whether anything is typed into any box of the date input <paramref name="key"/>.</summary>
+    protected bool DateTyped(string key) =>
+        !string.IsNullOrWhiteSpace(DateBox($"{key}Day")) || !string.IsNullOrWhiteSpace(DateBox($"{key}Month")) || !string.IsNullOrWhiteSpace(DateBox($"{key}Year"));
+
+    /// <summary>The GOV.UK date input <paramref name="key"/>, with what was typed and the first error recorded against it.</summary>
+    public DateInput DateInputFor(string key, string legend, string? hint = null, bool isHeading = false)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var error = ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+        return new DateInput(key, legend, hint, DateBox($"{key}Day"), DateBox($"{key}Month"), DateBox($"{key}Year"), error, isHeading);
+    }
+
+    /// <summary>Shows <paramref name="date"/> in the date input <paramref name="key"/> when nothing was typed there (a date already recorded, or one known from elsewhere).</summary>
+    protected void PrefillDateInput(string key, DateOnly? date)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (date is not { } d)
+        {
+            return;
+        }
+
+        _prefill[$"{key}Day"] = d.Day.ToString(CultureInfo.InvariantCulture);
+        _prefill[$"{key}Month"] = d.Month.ToString(CultureInfo.InvariantCulture);
+        _prefill[$"{key}Year"] = d.Year.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private readonly Dictionary<string, string> _prefill = new(StringComparer.Ordinal);
+
+    private string? DateBox(string name)
+    {
+        if (Request.HasFormContentType && Request.Form.TryGetValue(name, out var posted))
+        {
+            return posted.ToString();
+        }
+
+        if (Request.Query.TryGetValue(name, out var queried))
+        {
+            return queried.ToString();
+        }
+
+        return _prefill.GetValueOrDefault(name);
     }
 }

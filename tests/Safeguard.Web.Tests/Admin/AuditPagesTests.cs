@@ -66,6 +66,38 @@ public class AuditPagesTests(WebFactories factories) : IClassFixture<WebFactorie
         var refused = await Html.ReadAsync(backwards);
         Assert.Contains(("The end date must be the same as or after the start date", "To"), Html.ErrorSummary(refused));
         Html.AssertErrorSummaryLinksResolve(refused);
+
+        // The search form's GOV.UK date inputs (day, month, year) search the same way as the links' dates.
+        var d = ukToday.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var m = ukToday.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var y = ukToday.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var typed = Html.Parse(await admin.GetStringAsync($"/admin/audit?EntityType=Agency&FromDay={d}&FromMonth={m}&FromYear={y}&ToDay={d}&ToMonth={m}&ToYear={y}"));
+        Assert.Equal(rows.Count, Html.TableRows(typed).Count);
+        Assert.Equal<(string?, string?, string?)>((d, m, y), DateInputs.Typed(typed, "From"));
+        // The result pages' links carry the typed dates on.
+        var all = Html.Parse(await admin.GetStringAsync($"/admin/audit?FromDay={d}&FromMonth={m}&FromYear={y}&ToDay={d}&ToMonth={m}&ToYear={y}"));
+        var next = all.QuerySelector("a[rel=next]")?.GetAttribute("href");
+        Assert.NotNull(next);
+        Assert.Contains($"From={today}&To={today}", WebUtility.HtmlDecode(next), StringComparison.Ordinal);
+
+        // A link's dates are shown in the date inputs.
+        Assert.Equal<(string?, string?, string?)>((d, m, y), DateInputs.Typed(agencies, "To"));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_search_date_that_is_not_real_is_refused_beside_its_field_keeping_what_was_typed(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        using var admin = await factory.SignInAsync("admin");
+
+        using var response = await admin.GetAsync("/admin/audit?EntityType=Agency&FromDay=31&FromMonth=2&FromYear=2026&ToDay=1&ToMonth=3&ToYear=26");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        DateInputs.AssertRefused(page, "From", "The start date must be a real date, with a four-digit year", ("31", "2", "2026"));
+        DateInputs.AssertRefused(page, "To", "The end date must be a real date, with a four-digit year", ("1", "3", "26"));
+        Assert.StartsWith("Error:", page.Title, StringComparison.Ordinal);
+        // Nothing is searched with a date that is not real.
+        Assert.Null(page.QuerySelector("[data-testid=audit-count]"));
     }
 
     [Theory, ClassData(typeof(BothProviders))]

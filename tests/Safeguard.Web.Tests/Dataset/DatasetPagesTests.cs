@@ -131,6 +131,8 @@ public class DatasetPagesTests
         var bu = await factory.SignInAsync("business.unit");
         var list = Html.Parse(await bu.GetStringAsync("/dataset/returns", Token));
         var latestLink = list.QuerySelector("[data-testid='returns'] tbody tr a")!.GetAttribute("href")!;
+        // The "open a return" form suggests a due date in its date input.
+        Assert.All(new[] { "Day", "Month", "Year" }, box => Assert.False(string.IsNullOrEmpty(Html.Value(list, $"Input.DueOn{box}"))));
         var returnPage = Html.Parse(await bu.GetStringAsync(latestLink, Token));
         Assert.Contains("Late", returnPage.QuerySelectorAll("h2").Select(h => h.TextContent).Single(t => t.Contains("Children's Social Care", StringComparison.Ordinal)), StringComparison.Ordinal);
 
@@ -142,8 +144,12 @@ public class DatasetPagesTests
         Assert.Equal(HttpStatusCode.Redirect, (await SafeguardWebFactory.PostFormAsync(bu, $"{latestLink}?handler=Remind&requestId={requestId}", new() { ["Message"] = "Please send the figures today." }, latestLink)).StatusCode);
         Assert.Equal(2, await WithDbAsync(factory, db => db.Set<ReturnReminder>().CountAsync(r => r.RequestId == requestId, Token)));
 
-        var openAgain = await SafeguardWebFactory.PostFormAsync(bu, "/dataset/returns", new() { ["Input.Quarter"] = await LatestQuarterAsync(factory), ["Input.DueOn"] = "2030-01-01" });
+        var openAgain = await SafeguardWebFactory.PostFormAsync(bu, "/dataset/returns", new Dictionary<string, string> { ["Input.Quarter"] = await LatestQuarterAsync(factory) }.WithDate("Input.DueOn", new DateOnly(2030, 1, 1)));
         Assert.Contains("is already open", await openAgain.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+
+        // The due date is a GOV.UK date input: a date that is not real is refused beside it, keeping what was typed.
+        var notReal = await Html.ReadAsync(await SafeguardWebFactory.PostFormAsync(bu, "/dataset/returns", new Dictionary<string, string> { ["Input.Quarter"] = await LatestQuarterAsync(factory) }.WithDate("Input.DueOn", "31", "2", "2030")));
+        DateInputs.AssertRefused(notReal, "Input.DueOn", "The date the figures are due must be a real date, with a four-digit year", ("31", "2", "2030"));
 
         var indicator = await WithDbAsync(factory, db => db.Set<Indicator>().AsNoTracking().SingleAsync(i => i.Code == "3.1", Token));
         var editUrl = $"/dataset/indicators/{indicator.Id}";

@@ -33,9 +33,6 @@ public sealed class CaseModel(SafeguardDbContext db, RapidReviewService rapid, C
     public List<Guid> RequestAgencies { get; set; } = [];
 
     [BindProperty]
-    public string? Date { get; set; }
-
-    [BindProperty]
     public string? Text { get; set; }
 
     [BindProperty]
@@ -56,6 +53,16 @@ public sealed class CaseModel(SafeguardDbContext db, RapidReviewService rapid, C
     [BindProperty]
     public int Version { get; set; }
 
+    /// <summary>
+    /// The date input of one request's response form: each request has its own form on the page, so its own key
+    /// (and ids); the error summary links to its day box.
+    /// </summary>
+    public static string ResponseKey(Guid requestId) => $"Response-{requestId}.ReceivedOn";
+
+    /// <summary>Whether the form <paramref name="prefix"/> was refused: its folded-away form is shown open, with the errors beside its fields.</summary>
+    public bool Refused(string prefix) =>
+        ModelState.Any(e => e.Value is { ValidationState: Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid } && e.Key.StartsWith(prefix + ".", StringComparison.Ordinal));
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -69,9 +76,12 @@ public sealed class CaseModel(SafeguardDbContext db, RapidReviewService rapid, C
         return Page();
     }
 
-    public Task<IActionResult> OnPostRequestsAsync(Guid id, CancellationToken cancellationToken) =>
-        ManageAsync(id, "Requests", () => rapid.SendRequestsAsync(Case!.RapidReview!.Id, RequestAgencies, ParseDate(Date, "Requests.RequestedOn", "The date the requests were sent"), Actor, cancellationToken),
+    public Task<IActionResult> OnPostRequestsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var sentOn = ReadDate("Requests.RequestedOn", "date the requests were sent");
+        return ManageAsync(id, "Requests", () => rapid.SendRequestsAsync(Case!.RapidReview!.Id, RequestAgencies, sentOn, Actor, cancellationToken),
             "The requests for information are recorded.", cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostResponseAsync(Guid id, Guid requestId, IFormFile? document, CancellationToken cancellationToken)
     {
@@ -83,25 +93,33 @@ public sealed class CaseModel(SafeguardDbContext db, RapidReviewService rapid, C
             upload = new DocumentUpload(document.FileName, buffer.ToArray());
         }
 
-        return await ManageAsync(id, "Response", () => rapid.RecordResponseAsync(requestId, Version, ParseDate(Date, "Response.ReceivedOn", "The date received"), Text, upload, Actor, cancellationToken),
+        var receivedOn = ReadDate(ResponseKey(requestId), "date the response was received");
+        return await ManageAsync(id, $"Response-{requestId}", () => rapid.RecordResponseAsync(requestId, Version, receivedOn, Text, upload, Actor, cancellationToken),
             "The response is recorded.", cancellationToken);
     }
 
     public Task<IActionResult> OnPostMeetingAsync(Guid id, CancellationToken cancellationToken)
     {
+        var meetingOn = ReadDate("Meeting.MeetingOn", "date of the meeting");
         var attendees = AttendeeNames.Zip(AttendeeAgencies, (name, agency) => new MeetingAttendee(agency, name)).ToList();
-        return ManageAsync(id, "Meeting", () => rapid.RecordMeetingAsync(Case!.RapidReview!.Id, Version, ParseDate(Date, "Meeting.MeetingOn", "The date of the meeting"), attendees, Text, SafetyActions, Actor, cancellationToken),
+        return ManageAsync(id, "Meeting", () => rapid.RecordMeetingAsync(Case!.RapidReview!.Id, Version, meetingOn, attendees, Text, SafetyActions, Actor, cancellationToken),
             "The meeting is recorded.", cancellationToken);
     }
 
-    public Task<IActionResult> OnPostRecommendationAsync(Guid id, CancellationToken cancellationToken) =>
-        ManageAsync(id, "Recommendation", () => rapid.RecordRecommendationAsync(Case!.RapidReview!.Id, Version,
-                Enum.TryParse<RapidReviewOutcome>(Outcome, out var o) ? o : null, Rationale, ParseDate(Date, "Recommendation.RecommendedOn", "The date of the recommendation"), Actor, cancellationToken),
+    public Task<IActionResult> OnPostRecommendationAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var recommendedOn = ReadDate("Recommendation.RecommendedOn", "date of the recommendation");
+        return ManageAsync(id, "Recommendation", () => rapid.RecordRecommendationAsync(Case!.RapidReview!.Id, Version,
+                Enum.TryParse<RapidReviewOutcome>(Outcome, out var o) ? o : null, Rationale, recommendedOn, Actor, cancellationToken),
             "The recommendation is recorded.", cancellationToken);
+    }
 
-    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken cancellationToken) =>
-        ManageAsync(id, "Send", () => rapid.SendToPanelAsync(Case!.RapidReview!.Id, Version, ParseDate(Date, "Send.SentToPanelOn", "The date sent"), Actor, cancellationToken),
+    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var sentOn = ReadDate("Send.SentToPanelOn", "date sent to the Panel");
+        return ManageAsync(id, "Send", () => rapid.SendToPanelAsync(Case!.RapidReview!.Id, Version, sentOn, Actor, cancellationToken),
             "The rapid review is sent to the Panel and the case review group, and complete.", cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken cancellationToken)
     {

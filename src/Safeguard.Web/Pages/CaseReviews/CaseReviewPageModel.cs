@@ -5,7 +5,10 @@ using Safeguard.Identity;
 
 namespace Safeguard.Web.Pages.CaseReviews;
 
-/// <summary>What the case review pages share: reading dates typed as yyyy-mm-dd, and the finer permissions inside a page.</summary>
+/// <summary>
+/// What the case review pages share: showing dates and deadlines, and the finer permissions inside a page. Dates are
+/// typed into GOV.UK date inputs (<see cref="SafeguardPageModel.ReadDate"/>).
+/// </summary>
 public abstract class CaseReviewPageModel : SafeguardPageModel
 {
     public static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
@@ -32,23 +35,6 @@ public abstract class CaseReviewPageModel : SafeguardPageModel
         Timescales.DeadlineStatus.MetLate => "Done late",
         _ => "On track",
     };
-
-    /// <summary>Reads an optional date typed as yyyy-mm-dd; a malformed one is reported against <paramref name="field"/>.</summary>
-    protected DateOnly? ParseDate(string? text, string field, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, $"{label} must be a real date in the form yyyy-mm-dd, like 2026-11-23");
-        return null;
-    }
 
     protected IActionResult ForbidUnless(bool allowed) => allowed ? new EmptyResult() : Forbid();
 }

@@ -31,9 +31,6 @@ public sealed class LearningModel(SafeguardDbContext db, LearningService learnin
     public string? Owner { get; set; }
 
     [BindProperty]
-    public string? Date { get; set; }
-
-    [BindProperty]
     public string? Status { get; set; }
 
     [BindProperty]
@@ -41,6 +38,12 @@ public sealed class LearningModel(SafeguardDbContext db, LearningService learnin
 
     [BindProperty]
     public int Version { get; set; }
+
+    /// <summary>The due date input of one recommendation's "new action" form (each form on the page has its own key and ids).</summary>
+    public static string DueKey(Guid recommendationId) => $"Action-{recommendationId}.DueOn";
+
+    /// <summary>The completion date input of one action's progress form.</summary>
+    public static string CompletedKey(Guid actionId) => $"Progress-{actionId}.CompletedOn";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -51,13 +54,19 @@ public sealed class LearningModel(SafeguardDbContext db, LearningService learnin
     public Task<IActionResult> OnPostRecommendationAsync(Guid id, CancellationToken cancellationToken) =>
         ManageAsync(id, "Recommendation", () => learning.AddRecommendationAsync(id, Text, null, Actor, cancellationToken), "The recommendation is recorded.", cancellationToken);
 
-    public Task<IActionResult> OnPostActionAsync(Guid id, Guid recommendationId, CancellationToken cancellationToken) =>
-        ManageAsync(id, "Action", () => learning.AddActionAsync(recommendationId, Text, AgencyId, Owner, ParseDate(Date, "Action.DueOn", "The due date"), Actor, cancellationToken), "The action is added.", cancellationToken);
+    public Task<IActionResult> OnPostActionAsync(Guid id, Guid recommendationId, CancellationToken cancellationToken)
+    {
+        var dueOn = ReadDate(DueKey(recommendationId), "due date");
+        return ManageAsync(id, $"Action-{recommendationId}", () => learning.AddActionAsync(recommendationId, Text, AgencyId, Owner, dueOn, Actor, cancellationToken), "The action is added.", cancellationToken);
+    }
 
-    public Task<IActionResult> OnPostProgressAsync(Guid id, Guid actionId, CancellationToken cancellationToken) =>
-        ManageAsync(id, "Progress", () => learning.UpdateActionAsync(actionId, Version,
-                new ActionProgress(Enum.TryParse<ReviewActionStatus>(Status, out var s) ? s : null, Text, ParseDate(Date, "Progress.CompletedOn", "The completion date"), Reason), Actor, cancellationToken),
+    public Task<IActionResult> OnPostProgressAsync(Guid id, Guid actionId, CancellationToken cancellationToken)
+    {
+        var completedOn = ReadDate(CompletedKey(actionId), "date the action was completed");
+        return ManageAsync(id, $"Progress-{actionId}", () => learning.UpdateActionAsync(actionId, Version,
+                new ActionProgress(Enum.TryParse<ReviewActionStatus>(Status, out var s) ? s : null, Text, completedOn, Reason), Actor, cancellationToken),
             "The action is updated.", cancellationToken);
+    }
 
     public Task<IActionResult> OnPostSignOffAsync(Guid id, Guid actionId, CancellationToken cancellationToken) =>
         ManageAsync(id, "SignOff", () => learning.SignOffActionAsync(actionId, Version, Actor, cancellationToken), "The action is signed off.", cancellationToken);

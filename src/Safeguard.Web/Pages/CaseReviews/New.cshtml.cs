@@ -30,7 +30,8 @@ public sealed class NewModel(NotificationService notifications) : CaseReviewPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var details = Input.ToDetails(this);
+        ReadDates();
+        var details = Input.ToDetails();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -49,7 +50,13 @@ public sealed class NewModel(NotificationService notifications) : CaseReviewPage
         }
     }
 
-    internal DateOnly? Date(string? text, string field, string label) => ParseDate(text, field, label);
+    /// <summary>Reads the notification's dates from their date inputs into <see cref="Input"/>.</summary>
+    private void ReadDates()
+    {
+        Input.AwareOn = ReadDate("Input.AwareOn", "date the council became aware");
+        Input.DecidedOn = ReadDate("Input.DecidedOn", "date of the decision");
+        Input.PanelNotifiedOn = ReadDate("Input.PanelNotifiedOn", "date the National Panel was notified");
+    }
 }
 
 public sealed class NotificationInput
@@ -58,7 +65,9 @@ public sealed class NotificationInput
 
     public string? ResubmissionOf { get; set; }
 
-    public string? AwareOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.AwareOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? AwareOn { get; set; }
 
     public string? ChildName { get; set; }
 
@@ -72,15 +81,19 @@ public sealed class NotificationInput
 
     public string? DecisionAgreedBy { get; set; }
 
-    public string? DecidedOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.DecidedOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? DecidedOn { get; set; }
 
-    public string? PanelNotifiedOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.PanelNotifiedOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? PanelNotifiedOn { get; set; }
 
-    internal NotificationDetails ToDetails(NewModel page) => new()
+    internal NotificationDetails ToDetails() => new()
     {
         Reference = Reference,
         ResubmissionOf = ResubmissionOf,
-        AwareOn = page.Date(AwareOn, "Input.AwareOn", "The date the council became aware"),
+        AwareOn = AwareOn,
         ChildName = ChildName,
         Summary = Summary,
         AbuseOrNeglectKnownOrSuspected = Criteria.Contains("abuse"),
@@ -88,7 +101,7 @@ public sealed class NotificationInput
         Harm = Enum.TryParse<IncidentHarm>(Harm, out var harm) ? harm : (string.IsNullOrEmpty(Harm) ? IncidentHarm.NotKnown : (IncidentHarm)(-1)),
         DecidedNotifiable = bool.TryParse(DecidedNotifiable, out var decided) ? decided : null,
         DecisionAgreedBy = DecisionAgreedBy,
-        DecidedOn = page.Date(DecidedOn, "Input.DecidedOn", "The date of the decision"),
-        PanelNotifiedOn = page.Date(PanelNotifiedOn, "Input.PanelNotifiedOn", "The date the Panel was notified"),
+        DecidedOn = DecidedOn,
+        PanelNotifiedOn = PanelNotifiedOn,
     };
 }

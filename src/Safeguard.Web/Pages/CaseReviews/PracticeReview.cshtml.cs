@@ -50,6 +50,7 @@ public sealed class PracticeReviewModel(SafeguardDbContext db, PracticeReviewSer
         if (Review is { } r)
         {
             Input = PracticeReviewInput.From(r);
+            PrefillDates(r);
             Version = r.Version;
             using var process = db.BeginProcess("CaseReviews.View", Actor);
             db.RecordAccess(nameof(PracticeReview), r.Id.ToString());
@@ -76,7 +77,8 @@ public sealed class PracticeReviewModel(SafeguardDbContext db, PracticeReviewSer
             return NotFound();
         }
 
-        var details = Input.ToDetails(this);
+        ReadDates();
+        var details = Input.ToDetails();
         if (ModelState.IsValid)
         {
             try
@@ -107,7 +109,29 @@ public sealed class PracticeReviewModel(SafeguardDbContext db, PracticeReviewSer
         return Page();
     }
 
-    internal DateOnly? Date(string? text, string field, string label) => ParseDate(text, field, label);
+    /// <summary>Reads the review's dates from their date inputs into <see cref="Input"/>.</summary>
+    private void ReadDates()
+    {
+        Input.StartedOn = ReadDate("Input.StartedOn", "start date");
+        Input.DraftReportOn = ReadDate("Input.DraftReportOn", "draft report date");
+        Input.FinalReportOn = ReadDate("Input.FinalReportOn", "final report date");
+        Input.PublishedOn = ReadDate("Input.PublishedOn", "date published");
+        Input.SentToPanelOn = ReadDate("Input.SentToPanelOn", "date sent to the National Panel");
+        Input.SentToSecretaryOfStateOn = ReadDate("Input.SentToSecretaryOfStateOn", "date sent to the Secretary of State");
+        Input.SentToOfstedOn = ReadDate("Input.SentToOfstedOn", "date sent to Ofsted");
+    }
+
+    /// <summary>Shows the review's recorded dates in their date inputs.</summary>
+    private void PrefillDates(PracticeReview review)
+    {
+        PrefillDateInput("Input.StartedOn", review.StartedOn);
+        PrefillDateInput("Input.DraftReportOn", review.DraftReportOn);
+        PrefillDateInput("Input.FinalReportOn", review.FinalReportOn);
+        PrefillDateInput("Input.PublishedOn", review.PublishedOn);
+        PrefillDateInput("Input.SentToPanelOn", review.SentToPanelOn);
+        PrefillDateInput("Input.SentToSecretaryOfStateOn", review.SentToSecretaryOfStateOn);
+        PrefillDateInput("Input.SentToOfstedOn", review.SentToOfstedOn);
+    }
 
     private async Task<bool> LoadAsync(Guid id, Guid? reviewId, CancellationToken cancellationToken)
     {
@@ -140,63 +164,68 @@ public sealed class PracticeReviewInput
 
     public string? TermsOfReference { get; set; }
 
-    public string? StartedOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.StartedOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? StartedOn { get; set; }
 
     public string? PractitionerInvolvement { get; set; }
 
     public string? FamilyInvolvement { get; set; }
 
-    public string? DraftReportOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.DraftReportOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? DraftReportOn { get; set; }
 
-    public string? FinalReportOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.FinalReportOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? FinalReportOn { get; set; }
 
     public string? Publish { get; set; }
 
     public string? PublicationReasons { get; set; }
 
-    public string? PublishedOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.PublishedOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? PublishedOn { get; set; }
 
-    public string? SentToPanelOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.SentToPanelOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? SentToPanelOn { get; set; }
 
-    public string? SentToSecretaryOfStateOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.SentToSecretaryOfStateOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? SentToSecretaryOfStateOn { get; set; }
 
-    public string? SentToOfstedOn { get; set; }
+    /// <summary>Typed into a GOV.UK date input (<c>Input.SentToOfstedOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateOnly? SentToOfstedOn { get; set; }
 
     internal static PracticeReviewInput From(PracticeReview r) => new()
     {
         Kind = r.Kind.ToString(),
         Reviewer = r.Reviewer,
         TermsOfReference = r.TermsOfReference,
-        StartedOn = Iso(r.StartedOn),
         PractitionerInvolvement = r.PractitionerInvolvement,
         FamilyInvolvement = r.FamilyInvolvement,
-        DraftReportOn = Iso(r.DraftReportOn),
-        FinalReportOn = Iso(r.FinalReportOn),
         Publish = r.Publish is { } p ? (p ? "true" : "false") : null,
         PublicationReasons = r.PublicationReasons,
-        PublishedOn = Iso(r.PublishedOn),
-        SentToPanelOn = Iso(r.SentToPanelOn),
-        SentToSecretaryOfStateOn = Iso(r.SentToSecretaryOfStateOn),
-        SentToOfstedOn = Iso(r.SentToOfstedOn),
     };
 
-    internal PracticeReviewDetails ToDetails(PracticeReviewModel page) => new()
+    internal PracticeReviewDetails ToDetails() => new()
     {
         Kind = Enum.TryParse<PracticeReviewKind>(Kind, out var kind) ? kind : null,
         Reviewer = Reviewer,
         TermsOfReference = TermsOfReference,
-        StartedOn = page.Date(StartedOn, "Input.StartedOn", "The start date"),
+        StartedOn = StartedOn,
         PractitionerInvolvement = PractitionerInvolvement,
         FamilyInvolvement = FamilyInvolvement,
-        DraftReportOn = page.Date(DraftReportOn, "Input.DraftReportOn", "The draft report date"),
-        FinalReportOn = page.Date(FinalReportOn, "Input.FinalReportOn", "The final report date"),
+        DraftReportOn = DraftReportOn,
+        FinalReportOn = FinalReportOn,
         Publish = bool.TryParse(Publish, out var publish) ? publish : null,
         PublicationReasons = PublicationReasons,
-        PublishedOn = page.Date(PublishedOn, "Input.PublishedOn", "The publication date"),
-        SentToPanelOn = page.Date(SentToPanelOn, "Input.SentToPanelOn", "The date sent to the Panel"),
-        SentToSecretaryOfStateOn = page.Date(SentToSecretaryOfStateOn, "Input.SentToSecretaryOfStateOn", "The date sent to the Secretary of State"),
-        SentToOfstedOn = page.Date(SentToOfstedOn, "Input.SentToOfstedOn", "The date sent to Ofsted"),
+        PublishedOn = PublishedOn,
+        SentToPanelOn = SentToPanelOn,
+        SentToSecretaryOfStateOn = SentToSecretaryOfStateOn,
+        SentToOfstedOn = SentToOfstedOn,
     };
-
-    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

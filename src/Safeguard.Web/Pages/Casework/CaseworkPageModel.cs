@@ -81,25 +81,11 @@ public abstract class CaseworkPageModel(CaseworkService casework) : SafeguardPag
     }
 
     /// <summary>A date typed into the date input <c>Input.{field}</c>; a date that is not real is shown beside it.</summary>
-    protected DateOnly? DateFrom(string field, string label)
-    {
-        var key = $"Input.{field}";
-        var date = PeopleForm.ParseDate(Form($"{key}Day"), Form($"{key}Month"), Form($"{key}Year"), label, out var error);
-        if (error is not null)
-        {
-            ModelState.AddModelError(key, error);
-        }
-
-        return date;
-    }
+    protected DateOnly? DateFrom(string field, string label) => ReadDate($"Input.{field}", label);
 
     /// <summary>The GOV.UK date input for <c>Input.{field}</c>, with what was typed and its error.</summary>
-    public DateInput DateField(string field, string legend, string? hint = null, bool isHeading = false)
-    {
-        var key = $"Input.{field}";
-        var error = ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
-        return new DateInput(key, legend, hint, Form($"{key}Day"), Form($"{key}Month"), Form($"{key}Year"), error, isHeading);
-    }
+    public DateInput DateField(string field, string legend, string? hint = null, bool isHeading = false) =>
+        DateInputFor($"Input.{field}", legend, hint, isHeading);
 
     /// <summary>Makes the change; on success goes back to the casework page with a notice and the census queries raised.</summary>
     protected async Task<IActionResult> SaveAsync(Func<Task<JourneyChange>> change, string notice, CancellationToken cancellationToken)
@@ -135,20 +121,8 @@ public abstract class CaseworkPageModel(CaseworkService casework) : SafeguardPag
         return Redirect($"/people/{Journey.Child.Id}/casework");
     }
 
-    private string? Form(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value)
-        ? value.ToString()
-        : _prefill.GetValueOrDefault(name);
-
-    private readonly Dictionary<string, string> _prefill = new(StringComparer.Ordinal);
-
     /// <summary>Shows a date in the date input of <c>Input.{field}</c> before anything is typed (for example, one known from the front door).</summary>
-    protected void PrefillDate(string field, DateOnly date)
-    {
-        var key = $"Input.{field}";
-        _prefill[$"{key}Day"] = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _prefill[$"{key}Month"] = date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _prefill[$"{key}Year"] = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    protected void PrefillDate(string field, DateOnly date) => PrefillDateInput($"Input.{field}", date);
 
     protected static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var id) ? id : null;
 

@@ -23,22 +23,17 @@ public sealed class ReturnsModel(DataReturnService returns, TimeProvider time) :
         var latestEnded = ReportingQuarter.Of(UkTime.Today(time)).Start.AddDays(-1);
         var suggested = ReportingQuarter.Of(latestEnded);
         Input.Quarter ??= $"{suggested.Year.StartYear}-{suggested.Number}";
-        Input.DueOn ??= suggested.End.AddMonths(1).ToString("yyyy-MM-dd", EnGb);
+        PrefillDateInput("Input.DueOn", suggested.End.AddMonths(1));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         DataReturn? opened = null;
         var quarter = ParseQuarter(Input.Quarter);
-        var due = DateOnly.TryParseExact(Input.DueOn?.Trim(), "yyyy-MM-dd", EnGb, System.Globalization.DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        var due = Input.DueOn = ReadDate("Input.DueOn", "date the figures are due");
         if (quarter is null)
         {
             ModelState.AddModelError("Input.Quarter", "Select the quarter");
-        }
-
-        if (due is null && !string.IsNullOrWhiteSpace(Input.DueOn))
-        {
-            ModelState.AddModelError("Input.DueOn", "Enter the due date as yyyy-mm-dd, for example 2026-10-31");
         }
 
         if (await TryChangeAsync(async () => opened = await returns.OpenAsync(quarter!.Value, due, Actor, cancellationToken)))
@@ -77,6 +72,8 @@ public sealed class ReturnsModel(DataReturnService returns, TimeProvider time) :
     {
         public string? Quarter { get; set; }
 
-        public string? DueOn { get; set; }
+        /// <summary>Typed into a GOV.UK date input (<c>Input.DueOnDay</c>, <c>Month</c>, <c>Year</c>); read by the page, not bound.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public DateOnly? DueOn { get; set; }
     }
 }

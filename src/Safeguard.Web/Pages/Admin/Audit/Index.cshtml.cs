@@ -20,9 +20,14 @@ public sealed class IndexModel(SafeguardDbContext db) : SafeguardPageModel
     [BindProperty(SupportsGet = true)]
     public string? EntityId { get; set; }
 
+    /// <summary>
+    /// The first day to include: typed into the date input (<c>FromDay</c>, <c>FromMonth</c>, <c>FromYear</c>), or
+    /// carried by a link as <c>From=yyyy-mm-dd</c> (the page's own links do).
+    /// </summary>
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
+    /// <summary>The last day to include: <c>ToDay</c>, <c>ToMonth</c>, <c>ToYear</c>, or a link's <c>To=yyyy-mm-dd</c>.</summary>
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
@@ -50,6 +55,13 @@ public sealed class IndexModel(SafeguardDbContext db) : SafeguardPageModel
         EntityTypeItems = [new SelectListItem("Any kind of record", ""), .. (await db.AuditEvents.AsNoTracking().Select(e => e.EntityType).Distinct().ToListAsync(cancellationToken))
             .Order(StringComparer.Ordinal).Select(t => new SelectListItem(t, t))];
 
+        From = DayOrLink(nameof(From), "start date", From);
+        To = DayOrLink(nameof(To), "end date", To);
+        if (!ModelState.IsValid)
+        {
+            return;
+        }
+
         if (From is { } from && To is { } to && to < from)
         {
             ModelState.AddModelError(nameof(To), "The end date must be the same as or after the start date");
@@ -61,6 +73,18 @@ public sealed class IndexModel(SafeguardDbContext db) : SafeguardPageModel
         db.RecordAccess("AuditTrail", "search", AuditAction.Searched,
             $"user={UserId}; record={EntityType}/{EntityId}; from={From:yyyy-MM-dd}; to={To:yyyy-MM-dd}; page={PageNumber}");
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The date typed into the date input <paramref name="key"/> when any box is filled in, else the link's date (shown in the boxes).</summary>
+    private DateOnly? DayOrLink(string key, string label, DateOnly? fromLink)
+    {
+        if (DateTyped(key))
+        {
+            return ReadDate(key, label);
+        }
+
+        PrefillDateInput(key, fromLink);
+        return fromLink;
     }
 
     public string PageLink(int page) =>
