@@ -56,7 +56,7 @@ public class RecordCommandsTests
     public async Task A_subject_access_export_is_written_as_a_user_who_may_make_one_and_audited_with_its_reason(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo"));
+        await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo", "--scale", "0.02"));
         Guid childId;
         await using (var db = database.NewContext())
         {
