@@ -38,64 +38,46 @@ internal static class CensusBenchmark
 
     private static async Task MeasureAsync(int size, string? postgres)
     {
-        var folder = Directory.CreateTempSubdirectory("safeguard-census-bench-").FullName;
-        var name = $"safeguard_census_bench_{Environment.ProcessId}_{size}";
-        var settings = postgres is null
-            ? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}")
-            : new DatabaseSettings(DatabaseProvider.Postgres, new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString);
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSafeguardCore(settings).AddSafeguardIdentityCore();
-        await using var provider = services.BuildServiceProvider();
+        await using var database = BenchDatabase.Create("safeguard_census_bench", size.ToString(CultureInfo.InvariantCulture), postgres);
+        var folder = database.Folder;
+        var provider = database.Services;
         var collection = CinCollection.Parse("2024-25");
         var path = Path.Combine(folder, $"cin-{size}.xml");
         var exported = Path.Combine(folder, $"cin-{size}-export.xml");
         var actor = Actor.System("census benchmark");
-        try
+        using (var file = File.Create(path))
         {
-            using (var file = File.Create(path))
-            {
-                CinCensusGenerator.Write(file, size, collection);
-            }
-
-            using (var scope = provider.CreateScope())
-            {
-                await SafeguardDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
-            }
-
-            // A warm-up on a small file, so that the first measured run does not pay for the JIT alone.
-            var warmup = Path.Combine(folder, "warmup.xml");
-            using (var file = File.Create(warmup))
-            {
-                CinCensusGenerator.Write(file, 200, collection);
-            }
-
-            _ = Validate(warmup);
-
-            var validate = Measure(() => Task.FromResult($"{Validate(path)} issues"));
-            Report(size, "validate", validate, validate);
-            var import = Measure(() => ImportAsync(provider, path, actor));
-            Report(size, "import (empty database)", import, validate);
-            var reimport = Measure(() => ImportAsync(provider, path, actor));
-            Report(size, "import again (unchanged)", reimport, validate);
-            var export = Measure(async () =>
-            {
-                using var scope = provider.CreateScope();
-                await using var stream = File.Create(exported);
-                var result = await scope.ServiceProvider.GetRequiredService<CensusExportService>().ExportAsync(stream, collection, "201", actor);
-                return $"{result.Children:N0} children, {result.Episodes:N0} episodes";
-            });
-            Report(size, "export", export, validate);
+            CinCensusGenerator.Write(file, size, collection);
         }
-        finally
+
+        using (var scope = provider.CreateScope())
         {
-            using (var scope = provider.CreateScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database.EnsureDeletedAsync();
-            }
-
-            Directory.Delete(folder, recursive: true);
+            await SafeguardDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
         }
+
+        // A warm-up on a small file, so that the first measured run does not pay for the JIT alone.
+        var warmup = Path.Combine(folder, "warmup.xml");
+        using (var file = File.Create(warmup))
+        {
+            CinCensusGenerator.Write(file, 200, collection);
+        }
+
+        _ = Validate(warmup);
+
+        var validate = Measure(() => Task.FromResult($"{Validate(path)} issues"));
+        Report(size, "validate", validate, validate);
+        var import = Measure(() => ImportAsync(provider, path, actor));
+        Report(size, "import (empty database)", import, validate);
+        var reimport = Measure(() => ImportAsync(provider, path, actor));
+        Report(size, "import again (unchanged)", reimport, validate);
+        var export = Measure(async () =>
+        {
+            using var scope = provider.CreateScope();
+            await using var stream = File.Create(exported);
+            var result = await scope.ServiceProvider.GetRequiredService<CensusExportService>().ExportAsync(stream, collection, "201", actor);
+            return $"{result.Children:N0} children, {result.Episodes:N0} episodes";
+        });
+        Report(size, "export", export, validate);
     }
 
     private static long Validate(string path)

@@ -37,50 +37,31 @@ internal static class DatasetBenchmark
 
     private static async Task MeasureAsync(double scale, string? postgres)
     {
-        var folder = Directory.CreateTempSubdirectory("safeguard-dataset-bench-").FullName;
-        var name = $"safeguard_bench_{Environment.ProcessId}_{(int)(scale * 1000)}";
-        var settings = postgres is null
-            ? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}")
-            : new DatabaseSettings(DatabaseProvider.Postgres, new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString);
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSafeguardCore(settings).AddSafeguardIdentityCore();
-        await using var provider = services.BuildServiceProvider();
-        try
+        await using var database = BenchDatabase.Create("safeguard_bench", ((int)(scale * 1000)).ToString(CultureInfo.InvariantCulture), postgres);
+        var provider = database.Services;
+        var clock = Stopwatch.StartNew();
+        DemoSeedResult seeded;
+        using (var scope = provider.CreateScope())
         {
-            var clock = Stopwatch.StartNew();
-            DemoSeedResult seeded;
-            using (var scope = provider.CreateScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-                await SafeguardDatabase.MigrateAsync(db);
-                seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync("Benchmark area", new DemoOptions(scale));
-            }
-
-            var seedSeconds = clock.Elapsed.TotalSeconds;
-            var year = ReportingYear.Of(Calendar.UkTime.Today(provider.GetRequiredService<TimeProvider>())).Previous;
-            var (cold, indicators) = await ComputeAsync(provider, year);
-            var warm = new List<double>();
-            for (var i = 0; i < 5; i++)
-            {
-                warm.Add((await ComputeAsync(provider, year)).Seconds);
-            }
-
-            warm.Sort();
-
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"| {scale} | {seeded.ChildrenAdded:N0} | {seeded.ContactsAdded:N0} | {seeded.ReferralsAdded:N0} | {seedSeconds:0.0} | {cold:0.000} | {warm[0]:0.000} | {warm[2]:0.000} | {indicators} |"));
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            await SafeguardDatabase.MigrateAsync(db);
+            seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync("Benchmark area", new DemoOptions(scale));
         }
-        finally
+
+        var seedSeconds = clock.Elapsed.TotalSeconds;
+        var year = ReportingYear.Of(Calendar.UkTime.Today(provider.GetRequiredService<TimeProvider>())).Previous;
+        var (cold, indicators) = await ComputeAsync(provider, year);
+        var warm = new List<double>();
+        for (var i = 0; i < 5; i++)
         {
-            using (var scope = provider.CreateScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database.EnsureDeletedAsync();
-            }
-
-            Directory.Delete(folder, recursive: true);
+            warm.Add((await ComputeAsync(provider, year)).Seconds);
         }
+
+        warm.Sort();
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {scale} | {seeded.ChildrenAdded:N0} | {seeded.ContactsAdded:N0} | {seeded.ReferralsAdded:N0} | {seedSeconds:0.0} | {cold:0.000} | {warm[0]:0.000} | {warm[2]:0.000} | {indicators} |"));
     }
 
     private static async Task<(double Seconds, int Indicators)> ComputeAsync(ServiceProvider provider, ReportingYear year)
