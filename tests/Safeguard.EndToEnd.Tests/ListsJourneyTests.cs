@@ -96,7 +96,7 @@ public class ListsJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
             var police = await db.Agencies.AsNoTracking().Where(a => a.Code == "POLICE").Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken);
             await scope.ServiceProvider.GetRequiredService<ContactService>().RecordAsync(new NewContact
             {
-                ReceivedAt = DateTimeOffset.UtcNow.AddDays(-7),
+                ReceivedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-7),
                 FromAgencyId = police,
                 ReferrerName = "PC Dana Holt",
                 ReferrerRole = "Response officer",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Safeguard.Calendar;
 
@@ -35,7 +36,7 @@ public class MissingJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
     {
         var family = UniqueFamily();
         var child = $"Tia {family}";
-        var now = DateTimeOffset.UtcNow;
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
         // The police report the child missing, first leaving out the risk grading.
         var police = await app.NewPageAsync();
