@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.Common;
@@ -67,11 +68,13 @@ public sealed record CensusImportResult(
 }
 
 /// <summary>
-/// Loads a children in need census file into the child's journey records. The whole file is validated first
-/// (a file with an error is refused whole; one with queries only when they are not accepted), then loaded in
-/// one transaction: children are matched by LAchildID, episodes by referral date within the child, and each
-/// record by its start date within the episode. What matches is compared and changed only when it differs, so
-/// importing the same file twice changes nothing. The import adds and updates; it never deletes or clears what
+/// Loads a children in need census file into the child's journey records. The file is read once: each child is
+/// checked by the validator and then loaded, in batches, in one transaction; a file with an error (or with queries
+/// not accepted) is refused whole and the transaction rolled back. Children are matched by LAchildID, episodes by
+/// referral date within the child, and each record by its start date within the episode. What matches is compared
+/// and changed only when it differs, so importing the same file twice changes nothing; a child whose census content
+/// is what the import last applied, with no other change to its records since, is skipped by its stored digest
+/// (<see cref="CensusDigest"/>, docs/adr/0034). The import adds and updates; it never deletes or clears what
 /// Safeguard holds (an absent value in the file leaves the recorded one). docs/cin-census.md has the details.
 /// </summary>
 public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministration calendar)
@@ -101,9 +104,6 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
         }
 
         var workingDays = await calendar.CalendarAsync(cancellationToken);
-        var summary = Validate(path, fileName, options, workingDays, cancellationToken);
-        var collection = summary.Collection;
-
         var deadlines = await calendar.DeadlinesAsync(cancellationToken);
         var tallies = Enum.GetValues<CensusRecordKind>().ToDictionary(k => k, _ => new CensusImportTally());
         var run = new ImportRun(db, (rule, anchor) => deadlines.Calculate(rule, anchor), tallies, db.Time.GetUtcNow())
@@ -112,25 +112,69 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
             Today = UkTime.Today(db.Time),
         };
 
-        var transaction = options.DryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
-        using var process = options.DryRun ? null : db.BeginProcess(Process, actor, $"Census file {Truncate(fileName, 200)} ({collection.Name})");
+        // One read of the file: the validator reads and checks each child (on threads of its own) and hands it on;
+        // children are loaded in batches inside one transaction while the rest of the file is still being checked.
+        // Once an issue refuses the file nothing more is loaded, the file is still read to the end for the counts,
+        // and the transaction is rolled back: the refusal is the one validating first would give.
+        var check = new FileCheck(options.AcceptQueries);
+        using var children = new System.Collections.Concurrent.BlockingCollection<(CinChild Child, byte[] Digest)>(boundedCapacity: Math.Max(1, options.BatchSize) * 2);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var validation = Task.Run(
+            () =>
+            {
+                try
+                {
+                    using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                    return new CinValidator(workingDays).Validate(
+                        stream, fileName, new CinReaderOptions { Collection = options.Collection }, check.Observe, check.Opened,
+                        child => children.Add((child, CensusDigest.Of(child)), stop.Token), stop.Token);
+                }
+                finally
+                {
+                    children.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+
+        IDbContextTransaction? transaction = null;
+        IDisposable? process = null;
+        CinValidationSummary summary;
         try
         {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var reader = new CinCensusReader(stream, fileName, new CinReaderOptions { Collection = collection }, _ => { });
-            reader.Open();
-            var batch = new List<CinChild>(Math.Max(1, options.BatchSize));
-            foreach (var child in reader.ReadChildren())
+            var batch = new List<(CinChild Child, byte[] Digest)>(Math.Max(1, options.BatchSize));
+            async Task ApplyAsync()
             {
-                batch.Add(child);
+                if (!options.DryRun && transaction is null)
+                {
+                    transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    process = db.BeginProcess(Process, actor, $"Census file {Truncate(fileName, 200)} ({check.Collection!.Name})");
+                }
+
+                await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
+                batch.Clear();
+            }
+
+            foreach (var item in children.GetConsumingEnumerable(stop.Token))
+            {
+                if (check.Refused)
+                {
+                    continue; // Read on for the counts; load nothing more.
+                }
+
+                batch.Add(item);
                 if (batch.Count >= options.BatchSize)
                 {
-                    await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
-                    batch.Clear();
+                    await ApplyAsync();
                 }
             }
 
-            await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
+            summary = await ValidationAsync(validation, fileName);
+            if (!check.Refused && batch.Count > 0)
+            {
+                await ApplyAsync();
+            }
+
+            Refuse(summary, check, fileName);
             if (run.Problems.Count > 0)
             {
                 var problems = run.Problems.Take(IssuesShown * 2).ToList();
@@ -143,13 +187,25 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                 await transaction.CommitAsync(cancellationToken);
             }
         }
-        catch (CinUnreadableException ex)
+        catch (Exception ex) when (!validation.IsCompleted)
         {
-            throw new SafeguardValidationException("File", $"{ex.Message}. Nothing was imported.");
+            // Loading failed part way: stop the reading, and report the failure that came first.
+            await stop.CancelAsync();
+            try
+            {
+                await ValidationAsync(validation, fileName);
+            }
+            catch (Exception) when (ex is not OperationCanceledException || cancellationToken.IsCancellationRequested)
+            {
+                // The loading's own failure is the one to report.
+            }
+
+            throw;
         }
         finally
         {
             db.ChangeTracker.Clear();
+            process?.Dispose();
             if (transaction is not null)
             {
                 await transaction.DisposeAsync();
@@ -162,24 +218,15 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
             notes.Add($"... and {run.Notes.Count - NotesShown} more notes like these.");
         }
 
-        return new CensusImportResult(fileName, collection, run.Children, summary.Queries, options.DryRun, tallies, notes);
+        return new CensusImportResult(fileName, summary.Collection, run.Children, summary.Queries, options.DryRun, tallies, notes);
     }
 
-    private static CinValidationSummary Validate(
-        string path, string fileName, CensusImportOptions options, WorkingDayCalendar workingDays, CancellationToken cancellationToken)
+    /// <summary>The validation's summary, or its failure as the import reports it.</summary>
+    private static async Task<CinValidationSummary> ValidationAsync(Task<CinValidationSummary> validation, string fileName)
     {
-        var blocking = new List<CinIssue>();
-        CinValidationSummary summary;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            summary = new CinValidator(workingDays).Validate(stream, fileName, new CinReaderOptions { Collection = options.Collection }, issue =>
-            {
-                if (blocking.Count < IssuesShown && (issue.Severity == CinSeverity.Error || !options.AcceptQueries))
-                {
-                    blocking.Add(issue);
-                }
-            }, null, cancellationToken);
+            return await validation;
         }
         catch (CinUnreadableException ex)
         {
@@ -189,7 +236,11 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
         {
             throw new SafeguardValidationException("Collection", $"{fileName}: {ex.Message} Nothing was imported.");
         }
+    }
 
+    /// <summary>Refuses a file of another collection, or with errors (or with queries not accepted).</summary>
+    private static void Refuse(CinValidationSummary summary, FileCheck check, string fileName)
+    {
         if (summary.Header.ReferenceDate is { } reference && reference != summary.Collection.ReferenceDate)
         {
             var line = summary.Header.ReferenceDateLine > 0 ? $"line {summary.Header.ReferenceDateLine}: " : "";
@@ -197,10 +248,9 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                 $"{fileName}: {line}the reference date {reference:yyyy-MM-dd} belongs to the {CinCollection.Containing(reference).Name} collection, not {summary.Collection.Name}. Nothing was imported.");
         }
 
-        var refused = summary.Errors > 0 || (summary.Queries > 0 && !options.AcceptQueries);
-        if (!refused)
+        if (!check.Refused)
         {
-            return summary;
+            return;
         }
 
         var problems = new List<ValidationProblem>
@@ -209,26 +259,91 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                 ? $"{fileName} has {Count(summary.Errors, "error")} and {Count(summary.Queries, "query", "queries")}: a file with errors is refused whole, and nothing was imported."
                 : $"{fileName} has {Count(summary.Queries, "query", "queries")}: nothing was imported. Fix them, or give --accept-queries once each is explained."),
         };
-        problems.AddRange(blocking.Select(i => new ValidationProblem(
+        problems.AddRange(check.Blocking.Select(i => new ValidationProblem(
             i.Line is { } line ? $"line {line.ToString(CultureInfo.InvariantCulture)}" : "File",
             $"{i.Rule} {i.SeverityText}{(i.ChildId is null ? "" : $" (child {i.ChildId})")}: {i.Message}")));
         problems.Add(new("File", $"Run 'safeguard cin validate {fileName}' for the full list."));
         throw new SafeguardValidationException(problems);
     }
 
-    private async Task ApplyBatchAsync(ImportRun run, List<CinChild> batch, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the validation has found so far that refuses the file, written on the validator's threads and read on
+    /// the loading one: an issue that blocks the import, or a reference date of another collection.
+    /// </summary>
+    private sealed class FileCheck(bool acceptQueries)
+    {
+        private readonly List<CinIssue> _blocking = [];
+        private volatile bool _refused;
+
+        public CinCollection? Collection { get; private set; }
+
+        public bool Refused => _refused;
+
+        /// <summary>The first blocking issues, in file order (the refusal lists them).</summary>
+        public IReadOnlyList<CinIssue> Blocking
+        {
+            get
+            {
+                lock (_blocking)
+                {
+                    return [.. _blocking];
+                }
+            }
+        }
+
+        public void Opened(CinCollection collection, CinHeader header)
+        {
+            Collection = collection;
+            if (header.ReferenceDate is { } reference && reference != collection.ReferenceDate)
+            {
+                _refused = true;
+            }
+        }
+
+        public void Observe(CinIssue issue)
+        {
+            if (issue.Severity == CinSeverity.Error || !acceptQueries)
+            {
+                lock (_blocking)
+                {
+                    if (_blocking.Count < IssuesShown)
+                    {
+                        _blocking.Add(issue);
+                    }
+                }
+
+                _refused = true;
+            }
+        }
+    }
+
+    private async Task ApplyBatchAsync(ImportRun run, List<(CinChild Child, byte[] Digest)> batch, bool dryRun, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
-        var ids = batch.Select(c => ChildId(c.LaChildId)).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var people = await db.People.Where(p => p.CouncilChildId != null && ids.Contains(p.CouncilChildId)).ToListAsync(cancellationToken);
+        var ids = batch.Select(c => ChildId(c.Child.LaChildId)).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+        // A child whose census content is what the import last applied to its records, none of which has changed
+        // since (any other change deletes the digest: docs/adr/0034), would change nothing: it is not loaded.
+        var stored = await (
+                from p in db.People.AsNoTracking()
+                where p.CouncilChildId != null && ids.Contains(p.CouncilChildId) && p.Kind == PersonKind.Child && p.MergedIntoId == null
+                join d in db.CensusDigests on p.Id equals d.PersonId
+                select new { p.CouncilChildId, d.Digest })
+            .ToDictionaryAsync(x => x.CouncilChildId!, x => x.Digest, StringComparer.Ordinal, cancellationToken);
+        var unchanged = batch.Where(c => stored.TryGetValue(ChildId(c.Child.LaChildId), out var digest) && digest.AsSpan().SequenceEqual(c.Digest))
+            .Select(c => ChildId(c.Child.LaChildId)).ToHashSet(StringComparer.Ordinal);
+        var toLoad = unchanged.Count == 0 ? ids : ids.Where(id => !unchanged.Contains(id)).ToList();
+
+        var people = toLoad.Count == 0 ? [] : await db.People.Where(p => p.CouncilChildId != null && toLoad.Contains(p.CouncilChildId)).ToListAsync(cancellationToken);
         var personIds = people.Select(p => p.Id).ToList();
         var episodes = personIds.Count == 0 ? [] : await CensusRecords.LoadTrackedAsync(db, personIds, cancellationToken);
         var created = new List<(Person Person, List<NeedEpisode> Episodes)>();
-        var upns = batch.Select(c => string.IsNullOrWhiteSpace(c.Upn) ? null : UniquePupilNumber.Normalise(c.Upn)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var digests = new List<CensusDigest>();
+        var upns = batch.Select(c => string.IsNullOrWhiteSpace(c.Child.Upn) ? null : UniquePupilNumber.Normalise(c.Child.Upn)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var upnHolders = await db.People.AsNoTracking()
             .Where(p => p.Upn != null && upns.Contains(p.Upn) && p.MergedIntoId == null)
             .Select(p => new { p.Upn, p.CouncilChildId })
@@ -236,7 +351,7 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
 
         var byChildId = people.ToDictionary(p => p.CouncilChildId!, StringComparer.Ordinal);
         var episodesByPerson = episodes.ToLookup(e => e.PersonId);
-        foreach (var child in batch)
+        foreach (var (child, digest) in batch)
         {
             run.Children++;
             var id = ChildId(child.LaChildId);
@@ -262,6 +377,12 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                 continue;
             }
 
+            if (unchanged.Contains(id))
+            {
+                run.CountUnchanged(id, child);
+                continue;
+            }
+
             var isNew = person is null;
             if (person is null)
             {
@@ -269,6 +390,7 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
                 byChildId[id] = person;
             }
 
+            digests.Add(new CensusDigest { PersonId = person.Id, Digest = digest });
             var recorded = isNew ? [] : episodesByPerson[person.Id].ToList();
             if (isNew)
             {
@@ -297,8 +419,16 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
         {
             // New records go in as multi-row inserts, each with its own audit event (docs/adr/0022): the children
             // Safeguard did not know are built untracked, with all their records; new records of known children
-            // are tracked. Changed records are saved as any other change.
+            // are tracked. Changed records are saved as any other change (which deletes their children's digests).
             await db.SaveWithNewRecordsInBulkAsync(created.SelectMany(c => CensusRecords.Graph(c.Person, c.Episodes)), cancellationToken);
+
+            // Then each child applied records the content it now holds: derived data, not audited (docs/adr/0034).
+            if (digests.Count > 0)
+            {
+                var applied = digests.Select(d => d.PersonId).ToList();
+                await db.CensusDigests.Where(d => applied.Contains(d.PersonId)).ExecuteDeleteAsync(cancellationToken);
+                await BulkInsert.InsertRowsAsync(db, db.Model.FindEntityType(typeof(CensusDigest))!, digests, cancellationToken);
+            }
         }
 
         db.ChangeTracker.Clear();
@@ -381,6 +511,46 @@ public sealed class CensusImportService(SafeguardDbContext db, CalendarAdministr
             if (child.DeathDate is not null || child.FormerUpn is not null)
             {
                 Notes.Add($"Child {person.CouncilChildId}: the date of death and former UPN are not kept by Safeguard's person record and were not imported.");
+            }
+        }
+
+        /// <summary>
+        /// Counts a child skipped as unchanged (its digest matched) as applying it again would have: every record the
+        /// file has for it unchanged; with the notes applying it gives.
+        /// </summary>
+        public void CountUnchanged(string id, CinChild child)
+        {
+            tallies[CensusRecordKind.Child].Unchanged++;
+            if (child.DeathDate is not null || child.FormerUpn is not null)
+            {
+                Notes.Add($"Child {id}: the date of death and former UPN are not kept by Safeguard's person record and were not imported.");
+            }
+
+            foreach (var episode in child.Episodes.Where(e => e.ReferralDate is not null))
+            {
+                tallies[CensusRecordKind.Episode].Unchanged++;
+                tallies[CensusRecordKind.Assessment].Unchanged += episode.Assessments.Count(a => a.StartDate is not null);
+                tallies[CensusRecordKind.CinPlan].Unchanged += episode.CinPlans.Count(p => p.StartDate is not null);
+                foreach (var enquiry in episode.Section47Enquiries.Where(s => s.StartDate is not null))
+                {
+                    tallies[CensusRecordKind.StrategyDiscussion].Unchanged++;
+                    tallies[CensusRecordKind.Section47Enquiry].Unchanged++;
+                    if (enquiry.DateOfInitialCpc is not null)
+                    {
+                        tallies[CensusRecordKind.InitialConference].Unchanged++;
+                    }
+                }
+
+                if (episode.DateOfInitialCpc is { } conference && !episode.Section47Enquiries.Any(s => s.StartDate is not null && s.DateOfInitialCpc == conference))
+                {
+                    Notes.Add($"Child {id}, episode referred {episode.ReferralDate:yyyy-MM-dd}: the initial conference of {conference:yyyy-MM-dd} has no section 47 enquiry in the file and was not kept (Safeguard records a conference on its enquiry).");
+                }
+
+                foreach (var plan in episode.ProtectionPlans.Where(p => p.StartDate is not null && p.InitialCategoryOfAbuse is not null))
+                {
+                    tallies[CensusRecordKind.ProtectionPlan].Unchanged++;
+                    tallies[CensusRecordKind.ReviewConference].Unchanged += plan.Reviews.Select(r => r.Date).OfType<DateOnly>().Distinct().Count();
+                }
             }
         }
 
