@@ -116,22 +116,43 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
         // children are loaded in batches inside one transaction while the rest of the file is still being checked.
         // Once an issue refuses the file nothing more is loaded, the file is still read to the end for the counts,
         // and the transaction is rolled back: the refusal is the one validating first would give.
+        // Children are handed over a batch at a time (not one by one), so the two sides wake each other once a
+        // batch rather than once a child: on a busy machine the hand-over otherwise costs more than the checking.
         var check = new FileCheck(options.AcceptQueries);
-        using var children = new System.Collections.Concurrent.BlockingCollection<(CinChild Child, byte[] Digest)>(boundedCapacity: Math.Max(1, options.BatchSize) * 2);
+        var batchSize = Math.Max(1, options.BatchSize);
+        using var batches = new System.Collections.Concurrent.BlockingCollection<List<(CinChild Child, byte[] Digest)>>(boundedCapacity: 2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var validation = Task.Run(
             () =>
             {
                 try
                 {
+                    var checkedChildren = new List<(CinChild Child, byte[] Digest)>(batchSize);
                     using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-                    return new CinValidator(workingDays).Validate(
+                    var result = new CinValidator(workingDays).Validate(
                         stream, fileName, new CinReaderOptions { Collection = options.Collection }, check.Observe, check.Opened,
-                        child => children.Add((child, CensusDigest.Of(child)), stop.Token), stop.Token);
+                        child =>
+                        {
+                            checkedChildren.Add((child, CensusDigest.Of(child)));
+                            if (checkedChildren.Count >= batchSize)
+                            {
+                                batches.Add(checkedChildren, stop.Token);
+                                checkedChildren = new List<(CinChild Child, byte[] Digest)>(batchSize);
+                            }
+                        },
+                        stop.Token);
+
+                    // The last children are handed over once the whole-return rules have run too.
+                    if (checkedChildren.Count > 0)
+                    {
+                        batches.Add(checkedChildren, stop.Token);
+                    }
+
+                    return result;
                 }
                 finally
                 {
-                    children.CompleteAdding();
+                    batches.CompleteAdding();
                 }
             },
             CancellationToken.None);
@@ -141,9 +162,13 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
         CinValidationSummary summary;
         try
         {
-            var batch = new List<(CinChild Child, byte[] Digest)>(Math.Max(1, options.BatchSize));
-            async Task ApplyAsync()
+            foreach (var batch in batches.GetConsumingEnumerable(stop.Token))
             {
+                if (check.Refused)
+                {
+                    continue; // Read on for the counts; load nothing more.
+                }
+
                 if (!options.DryRun && transaction is null)
                 {
                     transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -151,29 +176,9 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
                 }
 
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
-                batch.Clear();
-            }
-
-            foreach (var item in children.GetConsumingEnumerable(stop.Token))
-            {
-                if (check.Refused)
-                {
-                    continue; // Read on for the counts; load nothing more.
-                }
-
-                batch.Add(item);
-                if (batch.Count >= options.BatchSize)
-                {
-                    await ApplyAsync();
-                }
             }
 
             summary = await ValidationAsync(validation, fileName);
-            if (!check.Refused && batch.Count > 0)
-            {
-                await ApplyAsync();
-            }
-
             Refuse(summary, check, fileName);
             if (run.Problems.Count > 0)
             {
