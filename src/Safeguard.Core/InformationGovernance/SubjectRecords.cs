@@ -52,6 +52,7 @@ public static class SubjectRecords
         new(typeof(Journey.ChildInNeedPlan), "Child in need plans"),
         new(typeof(Journey.ProtectionPlan), "Child protection plans"),
         new(typeof(Journey.ReviewConference), "Review conferences"),
+        new(typeof(Journey.CensusDigest), "Census import fingerprint (a hash of the census data last imported for them)"),
         new(typeof(Journey.ChildVisit), "Visits", "Names the practitioner who visited; notes may describe others present."),
         new(typeof(ComplexSafeguarding.MissingEpisode), "Missing episodes", "A police report may describe people the child was with."),
         new(typeof(ComplexSafeguarding.ReturnInterview), "Return home interviews", "The interview may describe people the child was with."),

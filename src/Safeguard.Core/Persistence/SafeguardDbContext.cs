@@ -169,6 +169,7 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
         try
         {
             var head = await LockChainHeadAsync(cancellationToken);
+            await ForgetCensusDigestsAsync(ChangeTracker.Entries(), cancellationToken);
             var now = AuditNow();
             var events = new List<AuditEvent>(changes.Count + _pendingAccess.Count);
             foreach (var change in changes)

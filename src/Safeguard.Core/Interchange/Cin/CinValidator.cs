@@ -23,7 +23,36 @@ public sealed class CinValidator(WorkingDayCalendar calendar)
     /// <exception cref="CinUnreadableException">The file cannot be read as a census.</exception>
     /// <exception cref="ArgumentException">The product has no rules for the collection year.</exception>
     public CinValidationSummary Validate(
-        Stream stream, string fileName, CinReaderOptions options, Action<CinIssue> onIssue, Action<long>? onChild = null, CancellationToken cancellationToken = default)
+        Stream stream, string fileName, CinReaderOptions options, Action<CinIssue> onIssue, Action<long>? onChild = null, CancellationToken cancellationToken = default) =>
+        Run(stream, fileName, options, onIssue, onChild, null, null, cancellationToken);
+
+    /// <summary>
+    /// Validates a stream and hands each child on once it has been checked, so that a caller can use the children
+    /// (the census import loads them) in the same read of the file. Every issue about a child reaches
+    /// <paramref name="onIssue"/> before the child reaches <paramref name="onChecked"/>; whole-return issues come
+    /// after the last child.
+    /// </summary>
+    /// <param name="stream">The census file.</param>
+    /// <param name="fileName">The file's name, for messages.</param>
+    /// <param name="options">The collection year (null: from the header) and limits.</param>
+    /// <param name="onIssue">Receives every issue, as <see cref="Validate(Stream, string, CinReaderOptions, Action{CinIssue}, Action{long}?, CancellationToken)"/> does.</param>
+    /// <param name="onOpened">Called once, with the collection and the header, before the first child.</param>
+    /// <param name="onChecked">Called with each child after its rules have run, in file order, on the checking thread.</param>
+    /// <param name="cancellationToken">Stops between children.</param>
+    /// <exception cref="CinUnreadableException">The file cannot be read as a census.</exception>
+    /// <exception cref="ArgumentException">The product has no rules for the collection year.</exception>
+    public CinValidationSummary Validate(
+        Stream stream, string fileName, CinReaderOptions options, Action<CinIssue> onIssue, Action<CinCollection, CinHeader> onOpened, Action<CinChild> onChecked,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onOpened);
+        ArgumentNullException.ThrowIfNull(onChecked);
+        return Run(stream, fileName, options, onIssue, null, onOpened, onChecked, cancellationToken);
+    }
+
+    private CinValidationSummary Run(
+        Stream stream, string fileName, CinReaderOptions options, Action<CinIssue> onIssue, Action<long>? onChild,
+        Action<CinCollection, CinHeader>? onOpened, Action<CinChild>? onChecked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,6 +83,7 @@ public sealed class CinValidator(WorkingDayCalendar calendar)
         var context = new CinRuleContext(reader.Collection, calendar, rules.ReferenceData, Count) { Header = reader.Header };
         var returnRules = rules.CreateReturnRules();
         FlushPending(pending, Count);
+        onOpened?.Invoke(reader.Collection, reader.Header);
 
         using var queue = new System.Collections.Concurrent.BlockingCollection<(CinChild? Child, List<CinIssue> Structure, long Position)>(boundedCapacity: 256);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -92,6 +122,7 @@ public sealed class CinValidator(WorkingDayCalendar calendar)
                     rule.Observe(child, context);
                 }
 
+                onChecked?.Invoke(child);
                 onChild?.Invoke(position);
             }
         }
