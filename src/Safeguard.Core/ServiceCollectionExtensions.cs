@@ -74,6 +74,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ComplexSafeguarding.MissingEpisodeService>();
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.MissingDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.MissingChronologySource>();
+        services.AddScoped<ComplexSafeguarding.ExploitationService>();
+        services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.ExploitationDueWorkSource>();
+        services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.ExploitationChronologySource>();
         services.AddScoped<DemoSeeder>();
         return services;
     }
