@@ -75,6 +75,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.MissingDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.MissingChronologySource>();
         services.AddScoped<ComplexSafeguarding.ExploitationService>();
+        services.AddRecordIndicators<ComplexSafeguarding.ComplexSafeguardingIndicatorData, ComplexSafeguarding.ComplexSafeguardingFacts>(ComplexSafeguarding.ComplexSafeguardingIndicators.All);
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.ExploitationDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.ExploitationChronologySource>();
         services.AddScoped<DemoSeeder>();
