@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.ComplexSafeguarding;
 using Safeguard.Dataset;
@@ -15,6 +18,67 @@ public class ComplexSafeguardingIndicatorTests
     private static DateTimeOffset Utc(int month, int day, int hour) => new(2026, month, day, hour, 0, 0, TimeSpan.Zero);
 
     private static DateOnly D(int month, int day) => new(2026, month, day);
+
+    /// <summary>
+    /// A database that had 3.5 as a returned indicator, with figures returned up to 2026-27 Q1: the sync switches it to
+    /// computed from Q2, and Q1 and the year before keep the returned figures (ADR 0035).
+    /// </summary>
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task An_indicator_switched_to_computed_keeps_its_returned_quarters(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var db = f.Services.Get<SafeguardDbContext>();
+        await IndicatorCatalogue.SyncAsync(db, Ct);
+        var csc = await db.Agencies.Where(x => x.Code == "CSC").Select(x => x.Id).SingleAsync(Ct);
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            var rhi = await db.Set<Indicator>().SingleAsync(i => i.Code == "3.5", Ct);
+            (rhi.Source, rhi.Calculation, rhi.SupplierAgencyId, rhi.ComputedFrom) = (IndicatorSource.Returned, null, csc, null);
+            foreach (var (quarter, value) in new[] { (new ReportingYear(2025).Quarter(4), 51m), (new ReportingYear(2026).Quarter(1), 56m) })
+            {
+                var dataReturn = new DataReturn { YearStart = quarter.Year.StartYear, Quarter = quarter.Number, DueOn = quarter.End.AddMonths(1), OpenedAt = UkTime.StartOfDay(quarter.End.AddDays(1)), OpenedBy = "Bea" };
+                var request = new DataReturnRequest { DataReturnId = dataReturn.Id, AgencyId = csc, DueOn = dataReturn.DueOn, SubmittedAt = UkTime.StartOfDay(quarter.End.AddDays(10)), SubmittedBy = "Dee" };
+                dataReturn.Requests.Add(request);
+                db.AddRange(dataReturn, new ReturnedFigure { RequestId = request.Id, IndicatorId = rhi.Id, Value = value, RecordedAt = request.SubmittedAt!.Value, RecordedBy = "Dee" });
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        db.ChangeTracker.Clear();
+        await IndicatorCatalogue.SyncAsync(db, Ct);
+        var switched = await db.Set<Indicator>().AsNoTracking().SingleAsync(i => i.Code == "3.5", Ct);
+        Assert.Equal((IndicatorSource.Computed, "return-interviews-within-72-hours", (DateOnly?)new DateOnly(2026, 7, 1), (Guid?)csc),
+            (switched.Source, switched.Calculation, switched.ComputedFrom, switched.SupplierAgencyId));
+        Assert.Contains(await db.AuditEvents.Where(e => e.EntityType == "Indicator" && e.EntityId == switched.Id.ToString()).Select(e => e.Process).ToListAsync(Ct), p => p == "Dataset.SyncCatalogue");
+
+        // One episode ended in Q2, interviewed on time by an independent person: Q2 is computed (100%); Q1 keeps the 56% returned.
+        var episode = await f.RecordAsync(Utc(8, 3, 12), Utc(8, 3, 20));
+        await f.Missing.RecordInterviewAsync(episode.Id, 0, Interview(Utc(8, 4, 9)), f.Worker, Ct);
+        var calculator = f.Services.Get<DatasetCalculator>();
+        var row = (await calculator.ComputeAsync(new ReportingYear(2026), cancellationToken: Ct)).Rows.Single(r => r.Indicator.Code == "3.5");
+        Assert.Equal([56m, 100m], row.Quarters.Take(2));
+        Assert.Equal(51m, (await calculator.ComputeAsync(new ReportingYear(2025), cancellationToken: Ct)).Rows.Single(r => r.Indicator.Code == "3.5").Q4);
+        Assert.Null(await calculator.BreakdownAsync(switched.Id, new ReportingYear(2026).Quarter(1), cancellationToken: Ct));
+        Assert.Equal(1, (await calculator.BreakdownAsync(switched.Id, new ReportingYear(2026).Quarter(2), cancellationToken: Ct))!.Breakdown.Numerator);
+
+        // A quarter before the switch with no figure returned is a gap that says so, never a figure made up from records.
+        var q3Before = (await calculator.ComputeAsync(new ReportingYear(2025), cancellationToken: Ct)).Rows.Single(r => r.Indicator.Code == "3.5");
+        Assert.Null(q3Before.Q3);
+        Assert.Contains(q3Before.Gaps, g => g.Period == "Q3" && g.Reason.StartsWith("No figure was returned for 2025-26 Q3", StringComparison.Ordinal));
+
+        // A database where nothing was ever returned for it computes every quarter.
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            var rhi = await db.Set<Indicator>().SingleAsync(i => i.Code == "3.8", Ct);
+            (rhi.Source, rhi.Calculation) = (IndicatorSource.Returned, null);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        db.ChangeTracker.Clear();
+        await IndicatorCatalogue.SyncAsync(db, Ct);
+        Assert.Equal((IndicatorSource.Computed, (DateOnly?)null), await db.Set<Indicator>().Where(i => i.Code == "3.8").Select(i => new ValueTuple<IndicatorSource, DateOnly?>(i.Source, i.ComputedFrom)).SingleAsync(Ct));
+    }
 
     [Theory, ClassData(typeof(BothProviders))]
     public async Task Each_indicator_counts_what_its_definition_says(DatabaseProvider provider)
