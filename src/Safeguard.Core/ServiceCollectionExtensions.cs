@@ -74,6 +74,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ComplexSafeguarding.MissingEpisodeService>();
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.MissingDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.MissingChronologySource>();
+        services.AddScoped<ComplexSafeguarding.ExploitationService>();
+        services.AddRecordIndicators<ComplexSafeguarding.ComplexSafeguardingIndicatorData, ComplexSafeguarding.ComplexSafeguardingFacts>(ComplexSafeguarding.ComplexSafeguardingIndicators.All);
+        services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.ExploitationDueWorkSource>();
+        services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.ExploitationChronologySource>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -22,6 +22,7 @@ public static class ChronologyKinds
     public const string Visit = "Visit";
     public const string Missing = "Missing episode";
     public const string ReturnInterview = "Return home interview";
+    public const string Exploitation = "Exploitation";
     public const string Closure = "Closure";
     public const string Record = "Record";
 

@@ -108,7 +108,7 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
     {
         var at = asAt ?? db.Time.GetUtcNow();
         var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
-        if (indicator is not { Source: IndicatorSource.Computed, Calculation: { } key } || !_calculations.TryGetValue(key, out var calculation))
+        if (indicator is not { Source: IndicatorSource.Computed, Calculation: { } key } || !indicator.IsComputedFor(quarter) || !_calculations.TryGetValue(key, out var calculation))
         {
             return null;
         }
@@ -173,6 +173,10 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
         var ended = quarter.End < today;
         switch (indicator.Source)
         {
+            case IndicatorSource.Computed when !indicator.IsComputedFor(quarter):
+                // Returned before Safeguard computed it: the quarter keeps the figure returned for it (ADR 0035).
+                return snapshot.History(indicator, quarter);
+
             case IndicatorSource.Computed:
                 if (indicator.Calculation is null || !_calculations.TryGetValue(indicator.Calculation, out var calculation))
                 {
@@ -259,6 +263,23 @@ public sealed class DatasetCalculator(SafeguardDbContext db, IEnumerable<IIndica
             var candidates = _context.Where(c => c.IndicatorId == indicatorId && c.YearStart == quarter.Year.StartYear).ToList();
             var forQuarter = candidates.Where(c => c.Quarter == quarter.Number).MaxBy(c => c.RecordedAt);
             return (forQuarter ?? candidates.Where(c => c.Quarter is null).MaxBy(c => c.RecordedAt))?.Value;
+        }
+
+        /// <summary>The figure returned for a quarter before the indicator was computed, from whichever agency's submitted request holds it.</summary>
+        public (decimal? Value, string? Reason) History(Indicator indicator, ReportingQuarter quarter)
+        {
+            var requests = _returns.Where(r => r.YearStart == quarter.Year.StartYear && r.Quarter == quarter.Number)
+                .SelectMany(r => r.Requests)
+                .Where(q => q.SubmittedAt is { } submitted && submitted <= AsAt)
+                .Select(q => q.Id)
+                .ToHashSet();
+            var figure = _figures.Values.Where(f => f.IndicatorId == indicator.Id && requests.Contains(f.RequestId)).MaxBy(f => f.RecordedAt);
+            return figure switch
+            {
+                null => (null, $"No figure was returned for {quarter.Name}, before Safeguard computed this indicator from its records"),
+                { Value: { } value } => (value, null),
+                _ => (null, DataReturnService.Describe(figure.MissingReason) + (string.IsNullOrWhiteSpace(figure.Comment) ? "" : $": {figure.Comment}")),
+            };
         }
 
         public (decimal? Value, string? Reason) Returned(Indicator indicator, ReportingQuarter quarter, DateOnly today)

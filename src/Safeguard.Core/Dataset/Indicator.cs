@@ -83,6 +83,16 @@ public sealed class Indicator : Entity
     /// <summary>For a computed indicator, the calculation that works it out (see <see cref="IIndicatorCalculation"/>).</summary>
     public string? Calculation { get; set; }
 
+    /// <summary>
+    /// For an indicator that was returned before Safeguard computed it: the first day of the first quarter it is
+    /// computed for. The quarters before keep the figures agencies returned for them (ADR 0035). Null for an
+    /// indicator computed for every quarter.
+    /// </summary>
+    public DateOnly? ComputedFrom { get; set; }
+
+    /// <summary>Whether the figure for <paramref name="quarter"/> is computed from records (not the one returned for it).</summary>
+    public bool IsComputedFor(Common.ReportingQuarter quarter) => Source == IndicatorSource.Computed && (ComputedFrom is not { } from || quarter.Start >= from);
+
     /// <summary>For a returned indicator, the agency that owes the figure each quarter.</summary>
     public Guid? SupplierAgencyId { get; set; }
 

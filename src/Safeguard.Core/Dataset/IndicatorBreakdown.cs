@@ -14,6 +14,9 @@ public enum FigureKind
 
     /// <summary>The number of records counted per 10,000 children (the child population, 1.3).</summary>
     RatePer10000,
+
+    /// <summary>The records counted (one per record open at each month end) divided by the month ends that have passed: the mean of the snapshots.</summary>
+    MonthEndAverage,
 }
 
 /// <summary>One record a computed indicator counted for a quarter: the drill-down from a figure to its children and events.</summary>
@@ -40,6 +43,9 @@ public sealed record CountedRecord(IReadOnlyList<Guid> Children, string Event, D
 /// <param name="NothingToCount">Why there is no figure when there is nothing to count (percentages and averages).</param>
 public sealed record IndicatorBreakdown(FigureKind Kind, IReadOnlyList<CountedRecord> Records, string? NothingToCount = null)
 {
+    /// <summary>For a month-end average, how many month ends the records were counted on.</summary>
+    public int Snapshots { get; init; } = 1;
+
     /// <summary>The records in the numerator (every record, except for a percentage).</summary>
     public int Numerator => Records.Count(r => r.InNumerator);
 
@@ -57,6 +63,9 @@ public sealed record IndicatorBreakdown(FigureKind Kind, IReadOnlyList<CountedRe
         FigureKind.AverageWorkingDays => Denominator == 0
             ? CalculatedFigure.Missing(NothingToCount ?? "Nothing to count in the quarter")
             : CalculatedFigure.Of((decimal)TotalWorkingDays / Denominator),
+        FigureKind.MonthEndAverage => Snapshots == 0
+            ? CalculatedFigure.Missing(NothingToCount ?? "No month end of the quarter has passed yet")
+            : CalculatedFigure.Of((decimal)Numerator / Snapshots),
         _ => CalculatedFigure.RatePer10000(Numerator, childPopulation),
     };
 
@@ -66,10 +75,15 @@ public sealed record IndicatorBreakdown(FigureKind Kind, IReadOnlyList<CountedRe
         FigureKind.Count => "the number of records counted",
         FigureKind.Percentage => "the records in the numerator as a percentage of all the records counted",
         FigureKind.AverageWorkingDays => "the average working days taken over the records counted",
+        FigureKind.MonthEndAverage => "the records open at each month end of the quarter, divided by the number of month ends",
         _ => "the records counted per 10,000 children (the child population, 1.3)",
     };
 
     public static IndicatorBreakdown Count(IEnumerable<CountedRecord> records) => new(FigureKind.Count, [.. Counted(records)]);
+
+    /// <summary>The mean of month-end snapshots: <paramref name="records"/> has one record per record open at each of <paramref name="snapshots"/> month ends.</summary>
+    public static IndicatorBreakdown MonthEndAverage(IEnumerable<CountedRecord> records, int snapshots) =>
+        new(FigureKind.MonthEndAverage, [.. Counted(records)], "No month end of the quarter has passed yet") { Snapshots = snapshots };
 
     public static IndicatorBreakdown Rate(IEnumerable<CountedRecord> records) => new(FigureKind.RatePer10000, [.. Counted(records)]);
 

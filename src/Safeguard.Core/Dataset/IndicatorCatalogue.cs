@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
+using Safeguard.Common;
 using Safeguard.Organisations;
 using Safeguard.Persistence;
 
@@ -54,6 +55,7 @@ public static class IndicatorCatalogue
     {
         ArgumentNullException.ThrowIfNull(db);
         var existing = await db.Set<Indicator>().Select(i => i.Code).ToListAsync(cancellationToken);
+        var switched = await SwitchToComputedAsync(db, cancellationToken);
         var agencies = await db.Agencies.Where(a => a.IsActive).OrderBy(a => a.Code).ToListAsync(cancellationToken);
         var added = 0;
         using var process = db.BeginProcess("Dataset.SyncCatalogue", Actor.System());
@@ -83,12 +85,39 @@ public static class IndicatorCatalogue
             added++;
         }
 
-        if (added > 0)
+        if (added > 0 || switched > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Switches an indicator the database has as returned and the product now computes (ADR 0035): it becomes computed
+    /// from the quarter after the latest quarter any figure was returned for it, so every quarter returned keeps its
+    /// figure; with none returned it is computed for every quarter. Its supplier is kept, for the history. Tracked, not saved.
+    /// </summary>
+    private static async Task<int> SwitchToComputedAsync(SafeguardDbContext db, CancellationToken cancellationToken)
+    {
+        var computedCodes = Indicators.Where(i => i.Source == IndicatorSource.Computed).Select(i => i.Code).ToList();
+        var toSwitch = await db.Set<Indicator>().Where(i => i.Source == IndicatorSource.Returned && computedCodes.Contains(i.Code)).ToListAsync(cancellationToken);
+        foreach (var indicator in toSwitch)
+        {
+            var returned = await db.Set<ReturnedFigure>().Where(f => f.IndicatorId == indicator.Id)
+                .Join(db.Set<DataReturnRequest>(), f => f.RequestId, q => q.Id, (f, q) => q.DataReturnId)
+                .Join(db.Set<DataReturn>(), id => id, r => r.Id, (id, r) => new { r.YearStart, r.Quarter })
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            var latest = returned.Select(r => new ReportingYear(r.YearStart).Quarter(r.Quarter)).OrderByDescending(q => q.Start).Cast<ReportingQuarter?>().FirstOrDefault();
+            var shipped = Indicators.First(i => i.Code == indicator.Code);
+            indicator.Source = IndicatorSource.Computed;
+            indicator.Calculation = shipped.Calculation;
+            indicator.Definition = shipped.Definition;
+            indicator.ComputedFrom = latest is { } q ? q.End.AddDays(1) : null;
+        }
+
+        return toSwitch.Count;
     }
 
     private static (IReadOnlyList<IndicatorGroup>, IReadOnlyList<ShippedIndicator>) Load()

@@ -38,6 +38,8 @@ public static class Permissions
     public static readonly Permission ViewMissing = new("missing.view", "See missing episodes, return home interviews and the children missing now or repeatedly", ExposesChildData: true);
     public static readonly Permission ManageMissing = new("missing.manage", "Record and change missing episodes and return home interviews, and identify the child on a police report", ExposesChildData: true);
     public static readonly Permission ReportMissing = new("missing.report", "Report a child missing for your police force, record their return and see the episodes your force reported", ExposesChildData: true);
+    public static readonly Permission ViewExploitation = new("exploitation.view", "See a child's exploitation screenings, WISE assessments, safety plans and National Referral Mechanism referrals", ExposesChildData: true);
+    public static readonly Permission ManageExploitation = new("exploitation.manage", "Screen children for exploitation, record WISE assessments, safety plans and their actions, and NRM referrals and decisions", ExposesChildData: true);
     public static readonly Permission ManageApiClients = new("admin.apiclients", "Create, list and revoke API keys for partner systems");
     public static readonly Permission ExportSubjectAccess = new("records.subjectaccess", "Produce a subject access request export: everything held about one person and every access to their record", ExposesChildData: true);
     public static readonly Permission ManageRetention = new("records.retention", "See the records due for deletion or review under the retention schedule, and delete them", ExposesChildData: true);
@@ -72,6 +74,8 @@ public static class Permissions
         ReportMissing,
         ExportSubjectAccess,
         ManageRetention,
+        ViewExploitation,
+        ManageExploitation,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

@@ -22,7 +22,7 @@ public class DataReturnTests
         Assert.Contains("5.2", codes);
         Assert.Contains("3.4c", codes);
         var computed = IndicatorCatalogue.Indicators.Where(i => i.Source == IndicatorSource.Computed).Select(i => i.Code).ToList();
-        Assert.Equal(["2.1", "4.4", "4.5a", "4.5b", "4.5c", "5.1", "5.2", "5.3", "5.4", "5.5a", "5.5b", "6.3", "6.4", "6.5", "6.6", "6.7"], computed);
+        Assert.Equal(["2.1", "3.4a", "3.4b", "3.5", "3.7", "3.8", "4.4", "4.5a", "4.5b", "4.5c", "5.1", "5.2", "5.3", "5.4", "5.5a", "5.5b", "6.3", "6.4", "6.5", "6.6", "6.7"], computed);
         Assert.All(IndicatorCatalogue.Indicators.Where(i => i.Source == IndicatorSource.Returned), i => Assert.NotNull(i.SuppliedBy));
     }
 
@@ -78,7 +78,7 @@ public class DataReturnTests
         var bad = await Assert.ThrowsAsync<SafeguardValidationException>(() => returns.SaveAsync(request.Id, request.Version,
         [
             new("2.2", "two hundred"),
-            new("3.5", "140"),
+            new("8.4", "140"),
             new("7.2", "12.5"),
             new("7.3", "-3"),
             new("8.1", "", MissingFigureReason.Other, " "),
@@ -87,7 +87,7 @@ public class DataReturnTests
         ], submit: true, council, Token));
         var byField = bad.Problems.ToDictionary(p => p.Field, p => p.Message);
         Assert.Equal("2.2 Children living in the area who are the responsibility of other local authorities: enter a number, like 42", byField["Figure-2.2"]);
-        Assert.Equal("3.5 % return home interviews within 72 hours: a percentage must be between 0 and 100", byField["Figure-3.5"]);
+        Assert.Equal("8.4 Turnover rate of social workers, health visitors and school nurses: a percentage must be between 0 and 100", byField["Figure-8.4"]);
         Assert.Equal("7.2 Children starting to be looked after: a count must be a whole number", byField["Figure-7.2"]);
         Assert.Equal("7.3 Children ceasing to be looked after: the figure cannot be negative", byField["Figure-7.3"]);
         Assert.Equal("8.1 Allegations referred to the LADO: say why the figure cannot be given", byField["Figure-8.1"]);

@@ -54,7 +54,7 @@ public class DatasetCalculatorTests
                 var lines = await returns.LinesAsync((await returns.RequestAsync(c.Id, Token))!, Token);
                 var entries = lines.Select(l => l.Indicator.Code switch
                 {
-                    "3.5" => new FigureEntry("3.5", percent[q - 1]),
+                    "8.4" => new FigureEntry("8.4", percent[q - 1]),
                     "7.1" => new FigureEntry("7.1", snapshot[q - 1]),
                     _ => new FigureEntry(l.Indicator.Code, "10"),
                 }).ToList();
@@ -69,9 +69,9 @@ public class DatasetCalculatorTests
         Assert.Empty(row["3.3"].Gaps);
 
         // The council did not submit Q3: its quarter is a gap with the reason, and no year figure is made up.
-        Assert.Equal([50m, 60m, null, 80m], row["3.5"].Quarters);
-        Assert.Null(row["3.5"].Year);
-        var gap = Assert.Single(row["3.5"].Gaps);
+        Assert.Equal([50m, 60m, null, 80m], row["8.4"].Quarters);
+        Assert.Null(row["8.4"].Year);
+        var gap = Assert.Single(row["8.4"].Gaps);
         Assert.Equal(("Q3", "Testshire Council Children's Social Care"), (gap.Period, gap.Agency));
         Assert.StartsWith("Not yet submitted (late: was due 31 January 2026)", gap.Reason, StringComparison.Ordinal);
         Assert.Equal([340m, 345m, null, 355m, 355m], [.. row["7.1"].Quarters, row["7.1"].Year]); // quarter end: the year is 31 March

@@ -29,7 +29,7 @@ public class IndicatorBreakdownTests
 
         var calculator = services.Get<DatasetCalculator>();
         var rows = (await calculator.ComputeAsync(Year, cancellationToken: Token)).Rows.Where(r => r.Indicator.Source == IndicatorSource.Computed).ToList();
-        Assert.Equal(16, rows.Count);
+        Assert.Equal(21, rows.Count);
         var nonEmpty = 0;
         foreach (var row in rows)
         {
@@ -44,11 +44,12 @@ public class IndicatorBreakdownTests
                     FigureKind.Count => b.Records.Count,
                     FigureKind.Percentage => b.Records.Count == 0 ? null : 100m * b.Records.Count(r => r.InNumerator) / b.Records.Count,
                     FigureKind.AverageWorkingDays => b.Records.Count == 0 ? null : (decimal)b.Records.Sum(r => r.WorkingDays!.Value) / b.Records.Count,
+                    FigureKind.MonthEndAverage => b.Snapshots == 0 ? null : (decimal)b.Records.Count / b.Snapshots,
                     _ => 10000m * b.Records.Count / 40000m,
                 };
                 var places = row.Indicator.Unit switch
                 {
-                    IndicatorUnit.Count => 0,
+                    IndicatorUnit.Count => row.Indicator.Aggregation == IndicatorAggregation.MonthEnd ? 1 : 0,
                     IndicatorUnit.WorkingDays => 2,
                     _ => 1,
                 };

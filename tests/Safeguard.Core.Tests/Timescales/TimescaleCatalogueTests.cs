@@ -22,6 +22,7 @@ public class TimescaleCatalogueTests
     [InlineData("lac-later-review", 6, TimescaleUnit.Months, false)]
     [InlineData("return-home-interview", 72, TimescaleUnit.Hours, false)]
     [InlineData("wise-assessment", 4, TimescaleUnit.Weeks, true)]
+    [InlineData("wise-review", 3, TimescaleUnit.Months, true)]
     public void The_shipped_catalogue_holds_the_default_timescales(string id, int duration, TimescaleUnit unit, bool locallyChangeable)
     {
         var rule = Catalogue.Get(id);
@@ -37,10 +38,10 @@ public class TimescaleCatalogueTests
     }
 
     [Fact]
-    public void The_catalogue_has_exactly_the_fifteen_timescales() =>
+    public void The_catalogue_has_exactly_the_sixteen_timescales() =>
         Assert.Equal(
             ["contact-decision", "assessment", "icpc", "first-cp-review", "later-cp-review", "first-core-group", "cp-visit", "panel-notification",
-             "rapid-review", "lcspr", "lac-first-review", "lac-second-review", "lac-later-review", "return-home-interview", "wise-assessment"],
+             "rapid-review", "lcspr", "lac-first-review", "lac-second-review", "lac-later-review", "return-home-interview", "wise-assessment", "wise-review"],
             Catalogue.Rules.Select(r => r.Id));
 
     [Theory]

@@ -134,6 +134,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/missing", "/missing/episodes/{id}", "/missing/episodes/{id}/change", "/missing/episodes/{id}/interview",
             "/people/{id}/missing", "/people/{id}/missing/new", "/my-agency/missing", "/my-agency/missing/new", "/my-agency/missing/{id}",
             "/api/v1/missing-episodes", "/api/v1/missing-episodes/{id}", "/api/v1/missing-episodes/{id}/return",
+            "/people/{id}/exploitation", "/people/{id}/exploitation/screening/{id}", "/people/{id}/exploitation/assessment/{id}",
+            "/people/{id}/exploitation/safety-plan/{id}", "/people/{id}/exploitation/safety-plan/{id}/action/{id}", "/people/{id}/exploitation/nrm/{id}",
         })
         {
             Assert.Contains(expected, urls);

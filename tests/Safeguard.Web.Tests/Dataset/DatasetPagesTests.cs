@@ -95,7 +95,7 @@ public class DatasetPagesTests
 
         var refused = await SafeguardWebFactory.PostFormAsync(council, url + "?handler=Submit", Fields(code => code switch
         {
-            "3.5" => ("140", ""),
+            "8.4" => ("140", ""),
             "7.1" => ("three hundred", ""),
             "8.1" => ("", ""),
             _ => ("12", ""),
@@ -103,16 +103,16 @@ public class DatasetPagesTests
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var errors = await Html.ReadAsync(refused);
         Assert.Equal(
-            ["Figure-3-5", "Figure-7-1", "Figure-8-1"],
+            ["Figure-7-1", "Figure-8-1", "Figure-8-4"],
             Html.ErrorSummary(errors).Select(e => e.Target));
-        Assert.Contains("a percentage must be between 0 and 100", Html.ErrorSummary(errors)[0].Message, StringComparison.Ordinal);
+        Assert.Contains("a percentage must be between 0 and 100", Html.ErrorSummary(errors)[2].Message, StringComparison.Ordinal);
         Html.AssertErrorSummaryLinksResolve(errors);
         Assert.Equal(0, await WithDbAsync(factory, db => db.Set<ReturnedFigure>().CountAsync(f => f.RequestId == requestId, Token)));
 
         var submitted = await SafeguardWebFactory.PostFormAsync(council, url + "?handler=Submit", Fields(code => code switch
         {
             "8.1" => ("", nameof(MissingFigureReason.SystemUnavailable)),
-            "3.5" => ("61.5", ""),
+            "8.4" => ("6.5", ""),
             _ => ("12", ""),
         }), url);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);

@@ -20,6 +20,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Polarity).HasConversion<string>().HasMaxLength(64);
         builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(64);
         builder.Property(i => i.Calculation).HasMaxLength(100);
+        builder.Property(i => i.ComputedFrom);
         builder.Property(i => i.TolerancePercent).HasPrecision(18, 4);
         builder.HasOne(i => i.SupplierAgency).WithMany().HasForeignKey(i => i.SupplierAgencyId).OnDelete(DeleteBehavior.Restrict);
     }
