@@ -19,7 +19,8 @@ namespace Safeguard.Bench;
 /// one), starts the built web app (<c>src/Safeguard.Web/bin/Release</c>) on a loopback port, signs the demo users in
 /// through the pages (password, then the code from their authenticator secret), and requests each page with 1 and
 /// then 20 concurrent users: bounded request counts, a per-request timeout and a time limit per page, so a slow page
-/// cannot hold the run. Prints p50, p95 and max per page and level, and the machine's load average. Usage:
+/// cannot hold the run. Prints p50, p95 and max per page and level, the web app's processor time per request, and the
+/// machine's load average. Usage:
 /// <c>--load [--postgres "&lt;connection&gt;"] [--sqlite &lt;file, kept and reused&gt;] [--port 5183] [--levels 1,20]
 /// [--requests 20] [--timeout 30] [--pages team-large,my-work,...] [--server-log &lt;file of the app's SQL commands and timings&gt;]
 /// [--web &lt;another build's Safeguard.Web.dll&gt;]</c>.
