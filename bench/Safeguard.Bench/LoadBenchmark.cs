@@ -19,7 +19,8 @@ namespace Safeguard.Bench;
 /// one), starts the built web app (<c>src/Safeguard.Web/bin/Release</c>) on a loopback port, signs the demo users in
 /// through the pages (password, then the code from their authenticator secret), and requests each page with 1 and
 /// then 20 concurrent users: bounded request counts, a per-request timeout and a time limit per page, so a slow page
-/// cannot hold the run. Prints p50, p95 and max per page and level, and the machine's load average. Usage:
+/// cannot hold the run. Prints p50, p95 and max per page and level, the web app's processor time per request, and the
+/// machine's load average. Usage:
 /// <c>--load [--postgres "&lt;connection&gt;"] [--sqlite &lt;file, kept and reused&gt;] [--port 5183] [--levels 1,20]
 /// [--requests 20] [--timeout 30] [--pages team-large,my-work,...] [--server-log &lt;file of the app's SQL commands and timings&gt;]
 /// [--web &lt;another build's Safeguard.Web.dll&gt;]</c>.
@@ -93,8 +94,8 @@ internal static partial class LoadBenchmark
 
             Console.WriteLine($"Load average at start: {LoadAverage()}");
             Console.WriteLine($"Requests per page and level: {requests} (at least 2 per user), timeout {timeout.TotalSeconds:0} s a request, {requests * 5} s a page and level at most");
-            Console.WriteLine("| page | users | requests | p50 ms | p95 ms | max ms | failed or timed out |");
-            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            Console.WriteLine("| page | users | requests | p50 ms | p95 ms | max ms | failed or timed out | CPU ms/request |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var page in Pages.Where(p => only is null || only.Contains(p.Key)))
             {
                 var aloneTimedOut = false;
@@ -102,11 +103,11 @@ internal static partial class LoadBenchmark
                 {
                     if (aloneTimedOut)
                     {
-                        Console.WriteLine($"| {page.Name} | {users} | | | | | not run: timed out with one user |");
+                        Console.WriteLine($"| {page.Name} | {users} | | | | | not run: timed out with one user | |");
                         continue;
                     }
 
-                    var result = await MeasureAsync(baseUrl, sessions[page.UserName], () => page.Path(arrangement), users, Math.Max(requests, users * 2), timeout, TimeSpan.FromSeconds(requests * 5));
+                    var result = await MeasureAsync(baseUrl, sessions[page.UserName], () => page.Path(arrangement), users, Math.Max(requests, users * 2), timeout, TimeSpan.FromSeconds(requests * 5), server.Id);
                     aloneTimedOut = users == 1 && result.Failed > 0 && result.Latencies.Count == 0;
                     Console.WriteLine(result.Row(page.Name, users));
                 }
@@ -283,26 +284,52 @@ internal static partial class LoadBenchmark
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    private sealed record Result(List<double> Latencies, int Failed)
+    /// <summary>
+    /// The measured latencies, the failures, and the processor time the web app's process used over the measured
+    /// requests (user and system, all threads): divided by the requests, a figure that does not depend on how busy the
+    /// machine is (unlike the latencies, which include the time spent waiting for a core).
+    /// </summary>
+    private sealed record Result(List<double> Latencies, int Failed, TimeSpan? ServerCpu = null)
     {
         public string Row(string page, int users)
         {
+            var requests = Latencies.Count + Failed;
+            var cpu = ServerCpu is { } used && requests > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{used.TotalMilliseconds / requests:0.0}")
+                : "";
             if (Latencies.Count == 0)
             {
-                return $"| {page} | {users} | 0 | | | | {Failed} |";
+                return $"| {page} | {users} | 0 | | | | {Failed} | {cpu} |";
             }
 
             Latencies.Sort();
             double At(double q) => Latencies[Math.Min(Latencies.Count - 1, (int)Math.Ceiling(q * Latencies.Count) - 1)];
-            return string.Create(CultureInfo.InvariantCulture, $"| {page} | {users} | {Latencies.Count} | {At(0.5):0} | {At(0.95):0} | {Latencies[^1]:0} | {Failed} |");
+            return string.Create(CultureInfo.InvariantCulture, $"| {page} | {users} | {Latencies.Count} | {At(0.5):0} | {At(0.95):0} | {Latencies[^1]:0} | {Failed} | {cpu} |");
         }
+    }
+
+    /// <summary>The processor time (user and system) a process has used so far, from /proc (null where there is none).</summary>
+    private static TimeSpan? ProcessorTime(int processId)
+    {
+        var stat = $"/proc/{processId}/stat";
+        if (!File.Exists(stat))
+        {
+            return null;
+        }
+
+        // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 14th and
+        // 15th fields of the line, in clock ticks (100 a second on Linux).
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     /// <summary>
     /// <paramref name="users"/> concurrent clients with the page's user's session request the page until
     /// <paramref name="total"/> requests were made or <paramref name="limit"/> passed; one unmeasured request first warms it.
     /// </summary>
-    private static async Task<Result> MeasureAsync(Uri baseUrl, CookieContainer cookies, Func<string> path, int users, int total, TimeSpan timeout, TimeSpan limit)
+    private static async Task<Result> MeasureAsync(Uri baseUrl, CookieContainer cookies, Func<string> path, int users, int total, TimeSpan timeout, TimeSpan limit, int serverProcess)
     {
         using var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, MaxConnectionsPerServer = users };
         using var client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = timeout };
@@ -320,6 +347,7 @@ internal static partial class LoadBenchmark
             }
         }
 
+        var cpuBefore = ProcessorTime(serverProcess);
         var started = Stopwatch.StartNew();
         var remaining = total;
         async Task Client()
@@ -351,7 +379,8 @@ internal static partial class LoadBenchmark
         }
 
         await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(Client)));
-        return new Result(latencies, failed);
+        var cpuAfter = ProcessorTime(serverProcess);
+        return new Result(latencies, failed, cpuAfter - cpuBefore);
     }
 
     private static int FreePort()

@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<InformationGovernance.SubjectAccessExport>();
         services.AddScoped<InformationGovernance.RetentionSchedule>();
         services.AddScoped<Chronology.ChronologyService>();
+        services.AddSingleton<VersionedCache<Chronology.AssembledChronology>>();
         services.AddScoped<Dataset.DataReturnService>();
         services.AddScoped<Dataset.DatasetCalculator>();
         services.TryAddSingleton(new Dataset.DatasetCacheOptions());
@@ -70,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Work.IDueWorkSource, FrontDoor.FrontDoorDueWorkSource>();
         services.AddScoped<Work.DueWorkList>();
         services.AddScoped<FrontDoor.FrontDoorQueue>();
+        services.AddSingleton<VersionedCache<FrontDoor.KeptQueue>>();
         services.AddScoped<ApiClients.ApiClientAdministration>();
         services.AddScoped<ComplexSafeguarding.MissingEpisodeService>();
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.MissingDueWorkSource>();

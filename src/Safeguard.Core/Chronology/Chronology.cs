@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
+using Safeguard.Persistence;
 
 namespace Safeguard.Chronology;
 
@@ -60,7 +63,7 @@ public static class ChronologyKinds
 /// <param name="AgencyName">That agency's name, for display.</param>
 /// <param name="EntityType">The audit entity type of the record behind the entry.</param>
 /// <param name="EntityId">The id of that record.</param>
-/// <param name="Link">The page showing that record, when the reader may open it; null otherwise.</param>
+/// <param name="Link">The page showing that record; null when there is none.</param>
 public sealed record ChronologyEntry(
     DateTimeOffset OccurredAt,
     string Kind,
@@ -70,43 +73,60 @@ public sealed record ChronologyEntry(
     string? AgencyName,
     string EntityType,
     Guid EntityId,
-    string? Link);
+    string? Link)
+{
+    /// <summary>Another person the entry names (a family link): it is shown only to readers who may see that person's record.</summary>
+    public Guid? NamesPersonId { get; init; }
+}
 
 /// <summary>
 /// One area's contribution to a child's chronology. Register an implementation per area
 /// (<c>services.AddScoped&lt;IChronologySource, ...&gt;()</c>); the <see cref="ChronologyService"/> merges them.
-/// A source returns only what the actor may see and does not write the access audit (the service does).
+/// A source returns every entry it holds for the person, whoever reads them: the service checks that the reader may
+/// see the child, leaves out entries naming a person the reader may not see (<see cref="ChronologyEntry.NamesPersonId"/>)
+/// and writes the access audit.
 /// </summary>
 public interface IChronologySource
 {
-    Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, Actor actor, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, CancellationToken cancellationToken);
 }
 
 /// <summary>What to show of a chronology: null means everything.</summary>
 public sealed record ChronologyFilter(IReadOnlyCollection<string>? Kinds = null, IReadOnlyCollection<Guid>? AgencyIds = null);
 
+/// <summary>A child's assembled chronology, every area's entries in the order shown; kept while the records are unchanged.</summary>
+public sealed record AssembledChronology(Guid PersonId, IReadOnlyList<ChronologyEntry> Entries);
+
 /// <summary>
 /// A child's single chronology: every area's entries for the person, newest day first and, within a day, latest
 /// in the journey first (see <see cref="ChronologyKinds.Stage"/>), then by time; filtered, with the view written
-/// to the access audit.
+/// to the access audit. The assembled entries are kept per child while the records are unchanged (ADR 0032,
+/// <see cref="VersionedCache{T}"/>); each request checks that its reader may see the child, leaves out what names
+/// people the reader may not see, filters, and is audited.
 /// </summary>
-public sealed class ChronologyService(IEnumerable<IChronologySource> sources, Persistence.SafeguardDbContext db, People.PersonIndex people)
+public sealed class ChronologyService(
+    Persistence.SafeguardDbContext db, People.PersonIndex people, VersionedCache<AssembledChronology> kept, IServiceScopeFactory scopes)
 {
     /// <summary>The chronology of a child the actor may see; null when there is no such child for them.</summary>
     public async Task<IReadOnlyList<ChronologyEntry>?> ForPersonAsync(Guid personId, ChronologyFilter filter, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(actor);
-        if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(people.Visible(actor), p => p.Id == personId, cancellationToken))
+        if (!await people.Visible(actor).AnyAsync(p => p.Id == personId, cancellationToken))
         {
             return null;
         }
 
-        var entries = new List<ChronologyEntry>();
-        foreach (var source in sources)
+        var assembled = await kept.GetAsync(db, personId.ToString(), maxAge: null, async _ =>
         {
-            entries.AddRange(await source.EntriesForAsync(personId, actor, cancellationToken));
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            return await AssembleAsync(scope.ServiceProvider.GetServices<IChronologySource>(), personId, CancellationToken.None);
+        }, cancellationToken);
+
+        var named = assembled.Entries.Select(e => e.NamesPersonId).OfType<Guid>().Distinct().ToList();
+        var mayNotSee = named.Count == 0
+            ? []
+            : named.Except(await people.Visible(actor).Where(p => named.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
 
         using (db.BeginProcess("Chronology.View", actor))
         {
@@ -114,13 +134,26 @@ public sealed class ChronologyService(IEnumerable<IChronologySource> sources, Pe
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return [.. entries
+        return [.. assembled.Entries
+            .Where(e => e.NamesPersonId is not { } other || !mayNotSee.Contains(other))
             .Where(e => filter.Kinds is null || filter.Kinds.Count == 0 || filter.Kinds.Contains(e.Kind))
-            .Where(e => filter.AgencyIds is null || filter.AgencyIds.Count == 0 || (e.AgencyId is { } a && filter.AgencyIds.Contains(a)))
+            .Where(e => filter.AgencyIds is null || filter.AgencyIds.Count == 0 || (e.AgencyId is { } a && filter.AgencyIds.Contains(a)))];
+    }
+
+    /// <summary>Every area's entries for the person, in the order shown.</summary>
+    private static async Task<AssembledChronology> AssembleAsync(IEnumerable<IChronologySource> sources, Guid personId, CancellationToken cancellationToken)
+    {
+        var entries = new List<ChronologyEntry>();
+        foreach (var source in sources)
+        {
+            entries.AddRange(await source.EntriesForAsync(personId, cancellationToken));
+        }
+
+        return new AssembledChronology(personId, [.. entries
             .OrderByDescending(e => Calendar.UkTime.ToUkDate(e.OccurredAt))
             .ThenByDescending(e => ChronologyKinds.Stage(e.Kind))
             .ThenByDescending(e => e.OccurredAt)
             .ThenBy(e => e.Title, StringComparer.Ordinal)
-            .ThenBy(e => e.EntityId)];
+            .ThenBy(e => e.EntityId)]);
     }
 }

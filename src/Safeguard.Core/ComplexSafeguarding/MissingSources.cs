@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.Chronology;
-using Safeguard.People;
 using Safeguard.Persistence;
 using Safeguard.Work;
 
@@ -71,15 +69,10 @@ public sealed class MissingDueWorkSource(SafeguardDbContext db, CalendarAdminist
 }
 
 /// <summary>A child's missing episodes and return home interviews on their chronology.</summary>
-public sealed class MissingChronologySource(SafeguardDbContext db, PersonIndex people) : IChronologySource
+public sealed class MissingChronologySource(SafeguardDbContext db) : IChronologySource
 {
-    public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, Actor actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, CancellationToken cancellationToken)
     {
-        if (!await people.Visible(actor).AnyAsync(p => p.Id == personId, cancellationToken))
-        {
-            return [];
-        }
-
         var episodes = await db.Set<MissingEpisode>().AsNoTracking().Include(e => e.Interview).Include(e => e.ReportedByAgency)
             .Where(e => e.PersonId == personId)
             .ToListAsync(cancellationToken);

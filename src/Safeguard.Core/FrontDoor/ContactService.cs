@@ -498,25 +498,18 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
     {
         ArgumentNullException.ThrowIfNull(actor);
         var agencyId = actor.AgencyId ?? Guid.Empty;
-        // The open requests newest first, then the answered ones newest first, 200 in all: each read in index order.
-        var requests = await db.Set<ContactInformationRequest>().AsNoTracking()
-            .Include(r => r.Contact!).ThenInclude(c => c.Children)
-            .Where(r => r.AgencyId == agencyId && r.RespondedAt == null)
-            .OrderByDescending(r => r.RequestedAt)
-            .Take(AgencyRequestsShown)
+        // The open requests newest first, then the answered ones newest first, 200 in all: each read in index order,
+        // with only what the page shows (the contact's children, not the whole contact).
+        var requests = await RequestRows(db.Set<ContactInformationRequest>().AsNoTracking().Where(r => r.AgencyId == agencyId && r.RespondedAt == null), AgencyRequestsShown)
             .ToListAsync(cancellationToken);
         if (requests.Count < AgencyRequestsShown)
         {
-            requests.AddRange(await db.Set<ContactInformationRequest>().AsNoTracking()
-                .Include(r => r.Contact!).ThenInclude(c => c.Children)
-                .Where(r => r.AgencyId == agencyId && r.RespondedAt != null)
-                .OrderByDescending(r => r.RequestedAt)
-                .Take(AgencyRequestsShown - requests.Count)
+            requests.AddRange(await RequestRows(db.Set<ContactInformationRequest>().AsNoTracking().Where(r => r.AgencyId == agencyId && r.RespondedAt != null), AgencyRequestsShown - requests.Count)
                 .ToListAsync(cancellationToken));
         }
 
-        var personIds = requests.SelectMany(r => r.Contact!.Children).Where(c => c.PersonId != null).Select(c => c.PersonId!.Value).Distinct().ToList();
-        var names = await db.Set<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id) && !p.IsRestricted)
+        var personIds = requests.SelectMany(r => r.Children).Where(c => c.PersonId != null).Select(c => c.PersonId!.Value).Distinct().ToList();
+        var names = await db.Set<Person>().AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id) && !p.IsRestricted)
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName + (p.DateOfBirth is { } d ? ", born " + d.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : ""), cancellationToken);
         using (db.BeginProcess("FrontDoor.AgencyRequests", actor))
         {
@@ -526,9 +519,23 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
 
         return [.. requests.Select(r => new AgencyRequestView(
             r.Id, r.Version, r.ContactId, r.RequestedAt, r.RequestedByName, r.Question,
-            [.. r.Contact!.Children.Select(c => c.PersonId is { } id && names.TryGetValue(id, out var n) ? n : c.DescribedName)],
+            [.. r.Children.Select(c => c.PersonId is { } id && names.TryGetValue(id, out var n) ? n : c.DescribedName)],
             r.Response, r.RespondedAt, r.RespondedByName))];
     }
+
+    /// <summary>The newest <paramref name="count"/> requests, with what an agency's page shows of each.</summary>
+    private static IQueryable<AgencyRequestRow> RequestRows(IQueryable<ContactInformationRequest> requests, int count) => requests
+        .OrderByDescending(r => r.RequestedAt)
+        .Take(count)
+        .Select(r => new AgencyRequestRow(
+            r.Id, r.Version, r.ContactId, r.RequestedAt, r.RequestedByName, r.Question, r.Response, r.RespondedAt, r.RespondedByName,
+            r.Contact!.Children.Select(c => new AgencyRequestChild(c.DescribedName, c.PersonId)).ToList()));
+
+    private sealed record AgencyRequestChild(string DescribedName, Guid? PersonId);
+
+    private sealed record AgencyRequestRow(
+        Guid Id, int Version, Guid ContactId, DateTimeOffset RequestedAt, string RequestedByName, string Question, string? Response, DateTimeOffset? RespondedAt,
+        string? RespondedByName, List<AgencyRequestChild> Children);
 
     private static AgencyContactView AgencyView(Contact c) =>
         new(c.Id, c.ReceivedAt, c.ReferrerName, c.Concerns, [.. c.Children.Select(ch => new AgencyContactChild(ch.DescribedName, ch.PersonId))], c.Decision, c.DecidedAt);

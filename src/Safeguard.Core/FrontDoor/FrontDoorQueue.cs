@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.Persistence;
@@ -52,20 +53,29 @@ public sealed record AgencyContactFilter
     public bool NewestFirst { get; init; } = true;
 }
 
+/// <summary>The whole front door queue as worked out from the records, with what its filters need; kept while the records are unchanged.</summary>
+public sealed record KeptQueue(IReadOnlyList<KeptQueueItem> Items, IReadOnlyList<(Guid Id, string Name)> Agencies);
+
+/// <summary>A contact awaiting a decision, with the agency's id and each child's name for the filters.</summary>
+public sealed record KeptQueueItem(QueueItem Item, Guid FromAgencyId, IReadOnlyList<string> ChildNames);
+
 /// <summary>
 /// The practitioners' lists of contacts: the front door queue (contacts awaiting a decision) and a partner agency's
-/// own contacts. Filters on stored columns are applied in the database (the received time, the decision and the
-/// contact's children are indexed); the queue's clock is worked out with the calendar over the waiting contacts only.
+/// own contacts. The queue (every waiting contact with its clock) is worked out once while the records are unchanged,
+/// for at most <see cref="MaxAgeOfQueue"/> and within the day (ADR 0032), and each request filters, sorts and pages it;
+/// a partner's contacts are filtered and paged in the database (the agency and received time are indexed).
 /// </summary>
-public sealed class FrontDoorQueue(SafeguardDbContext db, CalendarAdministration calendar)
+public sealed class FrontDoorQueue(SafeguardDbContext db, VersionedCache<KeptQueue> kept, IServiceScopeFactory scopes)
 {
+    /// <summary>How long a queue worked out with no change to the records is shown before it is worked out again (its clock runs in working days).</summary>
+    public static readonly TimeSpan MaxAgeOfQueue = TimeSpan.FromMinutes(5);
+
     /// <summary>Contacts awaiting a decision, filtered, sorted and paged.</summary>
     public async Task<QueueResult> ListAsync(QueueFilter filter, int page, int pageSize = ListPage.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var waiting = db.Set<Contact>().AsNoTracking().Where(c => c.Decision == null);
-        var all = await Project(waiting, cancellationToken);
-        var filtered = waiting;
+        var queue = await KeptAsync(cancellationToken);
+        IEnumerable<KeptQueueItem> filtered = queue.Items;
         if (filter.AgencyId is { } agency)
         {
             filtered = filtered.Where(c => c.FromAgencyId == agency);
@@ -73,35 +83,65 @@ public sealed class FrontDoorQueue(SafeguardDbContext db, CalendarAdministration
 
         if (filter.NotTriaged)
         {
-            filtered = filtered.Where(c => c.Priority == null);
+            filtered = filtered.Where(c => c.Item.Priority == null);
         }
         else if (filter.Priority is { } priority)
         {
-            filtered = filtered.Where(c => c.Priority == priority);
+            filtered = filtered.Where(c => c.Item.Priority == priority);
         }
 
         if (filter.Child?.Trim() is { Length: > 0 } child)
         {
-            var pattern = $"%{Like(child.ToUpperInvariant())}%";
-            filtered = filtered.Where(c => c.Children.Any(ch => EF.Functions.Like(ch.DescribedName.ToUpper(), pattern, "\\")));
+            filtered = filtered.Where(c => c.ChildNames.Any(n => n.Contains(child, StringComparison.OrdinalIgnoreCase)));
         }
 
-        var rows = ReferenceEquals(filtered, waiting) ? all : await Project(filtered, cancellationToken);
+        var rows = filtered.Select(c => c.Item).ToList();
         if (filter.State is { } state)
         {
             rows = [.. rows.Where(r => DueWorkList.StateOf(r.Deadline) == state)];
         }
 
         var sorted = Sort(rows, filter);
-        var agencies = all.GroupBy(r => r.FromAgencyName).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        var agencyList = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
-        return new QueueResult(sorted, ListPage.Of(sorted, page, pageSize), Counts(all),
-            [.. agencyList.Where(a => agencies.Contains(a.Name)).Select(a => (a.Id, a.Name))]);
+        return new QueueResult(sorted, ListPage.Of(sorted, page, pageSize), Counts(queue.Items.Select(c => c.Item)), queue.Agencies);
     }
 
     /// <summary>How many contacts await a decision: overdue, due today or soon, and later.</summary>
     public async Task<DueWorkCounts> CountAsync(CancellationToken cancellationToken = default) =>
-        Counts(await Project(db.Set<Contact>().AsNoTracking().Where(c => c.Decision == null), cancellationToken));
+        Counts((await KeptAsync(cancellationToken)).Items.Select(c => c.Item));
+
+    private Task<KeptQueue> KeptAsync(CancellationToken cancellationToken) =>
+        kept.GetAsync(db, "queue", MaxAgeOfQueue, async _ =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            return await WorkOutAsync(services.GetRequiredService<SafeguardDbContext>(), services.GetRequiredService<CalendarAdministration>(), CancellationToken.None);
+        }, cancellationToken);
+
+    /// <summary>Every contact awaiting a decision, oldest first, with its clock; and the active agencies they came from.</summary>
+    private static async Task<KeptQueue> WorkOutAsync(SafeguardDbContext db, CalendarAdministration calendar, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<Contact>().AsNoTracking().Where(c => c.Decision == null)
+            .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id,
+                c.ReceivedAt,
+                c.FromAgencyId,
+                Agency = c.FromAgency!.Name,
+                c.Priority,
+                Children = c.Children.Select(ch => ch.DescribedName).ToList(),
+                Open = c.InformationRequests.Count(r => r.RespondedAt == null),
+            })
+            .ToListAsync(cancellationToken);
+        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        var items = rows.Select(c => new KeptQueueItem(
+            new QueueItem(c.Id, c.ReceivedAt, c.Agency, string.Join(", ", c.Children.Order(StringComparer.Ordinal)), c.Priority, c.Open,
+                deadlines.Assess(deadlines.Calculate(ContactService.TimescaleRule, c.ReceivedAt))),
+            c.FromAgencyId, c.Children)).ToList();
+        var from = items.Select(i => i.FromAgencyId).ToHashSet();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
+        return new KeptQueue(items, [.. agencies.Where(a => from.Contains(a.Id)).Select(a => (a.Id, a.Name))]);
+    }
 
     /// <summary>
     /// The contacts the actor's agency made, filtered and paged in the database (the count and one page), newest
@@ -149,25 +189,6 @@ public sealed class FrontDoorQueue(SafeguardDbContext db, CalendarAdministration
         return new ListPage<AgencyContactView>(
             [.. rows.Select(c => new AgencyContactView(c.Id, c.ReceivedAt, c.ReferrerName, c.Concerns, [.. c.Children.Select(ch => new AgencyContactChild(ch.DescribedName, ch.PersonId))], c.Decision, c.DecidedAt))],
             total, number, size);
-    }
-
-    private async Task<List<QueueItem>> Project(IQueryable<Contact> contacts, CancellationToken cancellationToken)
-    {
-        var rows = await contacts
-            .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
-            .Select(c => new
-            {
-                c.Id,
-                c.ReceivedAt,
-                Agency = c.FromAgency!.Name,
-                c.Priority,
-                Children = c.Children.Select(ch => ch.DescribedName).ToList(),
-                Open = c.InformationRequests.Count(r => r.RespondedAt == null),
-            })
-            .ToListAsync(cancellationToken);
-        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
-        return [.. rows.Select(c => new QueueItem(c.Id, c.ReceivedAt, c.Agency, string.Join(", ", c.Children.Order(StringComparer.Ordinal)), c.Priority, c.Open,
-            deadlines.Assess(deadlines.Calculate(ContactService.TimescaleRule, c.ReceivedAt))))];
     }
 
     private static DueWorkCounts Counts(IEnumerable<QueueItem> items)

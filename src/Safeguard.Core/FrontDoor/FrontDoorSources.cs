@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.Chronology;
 using Safeguard.Persistence;
@@ -10,7 +9,7 @@ namespace Safeguard.FrontDoor;
 /// <summary>The front door's part of a child's chronology: contacts, decisions, information requests and sharing decisions.</summary>
 public sealed class FrontDoorChronologySource(SafeguardDbContext db) : IChronologySource
 {
-    public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, Actor actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, CancellationToken cancellationToken)
     {
         // The child's contacts found from the contacts' children by the indexed person id (an uncorrelated IN), not by
         // testing every contact for the child.

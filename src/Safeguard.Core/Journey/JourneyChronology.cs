@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.Chronology;
 using Safeguard.People;
@@ -8,15 +7,10 @@ using Safeguard.Persistence;
 namespace Safeguard.Journey;
 
 /// <summary>The child's journey on their chronology: referrals, assessments, strategy discussions, enquiries, conferences, plans, allocations and closures.</summary>
-public sealed class JourneyChronology(SafeguardDbContext db, PersonIndex people) : IChronologySource
+public sealed class JourneyChronology(SafeguardDbContext db) : IChronologySource
 {
-    public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, Actor actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, CancellationToken cancellationToken)
     {
-        if (!await people.Visible(actor).AnyAsync(p => p.Id == personId, cancellationToken))
-        {
-            return [];
-        }
-
         var episodes = await CaseworkService.WithRecords(db.NeedEpisodes.AsNoTracking().Where(e => e.PersonId == personId)).ToListAsync(cancellationToken);
         var teamIds = episodes.SelectMany(e => e.Allocations).Select(a => a.TeamId).Distinct().ToList();
         var workerIds = episodes.SelectMany(e => e.Allocations).Select(a => a.WorkerId).OfType<Guid>().Distinct().ToList();
@@ -116,11 +110,11 @@ public sealed class JourneyChronology(SafeguardDbContext db, PersonIndex people)
 }
 
 /// <summary>The person index on the chronology: the record being added, family links and merges.</summary>
-public sealed class PersonIndexChronology(SafeguardDbContext db, PersonIndex people) : IChronologySource
+public sealed class PersonIndexChronology(SafeguardDbContext db) : IChronologySource
 {
-    public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, Actor actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChronologyEntry>> EntriesForAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var person = await people.Visible(actor).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
         if (person is null)
         {
             return [];
@@ -135,14 +129,16 @@ public sealed class PersonIndexChronology(SafeguardDbContext db, PersonIndex peo
             .Where(r => (r.PersonId == personId || r.RelatedPersonId == personId) && r.From != null)
             .ToListAsync(cancellationToken);
         var otherIds = relationships.Select(r => r.PersonId == personId ? r.RelatedPersonId : r.PersonId).ToList();
-        var others = await people.Visible(actor).AsNoTracking().Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var others = await db.People.AsNoTracking().Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         foreach (var r in relationships)
         {
             var otherId = r.PersonId == personId ? r.RelatedPersonId : r.PersonId;
             if (others.TryGetValue(otherId, out var name))
             {
+                // Names the other person: shown only to a reader who may see their record (ChronologyService).
                 entries.Add(new(UkTime.StartOfDay(r.From!.Value), ChronologyKinds.Record,
-                    $"Linked to {name} ({PersonIndex.Describe(r.Kind)})", null, null, null, "PersonRelationship", r.Id, link));
+                    $"Linked to {name} ({PersonIndex.Describe(r.Kind)})", null, null, null, "PersonRelationship", r.Id, link)
+                { NamesPersonId = otherId });
             }
         }
 

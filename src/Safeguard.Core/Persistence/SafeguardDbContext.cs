@@ -191,8 +191,23 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
                 previousHash = e.Hash;
             }
 
-            AuditEvents.AddRange(events);
             int written;
+            if (changes.Count == 0 && !ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                // Only reads to record (a page viewed): the access events are written straight to the table in the
+                // chain's order, as the bulk writes' events are, without the change tracker (a list naming hundreds
+                // of children writes hundreds of events).
+                await BulkInsert.WriteAsync(this, events, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+
+                _pendingAccess.Clear();
+                return events.Count;
+            }
+
+            AuditEvents.AddRange(events);
             try
             {
                 // With a transaction of our own, the tracked changes are accepted only once it has committed,

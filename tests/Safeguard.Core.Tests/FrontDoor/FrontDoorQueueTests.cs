@@ -75,6 +75,24 @@ public class FrontDoorQueueTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_kept_queue_shows_a_new_contact_and_a_triage_at_the_next_read(DatabaseProvider provider)
+    {
+        await using var f = await QueueAsync(provider);
+        var queue = f.Get<FrontDoorQueue>();
+        var before = await queue.ListAsync(new QueueFilter(), 1, cancellationToken: Ct);
+        Assert.Equal(3, before.Rows.Count);
+
+        var nell = await RecordAsync(f, "SCHOOLS", Monday10.AddMinutes(-30), Child("Nell", "Gray"));
+        var added = await queue.ListAsync(new QueueFilter { Child = "nell" }, 1, cancellationToken: Ct);
+        Assert.Equal((null, "Nell Gray"), (Assert.Single(added.Rows).Priority, added.Rows[0].Children));
+        Assert.Equal(new DueWorkCounts(1, 3, 0), await queue.CountAsync(Ct));
+
+        var level = (await f.Db.ThresholdLevels.AsNoTracking().FirstAsync(l => l.Level == 2 && l.IsActive, Ct)).Id;
+        await f.Get<ContactService>().TriageAsync(nell.Id, nell.Version, new ContactTriage(RagPriority.Green, level, null), await f.ActorAsync("front.door"), Ct);
+        Assert.Equal(RagPriority.Green, Assert.Single((await queue.ListAsync(new QueueFilter { Child = "Nell" }, 1, cancellationToken: Ct)).Rows).Priority);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task A_partner_sees_its_own_agencys_contacts_paged_and_filtered_and_each_search_and_export_is_audited(DatabaseProvider provider)
     {
         await using var f = await QueueAsync(provider);

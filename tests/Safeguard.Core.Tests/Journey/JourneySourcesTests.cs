@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
 using Safeguard.Chronology;
 using Safeguard.Interchange.Cin;
 using Safeguard.Journey;
@@ -70,6 +72,31 @@ public class JourneySourcesTests
 
         var referrals = (await chronology.ForPersonAsync(f.ChildId, new ChronologyFilter(Kinds: [ChronologyKinds.Referral]), f.Worker, Ct))!;
         Assert.Equal("Referral to children's social care", Assert.Single(referrals).Title);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_kept_chronology_shows_a_change_at_the_next_read_and_names_a_restricted_relative_only_to_those_who_may_see_them(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var episodeId = await f.OpenAsync();
+        var brother = await f.AddChildAsync("Yusuf", "Malik", restricted: true); // the worker alone may see his record
+        await f.Services.Get<PersonIndex>().AddRelationshipAsync(new NewRelationship(f.ChildId, brother, RelationshipKind.Sibling, false, D(10, 1), null), f.Worker, Ct);
+        var chronology = f.Services.Get<ChronologyService>();
+        var other = new Actor(Guid.NewGuid(), "Pat Reader", f.Worker.AgencyId);
+
+        var worker = (await chronology.ForPersonAsync(f.ChildId, new ChronologyFilter(), f.Worker, Ct))!;
+        Assert.Contains(worker, e => e.Title.StartsWith("Linked to Yusuf Malik", StringComparison.Ordinal));
+        var others = (await chronology.ForPersonAsync(f.ChildId, new ChronologyFilter(), other, Ct))!;
+        Assert.DoesNotContain(others, e => e.Title.Contains("Yusuf", StringComparison.Ordinal));
+        Assert.Equal(worker.Count - 1, others.Count);
+        Assert.Null(await chronology.ForPersonAsync(brother, new ChronologyFilter(), other, Ct));
+
+        // A change to the records is on the next read; each read is audited.
+        await f.Casework.RecordStrategyDiscussionAsync(episodeId, 0, D(10, 5), StrategyOutcome.Section47, f.Worker, Ct);
+        var after = (await chronology.ForPersonAsync(f.ChildId, new ChronologyFilter(), other, Ct))!;
+        Assert.Contains(after, e => e.Kind == ChronologyKinds.StrategyDiscussion);
+        Assert.Equal(3, await f.Services.Db.AuditEvents.CountAsync(
+            e => e.Process == "Chronology.View" && e.Action == AuditAction.Viewed && e.EntityId == f.ChildId.ToString(), Ct));
     }
 
     [Fact]

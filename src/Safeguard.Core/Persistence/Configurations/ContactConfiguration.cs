@@ -26,6 +26,9 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasMany(c => c.InformationRequests).WithOne(r => r.Contact).HasForeignKey(r => r.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.ReceivedAt);
         builder.HasIndex(c => c.Decision);
+
+        // A partner's own contacts, newest (or oldest) first, one page at a time: read in index order.
+        builder.HasIndex(c => new { c.FromAgencyId, c.ReceivedAt });
         builder.Ignore(c => c.IsDecided);
     }
 }
