@@ -74,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ComplexSafeguarding.MissingEpisodeService>();
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.MissingDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.MissingChronologySource>();
+        ComplexSafeguarding.ContextualRegistration.AddContextualSafeguardingAndPanels(services);
         services.AddScoped<DemoSeeder>();
         return services;
     }

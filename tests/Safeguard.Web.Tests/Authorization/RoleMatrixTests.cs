@@ -134,6 +134,9 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/missing", "/missing/episodes/{id}", "/missing/episodes/{id}/change", "/missing/episodes/{id}/interview",
             "/people/{id}/missing", "/people/{id}/missing/new", "/my-agency/missing", "/my-agency/missing/new", "/my-agency/missing/{id}",
             "/api/v1/missing-episodes", "/api/v1/missing-episodes/{id}", "/api/v1/missing-episodes/{id}/return",
+            "/contextual", "/contextual/locations/new", "/contextual/locations/{id}", "/contextual/locations/{id}/change",
+            "/contextual/groups/new", "/contextual/groups/{id}", "/contextual/groups/{id}/change", "/contextual/links/{id}",
+            "/people/{id}/contextual", "/people/{id}/contextual/link",
         })
         {
             Assert.Contains(expected, urls);
