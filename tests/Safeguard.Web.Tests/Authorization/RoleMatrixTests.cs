@@ -137,6 +137,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/contextual", "/contextual/locations/new", "/contextual/locations/{id}", "/contextual/locations/{id}/change",
             "/contextual/groups/new", "/contextual/groups/{id}", "/contextual/groups/{id}/change", "/contextual/links/{id}",
             "/people/{id}/contextual", "/people/{id}/contextual/link",
+            "/panels", "/panels/new", "/panels/{id}", "/panels/{id}/minutes", "/panels/cases/{id}", "/panels/actions/{id}",
         })
         {
             Assert.Contains(expected, urls);
