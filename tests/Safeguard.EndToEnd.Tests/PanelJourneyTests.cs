@@ -113,6 +113,9 @@ public class PanelJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await Assertions.Expect(worker.Locator("svg[data-testid=network]")).ToBeVisibleAsync();
         await Assertions.Expect(worker.Locator("[data-testid=network-table]")).ToContainTextAsync("Found there when missing");
         await StepAsync(worker, "panel-05-network");
+        await worker.GotoAsync($"/contextual?Search={family}");
+        await Assertions.Expect(worker.Locator("[data-testid=places]")).ToContainTextAsync($"Bus station {family}");
+        await StepAsync(worker, "panel-05-places");
         workerProblems.AssertNone();
 
         // The team manager schedules the panel and builds its agenda: the child is on it for the declined interview.
@@ -136,6 +139,11 @@ public class PanelJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await manager.GetByRole(AriaRole.Button, new() { Name = "Add to the attendance" }).ClickAsync();
         await Assertions.Expect(manager.Locator("[data-testid=attendance]")).ToContainTextAsync("DS Jo Jones");
         await StepAsync(manager, "panel-08-meeting");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Record the minutes" }).ClickAsync();
+        await manager.GetByLabel("Minutes", new() { Exact = true }).FillAsync("Police, health and children's social care present. Bus station a recurring location.");
+        await StepAsync(manager, "panel-08-minutes");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Save the minutes" }).ClickAsync();
+        await Assertions.Expect(manager.Locator("[data-testid=minutes]")).ToContainTextAsync("Bus station a recurring location");
 
         // The decision and an action for the social worker.
         await manager.Locator("[data-testid=agenda] tr", new() { HasText = child }).GetByRole(AriaRole.Link, new() { Name = child }).ClickAsync();
