@@ -80,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddRecordIndicators<ComplexSafeguarding.ComplexSafeguardingIndicatorData, ComplexSafeguarding.ComplexSafeguardingFacts>(ComplexSafeguarding.ComplexSafeguardingIndicators.All);
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.ExploitationDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.ExploitationChronologySource>();
+        ComplexSafeguarding.ContextualRegistration.AddContextualSafeguardingAndPanels(services);
         services.AddScoped<DemoSeeder>();
         return services;
     }

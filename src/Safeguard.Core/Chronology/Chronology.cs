@@ -26,6 +26,8 @@ public static class ChronologyKinds
     public const string Missing = "Missing episode";
     public const string ReturnInterview = "Return home interview";
     public const string Exploitation = "Exploitation";
+    public const string Contextual = "Contextual safeguarding";
+    public const string Panel = "Exploitation and missing panel";
     public const string Closure = "Closure";
     public const string Record = "Record";
 

@@ -40,6 +40,10 @@ public static class Permissions
     public static readonly Permission ReportMissing = new("missing.report", "Report a child missing for your police force, record their return and see the episodes your force reported", ExposesChildData: true);
     public static readonly Permission ViewExploitation = new("exploitation.view", "See a child's exploitation screenings, WISE assessments, safety plans and National Referral Mechanism referrals", ExposesChildData: true);
     public static readonly Permission ManageExploitation = new("exploitation.manage", "Screen children for exploitation, record WISE assessments, safety plans and their actions, and NRM referrals and decisions", ExposesChildData: true);
+    public static readonly Permission ViewContextual = new("contextual.view", "See the places, people and groups linked to children (contextual safeguarding) and their network pictures", ExposesChildData: true);
+    public static readonly Permission ManageContextual = new("contextual.manage", "Record and change places, groups and the links from children to places, people and groups", ExposesChildData: true);
+    public static readonly Permission ViewPanels = new("panels.view", "See the exploitation and missing panel's meetings, agendas, decisions and actions", ExposesChildData: true);
+    public static readonly Permission ManagePanels = new("panels.manage", "Run the exploitation and missing panel: meetings, agendas, attendance, decisions, actions and minutes", ExposesChildData: true);
     public static readonly Permission ManageApiClients = new("admin.apiclients", "Create, list and revoke API keys for partner systems");
     public static readonly Permission ExportSubjectAccess = new("records.subjectaccess", "Produce a subject access request export: everything held about one person and every access to their record", ExposesChildData: true);
     public static readonly Permission ManageRetention = new("records.retention", "See the records due for deletion or review under the retention schedule, and delete them", ExposesChildData: true);
@@ -72,6 +76,10 @@ public static class Permissions
         ViewMissing,
         ManageMissing,
         ReportMissing,
+        ViewContextual,
+        ManageContextual,
+        ViewPanels,
+        ManagePanels,
         ExportSubjectAccess,
         ManageRetention,
         ViewExploitation,

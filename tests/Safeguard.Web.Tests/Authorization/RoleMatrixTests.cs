@@ -136,6 +136,10 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/api/v1/missing-episodes", "/api/v1/missing-episodes/{id}", "/api/v1/missing-episodes/{id}/return",
             "/people/{id}/exploitation", "/people/{id}/exploitation/screening/{id}", "/people/{id}/exploitation/assessment/{id}",
             "/people/{id}/exploitation/safety-plan/{id}", "/people/{id}/exploitation/safety-plan/{id}/action/{id}", "/people/{id}/exploitation/nrm/{id}",
+            "/contextual", "/contextual/locations/new", "/contextual/locations/{id}", "/contextual/locations/{id}/change",
+            "/contextual/groups/new", "/contextual/groups/{id}", "/contextual/groups/{id}/change", "/contextual/links/{id}",
+            "/people/{id}/contextual", "/people/{id}/contextual/link",
+            "/panels", "/panels/new", "/panels/{id}", "/panels/{id}/minutes", "/panels/cases/{id}", "/panels/actions/{id}",
         })
         {
             Assert.Contains(expected, urls);

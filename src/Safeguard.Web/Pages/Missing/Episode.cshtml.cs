@@ -8,7 +8,7 @@ namespace Safeguard.Web.Pages.Missing;
 
 /// <summary>A missing episode: the report, the return, the 72-hour clock and the return home interview; identifying the child on a police report.</summary>
 [RequirePermission("missing.view")]
-public sealed class EpisodeModel(MissingEpisodeService missing, PersonIndex people) : SafeguardPageModel
+public sealed class EpisodeModel(MissingEpisodeService missing, PersonIndex people, ContextualService contextual) : SafeguardPageModel
 {
     public EpisodeView View { get; private set; } = default!;
 
@@ -21,6 +21,13 @@ public sealed class EpisodeModel(MissingEpisodeService missing, PersonIndex peop
     public IReadOnlyList<PersonSummary> SearchResults { get; private set; } = [];
 
     public bool CanManage => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.ManageMissing.Name);
+
+    public bool CanViewContextual => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.ViewContextual.Name);
+
+    public bool CanManageContextual => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.ManageContextual.Name);
+
+    /// <summary>The places and people linked to the episode (where found, with whom).</summary>
+    public IReadOnlyList<LinkView> Links { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -71,6 +78,11 @@ public sealed class EpisodeModel(MissingEpisodeService missing, PersonIndex peop
 
         View = view;
         Version = view.Episode.Version;
+        if (CanViewContextual)
+        {
+            Links = await contextual.ForEpisodeAsync(id, Actor, cancellationToken);
+        }
+
         return true;
     }
 }

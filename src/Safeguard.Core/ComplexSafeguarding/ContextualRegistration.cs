@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Safeguard.ComplexSafeguarding;
+
+/// <summary>Contextual safeguarding's and the panel's services.</summary>
+public static class ContextualRegistration
+{
+    public static IServiceCollection AddContextualSafeguardingAndPanels(this IServiceCollection services)
+    {
+        services.AddScoped<ContextualService>();
+        services.AddScoped<Chronology.IChronologySource, ContextualChronologySource>();
+        services.AddScoped<PanelService>();
+        services.AddScoped<Work.IDueWorkSource, PanelActionDueWorkSource>();
+        services.AddScoped<Chronology.IChronologySource, PanelChronologySource>();
+
+        // Every criterion in this assembly: adding a criterion is adding a class.
+        foreach (var criterion in typeof(IPanelCriterion).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPanelCriterion).IsAssignableFrom(t)))
+        {
+            services.AddScoped(typeof(IPanelCriterion), criterion);
+        }
+
+        return services;
+    }
+}
