@@ -8,7 +8,8 @@ public class TimescaleCommandsTests
         var result = await CliHarness.RunAsync("timescales list");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(16, result.OutputLines.Length);
+        Assert.Equal(17, result.OutputLines.Length);
+        Assert.Single(result.OutputLines, l => l.StartsWith("wise-review ", StringComparison.Ordinal));
         Assert.StartsWith("Id ", result.OutputLines[0], StringComparison.Ordinal);
         Assert.EndsWith("Locally changeable", result.OutputLines[0], StringComparison.Ordinal);
         var icpc = Assert.Single(result.OutputLines, l => l.StartsWith("icpc ", StringComparison.Ordinal));
