@@ -15,7 +15,7 @@ namespace Safeguard.DemoData;
 /// and printed, so they must never be used on a real deployment (the web app seeds only when
 /// <c>Demo:SeedOnFirstStart</c> is true).
 /// </summary>
-public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdministration, Calendar.CalendarAdministration calendar)
+public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdministration, Calendar.CalendarAdministration calendar, ComplexSafeguarding.PanelService panels)
 {
     public const string DemoPassword = "demo-password-safeguard";
 
@@ -127,6 +127,11 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         {
             // Targets and averages to compare the generated area's computed figures with.
             await DemoBenchmarks.SeedAsync(db, actor, ReportingYear.Of(DemoCasework.HistoryStart(Calendar.UkTime.ToUkDate(db.Time.GetUtcNow()))), cancellationToken);
+            if (area.Children > 0)
+            {
+                // The exploitation and missing panel's recent meetings, over the area's missing and exploitation records.
+                await DemoPanels.SeedAsync(db, panels, actor, cancellationToken);
+            }
         }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }
