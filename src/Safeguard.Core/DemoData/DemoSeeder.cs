@@ -15,7 +15,7 @@ namespace Safeguard.DemoData;
 /// and printed, so they must never be used on a real deployment (the web app seeds only when
 /// <c>Demo:SeedOnFirstStart</c> is true).
 /// </summary>
-public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdministration, Calendar.CalendarAdministration calendar)
+public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdministration, Calendar.CalendarAdministration calendar, ComplexSafeguarding.PanelService panels)
 {
     public const string DemoPassword = "demo-password-safeguard";
 
@@ -127,6 +127,11 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         {
             // Targets and averages to compare the generated area's computed figures with.
             await DemoBenchmarks.SeedAsync(db, actor, ReportingYear.Of(DemoCasework.HistoryStart(Calendar.UkTime.ToUkDate(db.Time.GetUtcNow()))), cancellationToken);
+            if (area.Children > 0)
+            {
+                // The exploitation and missing panel's recent meetings, over the area's missing and exploitation records.
+                await DemoPanels.SeedAsync(db, panels, actor, cancellationToken);
+            }
         }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }
@@ -146,6 +151,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         Progress?.Report($"Demo: generating an area of {options.Children:N0} children and their families (scale {options.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}, seed {options.Seed})");
         var population = DemoPeople.Generate(options.Children, options.Seed, today, ids, now);
         DemoCasework? casework = null;
+        DemoComplexSafeguarding? complex = null;
         if (options.Activity)
         {
             var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
@@ -158,6 +164,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
                 agencies, thresholds, new DemoTeams(teams["Assessment Team"], teams["Child Protection Team"], worker));
             Progress?.Report("Demo: generating their contacts and casework since " + DemoCasework.HistoryStart(today).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
             casework.Generate();
+            complex = new DemoComplexSafeguarding(options, ids, now, population, agencies["POLICE"], await StaffAsync(cancellationToken));
+            complex.Generate();
         }
 
         Progress?.Report($"Demo: generated {population.Children:N0} children, {casework?.Contacts.Count ?? 0:N0} contacts and {casework?.Episodes.Count ?? 0:N0} referrals in {clock.Elapsed.TotalSeconds:N0} s; writing them to the database");
@@ -171,10 +179,24 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             await casework.WriteAsync(db, detail, cancellationToken);
         }
 
+        if (complex is not null)
+        {
+            var written = clock.Elapsed;
+            await complex.WriteAsync(db, detail, cancellationToken);
+            Progress?.Report($"Demo: {complex.Episodes.Count:N0} missing episodes, {complex.Interviews.Count:N0} return interviews, {complex.Screenings.Count:N0} exploitation screenings and their work written in {(clock.Elapsed - written).TotalSeconds:N1} s");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Progress?.Report($"Demo: area written in {clock.Elapsed.TotalSeconds:N0} s in all");
         return (population.Children, casework?.Contacts.Count ?? 0, casework?.Episodes.Count ?? 0);
+    }
+
+    private async Task<DemoUsers> StaffAsync(CancellationToken cancellationToken)
+    {
+        var names = new[] { "front.door", "partner", "social.worker", "team.manager" };
+        var users = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => new DemoStaff(u.Id, u.DisplayName), cancellationToken);
+        return new DemoUsers(users["front.door"], users["partner"], users["social.worker"], users["team.manager"]);
     }
 
     /// <summary>The text printed at start-up and by <c>safeguard seed demo</c>.</summary>
