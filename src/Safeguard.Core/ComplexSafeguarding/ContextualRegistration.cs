@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Safeguard.ComplexSafeguarding;
 
-/// <summary>Contextual safeguarding's and the panel's services.</summary>
+/// <summary>Contextual safeguarding's, the panel's and the regional return's services.</summary>
 public static class ContextualRegistration
 {
     public static IServiceCollection AddContextualSafeguardingAndPanels(this IServiceCollection services)
@@ -12,6 +13,8 @@ public static class ContextualRegistration
         services.AddScoped<PanelService>();
         services.AddScoped<Work.IDueWorkSource, PanelActionDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, PanelChronologySource>();
+        services.TryAddSingleton(new RegionalReturnOptions());
+        services.AddScoped<RegionalReturn>();
 
         // Every criterion in this assembly: adding a criterion is adding a class.
         foreach (var criterion in typeof(IPanelCriterion).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPanelCriterion).IsAssignableFrom(t)))

@@ -130,7 +130,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/api/v1/contacts", "/api/v1/contacts/{id}", "/dataset/indicators/{id}/breakdown", "/dataset/indicators/{id}/breakdown/download",
             "/people/{id}/casework/visits", "/people/{id}/casework/visit/{id}", "/casework/performance",
             "/dataset/dashboard", "/dataset/dashboard/download", "/dataset/exceptions", "/dataset/exceptions/download",
-            "/dataset/benchmarks", "/dataset/benchmarks/{id}",
+            "/dataset/benchmarks", "/dataset/benchmarks/{id}", "/dataset/regional-return",
             "/missing", "/missing/episodes/{id}", "/missing/episodes/{id}/change", "/missing/episodes/{id}/interview",
             "/people/{id}/missing", "/people/{id}/missing/new", "/my-agency/missing", "/my-agency/missing/new", "/my-agency/missing/{id}",
             "/api/v1/missing-episodes", "/api/v1/missing-episodes/{id}", "/api/v1/missing-episodes/{id}/return",

@@ -26,9 +26,13 @@ public sealed class IndexModel(DatasetCache datasets, SafeguardDbContext db, Tim
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
+    /// <summary>The UK date today: the regional return is offered for the quarters started by it.</summary>
+    public DateOnly Today { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var current = ReportingYear.Of(UkTime.Today(time));
+        Today = UkTime.Today(time);
+        var current = ReportingYear.Of(Today);
         var year = YearOr(Year, current);
         Year = year.StartYear;
         Years = [.. Enumerable.Range(current.StartYear - 4, 5).Reverse()];
