@@ -10,6 +10,7 @@ public static class ContextualRegistration
         services.AddScoped<ContextualService>();
         services.AddScoped<Chronology.IChronologySource, ContextualChronologySource>();
         services.AddScoped<PanelService>();
+        services.AddScoped<ProblemProfile>();
         services.AddScoped<Work.IDueWorkSource, PanelActionDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, PanelChronologySource>();
 
