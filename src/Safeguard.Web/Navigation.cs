@@ -21,6 +21,7 @@ public static class Navigation
         new(Permissions.ViewMissing, "Missing children", "/missing", "Children missing now, return home interviews to offer within 72 hours, and police reports to identify"),
         new(Permissions.ViewContextual, "Places and groups", "/contextual", "Places and groups that matter to children's safety outside the home, and who is linked to them"),
         new(Permissions.ViewPanels, "Exploitation and missing panel", "/panels", "The monthly panel's meetings: agendas built from the criteria, attendance, decisions, actions and minutes"),
+        new(Permissions.ViewPartnershipData, "Complex safeguarding problem profile", "/complex-safeguarding/profile", "Missing episodes and exploitation screenings in a period by category, age, sex, ethnicity, place, time of day, repeat missing and risk, in aggregate"),
         new(Permissions.ReportMissing, "Missing reports", "/my-agency/missing", "Report a child missing for your force, record their return and see what your force reported"),
         new(Permissions.SubmitContacts, "Contacts and requests", "/my-agency", "Make a contact to the front door, see your agency's contacts and answer requests for information"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),

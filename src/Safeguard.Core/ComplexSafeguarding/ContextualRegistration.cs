@@ -11,6 +11,7 @@ public static class ContextualRegistration
         services.AddScoped<ContextualService>();
         services.AddScoped<Chronology.IChronologySource, ContextualChronologySource>();
         services.AddScoped<PanelService>();
+        services.AddScoped<ProblemProfile>();
         services.AddScoped<Work.IDueWorkSource, PanelActionDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, PanelChronologySource>();
         services.TryAddSingleton(new RegionalReturnOptions());

@@ -140,6 +140,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/contextual/groups/new", "/contextual/groups/{id}", "/contextual/groups/{id}/change", "/contextual/links/{id}",
             "/people/{id}/contextual", "/people/{id}/contextual/link",
             "/panels", "/panels/new", "/panels/{id}", "/panels/{id}/minutes", "/panels/cases/{id}", "/panels/actions/{id}",
+            "/complex-safeguarding/profile", "/complex-safeguarding/profile/download",
         })
         {
             Assert.Contains(expected, urls);
