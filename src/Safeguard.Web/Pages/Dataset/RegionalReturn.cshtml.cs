@@ -10,18 +10,18 @@ namespace Safeguard.Web.Pages.Dataset;
 /// file as <c>safeguard complex-safeguarding regional-return</c>): an aggregate, audited as an export.
 /// </summary>
 [RequirePermission("performance.view")]
-public sealed class RegionalReturnModel(ComplexSafeguarding.RegionalReturn regionalReturn, TimeProvider time) : DatasetPageModel
+public sealed class RegionalReturnModel(Safeguard.ComplexSafeguarding.RegionalReturn regionalReturn, TimeProvider time) : DatasetPageModel
 {
     public async Task<IActionResult> OnGetAsync(string? quarter, CancellationToken cancellationToken)
     {
         ReportingQuarter period;
         try
         {
-            period = string.IsNullOrWhiteSpace(quarter) ? ReportingQuarter.Of(UkTime.Today(time)) : ComplexSafeguarding.RegionalReturn.ParseQuarter(quarter);
+            period = string.IsNullOrWhiteSpace(quarter) ? ReportingQuarter.Of(UkTime.Today(time)) : Safeguard.ComplexSafeguarding.RegionalReturn.ParseQuarter(quarter);
             var stream = new MemoryStream();
             await regionalReturn.WriteAsync(stream, period, Actor, cancellationToken);
             stream.Position = 0;
-            return File(stream, "text/csv", ComplexSafeguarding.RegionalReturn.FileName(period));
+            return File(stream, "text/csv", Safeguard.ComplexSafeguarding.RegionalReturn.FileName(period));
         }
         catch (SafeguardValidationException ex)
         {
