@@ -45,6 +45,11 @@ internal static partial class LoadBenchmark
         new("my-agency", "Partner's contacts (/my-agency)", "partner", _ => "/my-agency"),
         new("dataset", "Partnership dataset", "business.unit", _ => "/dataset"),
         new("dashboard", "Dataset dashboard", "business.unit", _ => "/dataset/dashboard"),
+        new("missing", "Missing children overview", "social.worker", _ => "/missing"),
+        new("exploitation", "A child's exploitation page", "social.worker", a => $"/people/{a.Children[Next(a.Children.Count)]}/exploitation"),
+        new("contextual", "Contextual safeguarding", "social.worker", _ => "/contextual"),
+        new("panels", "Exploitation and missing panel", "team.manager", _ => "/panels"),
+        new("profile", "Complex safeguarding problem profile", "business.unit", _ => "/complex-safeguarding/profile"),
     ];
 
     private static int _next;
