@@ -34,13 +34,13 @@ public static class MissingCommands
         {
             await using var provider = services.OpenServices(parseResult);
             using var scope = provider.CreateScope();
-            var overview = await scope.ServiceProvider.GetRequiredService<MissingEpisodeService>().OverviewAsync(CommandSupport.CliActor(), cancellationToken);
+            var overview = await scope.ServiceProvider.GetRequiredService<MissingEpisodeService>().OverviewAsync(CommandSupport.CliActor(), MissingOverviewPages.Everything, cancellationToken);
             var since = services.Clock.GetUtcNow().AddHours(-parseResult.GetValue(hours));
-            var reported = overview.MissingNow.Concat(overview.RecentlyEnded).Where(v => v.Episode.StartedAt >= since).DistinctBy(v => v.Episode.Id).OrderBy(v => v.Episode.StartedAt);
+            var reported = overview.MissingNow.Concat(overview.RecentlyEnded.Items).Where(v => v.Episode.StartedAt >= since).DistinctBy(v => v.Episode.Id).OrderBy(v => v.Episode.StartedAt);
             List<string[]> rows = [["List", "Child", "Went missing", "Returned", "Risk", "Interview", "Episode"]];
             rows.AddRange(reported.Select(v => Row("Reported recently", v)));
             rows.AddRange(overview.MissingNow.Select(v => Row("Missing now", v)));
-            rows.AddRange(overview.InterviewsDue
+            rows.AddRange(overview.InterviewsDue.Items
                 .OrderBy(v => v.Clock?.Status == DeadlineStatus.Overdue ? 0 : 1).ThenBy(v => v.Episode.EndedAt)
                 .Select(v => Row("Interview to offer", v)));
             await CommandSupport.WriteTableAsync(output, rows);

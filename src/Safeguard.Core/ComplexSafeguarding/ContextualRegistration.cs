@@ -12,6 +12,7 @@ public static class ContextualRegistration
         services.AddScoped<Chronology.IChronologySource, ContextualChronologySource>();
         services.AddScoped<PanelService>();
         services.AddScoped<ProblemProfile>();
+        services.AddSingleton<Persistence.VersionedCache<ProfileResult>>();
         services.AddScoped<Work.IDueWorkSource, PanelActionDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, PanelChronologySource>();
         services.TryAddSingleton(new RegionalReturnOptions());

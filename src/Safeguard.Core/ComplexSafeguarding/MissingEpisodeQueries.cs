@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.People;
+using Safeguard.Work;
 
 namespace Safeguard.ComplexSafeguarding;
 
@@ -71,15 +72,38 @@ public sealed partial class MissingEpisodeService
 
     /// <summary>
     /// The overview for the front door and social workers: children missing now, ended episodes whose interview has
-    /// not been offered (oldest clock first), reports whose child is not yet identified, and the last 30 days' returns.
-    /// Restricted records the actor may not see are named as such. The list is audited as a search.
+    /// not been offered (oldest clock first, a page at a time, with how many are overdue), reports whose child is not
+    /// yet identified, and the last 30 days' returns (newest first, a page at a time). Only the episodes shown are
+    /// read in full. Restricted records the actor may not see are named as such. The list is audited as a search.
     /// </summary>
-    public async Task<MissingOverview> OverviewAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<MissingOverview> OverviewAsync(Actor actor, MissingOverviewPages? pages = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        pages ??= new MissingOverviewPages();
         var since = Now.AddDays(-30);
-        var episodes = await db.Set<MissingEpisode>().AsNoTracking().Include(e => e.Interview).Include(e => e.ReportedByAgency)
-            .Where(e => e.EndedAt == null || e.PersonId == null || e.Interview == null || e.EndedAt >= since)
+        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        var set = db.Set<MissingEpisode>().AsNoTracking();
+
+        // The long lists are worked out on the ids and times alone; a page of each is then read in full.
+        var awaiting = (await set.Where(e => e.EndedAt != null && e.PersonId != null && e.Interview == null)
+                .Select(e => new { e.Id, EndedAt = e.EndedAt!.Value }).ToListAsync(cancellationToken))
+            .OrderBy(e => e.EndedAt).ThenBy(e => e.Id).ToList();
+        // Overdue as DeadlineService.Assess has it (past the due instant for an hour timescale, else past the due
+        // date), with "now" and "today" read once rather than for every episode.
+        var now = Now;
+        var today = UkTime.ToUkDate(now);
+        var overdue = awaiting.Count(e => deadlines.Calculate(TimescaleRule, e.EndedAt) is var d && (d.DueInstant is { } due ? now > due : today > d.DueDate));
+        var (interviewsPage, interviewsSkip) = ListPage.Clamp(awaiting.Count, pages.InterviewsPage, pages.PageSize);
+        var interviewIds = awaiting.Skip(interviewsSkip).Take(pages.PageSize).Select(e => e.Id).ToList();
+
+        var returned = (await set.Where(e => e.EndedAt >= since).Select(e => new { e.Id, EndedAt = e.EndedAt!.Value }).ToListAsync(cancellationToken))
+            .OrderByDescending(e => e.EndedAt).ThenBy(e => e.Id).ToList();
+        var (recentPage, recentSkip) = ListPage.Clamp(returned.Count, pages.RecentPage, pages.PageSize);
+        var recentIds = returned.Skip(recentSkip).Take(pages.PageSize).Select(e => e.Id).ToList();
+
+        var shownIds = interviewIds.Concat(recentIds).Distinct().ToList();
+        var episodes = await set.Include(e => e.Interview).Include(e => e.ReportedByAgency)
+            .Where(e => e.EndedAt == null || e.PersonId == null || EF.Parameter(shownIds).Contains(e.Id))
             .ToListAsync(cancellationToken);
         var names = await NamesAsync(episodes.Where(e => e.PersonId is not null).Select(e => e.PersonId!.Value), actor, cancellationToken);
         using (db.BeginProcess("Missing.Overview", actor))
@@ -88,12 +112,13 @@ public sealed partial class MissingEpisodeService
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var views = await ViewsAsync(episodes, names, cancellationToken);
+        var views = (await ViewsAsync(episodes, names, cancellationToken)).ToDictionary(v => v.Episode.Id);
         return new MissingOverview(
-            [.. views.Where(v => !v.Episode.HasEnded).OrderBy(v => v.Episode.StartedAt)],
-            [.. views.Where(v => v.Episode.HasEnded && v.Episode.Interview is null && v.Episode.PersonId is not null).OrderBy(v => v.Episode.EndedAt)],
-            [.. views.Where(v => v.Episode.PersonId is null).OrderBy(v => v.Episode.RecordedAt)],
-            [.. views.Where(v => v.Episode.EndedAt >= since).OrderByDescending(v => v.Episode.EndedAt).Take(100)]);
+            [.. views.Values.Where(v => !v.Episode.HasEnded).OrderBy(v => v.Episode.StartedAt)],
+            new ListPage<EpisodeView>([.. interviewIds.Select(id => views[id])], awaiting.Count, interviewsPage, pages.PageSize),
+            overdue,
+            [.. views.Values.Where(v => v.Episode.PersonId is null).OrderBy(v => v.Episode.RecordedAt)],
+            new ListPage<EpisodeView>([.. recentIds.Select(id => views[id])], returned.Count, recentPage, pages.PageSize));
     }
 
     /// <summary>The episodes the actor's agency reported, newest first: what was sent, never the child's record.</summary>

@@ -1,5 +1,6 @@
 using Safeguard.People;
 using Safeguard.Timescales;
+using Safeguard.Work;
 
 namespace Safeguard.ComplexSafeguarding;
 
@@ -86,7 +87,22 @@ public sealed record ChildMissingView(IReadOnlyList<EpisodeView> Episodes, int I
 }
 
 /// <summary>What the missing overview shows: children missing now, interviews to offer, reports to identify.</summary>
-public sealed record MissingOverview(IReadOnlyList<EpisodeView> MissingNow, IReadOnlyList<EpisodeView> InterviewsDue, IReadOnlyList<EpisodeView> ToIdentify, IReadOnlyList<EpisodeView> RecentlyEnded);
+/// <param name="MissingNow">Every episode not yet ended, longest missing first.</param>
+/// <param name="InterviewsDue">A page of the ended episodes of identified children with no interview recorded, oldest return first.</param>
+/// <param name="InterviewsOverdue">How many of all those (not just the page) are past their 72-hour deadline.</param>
+/// <param name="ToIdentify">Every report whose child is not yet identified, oldest first.</param>
+/// <param name="RecentlyEnded">A page of the episodes ended in the last 30 days, newest return first.</param>
+public sealed record MissingOverview(
+    IReadOnlyList<EpisodeView> MissingNow, ListPage<EpisodeView> InterviewsDue, int InterviewsOverdue, IReadOnlyList<EpisodeView> ToIdentify, ListPage<EpisodeView> RecentlyEnded);
+
+/// <summary>Which page of each of the overview's long lists to show, and how many rows a page has.</summary>
+public sealed record MissingOverviewPages(int InterviewsPage = 1, int RecentPage = 1, int PageSize = MissingOverviewPages.DefaultPageSize)
+{
+    public const int DefaultPageSize = 25;
+
+    /// <summary>Every row on one page, for the command line's daily list.</summary>
+    public static MissingOverviewPages Everything { get; } = new(1, 1, 1_000_000);
+}
 
 /// <summary>An episode as the reporting agency sees it: what it sent, never the child's record.</summary>
 public sealed record AgencyEpisodeView(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Calendar;
 using Safeguard.People;
 using Safeguard.Persistence;
@@ -11,9 +12,10 @@ namespace Safeguard.ComplexSafeguarding;
 /// exploitation screenings were made, by month (or quarter, for a period over a year), exploitation category, age band
 /// at the time, sex, ethnicity, where from, the places linked, time of day, repeat missing and risk. Aggregates only:
 /// no child is named, so nothing is audited here (the page's downloads are). Counts of 1 to 4 are shown as "fewer
-/// than 5" by <see cref="ProfileCount.Display"/>.
+/// than 5" by <see cref="ProfileCount.Display"/>. A profile is worked out once while the records are unchanged
+/// (<see cref="VersionedCache{T}"/>) and shared by everyone who asks for the same period.
 /// </summary>
-public sealed class ProblemProfile(SafeguardDbContext db)
+public sealed class ProblemProfile(SafeguardDbContext db, VersionedCache<ProfileResult> kept, IServiceScopeFactory scopes)
 {
     /// <summary>The longest period a profile covers.</summary>
     public const int MaxDays = 366 * 5;
@@ -25,6 +27,15 @@ public sealed class ProblemProfile(SafeguardDbContext db)
             throw new ArgumentException("The period must end on or after its start", nameof(to));
         }
 
+        return await kept.GetAsync(db, $"{from:yyyy-MM-dd}|{to:yyyy-MM-dd}", maxAge: null, async _ =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await ComputeAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>(), from, to, CancellationToken.None);
+        }, cancellationToken);
+    }
+
+    private static async Task<ProfileResult> ComputeAsync(SafeguardDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
         var start = UkTime.StartOfDay(from);
         var end = UkTime.StartOfDay(to.AddDays(1));
         var lookBack = UkTime.StartOfDay(from.AddDays(-89));
@@ -70,7 +81,7 @@ public sealed class ProblemProfile(SafeguardDbContext db)
             TwoWay("sex", "Sex", ["Female", "Male", "Not known"], missing.Select(m => SexText(m.Sex)), screened.Select(s => SexText(s.Sex))),
             Ethnicity(missing, screened),
             WhereFrom(missing),
-            await PlacesAsync(inPeriod.Select(e => e.Id).ToList(), cancellationToken),
+            await PlacesAsync(db, inPeriod.Select(e => e.Id).ToList(), cancellationToken),
             TimeOfDay(missing),
             Repeat(missing),
             Risk(missing, screened),
@@ -139,8 +150,10 @@ public sealed class ProblemProfile(SafeguardDbContext db)
             }
         }
 
+        var missingBy = missing.ToLookup(m => Key(m.Day));
+        var screenedBy = screened.ToLookup(s => Key(s.Day));
         var rows = periods.Select(p => new ProfileRow(p,
-            [missing.Count(m => Key(m.Day) == p), missing.Where(m => Key(m.Day) == p && m.PersonId is not null).Select(m => m.PersonId).Distinct().Count(), screened.Count(s => Key(s.Day) == p)])).ToList();
+            [missingBy[p].Count(), missingBy[p].Where(m => m.PersonId is not null).Select(m => m.PersonId).Distinct().Count(), screenedBy[p].Count()])).ToList();
         return new ProfileTable("trend", byQuarter ? "By quarter" : "By month", byQuarter ? "Quarter" : "Month", ["Missing episodes", "Children missing", "Exploitation screenings"], rows, Chart: true);
     }
 
@@ -183,7 +196,7 @@ public sealed class ProblemProfile(SafeguardDbContext db)
         return new ProfileTable("from", "Where children went missing from", "Missing from", ["Missing episodes", "Repeat episodes"], rows, Chart: true);
     }
 
-    private async Task<ProfileTable> PlacesAsync(List<Guid> episodeIds, CancellationToken cancellationToken)
+    private static async Task<ProfileTable> PlacesAsync(SafeguardDbContext db, List<Guid> episodeIds, CancellationToken cancellationToken)
     {
         var links = await db.Set<ContextualLink>().AsNoTracking()
             .Where(l => l.MissingEpisodeId != null && episodeIds.Contains(l.MissingEpisodeId.Value) && l.LocationId != null)

@@ -221,12 +221,45 @@ public class MissingEpisodeTests
         Assert.Equal(Utc(2026, 11, 23, 2), (await f.Missing.ReportedEpisodeAsync(matched.Id, f.Police, Ct))!.EndedAt);
 
         // The front door identifies the child on the look-alike report.
-        var overview = await f.Missing.OverviewAsync(f.Worker, Ct);
+        var overview = await f.Missing.OverviewAsync(f.Worker, cancellationToken: Ct);
         Assert.Equal([lookAlike.Id], overview.ToIdentify.Select(v => v.Episode.Id));
         Assert.Equal("Amira Khan", overview.ToIdentify[0].ChildName);
         await f.Missing.LinkChildAsync(lookAlike.Id, 0, f.ChildId, f.Worker, Ct);
-        Assert.Empty((await f.Missing.OverviewAsync(f.Worker, Ct)).ToIdentify);
+        Assert.Empty((await f.Missing.OverviewAsync(f.Worker, cancellationToken: Ct)).ToIdentify);
         await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Missing.LinkChildAsync(lookAlike.Id, 1, known.Id, f.Worker, Ct));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_overview_pages_the_interviews_to_offer_oldest_first_and_counts_the_overdue_ones_across_every_page(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        // Now is 23 November 09:00: an interview is due within 72 hours of the return.
+        var returns = new[] { Utc(2026, 11, 21, 1), Utc(2026, 11, 19, 1), Utc(2026, 11, 22, 20), Utc(2026, 11, 20, 1) };
+        var episodes = new List<MissingEpisode>();
+        foreach (var ended in returns)
+        {
+            episodes.Add(await f.RecordAsync(ended.AddHours(-6), ended));
+        }
+
+        var interviewed = await f.RecordAsync(Utc(2026, 11, 18, 18), Utc(2026, 11, 19, 2));
+        await f.Missing.RecordInterviewAsync(interviewed.Id, 0, Interview(Utc(2026, 11, 19, 10)), f.Worker, Ct);
+        var stillMissing = await f.RecordAsync(Utc(2026, 11, 22, 18));
+
+        var first = await f.Missing.OverviewAsync(f.Worker, new MissingOverviewPages(PageSize: 3), Ct);
+        Assert.Equal([episodes[1].Id, episodes[3].Id, episodes[0].Id], first.InterviewsDue.Items.Select(v => v.Episode.Id));
+        Assert.Equal((4, 1, 2, 2), (first.InterviewsDue.Total, first.InterviewsDue.Page, first.InterviewsDue.Pages, first.InterviewsOverdue));
+        Assert.Equal([stillMissing.Id], first.MissingNow.Select(v => v.Episode.Id));
+        Assert.Equal(5, first.RecentlyEnded.Total);
+        Assert.Equal([episodes[2].Id, episodes[0].Id, episodes[3].Id], first.RecentlyEnded.Items.Select(v => v.Episode.Id));
+
+        // A page past the end shows the last; each list pages on its own.
+        var last = await f.Missing.OverviewAsync(f.Worker, new MissingOverviewPages(InterviewsPage: 99, RecentPage: 2, PageSize: 3), Ct);
+        Assert.Equal([episodes[2].Id], last.InterviewsDue.Items.Select(v => v.Episode.Id));
+        Assert.Equal(2, last.InterviewsDue.Page);
+        Assert.Equal([interviewed.Id, episodes[1].Id], last.RecentlyEnded.Items.Select(v => v.Episode.Id));
+        Assert.Equal(2, last.InterviewsOverdue);
+        Assert.Equal([Safeguard.Timescales.DeadlineStatus.Overdue, Safeguard.Timescales.DeadlineStatus.Overdue, Safeguard.Timescales.DeadlineStatus.DueSoon],
+            first.InterviewsDue.Items.Select(v => v.Clock!.Status));
     }
 
     [Theory, ClassData(typeof(BothProviders))]
@@ -253,6 +286,6 @@ public class MissingEpisodeTests
         var hidden = await f.RecordAsync(Utc(2026, 11, 20, 18), childId: restricted);
         var stranger = new Actor(Guid.NewGuid(), "Stranger", null);
         Assert.Null(await f.Missing.GetAsync(hidden.Id, stranger, Ct));
-        Assert.Equal(MissingEpisodeService.RestrictedName, Assert.Single((await f.Missing.OverviewAsync(stranger, Ct)).MissingNow).ChildName);
+        Assert.Equal(MissingEpisodeService.RestrictedName, Assert.Single((await f.Missing.OverviewAsync(stranger, cancellationToken: Ct)).MissingNow).ChildName);
     }
 }

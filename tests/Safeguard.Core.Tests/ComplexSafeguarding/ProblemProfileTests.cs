@@ -121,6 +121,20 @@ public class ProblemProfileTests
         Assert.Equal("By quarter", result.Table("trend").Title);
     }
 
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_profile_is_shared_while_the_records_are_unchanged_and_worked_out_again_after_a_change(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var first = await ProfileAsync(f);
+        var profile = f.Services.Get<ProblemProfile>();
+        Assert.Same(first, await profile.BuildAsync(D(2026, 1, 1), D(2026, 6, 30), Ct));
+        Assert.NotSame(first, await profile.BuildAsync(D(2026, 1, 1), D(2026, 6, 29), Ct));
+
+        await f.RecordAsync(At(2026, 2, 2, 12), childId: f.ChildId);
+        var after = await profile.BuildAsync(D(2026, 1, 1), D(2026, 6, 30), Ct);
+        Assert.Equal(first.MissingEpisodes + 1, after.MissingEpisodes);
+    }
+
     [Fact]
     public void Counts_of_one_to_four_are_shown_as_fewer_than_five()
     {

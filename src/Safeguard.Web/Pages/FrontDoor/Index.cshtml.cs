@@ -45,7 +45,7 @@ public sealed class IndexModel(FrontDoorQueue queue, SafeguardDbContext db, Miss
     public QueueResult? Result { get; private set; }
 
     /// <summary>Null when the user does not see missing episodes.</summary>
-    public IReadOnlyList<EpisodeView>? InterviewsDue { get; private set; }
+    public MissingOverview? Missing { get; private set; }
 
     public bool CanDecide => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.DecideContacts.Name);
 
@@ -64,7 +64,7 @@ public sealed class IndexModel(FrontDoorQueue queue, SafeguardDbContext db, Miss
         await LoadAsync(download: false, cancellationToken);
         if (User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.ViewMissing.Name))
         {
-            InterviewsDue = (await missing.OverviewAsync(Actor, cancellationToken)).InterviewsDue;
+            Missing = await missing.OverviewAsync(Actor, new MissingOverviewPages(PageSize: 20), cancellationToken);
         }
     }
 
