@@ -229,4 +229,64 @@ public class MissingPagesTests(WebFactories factories) : IClassFixture<WebFactor
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("changed by someone else", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_overview_pages_the_interviews_to_offer_by_the_page_in_the_address(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var family = "Paged" + Unique();
+        var episodes = new List<(Guid Id, DateTimeOffset Ended)>();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var details = new Safeguard.People.NewPerson { GivenNames = "Ava", FamilyName = family, DateOfBirth = new DateOnly(2011, 2, 3), Sex = "F" };
+            var childId = (await scope.ServiceProvider.GetRequiredService<Safeguard.People.PersonIndex>().CreateAsync(details, [], Actor.System("test set-up"))).Id;
+            var police = await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Agencies.Where(a => a.Code == "POLICE").Select(a => a.Id).SingleAsync();
+            var missing = scope.ServiceProvider.GetRequiredService<ComplexSafeguarding.MissingEpisodeService>();
+            for (var i = 0; i < ComplexSafeguarding.MissingOverviewPages.DefaultPageSize + 1; i++)
+            {
+                var started = factory.Clock.GetUtcNow().AddDays(-60 + i);
+                var recorded = await missing.RecordAsync(childId, new ComplexSafeguarding.MissingEpisodeDetails
+                {
+                    Kind = ComplexSafeguarding.MissingKind.Missing,
+                    From = ComplexSafeguarding.MissingFrom.Home,
+                    LookedAfter = false,
+                    RiskAtReport = ComplexSafeguarding.MissingRisk.Low,
+                    StartedAt = started,
+                    EndedAt = started.AddHours(5),
+                    WhereFound = "Home",
+                    ReportedByAgencyId = police,
+                    ReportedByName = "PC Rosa Diaz",
+                }, Actor.System("test set-up"));
+                episodes.Add((recorded.Id, started.AddHours(5)));
+            }
+        }
+
+        using var worker = await factory.SignInAsync("social.worker");
+        var first = Html.Parse(await worker.GetStringAsync("/missing"));
+        var count = first.QuerySelectorAll("[data-testid=list-count]")[0].TextContent;
+        Assert.StartsWith("Showing 1 to 25 of ", count, StringComparison.Ordinal);
+        var total = int.Parse(count.Split(' ')[5], NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en-GB"));
+        Assert.NotNull(first.QuerySelector("nav.govuk-pagination a[href='/missing?page=2']"));
+
+        var second = Html.Parse(await worker.GetStringAsync("/missing?page=2"));
+        Assert.StartsWith($"Showing 26 to {Math.Min(50, total).ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} of ", second.QuerySelectorAll("[data-testid=list-count]")[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("2", second.QuerySelector("nav.govuk-pagination [aria-current=page]")!.TextContent);
+
+        // The interviews are then offered, so that the other tests of this class see their own children first.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var missing = scope.ServiceProvider.GetRequiredService<ComplexSafeguarding.MissingEpisodeService>();
+            foreach (var (id, ended) in episodes)
+            {
+                await missing.RecordInterviewAsync(id, 0, new ComplexSafeguarding.ReturnInterviewDetails
+                {
+                    OfferedAt = ended.AddHours(1),
+                    Interviewer = "Rae Return",
+                    Independent = true,
+                    Outcome = ComplexSafeguarding.ReturnInterviewOutcome.Declined,
+                    Reason = "Did not want to talk",
+                }, Actor.System("test set-up"));
+            }
+        }
+    }
 }
