@@ -11,7 +11,7 @@ namespace Safeguard.People;
 /// duplicates. A restricted record is invisible to anyone not on its access list: searches leave it out and
 /// <see cref="GetAsync"/> answers null, as for a record that does not exist. Every view and search is audited.
 /// </summary>
-public sealed partial class PersonIndex(SafeguardDbContext db)
+public sealed partial class PersonIndex(SafeguardDbContext db, IEnumerable<IPersonRecordsMover> movers)
 {
     public const string EntityType = "Person";
 
@@ -225,7 +225,8 @@ public sealed partial class PersonIndex(SafeguardDbContext db)
 
     /// <summary>
     /// Merges <paramref name="mergedId"/> into <paramref name="survivorId"/>: the merged record is kept, marked
-    /// merged, and its relationships are moved to the survivor. <see cref="UnmergeAsync"/> undoes it.
+    /// merged, and its relationships are moved to the survivor (<see cref="UnmergeAsync"/> moves them back), as are
+    /// the records each area's <see cref="IPersonRecordsMover"/> moves, in the same audited save.
     /// </summary>
     public async Task<PersonMerge> MergeAsync(Guid survivorId, int survivorVersion, Guid mergedId, int mergedVersion, string reason, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -287,6 +288,11 @@ public sealed partial class PersonIndex(SafeguardDbContext db)
                 link.RelatedPersonId = survivorId;
                 moved.Add($"{link.Id}:R");
             }
+        }
+
+        foreach (var mover in movers)
+        {
+            await mover.MoveAsync(mergedId, survivorId, cancellationToken);
         }
 
         using var process = db.BeginProcess("People.Merge", actor, reason);
