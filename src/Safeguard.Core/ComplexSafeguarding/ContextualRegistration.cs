@@ -17,6 +17,7 @@ public static class ContextualRegistration
         services.AddScoped<Chronology.IChronologySource, PanelChronologySource>();
         services.TryAddSingleton(new RegionalReturnOptions());
         services.AddScoped<RegionalReturn>();
+        services.AddScoped<People.IPersonRecordsMover, ComplexSafeguardingRecordsMover>();
 
         // Every criterion in this assembly: adding a criterion is adding a class.
         foreach (var criterion in typeof(IPanelCriterion).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPanelCriterion).IsAssignableFrom(t)))

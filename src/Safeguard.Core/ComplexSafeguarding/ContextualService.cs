@@ -29,12 +29,12 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(actor);
-        var location = new ContextualLocation { Name = "", CreatedByName = Fit(actor.Name, 200), CreatedAt = Now };
+        var location = new ContextualLocation { Name = "", CreatedByName = RecordKeeping.Fit(actor.Name, 200), CreatedAt = Now };
         Apply(location, details);
         using (db.BeginProcess("Contextual.AddLocation", actor))
         {
             db.Add(location);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
 
         return location;
@@ -59,7 +59,7 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
         using (db.BeginProcess("Contextual.ChangeLocation", actor))
         {
             db.Entry(location).Property(l => l.Version).OriginalValue = version;
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -67,12 +67,12 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(actor);
-        var group = new ContextualGroup { Name = "", CreatedByName = Fit(actor.Name, 200), CreatedAt = Now };
+        var group = new ContextualGroup { Name = "", CreatedByName = RecordKeeping.Fit(actor.Name, 200), CreatedAt = Now };
         Apply(group, details);
         using (db.BeginProcess("Contextual.AddGroup", actor))
         {
             db.Add(group);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
 
         return group;
@@ -97,7 +97,7 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
         using (db.BeginProcess("Contextual.ChangeGroup", actor))
         {
             db.Entry(group).Property(g => g.Version).OriginalValue = version;
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -107,7 +107,7 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(actor);
         var problems = await CheckLinkAsync(details, null, actor, cancellationToken);
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         var link = new ContextualLink
         {
             PersonId = details.PersonId,
@@ -116,13 +116,13 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
             GroupId = details.GroupId,
             Source = "",
             RecordedAt = Now,
-            RecordedByName = Fit(actor.Name, 200),
+            RecordedByName = RecordKeeping.Fit(actor.Name, 200),
         };
         Apply(link, details);
         using (db.BeginProcess("Contextual.AddLink", actor))
         {
             db.Add(link);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
 
         return link;
@@ -139,14 +139,14 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
         if (problems.Count > 0)
         {
             db.ChangeTracker.Clear();
-            Throw(problems);
+            RecordKeeping.ThrowIfAny(problems);
         }
 
         using (db.BeginProcess("Contextual.ChangeLink", actor))
         {
             db.Entry(link).Property(l => l.Version).OriginalValue = version;
             Apply(link, details);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -314,11 +314,11 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
             problems.Add(new("Description", $"The description must be {ContextualLocation.MaxTextLength} characters or fewer"));
         }
 
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         location.Name = name!;
         location.Type = details.Type!.Value;
         location.Postcode = postcode;
-        location.Description = Tidy(details.Description);
+        location.Description = RecordKeeping.Tidy(details.Description);
     }
 
     private static void Apply(ContextualGroup group, GroupDetails details)
@@ -339,9 +339,9 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
             problems.Add(new("Description", $"The description must be {ContextualGroup.MaxTextLength} characters or fewer"));
         }
 
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         group.Name = name!;
-        group.Description = Tidy(details.Description);
+        group.Description = RecordKeeping.Tidy(details.Description);
     }
 
     private static void Apply(ContextualLink link, LinkDetails details)
@@ -350,7 +350,7 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
         link.From = details.From;
         link.To = details.To;
         link.Source = details.Source!.Trim();
-        link.Notes = Tidy(details.Notes);
+        link.Notes = RecordKeeping.Tidy(details.Notes);
         link.MissingEpisodeId = details.MissingEpisodeId;
     }
 
@@ -360,28 +360,4 @@ public sealed partial class ContextualService(SafeguardDbContext db, PersonIndex
         ContextualTarget.Person => "person",
         _ => "group",
     };
-
-    private static void Throw(List<ValidationProblem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new SafeguardValidationException(problems);
-        }
-    }
-
-    private static string? Tidy(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Fit(string text, int length) => text.Length <= length ? text : text[..length];
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
 }

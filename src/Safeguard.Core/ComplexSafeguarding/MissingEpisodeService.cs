@@ -29,7 +29,7 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
         ArgumentNullException.ThrowIfNull(actor);
         var child = await ChildAsync(personId, actor, cancellationToken);
         var problems = await CheckAsync(details, details.ReportedByAgencyId, partner: false, cancellationToken);
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         var episode = New(details, details.ReportedByAgencyId!.Value, actor, partner: false);
         episode.PersonId = child.Id;
         episode.DescribedName = child.DisplayName;
@@ -37,7 +37,7 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
         using (db.BeginProcess("Missing.RecordEpisode", actor))
         {
             db.Add(episode);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
 
         return episode;
@@ -72,7 +72,7 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
             problems.Add(new("Child", "Give the child's details: name, date of birth and any NHS number or UPN"));
         }
 
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         var episode = New(report.Episode, agency!.Id, actor, partner: true);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -90,7 +90,7 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
             using (db.BeginProcess("Missing.ReportEpisode", actor))
             {
                 db.Add(episode);
-                await SaveAsync(cancellationToken);
+                await db.SaveAndClearAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -120,12 +120,12 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
             problems.Add(new("EndedAt", "A return home interview was offered: the child has returned, so enter when"));
         }
 
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         using (db.BeginProcess("Missing.ChangeEpisode", actor))
         {
             db.Entry(episode).Property(e => e.Version).OriginalValue = version;
             Apply(episode, details, details.ReportedByAgencyId ?? episode.ReportedByAgencyId, partner: false);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -151,13 +151,13 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
         }
 
         CheckReturn(problems, episode.StartedAt, endedAt, whereFound);
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         using (db.BeginProcess("Missing.RecordReturn", actor))
         {
             db.Entry(episode).Property(e => e.Version).OriginalValue = version;
             episode.EndedAt = endedAt!.Value.ToUniversalTime();
             episode.WhereFound = whereFound!.Trim();
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -176,7 +176,7 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
         {
             db.Entry(episode).Property(e => e.Version).OriginalValue = version;
             episode.PersonId = child.Id;
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -196,13 +196,13 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
         }
 
         CheckInterview(problems, details, ended);
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         var interview = episode.Interview;
         using (db.BeginProcess(interview is null ? "Missing.RecordInterview" : "Missing.ChangeInterview", actor))
         {
             if (interview is null)
             {
-                interview = new ReturnInterview { EpisodeId = episode.Id, Interviewer = "", RecordedByName = Fit(actor.Name, ReturnInterview.MaxNameLength), RecordedAt = Now };
+                interview = new ReturnInterview { EpisodeId = episode.Id, Interviewer = "", RecordedByName = RecordKeeping.Fit(actor.Name, ReturnInterview.MaxNameLength), RecordedAt = Now };
                 db.Add(interview);
             }
             else
@@ -212,17 +212,17 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
 
             interview.OfferedAt = details.OfferedAt!.Value.ToUniversalTime();
             interview.Interviewer = details.Interviewer!.Trim();
-            interview.Organisation = Tidy(details.Organisation);
+            interview.Organisation = RecordKeeping.Tidy(details.Organisation);
             interview.Independent = details.Independent!.Value;
             interview.Outcome = details.Outcome!.Value;
             interview.HeldAt = details.Outcome == ReturnInterviewOutcome.Accepted ? details.HeldAt!.Value.ToUniversalTime() : null;
-            interview.Reason = details.Outcome is ReturnInterviewOutcome.Declined or ReturnInterviewOutcome.NotPossible ? Tidy(details.Reason) : null;
-            interview.PushFactors = Tidy(details.PushFactors);
-            interview.PullFactors = Tidy(details.PullFactors);
-            interview.WhereTheyWere = Tidy(details.WhereTheyWere);
-            interview.WithWhom = Tidy(details.WithWhom);
-            interview.Notes = Tidy(details.Notes);
-            await SaveAsync(cancellationToken);
+            interview.Reason = details.Outcome is ReturnInterviewOutcome.Declined or ReturnInterviewOutcome.NotPossible ? RecordKeeping.Tidy(details.Reason) : null;
+            interview.PushFactors = RecordKeeping.Tidy(details.PushFactors);
+            interview.PullFactors = RecordKeeping.Tidy(details.PullFactors);
+            interview.WhereTheyWere = RecordKeeping.Tidy(details.WhereTheyWere);
+            interview.WithWhom = RecordKeeping.Tidy(details.WithWhom);
+            interview.Notes = RecordKeeping.Tidy(details.Notes);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -251,7 +251,7 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
         details = details with { Kind = PersonKind.Child };
         var nhs = string.IsNullOrWhiteSpace(details.NhsNumber) ? null : NhsNumber.Normalise(details.NhsNumber);
         var upn = string.IsNullOrWhiteSpace(details.Upn) ? null : UniquePupilNumber.Normalise(details.Upn);
-        episode.DescribedName = Fit($"{details.GivenNames?.Trim()} {details.FamilyName?.Trim()}".Trim(), 201);
+        episode.DescribedName = RecordKeeping.Fit($"{details.GivenNames?.Trim()} {details.FamilyName?.Trim()}".Trim(), 201);
         episode.DescribedDateOfBirth = details.DateOfBirth;
         episode.DescribedNhsNumber = nhs is { Length: <= 10 } ? nhs : null;
         episode.DescribedUpn = upn is { Length: <= 13 } ? upn : null;
@@ -293,7 +293,7 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
             ReportedByName = "",
             RecordedAt = Now,
             RecordedByUserId = actor.UserId,
-            RecordedByName = Fit(actor.Name, MissingEpisode.MaxNameLength),
+            RecordedByName = RecordKeeping.Fit(actor.Name, MissingEpisode.MaxNameLength),
             ReportedByPartner = partner,
         };
         Apply(episode, details, agencyId, partner);
@@ -306,37 +306,13 @@ public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonI
         episode.StartedAt = details.StartedAt!.Value.ToUniversalTime();
         episode.EndedAt = details.EndedAt?.ToUniversalTime();
         episode.From = details.From!.Value;
-        episode.WhereFound = details.EndedAt is null ? null : Tidy(details.WhereFound);
+        episode.WhereFound = details.EndedAt is null ? null : RecordKeeping.Tidy(details.WhereFound);
         episode.RiskAtReport = details.RiskAtReport;
         episode.LookedAfter = details.LookedAfter!.Value;
-        episode.Circumstances = Tidy(details.Circumstances);
-        episode.PoliceReference = Tidy(details.PoliceReference);
+        episode.Circumstances = RecordKeeping.Tidy(details.Circumstances);
+        episode.PoliceReference = RecordKeeping.Tidy(details.PoliceReference);
         episode.ReportedByAgencyId = agencyId;
         episode.ReportedByName = details.ReportedByName!.Trim();
         episode.ReportedByPartner = episode.ReportedByPartner || partner;
-    }
-
-    private static void Throw(List<ValidationProblem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new SafeguardValidationException(problems);
-        }
-    }
-
-    private static string? Tidy(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Fit(string text, int length) => text.Length <= length ? text : text[..length];
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
     }
 }

@@ -52,12 +52,12 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
             problems.Add(new("Chair", $"The chair's name must be {PanelMeeting.MaxNameLength} characters or fewer"));
         }
 
-        Throw(problems);
-        var meeting = new PanelMeeting { MeetingDate = details.MeetingDate!.Value, Chair = details.Chair!.Trim(), CreatedAt = Now, CreatedByName = Fit(actor.Name) };
+        RecordKeeping.ThrowIfAny(problems);
+        var meeting = new PanelMeeting { MeetingDate = details.MeetingDate!.Value, Chair = details.Chair!.Trim(), CreatedAt = Now, CreatedByName = RecordKeeping.Fit(actor.Name, PanelMeeting.MaxNameLength) };
         using (db.BeginProcess("Panels.Schedule", actor))
         {
             db.Add(meeting);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
 
         return meeting;
@@ -101,13 +101,13 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
             }
 
             item.Criteria = string.Join(',', codes);
-            item.Reasons = Fit(string.Join('\n', reasons), PanelCase.MaxReasonsLength);
+            item.Reasons = RecordKeeping.Fit(string.Join('\n', reasons), PanelCase.MaxReasonsLength);
         }
 
         using (db.BeginProcess("Panels.BuildAgenda", actor))
         {
             meeting.AgendaBuiltAt = Now;
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
 
         return added;
@@ -147,7 +147,7 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
             problems.Add(new("Attended", "Select whether they attended or sent apologies"));
         }
 
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         var attendee = new PanelAttendee
         {
             MeetingId = meetingId,
@@ -159,7 +159,7 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
         using (db.BeginProcess("Panels.AddAttendee", actor))
         {
             db.Add(attendee);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
 
         return attendee;
@@ -173,7 +173,7 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
         using (db.BeginProcess("Panels.RemoveAttendee", actor))
         {
             db.Remove(attendee);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -192,7 +192,7 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
         {
             db.Entry(meeting).Property(m => m.Version).OriginalValue = version;
             meeting.Minutes = string.IsNullOrWhiteSpace(minutes) ? null : minutes.Trim();
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -218,8 +218,8 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
             db.Entry(item).Property(c => c.Version).OriginalValue = version;
             item.Decision = decision.Trim();
             item.DecidedAt = Now;
-            item.DecidedByName = Fit(actor.Name);
-            await SaveAsync(cancellationToken);
+            item.DecidedByName = RecordKeeping.Fit(actor.Name, PanelMeeting.MaxNameLength);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -258,7 +258,7 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
             problems.Add(new("DueOn", "The action cannot be due before the meeting"));
         }
 
-        Throw(problems);
+        RecordKeeping.ThrowIfAny(problems);
         var action = new PanelAction
         {
             CaseId = item.Id,
@@ -266,15 +266,15 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
             PersonId = item.PersonId,
             Description = details.Description!.Trim(),
             OwnerUserId = owner!.Id,
-            OwnerName = Fit(owner.DisplayName),
+            OwnerName = RecordKeeping.Fit(owner.DisplayName, PanelMeeting.MaxNameLength),
             DueOn = details.DueOn!.Value,
             CreatedAt = Now,
-            CreatedByName = Fit(actor.Name),
+            CreatedByName = RecordKeeping.Fit(actor.Name, PanelMeeting.MaxNameLength),
         };
         using (db.BeginProcess("Panels.AddAction", actor))
         {
             db.Add(action);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
 
         return action;
@@ -307,8 +307,8 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
         {
             db.Entry(action).Property(a => a.Version).OriginalValue = version;
             action.CompletedAt = Now;
-            action.CompletedByName = Fit(actor.Name);
-            await SaveAsync(cancellationToken);
+            action.CompletedByName = RecordKeeping.Fit(actor.Name, PanelMeeting.MaxNameLength);
+            await db.SaveAndClearAsync(cancellationToken);
         }
     }
 
@@ -348,27 +348,5 @@ public sealed partial class PanelService(SafeguardDbContext db, PersonIndex peop
         }
 
         return item;
-    }
-
-    private static void Throw(List<ValidationProblem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new SafeguardValidationException(problems);
-        }
-    }
-
-    private static string Fit(string text, int length = PanelMeeting.MaxNameLength) => text.Length <= length ? text : text[..length];
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
     }
 }

@@ -99,11 +99,11 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
             ReceivedAt = details.ReceivedAt.ToUniversalTime(),
             FromAgencyId = fromAgency!.Value,
             ReferrerName = details.ReferrerName.Trim(),
-            ReferrerRole = Tidy(details.ReferrerRole),
+            ReferrerRole = RecordKeeping.Tidy(details.ReferrerRole),
             ReferralSource = details.ReferralSource!.Trim(),
             Concerns = details.Concerns.Trim(),
             Consent = details.Consent,
-            ConsentReason = Tidy(details.ConsentReason),
+            ConsentReason = RecordKeeping.Tidy(details.ConsentReason),
             RecordedAt = now,
             RecordedByUserId = actor.UserId,
             RecordedByName = actor.Name,
@@ -196,7 +196,7 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
         db.Entry(contact).Property(c => c.Version).OriginalValue = version;
         contact.Priority = triage.Priority;
         contact.ThresholdLevelId = triage.ThresholdLevelId;
-        contact.TriageNotes = Tidy(triage.Notes);
+        contact.TriageNotes = RecordKeeping.Tidy(triage.Notes);
         db.Entry(contact).State = EntityState.Modified;
         await SaveAsync(cancellationToken);
     }
@@ -658,6 +658,4 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
             problems.Add(new(field, $"The {what} must be {max} characters or fewer"));
         }
     }
-
-    internal static string? Tidy(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -19,7 +19,7 @@ public sealed class ThresholdLevels(SafeguardDbContext db)
     public async Task<ThresholdLevel> AddAsync(int level, string? name, string? description, Actor actor, CancellationToken cancellationToken = default)
     {
         await CheckAsync(null, level, name, description, true, cancellationToken);
-        var row = new ThresholdLevel { Level = level, Name = name!.Trim(), Description = ContactService.Tidy(description) };
+        var row = new ThresholdLevel { Level = level, Name = name!.Trim(), Description = RecordKeeping.Tidy(description) };
         using var process = db.BeginProcess("FrontDoor.AddThresholdLevel", actor);
         db.Add(row);
         await db.SaveChangesAsync(cancellationToken);
@@ -36,7 +36,7 @@ public sealed class ThresholdLevels(SafeguardDbContext db)
         db.Entry(row).Property(l => l.Version).OriginalValue = version;
         row.Level = level;
         row.Name = name!.Trim();
-        row.Description = ContactService.Tidy(description);
+        row.Description = RecordKeeping.Tidy(description);
         row.IsActive = isActive;
         try
         {

@@ -131,7 +131,7 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
 
         using var process = db.BeginProcess("Casework.OpenReferral", actor);
         db.NeedEpisodes.Add(episode);
-        await SaveAsync(cancellationToken);
+        await db.SaveAndClearAsync(cancellationToken);
         return new JourneyChange(episode.Id, warnings);
     }
 
@@ -629,18 +629,6 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
     {
         var after = JourneyRules.Check(CensusProjection.Project(person, episodes), calendarInForce, Today);
         return JourneyRules.Enforce(JourneyRules.Introduced(before, after), fields);
-    }
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
     }
 }
 

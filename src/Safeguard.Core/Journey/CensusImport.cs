@@ -172,7 +172,7 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
                 if (!options.DryRun && transaction is null)
                 {
                     transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    process = db.BeginProcess(Process, actor, $"Census file {Truncate(fileName, 200)} ({check.Collection!.Name})");
+                    process = db.BeginProcess(Process, actor, $"Census file {RecordKeeping.Fit(fileName, 200)} ({check.Collection!.Name})");
                 }
 
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
@@ -443,6 +443,4 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
 
     private static string Count(long count, string one, string? many = null) =>
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? one : many ?? one + "s")}";
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -72,13 +72,13 @@ public sealed class ChildVisitService(SafeguardDbContext db, PersonIndex people)
             PersonId = personId,
             VisitedBy = details.VisitedBy!.Trim(),
             RecordedAt = db.Time.GetUtcNow(),
-            RecordedByName = Fit(actor.Name, ChildVisit.MaxNameLength),
+            RecordedByName = RecordKeeping.Fit(actor.Name, ChildVisit.MaxNameLength),
         };
         Apply(visit, details);
         using (db.BeginProcess("Casework.RecordVisit", actor))
         {
             db.Add(visit);
-            await SaveAsync(cancellationToken);
+            await db.SaveAndClearAsync(cancellationToken);
         }
 
         return visit.Id;
@@ -156,19 +156,6 @@ public sealed class ChildVisitService(SafeguardDbContext db, PersonIndex people)
         visit.Note = string.IsNullOrWhiteSpace(details.Note) ? null : details.Note.Trim();
     }
 
-    private static string Fit(string text, int length) => text.Length <= length ? text : text[..length];
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
 }
 
 /// <summary>When a child on a child protection plan is next due a visit.</summary>

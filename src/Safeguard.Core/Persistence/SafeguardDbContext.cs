@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.CaseReviews;
+using Safeguard.Common;
 using Safeguard.Identity;
 using Safeguard.Organisations;
 using Safeguard.People;
@@ -297,25 +298,19 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
         {
             OccurredAt = now,
             Kind = kind,
-            Process = Fit(process.Process, AuditEvent.MaxNameLength),
+            Process = RecordKeeping.FitTrimmed(process.Process, AuditEvent.MaxNameLength),
             ActorUserId = process.Actor.UserId,
-            ActorName = Fit(process.Actor.Name, AuditEvent.MaxActorNameLength),
+            ActorName = RecordKeeping.FitTrimmed(process.Actor.Name, AuditEvent.MaxActorNameLength),
             ActorAgencyId = process.Actor.AgencyId,
-            Reason = process.Reason is null ? null : Fit(process.Reason, AuditEvent.MaxReasonLength),
-            EntityType = Fit(entityType, AuditEvent.MaxNameLength),
-            EntityId = Fit(entityId, AuditEvent.MaxNameLength),
+            Reason = process.Reason is null ? null : RecordKeeping.FitTrimmed(process.Reason, AuditEvent.MaxReasonLength),
+            EntityType = RecordKeeping.FitTrimmed(entityType, AuditEvent.MaxNameLength),
+            EntityId = RecordKeeping.FitTrimmed(entityId, AuditEvent.MaxNameLength),
             Action = action,
             Before = before,
             After = after,
             PreviousHash = "",
             Hash = "",
         };
-
-    private static string Fit(string value, int length)
-    {
-        var trimmed = value.Trim();
-        return trimmed.Length <= length ? trimmed : trimmed[..length].TrimEnd();
-    }
 
     private sealed record PendingAccess(string EntityType, string EntityId, AuditAction Action, string? Detail);
 
