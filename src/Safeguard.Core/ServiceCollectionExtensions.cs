@@ -81,6 +81,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.ExploitationDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.ExploitationChronologySource>();
         ComplexSafeguarding.ContextualRegistration.AddContextualSafeguardingAndPanels(services);
+        LookedAfter.LookedAfterRegistration.AddLookedAfter(services);
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -40,6 +40,8 @@ public static class Permissions
     public static readonly Permission ReportMissing = new("missing.report", "Report a child missing for your police force, record their return and see the episodes your force reported", ExposesChildData: true);
     public static readonly Permission ViewExploitation = new("exploitation.view", "See a child's exploitation screenings, WISE assessments, safety plans and National Referral Mechanism referrals", ExposesChildData: true);
     public static readonly Permission ManageExploitation = new("exploitation.manage", "Screen children for exploitation, record WISE assessments, safety plans and their actions, and NRM referrals and decisions", ExposesChildData: true);
+    public static readonly Permission ViewLookedAfter = new("lookedafter.view", "See a child's looked-after record: episodes of care, placements, reviews, health assessments and dental checks", ExposesChildData: true);
+    public static readonly Permission ManageLookedAfter = new("lookedafter.manage", "Record a child becoming looked after, placement moves, changes of legal status, leaving care, the IRO, reviews and health checks", ExposesChildData: true);
     public static readonly Permission ViewContextual = new("contextual.view", "See the places, people and groups linked to children (contextual safeguarding) and their network pictures", ExposesChildData: true);
     public static readonly Permission ManageContextual = new("contextual.manage", "Record and change places, groups and the links from children to places, people and groups", ExposesChildData: true);
     public static readonly Permission ViewPanels = new("panels.view", "See the exploitation and missing panel's meetings, agendas, decisions and actions", ExposesChildData: true);
@@ -84,6 +86,8 @@ public static class Permissions
         ManageRetention,
         ViewExploitation,
         ManageExploitation,
+        ViewLookedAfter,
+        ManageLookedAfter,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

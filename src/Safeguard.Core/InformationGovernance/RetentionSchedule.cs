@@ -184,6 +184,7 @@ public sealed class RetentionSchedule(SafeguardDbContext db, CinUploadStore cens
         // Children's records, by date of birth: the looked-after rule for a child known to have been looked after.
         var lookedAfter = await db.Set<ComplexSafeguarding.MissingEpisode>().AsNoTracking().Where(e => e.LookedAfter && e.PersonId != null).Select(e => e.PersonId!.Value)
             .Concat(db.SeriousIncidentNotifications.AsNoTracking().Where(n => n.ChildWasLookedAfter && n.ChildPersonId != null).Select(n => n.ChildPersonId!.Value))
+            .Concat(db.Set<LookedAfter.CareEpisode>().AsNoTracking().Select(e => e.PersonId))
             .Distinct().ToListAsync(cancellationToken);
         foreach (var rule in new[] { rules[RetentionRecordTypes.ChildRecord], rules[RetentionRecordTypes.LookedAfterChildRecord] })
         {

@@ -141,6 +141,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/people/{id}/contextual", "/people/{id}/contextual/link",
             "/panels", "/panels/new", "/panels/{id}", "/panels/{id}/minutes", "/panels/cases/{id}", "/panels/actions/{id}",
             "/complex-safeguarding/profile", "/complex-safeguarding/profile/download",
+            "/people/{id}/looked-after", "/people/{id}/looked-after/start", "/people/{id}/looked-after/change", "/people/{id}/looked-after/leave",
+            "/people/{id}/looked-after/review/{id}", "/people/{id}/looked-after/health",
         })
         {
             Assert.Contains(expected, urls);

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Safeguard.LookedAfter;
+
+/// <summary>The looked-after area's services.</summary>
+public static class LookedAfterRegistration
+{
+    public static IServiceCollection AddLookedAfter(this IServiceCollection services)
+    {
+        services.AddScoped<LookedAfterService>();
+        services.AddScoped<Work.IDueWorkSource, LookedAfterDueWorkSource>();
+        services.AddScoped<Chronology.IChronologySource, LookedAfterChronologySource>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.LookedAfter;
+using Safeguard.People;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.LookedAfter;
+
+/// <summary>A child's looked-after record: episodes of care, reviews, health assessments and dental checks, and what is due.</summary>
+[RequirePermission("lookedafter.view")]
+public sealed class ChildModel(LookedAfterService lookedAfter, PersonIndex people) : LookedAfterPageModel(lookedAfter, people)
+{
+    public ChildLookedAfterView View { get; private set; } = default!;
+
+    public bool CanManage => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.ManageLookedAfter.Name);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadChildAsync(id, cancellationToken) || await LookedAfter.ForChildAsync(id, Actor, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Safeguard.Calendar;
+using Safeguard.LookedAfter;
+using Safeguard.People;
+using Safeguard.Persistence;
+
+namespace Safeguard.EndToEnd.Tests;
+
+/// <summary>
+/// A child becomes looked after, moves placement and has their first review, in browsers, on accessible pages: the
+/// social worker names themselves IRO, so the review out of timescale lands on their due work before it is recorded.
+/// </summary>
+public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+{
+    private static async Task StepAsync(IPage page, string step)
+    {
+        await Screenshots.SaveAsync(page, step);
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
+    {
+        await page.Locator($"#{id}").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A demo child over 5, not restricted, never looked after.</summary>
+    private async Task<(Guid Id, string Name)> ChildAsync(DateOnly today)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var inCare = db.Set<CareEpisode>().Select(e => e.PersonId);
+        var bornBefore = today.AddYears(-5);
+        var child = await db.People.AsNoTracking()
+            .Where(p => p.Kind == PersonKind.Child && !p.IsRestricted && p.MergedIntoId == null && p.DateOfBirth != null && p.DateOfBirth < bornBefore && !inCare.Contains(p.Id))
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.DisplayName })
+            .FirstAsync(TestContext.Current.CancellationToken);
+        return (child.Id, child.DisplayName);
+    }
+
+    [Fact]
+    public async Task A_child_becomes_looked_after_moves_placement_and_has_their_first_review_which_was_on_the_IROs_due_work()
+    {
+        var today = UkTime.ToUkDate(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var (childId, childName) = await ChildAsync(today);
+        var worker = await app.NewPageAsync();
+        var problems = PageProblems.Watch(worker);
+        await DemoAppFixture.SignInAsync(worker, "social.worker");
+
+        await worker.GotoAsync($"/people/{childId}");
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Looked after: episodes of care, placements, reviews and health" }).ClickAsync();
+        await Assertions.Expect(worker).ToHaveURLAsync(new Regex($"/people/{childId}/looked-after$"));
+        await Assertions.Expect(worker.GetByTestId("status")).ToContainTextAsync("has not been looked after");
+        await StepAsync(worker, "looked-after-01-child");
+
+        // Becoming looked after: refused field by field when empty, then saved.
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Record becoming looked after" }).ClickAsync();
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Select the legal status");
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Select the independent reviewing officer (IRO)");
+        await StepAsync(worker, "looked-after-02-start-refused");
+        await FillDateAsync(worker, "Input-StartedOn", today.AddDays(-40));
+        await worker.GetByLabel("Legal status").SelectOptionAsync("C2");
+        await worker.GetByLabel("Category of need").SelectOptionAsync("N1");
+        await worker.GetByLabel("Placement type").SelectOptionAsync("U6");
+        await worker.GetByLabel("Placement provider").SelectOptionAsync("PR1");
+        await worker.GetByLabel("Placement postcode").FillAsync("bl9 0ej");
+        var iro = await worker.Locator("#Input-IroUserId option", new() { HasText = "Sam Social" }).GetAttributeAsync("value");
+        await worker.GetByLabel("Independent reviewing officer (IRO)").SelectOptionAsync(iro!);
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("is recorded as looked after");
+        await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("C2: Full care order");
+        await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("BL9 0EJ");
+        await Assertions.Expect(worker.GetByTestId("due")).ToContainTextAsync("First looked-after review");
+        await StepAsync(worker, "looked-after-03-looked-after");
+
+        // The first review, 20 working days after becoming looked after, has passed: it is overdue on the IRO's work.
+        await worker.GotoAsync($"/casework/my-work?Child={Uri.EscapeDataString(childName)}");
+        await Assertions.Expect(worker.Locator("tr", new() { HasText = "First looked-after review (IRO Sam Social)" })).ToContainTextAsync(childName);
+        await StepAsync(worker, "looked-after-04-my-work");
+
+        // A placement move: the reason must agree with what changed.
+        await worker.GotoAsync($"/people/{childId}/looked-after");
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Record a placement move or change of legal status" }).ClickAsync();
+        await FillDateAsync(worker, "Input-ChangedOn", today.AddDays(-10));
+        await worker.GetByLabel("What changed (reason for new episode)").SelectOptionAsync("L");
+        await worker.GetByLabel("Placement type").SelectOptionAsync("K2");
+        await worker.GetByLabel("Placement provider").SelectOptionAsync("PR4");
+        await worker.GetByLabel("Placement postcode").FillAsync("M1 1AE");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the new episode" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("L is a change of legal status");
+        await StepAsync(worker, "looked-after-05-move-refused");
+        await worker.GetByLabel("What changed (reason for new episode)").SelectOptionAsync("P");
+        await worker.GetByLabel("Placement type").SelectOptionAsync("K2");
+        await worker.GetByLabel("Placement provider").SelectOptionAsync("PR4");
+        await worker.GetByLabel("Placement postcode").FillAsync("M1 1AE");
+        await worker.GetByLabel("Why the placement changed").SelectOptionAsync("CREQB");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the new episode" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The new episode is recorded");
+        await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("P: Change of placement and carer(s) only");
+        await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("Placement change: CREQB");
+        await StepAsync(worker, "looked-after-06-moved");
+
+        // The review, chaired by the IRO already named.
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Record a review" }).ClickAsync();
+        await FillDateAsync(worker, "Input-HeldOn", today.AddDays(-5));
+        await worker.GetByLabel("How the child took part").SelectOptionAsync("PN1");
+        await worker.GetByLabel("Decisions (optional)").FillAsync("Stay in the children's home; contact with mother weekly.");
+        await StepAsync(worker, "looked-after-07-review");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the review" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The review is recorded");
+        await Assertions.Expect(worker.GetByTestId("reviews")).ToContainTextAsync("PN1: Child attended and spoke for themselves");
+        await Assertions.Expect(worker.GetByTestId("reviews")).ToContainTextAsync("Sam Social");
+        await Assertions.Expect(worker.GetByTestId("due")).ToContainTextAsync("Second looked-after review");
+        await StepAsync(worker, "looked-after-08-reviewed");
+        problems.AssertNone();
+    }
+}
