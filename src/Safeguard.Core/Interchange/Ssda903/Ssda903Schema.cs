@@ -146,7 +146,7 @@ public static class Ssda903Schema
         new(Ssda903Table.Header, "Header", HeaderColumns, [new("UASC", Ssda903ColumnKind.Code, true, ZeroOne, "105")]),
         new(Ssda903Table.Episodes, "Episodes", EpisodeColumns),
         new(Ssda903Table.Reviews, "Reviews", [Child, Dob(), new("REVIEW", Ssda903ColumnKind.Date, false, Rule: "166"), new("REVIEW_CODE", Ssda903ColumnKind.Code, false, ReviewCode, "167")]),
-        new(Ssda903Table.Uasc, "UASC", [Child, new("SEX", Ssda903ColumnKind.Code, false, Sex, "INT21"), Dob(), new("DUC", Ssda903ColumnKind.Date, true, Rule: "104")]),
+        new(Ssda903Table.Uasc, "UASC", [Child, new("SEX", Ssda903ColumnKind.Code, false, Sex), Dob(), new("DUC", Ssda903ColumnKind.Date, true, Rule: "104")]),
         new(Ssda903Table.Oc2, "OC2",
         [
             Child, Dob(),
