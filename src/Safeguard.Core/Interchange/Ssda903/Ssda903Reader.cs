@@ -202,10 +202,19 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
                 case Ssda903Table.Oc2:
                     target.Oc2.Add(new Ssda903Oc2
                     {
-                        Child = child, Line = line, Dob = row.Date("DOB"), SdqScore = row.Number("SDQ_SCORE"), SdqReason = row.Code("SDQ_REASON"),
-                        Convicted = row.Code("CONVICTED"), HealthCheck = row.Code("HEALTH_CHECK"), Immunisations = row.Code("IMMUNISATIONS"),
-                        TeethCheck = row.Code("TEETH_CHECK"), HealthAssessment = row.Code("HEALTH_ASSESSMENT"), SubstanceMisuse = row.Code("SUBSTANCE_MISUSE"),
-                        InterventionReceived = row.Code("INTERVENTION_RECEIVED"), InterventionOffered = row.Code("INTERVENTION_OFFERED"),
+                        Child = child,
+                        Line = line,
+                        Dob = row.Date("DOB"),
+                        SdqScore = row.Number("SDQ_SCORE"),
+                        SdqReason = row.Code("SDQ_REASON"),
+                        Convicted = row.Code("CONVICTED"),
+                        HealthCheck = row.Code("HEALTH_CHECK"),
+                        Immunisations = row.Code("IMMUNISATIONS"),
+                        TeethCheck = row.Code("TEETH_CHECK"),
+                        HealthAssessment = row.Code("HEALTH_ASSESSMENT"),
+                        SubstanceMisuse = row.Code("SUBSTANCE_MISUSE"),
+                        InterventionReceived = row.Code("INTERVENTION_RECEIVED"),
+                        InterventionOffered = row.Code("INTERVENTION_OFFERED"),
                     });
                     break;
                 case Ssda903Table.Oc3:
@@ -214,14 +223,25 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
                 case Ssda903Table.Ad1:
                     target.Ad1.Add(new Ssda903Ad1
                     {
-                        Child = child, Line = line, Dob = row.Date("DOB"), DateInt = row.Date("DATE_INT"), DateMatch = row.Date("DATE_MATCH"), FosterCare = row.Code("FOSTER_CARE"),
-                        NumberOfAdopters = row.Code("NB_ADOPTR"), SexOfAdopters = row.Code("SEX_ADOPTR"), LegalStatusOfAdopters = row.Code("LS_ADOPTR"),
+                        Child = child,
+                        Line = line,
+                        Dob = row.Date("DOB"),
+                        DateInt = row.Date("DATE_INT"),
+                        DateMatch = row.Date("DATE_MATCH"),
+                        FosterCare = row.Code("FOSTER_CARE"),
+                        NumberOfAdopters = row.Code("NB_ADOPTR"),
+                        SexOfAdopters = row.Code("SEX_ADOPTR"),
+                        LegalStatusOfAdopters = row.Code("LS_ADOPTR"),
                     });
                     break;
                 case Ssda903Table.PlacedAdoption:
                     target.PlacedAdoption.Add(new Ssda903PlacedAdoption
                     {
-                        Child = child, Line = line, Dob = row.Date("DOB"), DatePlaced = row.Date("DATE_PLACED"), DatePlacedCeased = row.Date("DATE_PLACED_CEASED"),
+                        Child = child,
+                        Line = line,
+                        Dob = row.Date("DOB"),
+                        DatePlaced = row.Date("DATE_PLACED"),
+                        DatePlacedCeased = row.Date("DATE_PLACED_CEASED"),
                         ReasonPlacedCeased = row.Code("REASON_PLACED_CEASED"),
                     });
                     break;
@@ -234,7 +254,13 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
                 case Ssda903Table.SocialWorker:
                     target.SocialWorker.Add(new Ssda903SocialWorker
                     {
-                        Child = child, Line = line, Dob = row.Date("DOB"), SwId = row.Text("SW_ID"), Decom = row.Date("SW_DECOM"), Dec = row.Date("SW_DEC"), Reason = row.Code("SW_REASON"),
+                        Child = child,
+                        Line = line,
+                        Dob = row.Date("DOB"),
+                        SwId = row.Text("SW_ID"),
+                        Decom = row.Date("SW_DECOM"),
+                        Dec = row.Date("SW_DEC"),
+                        Reason = row.Code("SW_REASON"),
                     });
                     break;
                 default:

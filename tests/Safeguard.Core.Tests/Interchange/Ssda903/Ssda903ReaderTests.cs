@@ -128,3 +128,27 @@ public sealed class Ssda903ReaderTests
         Assert.True(data.Has(Ssda903Table.HeaderLast));
     }
 }
+
+/// <summary>The generated return the benchmark validates: every table read, every row counted, nothing structurally wrong, the same each time.</summary>
+public sealed class Ssda903GeneratorTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("safeguard-903-gen-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void A_generated_return_reads_whole_with_no_structural_issues()
+    {
+        var rows = Ssda903Generator.Write(_folder, 300, Ssda903Fixture.Collection);
+        var (summary, issues) = Ssda903Validator.Validate(Ssda903File.FromPaths([_folder]), Ssda903Fixture.Collection);
+
+        Assert.Equal(300, summary.Children);
+        Assert.Equal(rows, summary.Rows);
+        Assert.Equal(11, summary.Files.Count);
+        Assert.DoesNotContain(issues, i => i.Rule == Ssda903Issue.StructureRule);
+
+        var again = Directory.CreateDirectory(Path.Combine(_folder, "again")).FullName;
+        Ssda903Generator.Write(again, 300, Ssda903Fixture.Collection);
+        Assert.Equal(File.ReadAllText(Path.Combine(_folder, "episodes.csv")), File.ReadAllText(Path.Combine(again, "episodes.csv")));
+    }
+}

@@ -28,7 +28,8 @@ public sealed class Ssda903RuleTests
         ["442"] = (f => Set(f.Header, ("UPN", null)), f => Set(f.Header, ("UPN", "UN1"))),
         ["611"] = (f => Mother(f, null), f => Mother(f, "01/01/2024")),
         ["612"] = (f => Set(f.Header, ("SEX", "2"), ("MOTHER", "0"), ("MC_DOB", "01/01/2024")), f => Mother(f, "01/01/2024")),
-        ["620"] = (f => { Mother(f, "01/01/2025"); Set(f.Header, ("DOB", "02/04/2013")); }, f => { Mother(f, "01/01/2025"); Set(f.Header, ("DOB", "01/04/2013")); }),
+        ["620"] = (f => { Mother(f, "01/01/2025"); Set(f.Header, ("DOB", "02/04/2013")); }, f => { Mother(f, "01/01/2025"); Set(f.Header, ("DOB", "01/04/2013")); }
+        ),
         ["621"] = (f => Mother(f, "14/06/2012"), f => Mother(f, "15/06/2012")),
         ["625"] = (f => Mother(f, "01/04/2025"), f => Mother(f, "31/03/2025")),
         ["202"] = (f => f.Add(T.HeaderLast, ("SEX", "2")), f => f.Add(T.HeaderLast)),
@@ -36,13 +37,17 @@ public sealed class Ssda903RuleTests
         ["204"] = (f => f.Add(T.HeaderLast, ("ETHNIC", "WIRI")), f => f.Add(T.HeaderLast)),
         ["208"] = (f => f.Add(T.HeaderLast, ("UPN", "B123456789012")), f => f.Add(T.HeaderLast, ("UPN", "UN3"))),
         ["624"] = (f => { Mother(f, "01/01/2024"); f.Add(T.HeaderLast, ("SEX", "2"), ("MOTHER", "1"), ("MC_DOB", "02/01/2024")); },
-            f => { Mother(f, "01/01/2024"); f.Add(T.HeaderLast, ("SEX", "2"), ("MOTHER", "1"), ("MC_DOB", "01/01/2024")); }),
-        ["210"] = (f => Set(f.Header, ("UPN", "UN4")), f => { Set(f.Header, ("UPN", "UN4")); Set(f.Episode, ("DECOM", "25/03/2025")); }),
-        ["EPI"] = (f => f.Rows(T.Episodes).Clear(), f => { f.Rows(T.Episodes).Clear(); f.Add(T.Oc3); }),
+            f => { Mother(f, "01/01/2024"); f.Add(T.HeaderLast, ("SEX", "2"), ("MOTHER", "1"), ("MC_DOB", "01/01/2024")); }
+        ),
+        ["210"] = (f => Set(f.Header, ("UPN", "UN4")), f => { Set(f.Header, ("UPN", "UN4")); Set(f.Episode, ("DECOM", "25/03/2025")); }
+        ),
+        ["EPI"] = (f => f.Rows(T.Episodes).Clear(), f => { f.Rows(T.Episodes).Clear(); f.Add(T.Oc3); }
+        ),
 
         // UASC
         ["104"] = (f => f.Add(T.Uasc, ("DUC", "xx/06/2030")), f => f.Add(T.Uasc, ("DUC", "14/06/2030"))),
-        ["303"] = (f => { f.UascFlag("0"); f.Add(T.Uasc, ("DUC", "01/01/2025")); }, f => { f.UascFlag("1"); f.Add(T.Uasc, ("DUC", "01/01/2025")); }),
+        ["303"] = (f => { f.UascFlag("0"); f.Add(T.Uasc, ("DUC", "01/01/2025")); }, f => { f.UascFlag("1"); f.Add(T.Uasc, ("DUC", "01/01/2025")); }
+        ),
         ["304"] = (f => f.Add(T.Uasc, ("DUC", "16/06/2030")), f => f.Add(T.Uasc, ("DUC", "15/06/2030"))),
 
         // Reviews
@@ -74,24 +79,31 @@ public sealed class Ssda903RuleTests
         // Episodes: the sequence
         ["142"] = (f => f.Add(T.Episodes, ("DECOM", "01/06/2024"), ("RNE", "P")), f => Continue(f, "01/06/2024", "P")),
         ["501"] = (f => { f.EndCare("10/06/2024", "X1"); f.Add(T.Episodes, ("DECOM", "01/06/2024"), ("RNE", "P")); }, f => Continue(f, "10/06/2024", "P")),
-        ["431"] = (f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "01/06/2024")); }, f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "02/06/2024")); }),
+        ["431"] = (f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "01/06/2024")); }, f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "02/06/2024")); }
+        ),
         ["432"] = (f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "02/06/2024"), ("RNE", "P")); },
-            f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "02/06/2024")); }),
+            f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "02/06/2024")); }
+        ),
         ["433"] = (f => { f.EndCare("01/06/2024", "X1"); f.Add(T.Episodes, ("DECOM", "02/06/2024"), ("RNE", "P")); }, f => Continue(f, "01/06/2024", "P")),
         ["434"] = (f => Continue(f, "01/06/2024", "L"), f => Continue(f, "01/06/2024", "L", ("LS", "C1"))),
-        ["437"] = (f => { f.EndCare("01/06/2024", "E15"); f.Add(T.Episodes, ("DECOM", "02/06/2024")); }, f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "02/06/2024")); }),
+        ["437"] = (f => { f.EndCare("01/06/2024", "E15"); f.Add(T.Episodes, ("DECOM", "02/06/2024")); }, f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "02/06/2024")); }
+        ),
         ["388"] = (f => f.EndCare("01/06/2024", "X1"), f => Continue(f, "01/06/2024", "P")),
         ["357"] = (f => Set(f.Episode, ("RNE", "P")), f => Set(f.Episode, ("RNE", "S"))),
         ["504"] = (f => Continue(f, "01/06/2024", "P", ("CIN", "N2")), f => Continue(f, "01/06/2024", "P")),
-        ["199"] = (f => { f.EndCare("01/06/2024", "E11"); f.Add(T.Episodes, ("DECOM", "01/07/2024")); }, f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "01/07/2024")); }),
+        ["199"] = (f => { f.EndCare("01/06/2024", "E11"); f.Add(T.Episodes, ("DECOM", "01/07/2024")); }, f => { f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "01/07/2024")); }
+        ),
 
         // Episodes: ages, durations, placements and legal statuses
         ["352"] = (f => Set(f.Header, ("DOB", "01/03/2005")), f => Set(f.Header, ("DOB", "02/03/2005"))),
         ["358"] = (f => Set(f.Episode, ("LS", "J1"), ("DECOM", "14/06/2022")), f => Set(f.Episode, ("LS", "J1"), ("DECOM", "15/06/2022"))),
-        ["371"] = (f => Set(f.Episode, ("PLACE", "H5")), f => { Set(f.Episode, ("PLACE", "H5")); Set(f.Header, ("DOB", "01/03/2007")); }),
+        ["371"] = (f => Set(f.Episode, ("PLACE", "H5")), f => { Set(f.Episode, ("PLACE", "H5")); Set(f.Header, ("DOB", "01/03/2007")); }
+        ),
         ["372"] = (f => Set(f.Episode, ("PLACE", "R5"), ("DECOM", "14/06/2022")), f => Set(f.Episode, ("PLACE", "R5"), ("DECOM", "15/06/2022"))),
-        ["373"] = (f => { Set(f.Episode, ("PLACE", "S1")); Set(f.Header, ("DOB", "02/03/2019")); }, f => { Set(f.Episode, ("PLACE", "S1")); Set(f.Header, ("DOB", "01/03/2019")); }),
-        ["374"] = (f => Set(f.Episode, ("PLACE", "P3")), f => { Set(f.Episode, ("PLACE", "P3")); Set(f.Header, ("DOB", "01/03/2009")); }),
+        ["373"] = (f => { Set(f.Episode, ("PLACE", "S1")); Set(f.Header, ("DOB", "02/03/2019")); }, f => { Set(f.Episode, ("PLACE", "S1")); Set(f.Header, ("DOB", "01/03/2019")); }
+        ),
+        ["374"] = (f => Set(f.Episode, ("PLACE", "P3")), f => { Set(f.Episode, ("PLACE", "P3")); Set(f.Header, ("DOB", "01/03/2009")); }
+        ),
         ["386"] = (f => AgedAtEnd(f, "31/01/2007", "E11"), f => AgedAtEnd(f, "01/02/2007", "E11")),
         ["387"] = (f => AgedAtEnd(f, "01/02/2011", "E5"), f => AgedAtEnd(f, "31/01/2011", "E5")),
         ["389"] = (f => AgedAtEnd(f, "01/02/2009", "E7"), f => AgedAtEnd(f, "31/01/2009", "E7")),
@@ -101,13 +113,16 @@ public sealed class Ssda903RuleTests
         ["362"] = (f => Lasting(f, "LS", "L2", "23/03/2025"), f => Lasting(f, "LS", "L2", "22/03/2025")),
         ["363"] = (f => Lasting(f, "LS", "L3", "09/03/2025"), f => Lasting(f, "LS", "L3", "08/03/2025")),
         ["365"] = (f => Lasting(f, "LS", "V3", "19/03/2025"), f => Lasting(f, "LS", "V3", "18/03/2025")),
-        ["375"] = (f => { Lasting(f, "PLACE", "T1", "13/02/2025"); Set(f.Episode, ("DECOM", "01/01/2025")); }, f => { Lasting(f, "PLACE", "T1", "12/02/2025"); Set(f.Episode, ("DECOM", "01/01/2025")); }),
+        ["375"] = (f => { Lasting(f, "PLACE", "T1", "13/02/2025"); Set(f.Episode, ("DECOM", "01/01/2025")); }, f => { Lasting(f, "PLACE", "T1", "12/02/2025"); Set(f.Episode, ("DECOM", "01/01/2025")); }
+        ),
         ["376"] = (f => Lasting(f, "PLACE", "T3", "23/03/2025"), f => Lasting(f, "PLACE", "T3", "22/03/2025")),
         ["379"] = (f => Lasting(f, "PLACE", "T4", "09/03/2025"), f => Lasting(f, "PLACE", "T4", "08/03/2025")),
         ["366"] = (f => Set(f.Episode, ("LS", "V3"), ("RNE", "P")), f => Set(f.Episode, ("LS", "V3"))),
-        ["367"] = (f => { Set(f.Episode, ("LS", "V3"), ("DECOM", "01/04/2024")); f.EndCare("16/06/2024", "E13"); }, f => { Set(f.Episode, ("LS", "V3"), ("DECOM", "01/04/2024")); f.EndCare("15/06/2024", "E13"); }),
+        ["367"] = (f => { Set(f.Episode, ("LS", "V3"), ("DECOM", "01/04/2024")); f.EndCare("16/06/2024", "E13"); }, f => { Set(f.Episode, ("LS", "V3"), ("DECOM", "01/04/2024")); f.EndCare("15/06/2024", "E13"); }
+        ),
         ["426"] = (f => { Set(f.Episode, ("LS", "V3")); f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "01/07/2024"), ("LS", "V4")); },
-            f => { Set(f.Episode, ("LS", "V3")); f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "01/07/2024"), ("LS", "V3")); }),
+            f => { Set(f.Episode, ("LS", "V3")); f.EndCare("01/06/2024", "E13"); f.Add(T.Episodes, ("DECOM", "01/07/2024"), ("LS", "V3")); }
+        ),
         ["378"] = (f => Set(f.Episode, ("LS", "V2"), ("PLACE", "P1")), f => Set(f.Episode, ("LS", "C2"), ("PLACE", "P1"))),
         ["380"] = (f => Set(f.Episode, ("PLACE", "T0")), f => Set(f.Episode, ("PLACE", "T0"), ("RNE", "P"))),
         ["381"] = (f => { Set(f.Episode, ("PLACE", "T0")); f.EndCare("01/06/2024", "E13"); }, f => f.EndCare("01/06/2024", "E13")),
@@ -123,7 +138,8 @@ public sealed class Ssda903RuleTests
         ["530"] = (f => Set(f.Episode, ("PLACE", "P1"), ("PLACE_PROVIDER", "PR4")), f => Set(f.Episode, ("PLACE", "R1"), ("PLACE_PROVIDER", "PR4"))),
         ["531"] = (f => Set(f.Episode, ("PLACE", "P1"), ("PLACE_PROVIDER", "PR5")), f => Set(f.Episode, ("PLACE", "R1"), ("PLACE_PROVIDER", "PR5"))),
         ["550"] = (f => Set(f.Episode, ("PLACE_PROVIDER", "PR0")), f => Set(f.Episode, ("PLACE", "P1"), ("PLACE_PROVIDER", "PR0"))),
-        ["516"] = (f => { Set(f.Episode, ("PLACE", "R1")); f.EndCare("01/06/2024", "E45"); }, f => { Set(f.Episode, ("PLACE", "U3")); f.EndCare("01/06/2024", "E45"); }),
+        ["516"] = (f => { Set(f.Episode, ("PLACE", "R1")); f.EndCare("01/06/2024", "E45"); }, f => { Set(f.Episode, ("PLACE", "U3")); f.EndCare("01/06/2024", "E45"); }
+        ),
 
         // OC2 (C1 is 11 on 1 April 2024 and 12 on 31 March 2025, and in the 12-month cohort)
         ["180"] = (f => Set(f.Oc2, ("SDQ_SCORE", "41")), f => Set(f.Oc2, ("SDQ_SCORE", "40"))),
@@ -138,18 +154,25 @@ public sealed class Ssda903RuleTests
         ["544"] = (f => Set(f.Oc2, ("TEETH_CHECK", null)), f => Set(f.Oc2, ("TEETH_CHECK", null), ("CONVICTED", null))),
         ["547"] = (f => Set(f.Oc2, ("HEALTH_CHECK", "1"), ("TEETH_CHECK", null)), f => Set(f.Oc2, ("TEETH_CHECK", null))),
         ["542"] = (f => Set(f.Header, ("DOB", "01/04/2015")), f => Set(f.Header, ("DOB", "31/03/2015"))),
-        ["546"] = (f => Set(f.Oc2, ("HEALTH_CHECK", "1")), f => { Set(f.Oc2, ("HEALTH_CHECK", "1")); Set(f.Header, ("DOB", "01/04/2020")); }),
+        ["546"] = (f => Set(f.Oc2, ("HEALTH_CHECK", "1")), f => { Set(f.Oc2, ("HEALTH_CHECK", "1")); Set(f.Header, ("DOB", "01/04/2020")); }
+        ),
         ["188"] = (f => Set(f.Header, ("DOB", "01/04/2021")), f => Set(f.Header, ("DOB", "31/03/2021"))),
         ["189"] = (f => Set(f.Header, ("DOB", "01/04/2007")), f => Set(f.Header, ("DOB", "02/04/2007"))),
-        ["157"] = (f => Set(f.Oc2, ("SDQ_SCORE", null), ("SDQ_REASON", "SDQ1")), f => { Set(f.Oc2, ("SDQ_SCORE", null), ("SDQ_REASON", "SDQ1")); Set(f.Header, ("DOB", "31/03/2008")); }),
-        ["185"] = (f => f.EndCare("31/01/2025", "E13"), f => { f.EndCare("31/01/2025", "E13"); Set(f.Oc2, ("SDQ_SCORE", null)); }),
+        ["157"] = (f => Set(f.Oc2, ("SDQ_SCORE", null), ("SDQ_REASON", "SDQ1")), f => { Set(f.Oc2, ("SDQ_SCORE", null), ("SDQ_REASON", "SDQ1")); Set(f.Header, ("DOB", "31/03/2008")); }
+        ),
+        ["185"] = (f => f.EndCare("31/01/2025", "E13"), f => { f.EndCare("31/01/2025", "E13"); Set(f.Oc2, ("SDQ_SCORE", null)); }
+        ),
         ["198"] = (f => { f.EndCare("31/01/2025", "E13"); Set(f.Oc2, ("SDQ_SCORE", null), ("SDQ_REASON", "SDQ2")); }, f => Set(f.Oc2, ("SDQ_SCORE", null), ("SDQ_REASON", "SDQ2"))),
         ["190"] = (f => Set(f.Episode, ("DECOM", "02/04/2024")), f => Set(f.Episode, ("DECOM", "01/04/2024"))),
         ["191"] = (f => Set(f.Oc2, ("IMMUNISATIONS", null)), f => Set(f.Episode, ("LS", "V3"))),
-        ["186"] = (f => Set(f.Oc2, ("SDQ_SCORE", null)), f => { Set(f.Oc2, ("SDQ_SCORE", null)); Set(f.Header, ("DOB", "02/04/2020")); }),
-        ["543"] = (f => Set(f.Oc2, ("CONVICTED", null)), f => { Set(f.Oc2, ("CONVICTED", null)); Set(f.Header, ("DOB", "01/04/2015")); }),
-        ["545"] = (f => Set(f.Header, ("DOB", "01/04/2020")), f => { Set(f.Header, ("DOB", "01/04/2020")); Set(f.Oc2, ("HEALTH_CHECK", "1")); }),
-        ["187"] = (f => f.Add(T.Ad1), f => { f.Add(T.Ad1); f.EndCare("31/01/2025", "E11"); }),
+        ["186"] = (f => Set(f.Oc2, ("SDQ_SCORE", null)), f => { Set(f.Oc2, ("SDQ_SCORE", null)); Set(f.Header, ("DOB", "02/04/2020")); }
+        ),
+        ["543"] = (f => Set(f.Oc2, ("CONVICTED", null)), f => { Set(f.Oc2, ("CONVICTED", null)); Set(f.Header, ("DOB", "01/04/2015")); }
+        ),
+        ["545"] = (f => Set(f.Header, ("DOB", "01/04/2020")), f => { Set(f.Header, ("DOB", "01/04/2020")); Set(f.Oc2, ("HEALTH_CHECK", "1")); }
+        ),
+        ["187"] = (f => f.Add(T.Ad1), f => { f.Add(T.Ad1); f.EndCare("31/01/2025", "E11"); }
+        ),
 
         // OC3
         ["131"] = (f => f.Add(T.Oc3, ("IN_TOUCH", "MAYBE")), f => f.Add(T.Oc3, ("IN_TOUCH", "NREQ"))),
@@ -158,10 +181,13 @@ public sealed class Ssda903RuleTests
         ["153"] = (f => f.Add(T.Oc3, ("ACTIV", null)), f => f.Add(T.Oc3)),
         ["344"] = (f => f.Add(T.Oc3, ("IN_TOUCH", "DIED")), f => f.Add(T.Oc3, ("IN_TOUCH", "DIED"), ("ACTIV", null), ("ACCOM", null))),
         ["345"] = (f => f.Add(T.Oc3, ("ACTIV", "0")), f => f.Add(T.Oc3)),
-        ["391"] = (f => f.Add(T.Oc3), f => { f.Add(T.Oc3); Set(f.Header, ("DOB", "31/03/2008")); }),
+        ["391"] = (f => f.Add(T.Oc3), f => { f.Add(T.Oc3); Set(f.Header, ("DOB", "31/03/2008")); }
+        ),
         ["134"] = (f => { f.Add(T.Oc3); f.Add(T.Ad1); }, f => f.Add(T.Oc3)),
-        ["215"] = (f => f.Add(T.Oc3), f => { f.Add(T.Oc3); f.Rows(T.Oc2).Clear(); }),
-        ["1014"] = (f => { f.Add(T.Oc3); f.Add(T.Uasc, ("DUC", "01/01/2025")); }, f => { f.Add(T.Oc3); f.Add(T.Uasc); }),
+        ["215"] = (f => f.Add(T.Oc3), f => { f.Add(T.Oc3); f.Rows(T.Oc2).Clear(); }
+        ),
+        ["1014"] = (f => { f.Add(T.Oc3); f.Add(T.Uasc, ("DUC", "01/01/2025")); }, f => { f.Add(T.Oc3); f.Add(T.Uasc); }
+        ),
 
         // AD1
         ["112"] = (f => f.Add(T.Ad1, ("DATE_INT", "01/06/24")), f => f.Add(T.Ad1)),
@@ -179,11 +205,16 @@ public sealed class Ssda903RuleTests
         ["519"] = (f => f.Add(T.Ad1, ("LS_ADOPTR", "L2"), ("SEX_ADOPTR", "M1")), f => f.Add(T.Ad1, ("LS_ADOPTR", "L2"), ("SEX_ADOPTR", "MM"))),
         ["520"] = (f => f.Add(T.Ad1, ("SEX_ADOPTR", "FF")), f => f.Add(T.Ad1)),
         ["524"] = (f => f.Add(T.Ad1, ("LS_ADOPTR", "L12")), f => f.Add(T.Ad1, ("LS_ADOPTR", "L12"), ("SEX_ADOPTR", "MM"))),
-        ["602"] = (f => f.Add(T.Ad1), f => { f.Add(T.Ad1); f.EndCare("31/01/2025", "E11"); }),
-        ["601"] = (f => f.EndCare("31/01/2025", "E11"), f => { f.Add(T.Ad1); f.EndCare("31/01/2025", "E11"); }),
-        ["582"] = (f => { f.Add(T.Ad1); f.EndCare("01/07/2024", "E11"); }, f => { f.Add(T.Ad1, ("DATE_MATCH", "30/06/2024")); f.EndCare("01/07/2024", "E11"); }),
-        ["525"] = (f => { f.Add(T.Ad1); f.Add(T.PlacedAdoption, ("DATE_PLACED_CEASED", "01/08/2024"), ("REASON_PLACED_CEASED", "RD1")); }, f => { f.Add(T.Ad1); f.Add(T.PlacedAdoption); }),
-        ["523"] = (f => { f.Add(T.Ad1); f.Add(T.PlacedAdoption, ("DATE_PLACED", "02/06/2024")); }, f => { f.Add(T.Ad1); f.Add(T.PlacedAdoption); }),
+        ["602"] = (f => f.Add(T.Ad1), f => { f.Add(T.Ad1); f.EndCare("31/01/2025", "E11"); }
+        ),
+        ["601"] = (f => f.EndCare("31/01/2025", "E11"), f => { f.Add(T.Ad1); f.EndCare("31/01/2025", "E11"); }
+        ),
+        ["582"] = (f => { f.Add(T.Ad1); f.EndCare("01/07/2024", "E11"); }, f => { f.Add(T.Ad1, ("DATE_MATCH", "30/06/2024")); f.EndCare("01/07/2024", "E11"); }
+        ),
+        ["525"] = (f => { f.Add(T.Ad1); f.Add(T.PlacedAdoption, ("DATE_PLACED_CEASED", "01/08/2024"), ("REASON_PLACED_CEASED", "RD1")); }, f => { f.Add(T.Ad1); f.Add(T.PlacedAdoption); }
+        ),
+        ["523"] = (f => { f.Add(T.Ad1); f.Add(T.PlacedAdoption, ("DATE_PLACED", "02/06/2024")); }, f => { f.Add(T.Ad1); f.Add(T.PlacedAdoption); }
+        ),
 
         // PlacedAdoption
         ["115"] = (f => f.Add(T.PlacedAdoption, ("DATE_PLACED", "June 2024")), f => f.Add(T.PlacedAdoption)),
@@ -199,16 +230,25 @@ public sealed class Ssda903RuleTests
             f => f.Add(T.PlacedAdoption, ("DATE_PLACED_CEASED", "01/08/2024"), ("REASON_PLACED_CEASED", "RD1"))),
         ["117"] = (f => f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/04/2025")), f => f.Add(T.PlacedAdoption, ("DATE_PLACED", "31/03/2025"))),
         ["579"] = (f => { f.Add(T.PlacedAdoption); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/08/2024")); },
-            f => { f.Add(T.PlacedAdoption, ("DATE_PLACED_CEASED", "01/07/2024"), ("REASON_PLACED_CEASED", "RD1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/08/2024")); }),
-        ["551"] = (f => Set(f.Episode, ("PLACE", "A4")), f => { Set(f.Episode, ("PLACE", "A4")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/02/2023")); }),
-        ["553"] = (f => Set(f.Episode, ("LS", "E1")), f => { Set(f.Episode, ("LS", "E1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/02/2023")); }),
-        ["555"] = (f => Set(f.Episode, ("LS", "D1")), f => { Set(f.Episode, ("LS", "D1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/02/2023")); }),
-        ["552"] = (f => { Set(f.Episode, ("PLACE", "A4")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "02/03/2023")); }, f => { Set(f.Episode, ("PLACE", "A4")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/03/2023")); }),
-        ["554"] = (f => { Set(f.Episode, ("LS", "E1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "02/03/2023")); }, f => { Set(f.Episode, ("LS", "E1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/03/2023")); }),
-        ["556"] = (f => { Set(f.Episode, ("LS", "D1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "02/03/2023")); }, f => { Set(f.Episode, ("LS", "D1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/03/2023")); }),
+            f => { f.Add(T.PlacedAdoption, ("DATE_PLACED_CEASED", "01/07/2024"), ("REASON_PLACED_CEASED", "RD1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/08/2024")); }
+        ),
+        ["551"] = (f => Set(f.Episode, ("PLACE", "A4")), f => { Set(f.Episode, ("PLACE", "A4")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/02/2023")); }
+        ),
+        ["553"] = (f => Set(f.Episode, ("LS", "E1")), f => { Set(f.Episode, ("LS", "E1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/02/2023")); }
+        ),
+        ["555"] = (f => Set(f.Episode, ("LS", "D1")), f => { Set(f.Episode, ("LS", "D1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/02/2023")); }
+        ),
+        ["552"] = (f => { Set(f.Episode, ("PLACE", "A4")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "02/03/2023")); }, f => { Set(f.Episode, ("PLACE", "A4")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/03/2023")); }
+        ),
+        ["554"] = (f => { Set(f.Episode, ("LS", "E1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "02/03/2023")); }, f => { Set(f.Episode, ("LS", "E1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/03/2023")); }
+        ),
+        ["556"] = (f => { Set(f.Episode, ("LS", "D1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "02/03/2023")); }, f => { Set(f.Episode, ("LS", "D1")); f.Add(T.PlacedAdoption, ("DATE_PLACED", "01/03/2023")); }
+        ),
         ["558"] = (f => { f.EndCare("31/01/2025", "E11"); f.Add(T.PlacedAdoption, ("DATE_PLACED_CEASED", "01/08/2024"), ("REASON_PLACED_CEASED", "RD1")); },
-            f => { f.EndCare("31/01/2025", "E11"); f.Add(T.PlacedAdoption); }),
-        ["557"] = (f => { f.EndCare("31/01/2025", "E13"); f.Add(T.PlacedAdoption); }, f => { f.EndCare("31/01/2025", "E11"); f.Add(T.PlacedAdoption); }),
+            f => { f.EndCare("31/01/2025", "E11"); f.Add(T.PlacedAdoption); }
+        ),
+        ["557"] = (f => { f.EndCare("31/01/2025", "E13"); f.Add(T.PlacedAdoption); }, f => { f.EndCare("31/01/2025", "E11"); f.Add(T.PlacedAdoption); }
+        ),
 
         // Previous permanence
         ["630"] = (f => { Set(f.Episode, ("DECOM", "01/05/2024")); f.Rows(T.PrevPerm).Clear(); }, f => Set(f.Episode, ("DECOM", "01/05/2024"))),
@@ -228,16 +268,21 @@ public sealed class Ssda903RuleTests
         ["586"] = (f => f.Add(T.Missing, ("MIS_START", "14/06/2012"), ("MIS_END", null)), f => f.Add(T.Missing, ("MIS_START", "15/06/2012"), ("MIS_END", null))),
         ["581"] = (f => f.Add(T.Missing, ("MIS_START", "28/02/2023"), ("MIS_END", null)), f => f.Add(T.Missing, ("MIS_START", "01/03/2023"), ("MIS_END", null))),
         ["578"] = (f => { f.EndCare("31/01/2025", "E13"); f.Add(T.Missing, ("MIS_START", "01/02/2025"), ("MIS_END", "02/02/2025")); },
-            f => { f.EndCare("31/01/2025", "E13"); f.Add(T.Missing, ("MIS_START", "31/01/2025"), ("MIS_END", "31/01/2025")); }),
-        ["577"] = (f => { f.EndCare("31/01/2025", "E13"); f.Add(T.Missing, ("MIS_END", null)); }, f => { f.EndCare("31/01/2025", "E13"); f.Add(T.Missing); }),
-        ["574"] = (f => { f.Add(T.Missing); f.Add(T.Missing, ("MIS_START", "02/05/2024"), ("MIS_END", "04/05/2024")); }, f => { f.Add(T.Missing); f.Add(T.Missing, ("MIS_START", "03/05/2024"), ("MIS_END", "04/05/2024")); }),
+            f => { f.EndCare("31/01/2025", "E13"); f.Add(T.Missing, ("MIS_START", "31/01/2025"), ("MIS_END", "31/01/2025")); }
+        ),
+        ["577"] = (f => { f.EndCare("31/01/2025", "E13"); f.Add(T.Missing, ("MIS_END", null)); }, f => { f.EndCare("31/01/2025", "E13"); f.Add(T.Missing); }
+        ),
+        ["574"] = (f => { f.Add(T.Missing); f.Add(T.Missing, ("MIS_START", "02/05/2024"), ("MIS_END", "04/05/2024")); }, f => { f.Add(T.Missing); f.Add(T.Missing, ("MIS_START", "03/05/2024"), ("MIS_END", "04/05/2024")); }
+        ),
         ["580"] = (f => { f.EndCare("31/01/2025", "E13"); f.Add(T.Missing, ("MIS_START", "30/01/2025"), ("MIS_END", null)); },
-            f => { f.EndCare("31/01/2025", "E8"); f.Add(T.Missing, ("MIS_START", "30/01/2025"), ("MIS_END", null)); }),
+            f => { f.EndCare("31/01/2025", "E8"); f.Add(T.Missing, ("MIS_START", "30/01/2025"), ("MIS_END", null)); }
+        ),
 
         // Integrity
         ["INT01"] = (f => f.Add(T.Ad1, ("CHILD", "C2")), f => f.Add(T.Ad1)),
         ["INT02"] = (f => f.Add(T.PlacedAdoption, ("CHILD", "C2")), f => f.Add(T.PlacedAdoption)),
-        ["INT03"] = (f => f.Add(T.Episodes, ("CHILD", "C2")), f => { f.Add(T.Header, ("CHILD", "C2")); f.Add(T.Episodes, ("CHILD", "C2")); }),
+        ["INT03"] = (f => f.Add(T.Episodes, ("CHILD", "C2")), f => { f.Add(T.Header, ("CHILD", "C2")); f.Add(T.Episodes, ("CHILD", "C2")); }
+        ),
         ["INT04"] = (f => f.Add(T.Missing, ("CHILD", "C2")), f => f.Add(T.Missing)),
         ["INT05"] = (f => f.Add(T.Oc2, ("CHILD", "C2")), f => f.Add(T.Oc2)),
         ["INT06"] = (f => f.Add(T.Oc3, ("CHILD", "C2")), f => f.Add(T.Oc3)),
@@ -268,9 +313,11 @@ public sealed class Ssda903RuleTests
         ["503D"] = (f => f.Add(T.EpisodesLast, ("PLACE", "U2")), f => f.Add(T.EpisodesLast)),
         ["503E"] = (f => f.Add(T.EpisodesLast, ("PLACE_PROVIDER", "PR2")), f => f.Add(T.EpisodesLast)),
         ["503F"] = (f => f.Add(T.EpisodesLast, ("URN", "SC123456")), f => f.Add(T.EpisodesLast)),
-        ["NoE"] = (f => f.Add(T.EpisodesLast, ("CHILD", "C9")), f => { f.Add(T.EpisodesLast, ("CHILD", "C9")); f.Add(T.EpisodesLast); }),
+        ["NoE"] = (f => f.Add(T.EpisodesLast, ("CHILD", "C9")), f => { f.Add(T.EpisodesLast, ("CHILD", "C9")); f.Add(T.EpisodesLast); }
+        ),
         ["562"] = (f => f.Add(T.EpisodesLast, ("DECOM", "01/01/2023"), ("DEC", "01/03/2023"), ("REC", "X1")),
-            f => { f.Add(T.EpisodesLast, ("DECOM", "01/01/2023"), ("DEC", "01/03/2023"), ("REC", "X1")); f.Add(T.EpisodesLast, ("RNE", "P")); }),
+            f => { f.Add(T.EpisodesLast, ("DECOM", "01/01/2023"), ("DEC", "01/03/2023"), ("REC", "X1")); f.Add(T.EpisodesLast, ("RNE", "P")); }
+        ),
 
         // Social worker episodes
         ["SW02STG1"] = (f => f.Add(T.SocialWorker, ("SW_ID", "AB1")), f => f.Add(T.SocialWorker, ("SW_ID", "XX1"))),
@@ -280,9 +327,11 @@ public sealed class Ssda903RuleTests
         ["SW09STG2"] = (f => f.Add(T.SocialWorker, ("SW_DEC", "01/04/2024"), ("SW_REASON", "MANAGE")), f => f.Add(T.SocialWorker, ("SW_DEC", "02/04/2024"), ("SW_REASON", "MANAGE"))),
         ["SW15STG2"] = (f => f.Add(T.SocialWorker, ("SW_DEC", "30/04/2024")), f => f.Add(T.SocialWorker, ("SW_DEC", "30/04/2024"), ("SW_REASON", "CHCHAN"))),
         ["SW10STG2"] = (f => { f.Add(T.SocialWorker, ("SW_DEC", "10/05/2024"), ("SW_REASON", "MANAGE")); f.Add(T.SocialWorker, ("SW_DECOM", "01/05/2024")); },
-            f => { f.Add(T.SocialWorker, ("SW_DEC", "10/05/2024"), ("SW_REASON", "MANAGE")); f.Add(T.SocialWorker, ("SW_DECOM", "10/05/2024")); }),
+            f => { f.Add(T.SocialWorker, ("SW_DEC", "10/05/2024"), ("SW_REASON", "MANAGE")); f.Add(T.SocialWorker, ("SW_DECOM", "10/05/2024")); }
+        ),
         ["SW108STG2"] = (f => { f.Add(T.SocialWorker); f.Add(T.SocialWorker, ("SW_DECOM", "01/05/2024")); },
-            f => { f.Add(T.SocialWorker, ("SW_DEC", "01/05/2024"), ("SW_REASON", "MANAGE")); f.Add(T.SocialWorker, ("SW_DECOM", "01/05/2024")); }),
+            f => { f.Add(T.SocialWorker, ("SW_DEC", "01/05/2024"), ("SW_REASON", "MANAGE")); f.Add(T.SocialWorker, ("SW_DECOM", "01/05/2024")); }
+        ),
     };
 
     public static TheoryData<string> Codes() => [.. Rules2024To25.Rules().Select(r => r.Code)];

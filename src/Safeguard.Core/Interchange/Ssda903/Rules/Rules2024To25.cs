@@ -1,6 +1,6 @@
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
-using Ep = Safeguard.Interchange.Ssda903.Rules.EpisodeRules;
 using Ad = Safeguard.Interchange.Ssda903.Rules.AdoptionRules;
+using Ep = Safeguard.Interchange.Ssda903.Rules.EpisodeRules;
 using Hd = Safeguard.Interchange.Ssda903.Rules.HeaderRules;
 using Mi = Safeguard.Interchange.Ssda903.Rules.MissingRules;
 using Oc = Safeguard.Interchange.Ssda903.Rules.OutcomeRules;
