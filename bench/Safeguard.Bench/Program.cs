@@ -17,7 +17,8 @@ namespace Safeguard.Bench;
 /// <c>--census</c>, the census import, re-import and export against validation (see <see cref="CensusBenchmark"/>);
 /// with <c>--search &lt;database file&gt;</c>, the person search on a demo area (see <see cref="SearchBenchmark"/>);
 /// with <c>--load</c>, the web pages under concurrent signed-in users (see <see cref="LoadBenchmark"/>); with
-/// <c>--generate &lt;children&gt; &lt;file&gt;</c>, it only writes a generated 2024-25 return to the file.
+/// <c>--generate &lt;children&gt; &lt;file&gt;</c>, it only writes a generated 2024-25 return to the file; with
+/// <c>--ssda903 [children ...]</c>, the SSDA903 return's validation (see <see cref="Ssda903Benchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--dataset")
         {
             return DatasetBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "--ssda903")
+        {
+            return Ssda903Benchmark.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "--census")

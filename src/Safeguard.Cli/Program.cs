@@ -26,6 +26,7 @@ public static class Program
             CalendarCommands.Create(services),
             TimescaleCommands.Create(services),
             CinCommands.Create(services),
+            Ssda903Commands.Create(),
             ReviewCommands.Create(services),
             KpiCommands.Create(services),
             ApiKeyCommands.Create(services),

@@ -131,7 +131,7 @@ public static class CinCommands
     /// The command's output as a stream: the process's standard output itself (buffered here, as the console's
     /// writer flushes every write), or, when the output is another writer (in tests), a stream onto it.
     /// </summary>
-    private static Stream StandardOutput(TextWriter writer) =>
+    internal static Stream StandardOutput(TextWriter writer) =>
         ReferenceEquals(writer, Console.Out) ? new BufferedStream(Console.OpenStandardOutput(), 1 << 16) : new TextWriterStream(writer);
 
     private static void Cleanup(string? tempPath)

@@ -13,7 +13,7 @@ public enum CinSeverity
 /// <see cref="ChildId"/> is null for whole-return rules; <see cref="Line"/> is null when the issue has no place
 /// in a file.
 /// </summary>
-public sealed record CinIssue(string Rule, CinSeverity Severity, string Message, string? ChildId, IReadOnlyList<string> Fields, int? Line)
+public sealed record CinIssue(string Rule, CinSeverity Severity, string Message, string? ChildId, IReadOnlyList<string> Fields, int? Line) : IInterchangeIssue
 {
     /// <summary>The rule code of problems the reader finds in the file's structure, as a schema validator would.</summary>
     public const string StructureRule = "schema";
@@ -22,6 +22,11 @@ public sealed record CinIssue(string Rule, CinSeverity Severity, string Message,
     public const string StructureSummary = "The file's structure does not follow the census schema (see each issue)";
 
     public string SeverityText => Severity == CinSeverity.Error ? "ERROR" : "QUERY";
+
+    public string SummaryMessage => Rule == StructureRule ? StructureSummary : Message;
+
+    /// <summary>A census is one XML file: no table.</summary>
+    public string? Table => null;
 }
 
 /// <summary>A census file that cannot be read at all: not XML, cut short, not a census, badly encoded.</summary>
