@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.People;
@@ -69,31 +70,68 @@ public sealed partial class MissingEpisodeService
         return (await ViewsAsync([episode], names, cancellationToken))[0];
     }
 
+    /// <summary>How long an overview worked out with no change to the records is shown before it is worked out again (its interview clock runs in hours).</summary>
+    public static readonly TimeSpan MaxAgeOfOverview = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// The overview for the front door and social workers: children missing now, ended episodes whose interview has
     /// not been offered (oldest clock first), reports whose child is not yet identified, and the last 30 days' returns.
-    /// Restricted records the actor may not see are named as such. The list is audited as a search.
+    /// Restricted records the actor may not see are named as such. The list is audited as a search. The overview is
+    /// worked out once while the records are unchanged, for at most <see cref="MaxAgeOfOverview"/> and within the day
+    /// (ADR 0032); each request names restricted children for its reader and writes its access event.
     /// </summary>
     public async Task<MissingOverview> OverviewAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var since = Now.AddDays(-30);
-        var episodes = await db.Set<MissingEpisode>().AsNoTracking().Include(e => e.Interview).Include(e => e.ReportedByAgency)
-            .Where(e => e.EndedAt == null || e.PersonId == null || e.Interview == null || e.EndedAt >= since)
-            .ToListAsync(cancellationToken);
-        var names = await NamesAsync(episodes.Where(e => e.PersonId is not null).Select(e => e.PersonId!.Value), actor, cancellationToken);
+        var overview = await kept.GetAsync(db, "overview", MaxAgeOfOverview, async now =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MissingEpisodeService>().WorkOutOverviewAsync(now, CancellationToken.None);
+        }, cancellationToken);
+        var hidden = new HashSet<Guid>();
+        if (overview.Restricted.Count > 0)
+        {
+            var restricted = overview.Restricted;
+            var visible = await people.Visible(actor).AsNoTracking().Where(p => EF.Parameter(restricted).Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+            hidden.UnionWith(restricted.Except(visible));
+        }
+
         using (db.BeginProcess("Missing.Overview", actor))
         {
-            db.RecordAccess(EntityType, "overview", AuditAction.Searched, $"results={episodes.Count}");
+            db.RecordAccess(EntityType, "overview", AuditAction.Searched, $"results={overview.Episodes}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var views = await ViewsAsync(episodes, names, cancellationToken);
-        return new MissingOverview(
-            [.. views.Where(v => !v.Episode.HasEnded).OrderBy(v => v.Episode.StartedAt)],
-            [.. views.Where(v => v.Episode.HasEnded && v.Episode.Interview is null && v.Episode.PersonId is not null).OrderBy(v => v.Episode.EndedAt)],
-            [.. views.Where(v => v.Episode.PersonId is null).OrderBy(v => v.Episode.RecordedAt)],
-            [.. views.Where(v => v.Episode.EndedAt >= since).OrderByDescending(v => v.Episode.EndedAt).Take(100)]);
+        if (hidden.Count == 0)
+        {
+            return overview.Overview;
+        }
+
+        IReadOnlyList<EpisodeView> ForReader(IReadOnlyList<EpisodeView> views) =>
+            [.. views.Select(v => v.Episode.PersonId is { } id && hidden.Contains(id) ? v with { ChildName = RestrictedName } : v)];
+        var all = overview.Overview;
+        return new MissingOverview(ForReader(all.MissingNow), ForReader(all.InterviewsDue), ForReader(all.ToIdentify), ForReader(all.RecentlyEnded));
+    }
+
+    /// <summary>The overview as anyone who may see every record would see it, and which of its children's records are restricted.</summary>
+    private async Task<KeptMissingOverview> WorkOutOverviewAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now.AddDays(-30);
+        var episodes = await db.Set<MissingEpisode>().AsNoTracking().Include(e => e.Interview).Include(e => e.ReportedByAgency)
+            .Where(e => e.EndedAt == null || e.PersonId == null || e.Interview == null || e.EndedAt >= since)
+            .ToListAsync(cancellationToken);
+        var ids = episodes.Where(e => e.PersonId is not null).Select(e => e.PersonId!.Value).Distinct().ToList();
+        var children = await db.Set<Person>().AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
+            .Select(p => new { p.Id, p.DisplayName, p.IsRestricted }).ToListAsync(cancellationToken);
+        var views = await ViewsAsync(episodes, children.ToDictionary(c => c.Id, c => c.DisplayName), cancellationToken);
+        return new KeptMissingOverview(
+            new MissingOverview(
+                [.. views.Where(v => !v.Episode.HasEnded).OrderBy(v => v.Episode.StartedAt)],
+                [.. views.Where(v => v.Episode.HasEnded && v.Episode.Interview is null && v.Episode.PersonId is not null).OrderBy(v => v.Episode.EndedAt)],
+                [.. views.Where(v => v.Episode.PersonId is null).OrderBy(v => v.Episode.RecordedAt)],
+                [.. views.Where(v => v.Episode.EndedAt >= since).OrderByDescending(v => v.Episode.EndedAt).Take(100)]),
+            episodes.Count,
+            [.. children.Where(c => c.IsRestricted).Select(c => c.Id)]);
     }
 
     /// <summary>The episodes the actor's agency reported, newest first: what was sent, never the child's record.</summary>
@@ -139,7 +177,7 @@ public sealed partial class MissingEpisodeService
     /// <summary>The UK start dates of each child's episodes, for the repeat-missing flag.</summary>
     internal async Task<ILookup<Guid, DateOnly>> StartDatesAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
         (await db.Set<MissingEpisode>().AsNoTracking()
-            .Where(e => e.PersonId != null && personIds.Contains(e.PersonId.Value))
+            .Where(e => e.PersonId != null && EF.Parameter(personIds).Contains(e.PersonId.Value))
             .Select(e => new { PersonId = e.PersonId!.Value, e.StartedAt })
             .ToListAsync(cancellationToken))
         .ToLookup(e => e.PersonId, e => UkTime.ToUkDate(e.StartedAt));
@@ -160,12 +198,6 @@ public sealed partial class MissingEpisodeService
 
     /// <summary>What a child whose record the reader may not see is called on a list.</summary>
     public const string RestrictedName = "A child whose record is restricted";
-
-    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> personIds, Actor actor, CancellationToken cancellationToken)
-    {
-        var ids = personIds.Distinct().ToList();
-        return await people.Visible(actor).AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-    }
 
     private static AgencyEpisodeView AgencyView(MissingEpisode e) => new(
         e.Id, e.Version, e.DescribedName, e.PersonId is not null, e.Kind, e.StartedAt, e.EndedAt, e.From, e.WhereFound, e.RiskAtReport, e.LookedAfter,

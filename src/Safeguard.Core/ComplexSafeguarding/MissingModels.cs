@@ -88,6 +88,12 @@ public sealed record ChildMissingView(IReadOnlyList<EpisodeView> Episodes, int I
 /// <summary>What the missing overview shows: children missing now, interviews to offer, reports to identify.</summary>
 public sealed record MissingOverview(IReadOnlyList<EpisodeView> MissingNow, IReadOnlyList<EpisodeView> InterviewsDue, IReadOnlyList<EpisodeView> ToIdentify, IReadOnlyList<EpisodeView> RecentlyEnded);
 
+/// <summary>The missing overview as worked out from the records, kept while they are unchanged (ADR 0032).</summary>
+/// <param name="Overview">As anyone who may see every record would see it.</param>
+/// <param name="Episodes">How many episodes it was worked out from.</param>
+/// <param name="Restricted">Its children whose records are restricted: each reader who may not see one sees <see cref="MissingEpisodeService.RestrictedName"/>.</param>
+public sealed record KeptMissingOverview(MissingOverview Overview, int Episodes, IReadOnlyList<Guid> Restricted);
+
 /// <summary>An episode as the reporting agency sees it: what it sent, never the child's record.</summary>
 public sealed record AgencyEpisodeView(
     Guid EpisodeId, int Version, string ChildName, bool Identified, MissingKind Kind, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, MissingFrom From,
