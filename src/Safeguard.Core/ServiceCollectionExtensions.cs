@@ -74,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<VersionedCache<FrontDoor.KeptQueue>>();
         services.AddScoped<ApiClients.ApiClientAdministration>();
         services.AddScoped<ComplexSafeguarding.MissingEpisodeService>();
+        services.AddSingleton<VersionedCache<ComplexSafeguarding.KeptMissingOverview>>();
         services.AddScoped<Work.IDueWorkSource, ComplexSafeguarding.MissingDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.MissingChronologySource>();
         services.AddScoped<ComplexSafeguarding.ExploitationService>();

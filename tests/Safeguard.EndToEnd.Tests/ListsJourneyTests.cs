@@ -136,22 +136,33 @@ public class ListsJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
     }
 
     [Fact]
-    public async Task A_partner_pages_through_their_agencys_contacts_and_filters_them_by_outcome()
+    public async Task A_partner_pages_through_their_agencys_requests_and_contacts_and_filters_the_contacts_by_outcome()
     {
         var page = await app.NewPageAsync();
         var problems = PageProblems.Watch(page);
         await DemoAppFixture.SignInAsync(page, "partner");
         await Assertions.Expect(page.GetByTestId("counts")).ToContainTextAsync("Requests for information to your agency");
         await page.GotoAsync("/my-agency");
-        await Assertions.Expect(page.GetByTestId("list-count").First).ToContainTextAsync(new Regex("^Showing 1 to 50 of \\d+ contacts$"));
+        var requestsCount = page.GetByTestId("list-count").Filter(new() { HasTextRegex = new Regex("requests$") }).First;
+        var contactsCount = page.GetByTestId("list-count").Filter(new() { HasTextRegex = new Regex("contacts$") }).First;
+        await Assertions.Expect(requestsCount).ToContainTextAsync(new Regex("^Showing 1 to 50 of \\d+ requests$"));
+        await Assertions.Expect(page.GetByTestId("agency-requests").Locator("tbody tr")).ToHaveCountAsync(50);
+        await Assertions.Expect(contactsCount).ToContainTextAsync(new Regex("^Showing 1 to 50 of \\d+ contacts$"));
         await Assertions.Expect(page.GetByTestId("agency-contacts").Locator("tbody tr")).ToHaveCountAsync(50);
         await Axe.AssertNoViolationsAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true }).First.ClickAsync();
+        // The requests and the contacts page on their own: each keeps the other's page.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of contacts" }).First.GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("page=2"));
-        await Assertions.Expect(page.GetByTestId("list-count").First).ToContainTextAsync(new Regex("^Showing 51 to "));
-        await Assertions.Expect(page.Locator(".govuk-pagination__item--current").First).ToHaveTextAsync("2");
+        await Assertions.Expect(contactsCount).ToContainTextAsync(new Regex("^Showing 51 to "));
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of contacts" }).First.Locator(".govuk-pagination__item--current")).ToHaveTextAsync("2");
         await Screenshots.SaveAsync(page, "lists-5-my-agency-page-2");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of requests" }).First.GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("requests-page=2"));
+        await Assertions.Expect(requestsCount).ToContainTextAsync(new Regex("^Showing 51 to "));
+        await Assertions.Expect(contactsCount).ToContainTextAsync(new Regex("^Showing 51 to "));
         await Axe.AssertNoViolationsAsync(page);
 
         await page.GetByLabel("Outcome").SelectOptionAsync("decided");

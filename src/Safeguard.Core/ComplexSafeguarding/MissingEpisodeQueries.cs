@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.People;
+using Safeguard.Timescales;
 using Safeguard.Work;
 
 namespace Safeguard.ComplexSafeguarding;
@@ -70,55 +72,75 @@ public sealed partial class MissingEpisodeService
         return (await ViewsAsync([episode], names, cancellationToken))[0];
     }
 
+    /// <summary>How long an overview worked out with no change to the records is shown before it is worked out again (its interview clock runs in hours).</summary>
+    public static readonly TimeSpan MaxAgeOfOverview = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// The overview for the front door and social workers: children missing now, ended episodes whose interview has
-    /// not been offered (oldest clock first, a page at a time, with how many are overdue), reports whose child is not
-    /// yet identified, and the last 30 days' returns (newest first, a page at a time). Only the episodes shown are
-    /// read in full. Restricted records the actor may not see are named as such. The list is audited as a search.
+    /// not been offered (oldest clock first, a page at a time, with how many of all of them are overdue), reports whose
+    /// child is not yet identified, and the last 30 days' returns (newest first, a page at a time). Restricted records
+    /// the actor may not see are named as such. The list is audited as a search. The overview is worked out once while
+    /// the records are unchanged, for at most <see cref="MaxAgeOfOverview"/> and within the day (ADR 0032); each
+    /// request takes its pages, names restricted children for its reader and writes its access event.
     /// </summary>
     public async Task<MissingOverview> OverviewAsync(Actor actor, MissingOverviewPages? pages = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         pages ??= new MissingOverviewPages();
-        var since = Now.AddDays(-30);
-        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
-        var set = db.Set<MissingEpisode>().AsNoTracking();
+        var kept = await keptOverviews.GetAsync(db, "overview", MaxAgeOfOverview, async now =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MissingEpisodeService>().WorkOutOverviewAsync(now, CancellationToken.None);
+        }, cancellationToken);
+        var interviews = ListPage.Of(kept.InterviewsDue, pages.InterviewsPage, pages.PageSize);
+        var recent = ListPage.Of(kept.RecentlyEnded, pages.RecentPage, pages.PageSize);
 
-        // The long lists are worked out on the ids and times alone; a page of each is then read in full.
-        var awaiting = (await set.Where(e => e.EndedAt != null && e.PersonId != null && e.Interview == null)
-                .Select(e => new { e.Id, EndedAt = e.EndedAt!.Value }).ToListAsync(cancellationToken))
-            .OrderBy(e => e.EndedAt).ThenBy(e => e.Id).ToList();
-        // Overdue as DeadlineService.Assess has it (past the due instant for an hour timescale, else past the due
-        // date), with "now" and "today" read once rather than for every episode.
-        var now = Now;
-        var today = UkTime.ToUkDate(now);
-        var overdue = awaiting.Count(e => deadlines.Calculate(TimescaleRule, e.EndedAt) is var d && (d.DueInstant is { } due ? now > due : today > d.DueDate));
-        var (interviewsPage, interviewsSkip) = ListPage.Clamp(awaiting.Count, pages.InterviewsPage, pages.PageSize);
-        var interviewIds = awaiting.Skip(interviewsSkip).Take(pages.PageSize).Select(e => e.Id).ToList();
+        var hidden = new HashSet<Guid>();
+        if (kept.Restricted.Count > 0)
+        {
+            var restricted = kept.Restricted;
+            var visible = await people.Visible(actor).AsNoTracking().Where(p => EF.Parameter(restricted).Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+            hidden.UnionWith(restricted.Except(visible));
+        }
 
-        var returned = (await set.Where(e => e.EndedAt >= since).Select(e => new { e.Id, EndedAt = e.EndedAt!.Value }).ToListAsync(cancellationToken))
-            .OrderByDescending(e => e.EndedAt).ThenBy(e => e.Id).ToList();
-        var (recentPage, recentSkip) = ListPage.Clamp(returned.Count, pages.RecentPage, pages.PageSize);
-        var recentIds = returned.Skip(recentSkip).Take(pages.PageSize).Select(e => e.Id).ToList();
-
-        var shownIds = interviewIds.Concat(recentIds).Distinct().ToList();
-        var episodes = await set.Include(e => e.Interview).Include(e => e.ReportedByAgency)
-            .Where(e => e.EndedAt == null || e.PersonId == null || EF.Parameter(shownIds).Contains(e.Id))
-            .ToListAsync(cancellationToken);
-        var names = await NamesAsync(episodes.Where(e => e.PersonId is not null).Select(e => e.PersonId!.Value), actor, cancellationToken);
+        var shown = kept.MissingNow.Count + interviews.Items.Count + kept.ToIdentify.Count + recent.Items.Count;
         using (db.BeginProcess("Missing.Overview", actor))
         {
-            db.RecordAccess(EntityType, "overview", AuditAction.Searched, $"results={episodes.Count}");
+            db.RecordAccess(EntityType, "overview", AuditAction.Searched, $"results={shown}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var views = (await ViewsAsync(episodes, names, cancellationToken)).ToDictionary(v => v.Episode.Id);
+        IReadOnlyList<EpisodeView> ForReader(IReadOnlyList<EpisodeView> views) => hidden.Count == 0
+            ? views
+            : [.. views.Select(v => v.Episode.PersonId is { } id && hidden.Contains(id) ? v with { ChildName = RestrictedName } : v)];
         return new MissingOverview(
-            [.. views.Values.Where(v => !v.Episode.HasEnded).OrderBy(v => v.Episode.StartedAt)],
-            new ListPage<EpisodeView>([.. interviewIds.Select(id => views[id])], awaiting.Count, interviewsPage, pages.PageSize),
-            overdue,
-            [.. views.Values.Where(v => v.Episode.PersonId is null).OrderBy(v => v.Episode.RecordedAt)],
-            new ListPage<EpisodeView>([.. recentIds.Select(id => views[id])], returned.Count, recentPage, pages.PageSize));
+            ForReader(kept.MissingNow),
+            interviews with { Items = ForReader(interviews.Items) },
+            kept.InterviewsOverdue,
+            ForReader(kept.ToIdentify),
+            recent with { Items = ForReader(recent.Items) });
+    }
+
+    /// <summary>The overview as anyone who may see every record would see it, every row of every list, and which of its children's records are restricted.</summary>
+    private async Task<KeptMissingOverview> WorkOutOverviewAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now.AddDays(-30);
+        var episodes = await db.Set<MissingEpisode>().AsNoTracking().Include(e => e.Interview).Include(e => e.ReportedByAgency)
+            .Where(e => e.EndedAt == null || e.PersonId == null || e.Interview == null || e.EndedAt >= since)
+            .ToListAsync(cancellationToken);
+        var ids = episodes.Where(e => e.PersonId is not null).Select(e => e.PersonId!.Value).Distinct().ToList();
+        var children = await db.Set<Person>().AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
+            .Select(p => new { p.Id, p.DisplayName, p.IsRestricted }).ToListAsync(cancellationToken);
+        var views = await ViewsAsync(episodes, children.ToDictionary(c => c.Id, c => c.DisplayName), cancellationToken);
+        var interviewsDue = views.Where(v => v.Episode.HasEnded && v.Episode.Interview is null && v.Episode.PersonId is not null)
+            .OrderBy(v => v.Episode.EndedAt).ThenBy(v => v.Episode.Id).ToList();
+        return new KeptMissingOverview(
+            [.. views.Where(v => !v.Episode.HasEnded).OrderBy(v => v.Episode.StartedAt)],
+            interviewsDue,
+            interviewsDue.Count(v => v.Clock?.Status == DeadlineStatus.Overdue),
+            [.. views.Where(v => v.Episode.PersonId is null).OrderBy(v => v.Episode.RecordedAt)],
+            [.. views.Where(v => v.Episode.EndedAt >= since).OrderByDescending(v => v.Episode.EndedAt).ThenBy(v => v.Episode.Id)],
+            [.. children.Where(c => c.IsRestricted).Select(c => c.Id)]);
     }
 
     /// <summary>The episodes the actor's agency reported, newest first: what was sent, never the child's record.</summary>
@@ -164,7 +186,7 @@ public sealed partial class MissingEpisodeService
     /// <summary>The UK start dates of each child's episodes, for the repeat-missing flag.</summary>
     internal async Task<ILookup<Guid, DateOnly>> StartDatesAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
         (await db.Set<MissingEpisode>().AsNoTracking()
-            .Where(e => e.PersonId != null && personIds.Contains(e.PersonId.Value))
+            .Where(e => e.PersonId != null && EF.Parameter(personIds).Contains(e.PersonId.Value))
             .Select(e => new { PersonId = e.PersonId!.Value, e.StartedAt })
             .ToListAsync(cancellationToken))
         .ToLookup(e => e.PersonId, e => UkTime.ToUkDate(e.StartedAt));
@@ -185,12 +207,6 @@ public sealed partial class MissingEpisodeService
 
     /// <summary>What a child whose record the reader may not see is called on a list.</summary>
     public const string RestrictedName = "A child whose record is restricted";
-
-    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> personIds, Actor actor, CancellationToken cancellationToken)
-    {
-        var ids = personIds.Distinct().ToList();
-        return await people.Visible(actor).AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-    }
 
     private static AgencyEpisodeView AgencyView(MissingEpisode e) => new(
         e.Id, e.Version, e.DescribedName, e.PersonId is not null, e.Kind, e.StartedAt, e.EndedAt, e.From, e.WhereFound, e.RiskAtReport, e.LookedAfter,

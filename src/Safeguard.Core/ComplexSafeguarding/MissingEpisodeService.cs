@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.Common;
@@ -14,7 +15,8 @@ namespace Safeguard.ComplexSafeguarding;
 /// reported. Every change is audited and carries the version it was made from; every view of a child's episodes
 /// is audited.
 /// </summary>
-public sealed partial class MissingEpisodeService(SafeguardDbContext db, PersonIndex people, CalendarAdministration calendar)
+public sealed partial class MissingEpisodeService(
+    SafeguardDbContext db, PersonIndex people, CalendarAdministration calendar, VersionedCache<KeptMissingOverview> keptOverviews, IServiceScopeFactory scopes)
 {
     public const string EntityType = nameof(MissingEpisode);
     public const string InterviewEntityType = nameof(ReturnInterview);

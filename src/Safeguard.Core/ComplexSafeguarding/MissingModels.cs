@@ -104,6 +104,17 @@ public sealed record MissingOverviewPages(int InterviewsPage = 1, int RecentPage
     public static MissingOverviewPages Everything { get; } = new(1, 1, 1_000_000);
 }
 
+/// <summary>The missing overview as worked out from the records, every row of every list, kept while they are unchanged (ADR 0032).</summary>
+/// <param name="MissingNow">Every episode not yet ended, longest missing first.</param>
+/// <param name="InterviewsDue">Every ended episode of an identified child with no interview recorded, oldest return first.</param>
+/// <param name="InterviewsOverdue">How many of those are past their 72-hour deadline.</param>
+/// <param name="ToIdentify">Every report whose child is not yet identified, oldest first.</param>
+/// <param name="RecentlyEnded">Every episode ended in the last 30 days, newest return first.</param>
+/// <param name="Restricted">Its children whose records are restricted: each reader who may not see one sees <see cref="MissingEpisodeService.RestrictedName"/>.</param>
+public sealed record KeptMissingOverview(
+    IReadOnlyList<EpisodeView> MissingNow, IReadOnlyList<EpisodeView> InterviewsDue, int InterviewsOverdue, IReadOnlyList<EpisodeView> ToIdentify,
+    IReadOnlyList<EpisodeView> RecentlyEnded, IReadOnlyList<Guid> Restricted);
+
 /// <summary>An episode as the reporting agency sees it: what it sent, never the child's record.</summary>
 public sealed record AgencyEpisodeView(
     Guid EpisodeId, int Version, string ChildName, bool Identified, MissingKind Kind, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, MissingFrom From,

@@ -4,6 +4,7 @@ using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.People;
 using Safeguard.Persistence;
+using Safeguard.Work;
 
 namespace Safeguard.FrontDoor;
 
@@ -490,42 +491,76 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
         return AgencyView(contact);
     }
 
-    /// <summary>How many of an agency's requests for information its page lists: the open ones first, then the latest answered.</summary>
-    public const int AgencyRequestsShown = 200;
-
-    /// <summary>The requests for information sent to the actor's agency, unanswered first, then newest first.</summary>
-    public async Task<IReadOnlyList<AgencyRequestView>> RequestsToAgencyAsync(Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The requests for information sent to the actor's agency, one page of them: the unanswered ones first, then the
+    /// answered, each newest first and read in index order, with only what the page shows (the contact's children,
+    /// not the whole contact). The search is audited.
+    /// </summary>
+    public async Task<ListPage<AgencyRequestView>> RequestsToAgencyAsync(Actor actor, int page = 1, int pageSize = ListPage.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var agencyId = actor.AgencyId ?? Guid.Empty;
-        // The open requests newest first, then the answered ones newest first, 200 in all: each read in index order,
-        // with only what the page shows (the contact's children, not the whole contact).
-        var requests = await RequestRows(db.Set<ContactInformationRequest>().AsNoTracking().Where(r => r.AgencyId == agencyId && r.RespondedAt == null), AgencyRequestsShown)
-            .ToListAsync(cancellationToken);
-        if (requests.Count < AgencyRequestsShown)
+        var mine = db.Set<ContactInformationRequest>().AsNoTracking().Where(r => r.AgencyId == agencyId);
+        var open = await mine.CountAsync(r => r.RespondedAt == null, cancellationToken);
+        var total = open + await mine.CountAsync(r => r.RespondedAt != null, cancellationToken);
+        var (number, skip) = ListPage.Clamp(total, page, pageSize);
+        var requests = skip < open
+            ? await RequestRows(mine.Where(r => r.RespondedAt == null), skip, pageSize).ToListAsync(cancellationToken)
+            : [];
+        if (requests.Count < pageSize && total > open)
         {
-            requests.AddRange(await RequestRows(db.Set<ContactInformationRequest>().AsNoTracking().Where(r => r.AgencyId == agencyId && r.RespondedAt != null), AgencyRequestsShown - requests.Count)
-                .ToListAsync(cancellationToken));
+            requests.AddRange(await RequestRows(mine.Where(r => r.RespondedAt != null), Math.Max(0, skip - open), pageSize - requests.Count).ToListAsync(cancellationToken));
         }
 
-        var personIds = requests.SelectMany(r => r.Children).Where(c => c.PersonId != null).Select(c => c.PersonId!.Value).Distinct().ToList();
-        var names = await db.Set<Person>().AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id) && !p.IsRestricted)
-            .ToDictionaryAsync(p => p.Id, p => p.DisplayName + (p.DateOfBirth is { } d ? ", born " + d.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : ""), cancellationToken);
+        var views = await RequestViewsAsync(requests, cancellationToken);
         using (db.BeginProcess("FrontDoor.AgencyRequests", actor))
         {
-            db.RecordAccess("ContactInformationRequest", "agency:" + agencyId, AuditAction.Searched, $"results={requests.Count}");
+            db.RecordAccess("ContactInformationRequest", "agency:" + agencyId, AuditAction.Searched, $"results={requests.Count}; total={total}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        return new ListPage<AgencyRequestView>(views, total, number, pageSize);
+    }
+
+    /// <summary>One request for information sent to the actor's agency, audited; null for any other.</summary>
+    public async Task<AgencyRequestView?> RequestToAgencyAsync(Guid requestId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var agencyId = actor.AgencyId ?? Guid.Empty;
+        var rows = await RequestRows(db.Set<ContactInformationRequest>().AsNoTracking().Where(r => r.Id == requestId && r.AgencyId == agencyId), 0, 1).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        using (db.BeginProcess("FrontDoor.ViewAgencyRequest", actor))
+        {
+            db.RecordAccess("ContactInformationRequest", requestId.ToString(), AuditAction.Viewed);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (await RequestViewsAsync(rows, cancellationToken))[0];
+    }
+
+    /// <summary>The requests as an agency's page shows them: each child by the name on the index (a restricted record by the name the contact gave).</summary>
+    private async Task<IReadOnlyList<AgencyRequestView>> RequestViewsAsync(List<AgencyRequestRow> requests, CancellationToken cancellationToken)
+    {
+        var personIds = requests.SelectMany(r => r.Children).Where(c => c.PersonId != null).Select(c => c.PersonId!.Value).Distinct().ToList();
+        var names = personIds.Count == 0
+            ? []
+            : await db.Set<Person>().AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id) && !p.IsRestricted)
+                .ToDictionaryAsync(p => p.Id, p => p.DisplayName + (p.DateOfBirth is { } d ? ", born " + d.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : ""), cancellationToken);
         return [.. requests.Select(r => new AgencyRequestView(
             r.Id, r.Version, r.ContactId, r.RequestedAt, r.RequestedByName, r.Question,
             [.. r.Children.Select(c => c.PersonId is { } id && names.TryGetValue(id, out var n) ? n : c.DescribedName)],
             r.Response, r.RespondedAt, r.RespondedByName))];
     }
 
-    /// <summary>The newest <paramref name="count"/> requests, with what an agency's page shows of each.</summary>
-    private static IQueryable<AgencyRequestRow> RequestRows(IQueryable<ContactInformationRequest> requests, int count) => requests
+    /// <summary>Requests newest first from <paramref name="skip"/>, <paramref name="count"/> of them, with what an agency's page shows of each.</summary>
+    private static IQueryable<AgencyRequestRow> RequestRows(IQueryable<ContactInformationRequest> requests, int skip, int count) => requests
         .OrderByDescending(r => r.RequestedAt)
+        .ThenBy(r => r.Id)
+        .Skip(skip)
         .Take(count)
         .Select(r => new AgencyRequestRow(
             r.Id, r.Version, r.ContactId, r.RequestedAt, r.RequestedByName, r.Question, r.Response, r.RespondedAt, r.RespondedByName,

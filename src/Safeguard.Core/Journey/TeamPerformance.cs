@@ -5,6 +5,7 @@ using Safeguard.Calendar;
 using Safeguard.People;
 using Safeguard.Persistence;
 using Safeguard.Timescales;
+using Safeguard.Work;
 
 namespace Safeguard.Journey;
 
@@ -63,7 +64,11 @@ public sealed record BehindItem(string What, DateOnly DueDate, int WorkingDaysLa
 public sealed record ChildBehind(Guid PersonId, string ChildName, string TeamName, string? WorkerName, IReadOnlyList<BehindItem> Behind);
 
 /// <remarks>Workers: for one team, its figures per allocated worker (the same events as the team's, split by worker); empty for every team.</remarks>
-public sealed record TeamPerformanceResult(DateOnly Today, IReadOnlyList<PracticeWeek> Weeks, IReadOnlyList<TeamWeeks> Teams, IReadOnlyList<WorkerWeeks> Workers, IReadOnlyList<ChildBehind> Children);
+public sealed record TeamPerformanceResult(DateOnly Today, IReadOnlyList<PracticeWeek> Weeks, IReadOnlyList<TeamWeeks> Teams, IReadOnlyList<WorkerWeeks> Workers, ListPage<ChildBehind> Behind)
+{
+    /// <summary>The children behind on this page.</summary>
+    public IReadOnlyList<ChildBehind> Children => Behind.Items;
+}
 
 /// <summary>
 /// The team performance view: weekly figures per team on the key practice measures for the last N weeks
@@ -109,8 +114,11 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, V
     /// <summary>How long figures worked out with no change to the records are shown before they are worked out again.</summary>
     public static readonly TimeSpan MaxAgeOfFigures = TimeSpan.FromMinutes(5);
 
-    /// <summary>The figures and the children behind, with the listing audited; for one team, or every team with allocated children.</summary>
-    public async Task<TeamPerformanceResult> ComputeAsync(int weeks, Guid? teamId, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The figures and one page of the children behind, with the listing audited: the view, and a read of each child
+    /// the page names (ADR 0003); for one team, or every team with allocated children.
+    /// </summary>
+    public async Task<TeamPerformanceResult> ComputeAsync(int weeks, Guid? teamId, Actor actor, int page = 1, int pageSize = ListPage.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         weeks = Math.Clamp(weeks, 1, MaxWeeks);
@@ -129,10 +137,11 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, V
             .OrderBy(c => c.TeamName, StringComparer.Ordinal).ThenByDescending(c => c.Behind.Max(x => x.WorkingDaysLate)).ThenBy(c => c.ChildName, StringComparer.Ordinal)
             .ToList();
 
+        var shown = ListPage.Of(children, page, pageSize);
         using (db.BeginProcess("Casework.TeamPerformance", actor))
         {
-            db.RecordAccess("TeamPerformance", teamId?.ToString() ?? "all", AuditAction.Viewed, $"weeks={weeks}; children behind={children.Count}");
-            foreach (var id in visible.Keys)
+            db.RecordAccess("TeamPerformance", teamId?.ToString() ?? "all", AuditAction.Viewed, $"weeks={weeks}; children behind={children.Count}; page={shown.Page}");
+            foreach (var id in shown.Items.Select(c => c.PersonId).Where(visible.ContainsKey))
             {
                 db.RecordAccess(PersonIndex.EntityType, id.ToString(), AuditAction.Viewed, "team performance");
             }
@@ -140,7 +149,7 @@ public sealed class TeamPerformance(SafeguardDbContext db, PersonIndex people, V
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new TeamPerformanceResult(figures.Today, figures.Weeks, figures.Teams, figures.Workers, children);
+        return new TeamPerformanceResult(figures.Today, figures.Weeks, figures.Teams, figures.Workers, shown);
     }
 
     /// <summary>Works the figures out from the records: every current allocation (of one team, or all) and its child's casework.</summary>

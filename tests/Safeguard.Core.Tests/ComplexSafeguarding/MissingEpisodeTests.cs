@@ -286,6 +286,17 @@ public class MissingEpisodeTests
         var hidden = await f.RecordAsync(Utc(2026, 11, 20, 18), childId: restricted);
         var stranger = new Actor(Guid.NewGuid(), "Stranger", null);
         Assert.Null(await f.Missing.GetAsync(hidden.Id, stranger, Ct));
+
+        // The overview is kept while the records are unchanged: the restricted child is named for each reader.
+        Assert.Equal("Zara Hidden", Assert.Single((await f.Missing.OverviewAsync(f.Worker, cancellationToken: Ct)).MissingNow).ChildName);
         Assert.Equal(MissingEpisodeService.RestrictedName, Assert.Single((await f.Missing.OverviewAsync(stranger, cancellationToken: Ct)).MissingNow).ChildName);
+        Assert.Equal("Zara Hidden", Assert.Single((await f.Missing.OverviewAsync(f.Worker, cancellationToken: Ct)).MissingNow).ChildName);
+        Assert.Equal(3, await f.Services.Db.AuditEvents.CountAsync(e => e.Process == "Missing.Overview", Ct));
+
+        // A change to the records shows at the next read.
+        await f.Missing.RecordReturnAsync(hidden.Id, 0, Utc(2026, 11, 21, 2), "Home", partner: false, f.Worker, Ct);
+        var returned = await f.Missing.OverviewAsync(stranger, cancellationToken: Ct);
+        Assert.Empty(returned.MissingNow);
+        Assert.Equal(MissingEpisodeService.RestrictedName, Assert.Single(returned.InterviewsDue.Items, v => v.Episode.Id == hidden.Id).ChildName);
     }
 }

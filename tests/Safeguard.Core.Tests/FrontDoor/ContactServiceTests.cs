@@ -208,8 +208,12 @@ public class ContactServiceTests
         Assert.Equal([submitted.Id], (await service.ContactsOfAgencyAsync(police, Ct)).Select(c => c.ContactId));
         Assert.Empty(await service.ContactsOfAgencyAsync(health, Ct));
         Assert.Null(await service.ContactOfAgencyAsync(submitted.Id, health, Ct));
-        Assert.Empty(await service.RequestsToAgencyAsync(police, Ct));
-        var asked = Assert.Single(await service.RequestsToAgencyAsync(health, Ct));
+        Assert.Empty((await service.RequestsToAgencyAsync(police, cancellationToken: Ct)).Items);
+        var asked = Assert.Single((await service.RequestsToAgencyAsync(health, cancellationToken: Ct)).Items);
+        var one = await service.RequestToAgencyAsync(asked.RequestId, health, Ct);
+        Assert.Equal((asked.Question, asked.Version), (one!.Question, one.Version));
+        Assert.Equal(asked.Children, one.Children);
+        Assert.Null(await service.RequestToAgencyAsync(asked.RequestId, police, Ct));
         Assert.Equal(["Tia Marsh, born 12 Dec 2012"], asked.Children);
 
         await Assert.ThrowsAsync<SafeguardValidationException>(() => service.RespondAsync(request.Id, request.Version, "None", ContactChannel.Partner, police, Ct));
@@ -219,6 +223,40 @@ public class ContactServiceTests
         Assert.Equal(health.Name, (await f.Db.Set<ContactInformationRequest>().AsNoTracking().SingleAsync(r => r.Id == request.Id, Ct)).RespondedByName);
         var twice = await Assert.ThrowsAsync<SafeguardValidationException>(() => service.RespondAsync(request.Id, request.Version + 1, "More", ContactChannel.Partner, health, Ct));
         Assert.Contains("already been answered", twice.Message, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_partners_requests_are_paged_unanswered_first_then_answered_each_newest_first(DatabaseProvider provider)
+    {
+        await using var f = await CaseReviewFixture.CreateAsync(provider);
+        var service = f.Get<ContactService>();
+        var frontDoor = await f.ActorAsync("front.door");
+        var health = await f.ActorAsync("partner.health");
+        var contact = await service.RecordAsync(await ContactAsync(f, new ContactChildInput(null, Child("Tia", "Marsh", new DateOnly(2012, 12, 12)))), ContactChannel.FrontDoor, frontDoor, Ct);
+        var asked = new List<ContactInformationRequest>();
+        for (var i = 1; i <= 5; i++)
+        {
+            f.Clock.Advance(TimeSpan.FromMinutes(1));
+            asked.Add(await service.RequestInformationAsync(contact.Id, health.AgencyId, $"Question {i}", frontDoor, Ct));
+        }
+
+        // Questions 1, 2 and 4 answered; 3 and 5 open.
+        foreach (var answered in new[] { asked[0], asked[1], asked[3] })
+        {
+            await service.RespondAsync(answered.Id, answered.Version, "Nothing known", ContactChannel.Partner, health, Ct);
+        }
+
+        async Task<string> PageAsync(int page)
+        {
+            var list = await service.RequestsToAgencyAsync(health, page, pageSize: 2, cancellationToken: Ct);
+            return $"page {list.Page} of {list.Pages}, {list.Total} in all: " + string.Join(", ", list.Items.Select(r => r.Question + (r.RespondedAt is null ? "" : " (answered)")));
+        }
+
+        Assert.Equal("page 1 of 3, 5 in all: Question 5, Question 3", await PageAsync(1));
+        Assert.Equal("page 2 of 3, 5 in all: Question 4 (answered), Question 2 (answered)", await PageAsync(2));
+        Assert.Equal("page 3 of 3, 5 in all: Question 1 (answered)", await PageAsync(3));
+        Assert.Equal("page 3 of 3, 5 in all: Question 1 (answered)", await PageAsync(9));
+        Assert.Equal(4, await f.Db.AuditEvents.CountAsync(e => e.Process == "FrontDoor.AgencyRequests", Ct));
     }
 
     [Theory, ClassData(typeof(BothProviders))]

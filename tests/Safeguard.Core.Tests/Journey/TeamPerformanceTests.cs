@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
 using Safeguard.Identity;
 using Safeguard.Journey;
@@ -98,7 +99,7 @@ public class TeamPerformanceTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var result = await services.Get<TeamPerformance>().ComputeAsync(8, null, Actor.System(), Ct);
+        var result = await services.Get<TeamPerformance>().ComputeAsync(8, null, Actor.System(), cancellationToken: Ct);
 
         Assert.Equal(D(2026, 11, 16), result.Weeks[0].Monday);
         Assert.Equal(D(2027, 1, 4), result.Weeks[7].Monday);
@@ -119,7 +120,7 @@ public class TeamPerformanceTests
 
         // One team, split by worker with the same events: Sam has child 1's visit and assessment, Priya child 2's
         // missed visit, late assessment and initial conference, and child 3's late review is the team's with no worker.
-        var byWorker = await services.Get<TeamPerformance>().ComputeAsync(8, one.Id, Actor.System(), Ct);
+        var byWorker = await services.Get<TeamPerformance>().ComputeAsync(8, one.Id, Actor.System(), cancellationToken: Ct);
         Assert.Equal(["Child protection team"], byWorker.Teams.Select(t => t.TeamName));
         Assert.Equal(["Priya Worker", "Sam Worker", TeamPerformance.NoWorker], byWorker.Workers.Select(w => w.WorkerName));
         Assert.Equal([other.Id, worker.Id, (Guid?)null], byWorker.Workers.Select(w => w.WorkerId));
@@ -141,13 +142,13 @@ public class TeamPerformanceTests
             string.Join(' ', Enumerable.Range(0, 8).Select(w => $"{byWorker.Workers.Sum(x => x.Figures[m][w].Numerator)}/{byWorker.Workers.Sum(x => x.Figures[m][w].Denominator)}"))));
 
         // The other team: its one child has no worker.
-        var filtered = await services.Get<TeamPerformance>().ComputeAsync(8, two.Id, Actor.System(), Ct);
+        var filtered = await services.Get<TeamPerformance>().ComputeAsync(8, two.Id, Actor.System(), cancellationToken: Ct);
         Assert.Equal(["Disabled children's team"], filtered.Teams.Select(t => t.TeamName));
         Assert.Equal("0/0 0/0 0/0 0/0 0/0 0/0 0/0 1/1", Row(Assert.Single(filtered.Workers), PracticeMeasure.Assessments));
         Assert.Empty(filtered.Children);
 
         // The figures are kept while the records are unchanged; a visit to child 2 is counted at the next reading.
-        var again = await services.Get<TeamPerformance>().ComputeAsync(8, null, Actor.System(), Ct);
+        var again = await services.Get<TeamPerformance>().ComputeAsync(8, null, Actor.System(), cancellationToken: Ct);
         Assert.Same(result.Teams, again.Teams);
         Assert.Single(again.Children);
         using (db.BeginProcess("Test.Visit", Actor.System()))
@@ -156,8 +157,48 @@ public class TeamPerformanceTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var after = await services.Get<TeamPerformance>().ComputeAsync(8, null, Actor.System(), Ct);
+        var after = await services.Get<TeamPerformance>().ComputeAsync(8, null, Actor.System(), cancellationToken: Ct);
         Assert.NotSame(result.Teams, after.Teams);
         Assert.Empty(after.Children);
+    }
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_children_behind_are_paged_and_only_the_children_a_page_names_are_audited_as_read(DatabaseProvider provider)
+    {
+        await using var services = await TestServices.CreateAsync(provider, new FakeTimeProvider(Now));
+        var db = services.Db;
+        var agency = new Agency { Name = "Children's services", Code = "CSC", Type = AgencyType.ChildrensSocialCare };
+        var team = new Team { Name = "Child protection team", AgencyId = agency.Id };
+        var records = new List<object> { agency, team };
+
+        // Three children on plans from Monday 30 November with no visit: each missed the visit due Monday 14 December.
+        foreach (var name in new[] { "Ada Behind", "Bea Behind", "Cal Behind" })
+        {
+            var person = new Person { Kind = PersonKind.Child, DisplayName = name, Sex = "F", DateOfBirth = D(2015, 1, 1), CreatedAt = Now.AddYears(-1) };
+            var episode = new NeedEpisode { PersonId = person.Id, ReferralDate = D(2026, 9, 1), ReferralSource = "1A", PrimaryNeedCode = "N1", CreatedAt = Now.AddYears(-1) };
+            episode.Allocations.Add(new CaseAllocation { EpisodeId = episode.Id, PersonId = person.Id, TeamId = team.Id, From = Now.AddMonths(-4), AllocatedByName = "Tariq Manager" });
+            episode.ProtectionPlans.Add(new ProtectionPlan { EpisodeId = episode.Id, StartDate = D(2026, 11, 30), InitialCategory = "NEG", LatestCategory = "NEG" });
+            records.Add(person);
+            records.Add(episode);
+        }
+
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            db.AddRange(records);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var performance = services.Get<TeamPerformance>();
+        var first = await performance.ComputeAsync(8, null, Actor.System(), page: 1, pageSize: 2, cancellationToken: Ct);
+        Assert.Equal((3, 1, 2), (first.Behind.Total, first.Behind.Page, first.Behind.Pages));
+        Assert.Equal(["Ada Behind", "Bea Behind"], first.Children.Select(c => c.ChildName));
+        var second = await performance.ComputeAsync(8, null, Actor.System(), page: 2, pageSize: 2, cancellationToken: Ct);
+        Assert.Equal(["Cal Behind"], second.Children.Select(c => c.ChildName));
+
+        // Each view is audited, with a read of each child it named and of no other.
+        var reads = await db.AuditEvents.AsNoTracking().Where(e => e.Process == "Casework.TeamPerformance").OrderBy(e => e.Sequence).ToListAsync(Ct);
+        Assert.Equal(
+            ["TeamPerformance", .. first.Children.Select(c => c.PersonId.ToString()), "TeamPerformance", .. second.Children.Select(c => c.PersonId.ToString())],
+            reads.Select(e => e.EntityType == PersonIndex.EntityType ? e.EntityId : e.EntityType));
+        Assert.Contains("children behind=3; page=2", reads[^2].After, StringComparison.Ordinal);
     }
 }

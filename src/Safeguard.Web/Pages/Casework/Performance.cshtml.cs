@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Journey;
 using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
+using Safeguard.Web.Pages.Shared;
 
 namespace Safeguard.Web.Pages.Casework;
 
 /// <summary>
 /// The team performance view: weekly figures per team on the key practice measures for the last N weeks (for a
-/// chosen team, also per allocated worker), and the children behind on any of them today with the worker allocated.
+/// chosen team, also per allocated worker), and the children behind on any of them today with the worker allocated,
+/// 50 a page (each child shown is audited as read).
 /// </summary>
 [RequirePermission("casework.performance")]
 public sealed class PerformanceModel(TeamPerformance performance, SafeguardDbContext db) : SafeguardPageModel
@@ -42,7 +44,7 @@ public sealed class PerformanceModel(TeamPerformance performance, SafeguardDbCon
         }
 
         Teams = [new("All teams", ""), .. teams.Select(t => new SelectListItem(t.Name, t.Id.ToString(), t.Id == TeamId))];
-        Result = await performance.ComputeAsync(Weeks.Value, TeamId, Actor, cancellationToken);
+        Result = await performance.ComputeAsync(Weeks.Value, TeamId, Actor, ListLinks.PageNumber(Request), cancellationToken: cancellationToken);
         return Page();
     }
 

@@ -51,7 +51,7 @@ public sealed class AnswerModel(ContactService contacts) : SafeguardPageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var asked = (await contacts.RequestsToAgencyAsync(Actor, cancellationToken)).FirstOrDefault(r => r.RequestId == id);
+        var asked = await contacts.RequestToAgencyAsync(id, Actor, cancellationToken);
         if (asked is null)
         {
             return false;

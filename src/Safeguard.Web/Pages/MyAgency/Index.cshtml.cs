@@ -9,7 +9,7 @@ using Safeguard.Work;
 namespace Safeguard.Web.Pages.MyAgency;
 
 /// <summary>
-/// A partner practitioner's view: the requests for information sent to their agency, and the contacts it made,
+/// A partner practitioner's view: the requests for information sent to their agency (unanswered first, paged), and the contacts it made,
 /// filtered by child and outcome, newest or oldest first, paged and downloadable (each search and download audited).
 /// </summary>
 [RequirePermission("contacts.submit")]
@@ -30,7 +30,10 @@ public sealed class IndexModel(ContactService contacts, FrontDoorQueue queue) : 
 
     public ListPage<AgencyContactView> Contacts { get; private set; } = new([], 0, 1, ListPage.DefaultPageSize);
 
-    public IReadOnlyList<AgencyRequestView> Requests { get; private set; } = [];
+    public ListPage<AgencyRequestView> Requests { get; private set; } = new([], 0, 1, ListPage.DefaultPageSize);
+
+    /// <summary>The query value of the requests' page: the contacts below are paged by <c>page</c>.</summary>
+    public const string RequestsPageKey = "requests-page";
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Child) || !string.IsNullOrWhiteSpace(Outcome);
 
@@ -39,7 +42,7 @@ public sealed class IndexModel(ContactService contacts, FrontDoorQueue queue) : 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Requests = await contacts.RequestsToAgencyAsync(Actor, cancellationToken);
+        Requests = await contacts.RequestsToAgencyAsync(Actor, RequestsPage(), cancellationToken: cancellationToken);
         Contacts = await queue.AgencyContactsAsync(Actor, Filter(), ListLinks.PageNumber(Request), cancellationToken: cancellationToken);
     }
 
@@ -60,6 +63,13 @@ public sealed class IndexModel(ContactService contacts, FrontDoorQueue queue) : 
         return await ListLinks.FileAsync(format, "agency-contacts", ["Received", "Children", "Referrer", "Outcome", "Decided"], rows, cancellationToken)
             ?? BadRequest("format must be csv or xlsx");
     }
+
+    /// <summary>The address of one page of the requests, keeping the contacts' page, filters and sort.</summary>
+    public string RequestsPageLink(int page) =>
+        ListLinks.With(Request, (RequestsPageKey, page.ToString(CultureInfo.InvariantCulture)), ("page", Request.Query["page"].ToString()));
+
+    private int RequestsPage() =>
+        int.TryParse(Request.Query[RequestsPageKey], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
 
     private AgencyContactFilter Filter() => new()
     {
