@@ -8,8 +8,9 @@ public class TimescaleCommandsTests
         var result = await CliHarness.RunAsync("timescales list");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(17, result.OutputLines.Length);
+        Assert.Equal(Safeguard.Timescales.TimescaleCatalogue.Default.Rules.Count + 1, result.OutputLines.Length);
         Assert.Single(result.OutputLines, l => l.StartsWith("wise-review ", StringComparison.Ordinal));
+        Assert.Single(result.OutputLines, l => l.StartsWith("lac-dental-check ", StringComparison.Ordinal));
         Assert.StartsWith("Id ", result.OutputLines[0], StringComparison.Ordinal);
         Assert.EndsWith("Locally changeable", result.OutputLines[0], StringComparison.Ordinal);
         var icpc = Assert.Single(result.OutputLines, l => l.StartsWith("icpc ", StringComparison.Ordinal));
