@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Calendar;
 using Safeguard.LookedAfter;
 using Safeguard.People;
 using Safeguard.Timescales;
@@ -14,11 +15,11 @@ public abstract class LookedAfterPageModel(LookedAfterService lookedAfter, Perso
 
     public override string Back => $"/people/{ChildId}/looked-after";
 
-    /// <summary>The code lists in force today.</summary>
-    public static LookedAfterCodes Codes => LookedAfterCodes.On(DateOnly.FromDateTime(DateTime.UtcNow));
+    /// <summary>The code lists in force today (UK date, from the app's clock).</summary>
+    public LookedAfterCodes Codes => LookedAfterCodes.On(UkTime.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>()));
 
     /// <summary>A code list as select items, each with its code and display name, after a blank first choice.</summary>
-    public static List<SelectListItem> Items(string list, string blank = "Select") =>
+    public List<SelectListItem> Items(string list, string blank = "Select") =>
         [new SelectListItem(blank, ""), .. Codes.List(list).Select(c => new SelectListItem($"{c.Code}: {c.Name}", c.Code))];
 
     public async Task<List<SelectListItem>> IroItemsAsync(CancellationToken cancellationToken) =>
