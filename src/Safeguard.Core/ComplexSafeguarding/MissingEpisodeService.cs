@@ -76,7 +76,7 @@ public sealed partial class MissingEpisodeService(
 
         RecordKeeping.ThrowIfAny(problems);
         var episode = New(report.Episode, agency!.Id, actor, partner: true);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         try
         {
             if (report.PersonId is { } personId)

@@ -47,7 +47,7 @@ public static class DemoPeople
         var today = UkTime.Today(db.Time);
         var population = Generate(children, DemoOptions.DefaultSeed, today, new DemoIds(DemoOptions.DefaultSeed, db.Time.GetUtcNow()), db.Time.GetUtcNow());
         using var process = db.BeginProcess("Demo.SeedPeople", Actor.System("demo data"));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         await population.WriteAsync(db, "demo children and their families", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

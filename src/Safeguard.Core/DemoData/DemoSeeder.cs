@@ -172,7 +172,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
         var detail = $"Demo area: scale {options.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}, seed {options.Seed}";
         using var process = db.BeginProcess("Demo.SeedArea", actor);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         await population.WriteAsync(db, detail, cancellationToken);
         if (casework is not null)
         {

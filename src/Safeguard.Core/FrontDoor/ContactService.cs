@@ -112,7 +112,7 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
         };
 
         // The children added to the person index and the contact are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         try
         {
             for (var i = 0; i < details.Children.Count; i++)

@@ -89,7 +89,7 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
         };
 
         using var process = db.BeginProcess("Users.Create", actor);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         Check(await users.CreateAsync(user, request.Password), "Password");
         Check(await users.AddToRolesAsync(user, request.Roles), "Roles");
         if (request.AuthenticatorSecret is { } secret)
@@ -106,7 +106,7 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
     {
         var user = await FindAsync(userId, cancellationToken);
         using var process = db.BeginProcess(disabled ? "Users.Disable" : "Users.Enable", actor, reason);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         user.IsDisabled = disabled;
         Check(await users.UpdateAsync(user), "User");
         // Signing out every session of a disabled user: a new security stamp invalidates their cookies.
@@ -119,7 +119,7 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
     {
         var user = await FindAsync(userId, cancellationToken);
         using var process = db.BeginProcess("Users.ResetTwoFactor", actor, reason);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         Check(await users.SetTwoFactorEnabledAsync(user, false), "TwoFactor");
         Check(await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey"), "TwoFactor");
         Check(await users.UpdateSecurityStampAsync(user), "User");
@@ -163,7 +163,7 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
         }
 
         using var process = db.BeginProcess("Users.Change", actor);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         user.DisplayName = change.DisplayName.Trim();
         user.AgencyId = change.AgencyId;
         user.TeamId = change.TeamId;

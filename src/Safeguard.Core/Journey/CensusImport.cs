@@ -171,7 +171,7 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
 
                 if (!options.DryRun && transaction is null)
                 {
-                    transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    transaction = await db.BeginWriteTransactionAsync(cancellationToken);
                     process = db.BeginProcess(Process, actor, $"Census file {RecordKeeping.Fit(fileName, 200)} ({check.Collection!.Name})");
                 }
 

@@ -76,6 +76,30 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
+    /// <summary>
+    /// Begins a transaction that writes. Every transaction Safeguard begins is begun here: on SQLite the writers of
+    /// the file take turns without the driver's blocking retries (<see cref="WriteTransaction"/>, docs/adr/0048).
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsSqlite || Database.CurrentTransaction is not null)
+        {
+            // (With a transaction already open, EF Core refuses a second one; the turn is already this context's.)
+            return await Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        var turn = await SqliteWriteGate.EnterAsync(Database.GetDbConnection(), Database.GetCommandTimeout() ?? 30, cancellationToken);
+        try
+        {
+            return new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), turn);
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Starts a process: everything saved until the returned scope is disposed is audited under it.</summary>
     public IDisposable BeginProcess(string process, Actor actor, string? reason = null)
     {
@@ -165,7 +189,7 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
             "A change was saved outside a process context. Call BeginProcess(...) first so the audit trail can say who made the change and why.");
 
         var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
+            ? await BeginWriteTransactionAsync(cancellationToken)
             : null;
         try
         {

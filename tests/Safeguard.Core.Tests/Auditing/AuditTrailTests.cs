@@ -189,6 +189,70 @@ public class AuditTrailTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_write_transaction_ended_without_a_commit_lets_the_next_writer_in(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var setup = await database.MigratedContextAsync())
+        {
+        }
+
+        await using (var first = database.NewContext())
+        {
+            await using var abandoned = await first.BeginWriteTransactionAsync(ct);
+            using var process = first.BeginProcess("Agencies.Create", Tester);
+            first.Agencies.Add(NewAgency("GONE"));
+            await first.SaveChangesAsync(ct);
+        }
+
+        await using (var second = database.NewContext())
+        {
+            second.Database.SetCommandTimeout(2);
+            await using var rolledBack = await second.BeginWriteTransactionAsync(ct);
+            await rolledBack.RollbackAsync(ct);
+        }
+
+        await using (var third = database.NewContext())
+        {
+            third.Database.SetCommandTimeout(2);
+            using var process = third.BeginProcess("Agencies.Create", Tester);
+            third.Agencies.Add(NewAgency("KEPT"));
+            await third.SaveChangesAsync(ct);
+        }
+
+        await using var check = database.NewContext();
+        Assert.Equal(["KEPT"], await check.Agencies.Select(a => a.Code).ToListAsync(ct));
+        Assert.True((await AuditTrail.VerifyAsync(check, ct)).Intact);
+    }
+
+    [Fact]
+    public async Task On_sqlite_a_save_waits_its_turn_behind_an_open_write_and_says_so_when_the_wait_runs_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var setup = await database.MigratedContextAsync())
+        {
+        }
+
+        await using var holder = database.NewContext();
+        var open = await holder.BeginWriteTransactionAsync(ct);
+        await using var waiter = database.NewContext();
+        waiter.Database.SetCommandTimeout(1);
+        using (waiter.BeginProcess("Agencies.Create", Tester))
+        {
+            waiter.Agencies.Add(NewAgency("WAIT"));
+            var refused = await Assert.ThrowsAsync<TimeoutException>(() => waiter.SaveChangesAsync(ct));
+            Assert.Contains("Nothing was saved", refused.Message, StringComparison.Ordinal);
+
+            // Once the open write ends, the same save goes through.
+            await open.DisposeAsync();
+            await waiter.SaveChangesAsync(ct);
+        }
+
+        Assert.Equal(["WAIT"], await waiter.Agencies.AsNoTracking().Select(a => a.Code).ToListAsync(ct));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task A_concurrent_edit_is_refused_and_the_first_change_is_kept(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
