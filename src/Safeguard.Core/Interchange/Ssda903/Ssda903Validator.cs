@@ -43,7 +43,8 @@ public static class Ssda903Validator
         {
             cancellationToken.ThrowIfCancellationRequested();
             rows += child.Headers.Count + child.Episodes.Count + child.Reviews.Count + child.Uasc.Count + child.Oc2.Count + child.Oc3.Count + child.Ad1.Count
-                + child.PlacedAdoption.Count + child.PrevPerm.Count + child.Missing.Count + child.SocialWorker.Count + child.HeadersLast.Count + child.EpisodesLast.Count;
+                + child.PlacedAdoption.Count + child.PrevPerm.Count + child.Missing.Count + child.SocialWorker.Count + child.HeadersLast.Count + child.EpisodesLast.Count
+                + child.UascLast.Count + child.PlacedAdoptionLast.Count + child.MissingLast.Count + child.SocialWorkerLast.Count;
             for (var i = 0; i < definitions.Length; i++)
             {
                 context.Enter(definitions[i], child);
