@@ -146,7 +146,10 @@ internal sealed class Ssda903Fixture
         return new Ssda903File($"{definition.Name.ToLowerInvariant()}.csv", () => new MemoryStream(bytes), Ssda903Schema.IsLastYear(t.Key));
     });
 
-    public IReadOnlyList<Ssda903Issue> Validate() => Ssda903Validator.Validate(Files(), Collection).Issues;
+    /// <summary>The reference data to validate with (none unless a case gives it).</summary>
+    public Ssda903ReferenceData? Reference { get; set; }
+
+    public IReadOnlyList<Ssda903Issue> Validate() => Ssda903Validator.Validate(Files(), Collection, Reference).Issues;
 
     public bool Fires(string rule) => Validate().Any(i => i.Rule == rule);
 

@@ -125,9 +125,46 @@ public sealed partial class Ssda903RuleTests
         ["SW11STG2"] = (f => Set(f.SocialWorker, ("SW_DEC", "30/03/2025"), ("SW_REASON", "MANAGE")), f => Set(f.SocialWorker, ("SW_DEC", "31/03/2025"), ("SW_REASON", "MANAGE"))),
         ["SW12STG2"] = (f => Set(f.SocialWorker, ("SW_DECOM", "02/04/2024")), f => { Set(f.SocialWorker, ("SW_DECOM", "02/04/2024")); Set(f.Episode, ("DECOM", "02/04/2024")); }
         ),
+        // Derived from the postcodes and the URN (with the reference files of Ssda903ReferenceFixture where a rule needs them)
+        ["398"] = (f => Set(f.Episode, ("LS", "V3")), f => Set(f.Episode, ("LS", "V3"), ("HOME_POST", null), ("PL_POST", null))),
+        ["420"] = (f => Set(f.Episode, ("LS", "V3")), f => Set(f.Episode, ("LS", "V3"), ("PL_POST", null))),
+        ["406"] = (f => f.Add(T.Uasc), f => { f.Add(T.Uasc); Set(f.Episode, ("HOME_POST", null)); }
+        ),
+        ["392a"] = (f => Set(f.Episode, ("HOME_POST", null)), f => Set(f.Episode, ("HOME_POST", null), ("PL_POST", null))),
+        ["633"] = (f => Set(f.Rows(T.PrevPerm)[0], ("PREV_PERM", "P1"), ("LA_PERM", "999")), f => Set(f.Rows(T.PrevPerm)[0], ("PREV_PERM", "P1"), ("LA_PERM", "351"))),
+        ["164"] = (f => Ref(f, ("HOME_POST", "ZZ9 9ZZ")), f => Ref(f)),
+        ["392c"] = (f => Ref(f, ("PL_POST", "M99 9ZZ")), f => Ref(f)),
+        ["169"] = (f => Ref(f, ("PL_POST", "M99 9ZZ")), f => Ref(f)),
+        ["179"] = (f => Ref(f, ("PL_POST", "M99 9ZZ")), f => Ref(f)),
+        ["1015"] = (f => Ref(f, ("PL_POST", "BL9 0SW")), f => Ref(f)),
+        ["452"] = (f => { Ref(f); f.Add(T.EpisodesLast, ("PL_POST", "BL9 0SW")); }, f => { Ref(f); f.Add(T.EpisodesLast, ("PL_POST", "M1 1AA")); }
+        ),
+        ["453"] = (f => { Ref(f); f.Add(T.EpisodesLast, ("HOME_POST", "BL9 0SW")); }, f => { Ref(f); f.Add(T.EpisodesLast); }
+        ),
+        ["503G"] = (f => { Ref(f); f.Add(T.EpisodesLast, ("HOME_POST", "BL9 0SW")); }, f => { Ref(f); f.Add(T.EpisodesLast); }
+        ),
+        ["503H"] = (f => { Ref(f); f.Add(T.EpisodesLast, ("PL_POST", "BL9 0SW")); }, f => { Ref(f); f.Add(T.EpisodesLast, ("PL_POST", "M1 1AA")); }
+        ),
+        ["503J"] = (f => { Ref(f); f.Add(T.EpisodesLast, ("PL_POST", "BL9 0SW")); }, f => { Ref(f); f.Add(T.EpisodesLast, ("PL_POST", "M1 1AA")); }
+        ),
+        ["1008"] = (f => Ref(f, ("URN", "SC999999")), f => Ref(f, ("URN", "XXXXXXX"))),
+        ["219"] = (f => Ref(f, ("PLACE", "U4")), f => Ref(f, ("PLACE", "U3"))),
+        ["221"] = (f => Ref(f, ("PL_POST", "M1 1AA")), f => Ref(f, ("PL_POST", "m2 2bb"))),
+        ["224"] = (f => Ref(f, ("PLACE_PROVIDER", "PR4")), f => Ref(f, ("PLACE_PROVIDER", "PR1"))),
+        ["227"] = (f => Ref(f, ("DECOM", "31/12/2009")), f => Ref(f, ("DECOM", "01/01/2010"))),
+        ["228"] = (f => Ref(f, ("URN", "SC222222")), f => { Ref(f, ("URN", "SC222222")); f.EndCare("31/01/2025", "E13"); }
+        ),
+        ["229"] = (f => Ref(f, ("PLACE_PROVIDER", "PR2")), f => Ref(f, ("PLACE_PROVIDER", "PR2"), ("URN", "SC333333"))),
         ["SW14STG2"] = (f => f.EndCare("31/01/2025", "E13"), f => { f.EndCare("31/01/2025", "E13"); Set(f.SocialWorker, ("SW_DEC", "31/01/2025"), ("SW_REASON", "CHCHAN")); }
         ),
     };
+
+    /// <summary>Validates with the reference files, the baseline episode changed as given.</summary>
+    private static void Ref(Ssda903Fixture f, params (string Column, string? Value)[] values)
+    {
+        f.Reference = Ssda903ReferenceFixture.All;
+        Set(f.Episode, values);
+    }
 
     /// <summary>A temporary placement (T3) from 1 June to 10 June 2024, then back to <paramref name="backTo"/>.</summary>
     private static void Temporary(Ssda903Fixture f, string backTo)

@@ -6,9 +6,11 @@ using Ep = Safeguard.Interchange.Ssda903.Rules.EpisodeRules;
 using Hd = Safeguard.Interchange.Ssda903.Rules.HeaderRules;
 using Ly = Safeguard.Interchange.Ssda903.Rules.LastYearRules;
 using Mi = Safeguard.Interchange.Ssda903.Rules.MissingRules;
+using N = Safeguard.Interchange.Ssda903.Ssda903Needs;
 using Oc = Safeguard.Interchange.Ssda903.Rules.OutcomeRules;
 using Pe = Safeguard.Interchange.Ssda903.Rules.PermanenceRules;
 using Pl = Safeguard.Interchange.Ssda903.Rules.PlacementRules;
+using Re = Safeguard.Interchange.Ssda903.Rules.ReferenceRules;
 using Rt = Safeguard.Interchange.Ssda903.Rules.ReturnRules;
 using Sw = Safeguard.Interchange.Ssda903.Rules.SocialWorkerRules;
 using T = Safeguard.Interchange.Ssda903.Ssda903Table;
@@ -364,5 +366,29 @@ public static class Rules2024To25
         new("SW11STG2", Sw.EndedWithoutNext),
         new("SW12STG2", Sw.YearNotCovered),
         new("SW14STG2", Sw.OpenAfterCareEnded),
+
+        // Derived from the postcodes and the URN: distance, placement authority and location, Ofsted's register
+        new("398", Ep.Each(Re.PostcodesForShortBreak, "HOME_POST", "LS", "PL_POST")),
+        new("420", Ep.Each(Re.PlacementPostcodeForShortBreak, "PL_LA")),
+        new("406", Ep.Each(Re.DistanceForUasc, "PL_DISTANCE")),
+        new("392a", Ep.Each(Re.NoDistance, "PL_DISTANCE")),
+        new("633", Ad.PrevPerm(Re.LaPermInvalid, "LA_PERM")),
+        new("164", Ep.Each(Re.DistanceNotDerivable, "PL_DISTANCE"), N.Postcodes),
+        new("392c", Ep.Each(Re.PostcodeNotKnown, "HOME_POST", "PL_POST"), N.Postcodes),
+        new("169", Ep.Each(Re.PlacementLaMissing, "PL_LA"), N.Postcodes),
+        new("179", Ep.Each(Re.LocationNotDerivable, "PL_LOCATION"), N.Postcodes | N.LocalAuthority),
+        new("1015", Ep.Each(Re.OwnProvisionOutside, "PL_LA"), N.Postcodes | N.LocalAuthority),
+        new("452", Re.LastYearDiffers(Re.PlacementLaOf, false, "PL_LA"), N.Postcodes),
+        new("453", Re.LastYearDiffers(Re.DistanceOf, false, "PL_DISTANCE"), N.Postcodes),
+        new("503G", Re.LastYearDiffers(Re.DistanceOf, true, "PL_DISTANCE"), N.Postcodes),
+        new("503H", Re.LastYearDiffers(Re.PlacementLaOf, true, "PL_LA"), N.Postcodes),
+        new("503J", Re.LastYearDiffers(Re.LocationOf, true, "PL_LOCATION"), N.Postcodes | N.LocalAuthority),
+        new("1008", Ep.Each(Re.UrnNotRegistered, "URN"), N.Providers),
+        new("219", Re.Registered(Re.PlaceNotProvided, "PLACE", "URN"), N.Providers),
+        new("221", Re.Registered(Re.PostcodeNotProviders, "PL_POST"), N.Providers),
+        new("224", Re.Registered(Re.ProviderCodeNotProviders, "PLACE_PROVIDER"), N.Providers),
+        new("227", Re.Registered(Re.NotRegisteredAtStart, "DECOM", "URN"), N.Providers),
+        new("228", Re.Registered(Re.ClosedBeforeEnd, "DEC", "URN"), N.Providers),
+        new("229", Re.Registered(Re.ProviderLaDisagrees, "PLACE_PROVIDER", "URN"), N.Providers | N.LocalAuthority),
     ];
 }
