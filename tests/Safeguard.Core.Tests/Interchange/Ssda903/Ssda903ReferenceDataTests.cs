@@ -53,6 +53,21 @@ public sealed class Ssda903ReferenceDataTests
     }
 
     [Theory]
+    [InlineData("E08000003", true)]
+    [InlineData("W06000015", false)]
+    public void A_placement_with_no_URN_fires_218_only_in_England_when_the_lookup_says_where_it_is(string authority, bool fires)
+    {
+        var fixture = Ssda903Fixture.Valid();
+        Ssda903Fixture.Set(fixture.Episode, ("URN", null));
+        fixture.Reference = new Ssda903ReferenceData
+        {
+            Postcodes = Ssda903ReferenceData.ReadPostcodes("nspl.csv", new StringReader($"pcds,laua,oseast1m,osnrth1m\nM1 1AA,E08000003,384124,397781\nM2 2BB,{authority},383736,398286\n")),
+        };
+
+        Assert.Equal(fires, fixture.Fires("218"));
+    }
+
+    [Theory]
     [InlineData("351", "E08000002")]
     [InlineData("e08000002", "E08000002")]
     public void The_returning_authority_is_given_by_its_DfE_or_ONS_code(string code, string ons)

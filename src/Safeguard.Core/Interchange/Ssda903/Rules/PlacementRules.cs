@@ -31,9 +31,11 @@ internal static class PlacementRules
 
     private static string Normal(string postcode) => postcode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
-    // 218: an episode open on or after 1 April in a placement with an Ofsted-registered provider needs a URN (XXXXXXX where it has none).
+    // 218: an episode open on or after 1 April in a placement with an Ofsted-registered provider needs a URN (XXXXXXX where it has none);
+    // not for a placement outside England (Ofsted registers English providers), which is known when a postcode lookup is given.
     public static bool UrnMissing(Ssda903Episode e, Ssda903Child c, Ssda903RuleContext x) =>
-        e.Place is not null && Ssda903Schema.Placement.Contains(e.Place) && !NoUrn.Contains(e.Place) && e.Urn is null && (e.Dec.Value is not { } dec || dec >= x.Start);
+        e.Place is not null && Ssda903Schema.Placement.Contains(e.Place) && !NoUrn.Contains(e.Place) && e.Urn is null && (e.Dec.Value is not { } dec || dec >= x.Start)
+        && (x.Reference.Postcode(e.PlPost)?.LocalAuthority is not { } la || la.StartsWith('E'));
 
     // 222: a URN (other than XXXXXXX) for a placement with no Ofsted-registered provider.
     public static bool UrnNotExpected(Ssda903Episode e, Ssda903Child c, Ssda903RuleContext x) => e.Place is not null && NoUrn.Contains(e.Place) && e.Urn is not null and not NoUrnYet;
