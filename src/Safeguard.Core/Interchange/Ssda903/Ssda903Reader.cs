@@ -97,6 +97,12 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
 
         var columns = csv.Fields.Select(c => c.Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
         var definition = Recognise(columns, file.LastYear);
+        if (definition is null && file.LastYear && Recognise(columns, false) is not null)
+        {
+            // Last year's return given whole: its tables no rule compares with (reviews, OC2 ...) are not needed.
+            return;
+        }
+
         if (definition is null)
         {
             Structure(file.Name, null, headerLine, null,
