@@ -31,7 +31,7 @@ public static class Ssda903Commands
         };
         var lastYear = new Option<string[]>("--last-year")
         {
-            Description = "Last year's header and episodes tables (a folder or files), for the rules that compare with last year",
+            Description = "Last year's tables (a folder or files: header, episodes, UASC, placed for adoption, missing, social worker episodes), for the rules that compare with last year",
             AllowMultipleArgumentsPerToken = true,
         };
         var collection = new Option<string>("--collection")
@@ -39,6 +39,15 @@ public static class Ssda903Commands
             Description = "The collection year, for example 2024-25",
             DefaultValueFactory = _ => Rules2024To25.CollectionName,
         };
+        var postcodes = new Option<FileInfo?>("--postcodes")
+        {
+            Description = "A postcode lookup (an extract of ONS's NSPL: pcd or pcds, laua, oseast1m and osnrth1m or lat and long), for the distance and placement authority rules",
+        };
+        var providers = new Option<FileInfo?>("--providers")
+        {
+            Description = "Ofsted's provider register as CSV (URN, and any of PLACE_CODES, PROVIDER_CODES, POSTCODE, LA_CODE, REG_DATE, REG_END), for the URN rules",
+        };
+        var la = new Option<string?>("--la") { Description = "The returning local authority's DfE code (for example 351) or ONS code, for placements in or out of it" };
         var format = new Option<string>("--format")
         {
             Description = "table (default), json, csv or xlsx (xlsx needs -o)",
@@ -49,7 +58,7 @@ public static class Ssda903Commands
 
         var command = new Command("validate", "Check a return's tables against the DfE rules of the collection year, reporting every issue with rule, table, line, child and fields; exits with 2 when there are errors")
         {
-            paths, lastYear, collection, format, output,
+            paths, lastYear, collection, postcodes, providers, la, format, output,
         };
         command.SetOutputAction(async (parseResult, writer, cancellationToken) =>
         {
@@ -72,6 +81,7 @@ public static class Ssda903Commands
                 throw new ArgumentException(ex.Message, ex);
             }
 
+            var reference = ReadReference(parseResult.GetValue(postcodes), parseResult.GetValue(providers), parseResult.GetValue(la));
             var tempPath = target is null ? null : Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Environment.ProcessId}.partial");
             Ssda903ValidationSummary summary;
             try
@@ -86,7 +96,7 @@ public static class Ssda903Commands
                         "xlsx" => new XlsxIssueWriter(stream, withTable: true),
                         _ => new TableIssueWriter(textWriter!),
                     };
-                    summary = Ssda903Validator.Validate(files, year, issueWriter.Write, cancellationToken);
+                    summary = Ssda903Validator.Validate(files, year, reference, issueWriter.Write, cancellationToken);
                     issueWriter.Complete(summary.Totals);
                     if (formatName == "table")
                     {
@@ -137,9 +147,42 @@ public static class Ssda903Commands
         CommandSupport.WriteTableAsync(writer, [["table", "file"], .. summary.Files.OrderBy(f => f.Key).Select(f => new[] { Ssda903Schema.Table(f.Key).Name, f.Value })])
             .GetAwaiter().GetResult();
         writer.WriteLine();
-        writer.WriteLine($"Rules not yet checked ({summary.NotImplemented.Count}): {string.Join(", ", summary.NotImplemented.Select(r => r.Code))}");
+        var notRun = summary.NotImplemented.Where(r => !summary.NotCheckedReasons.ContainsKey(r.Code)).Select(r => r.Code).ToList();
+        if (notRun.Count > 0)
+        {
+            writer.WriteLine($"Rules not yet checked ({notRun.Count}): {string.Join(", ", notRun)}");
+        }
+
+        foreach (var group in summary.NotImplemented.Where(r => summary.NotCheckedReasons.ContainsKey(r.Code)).GroupBy(r => summary.NotCheckedReasons[r.Code]))
+        {
+            writer.WriteLine($"Rules not checked, {group.Key} ({group.Count()}): {string.Join(", ", group.Select(r => r.Code))}");
+        }
         writer.WriteLine();
         writer.WriteLine($"{Totals(summary)}. The report is complete.");
+    }
+
+    /// <summary>The reference data files given (each optional); the rules that need what is not given are reported as not checked.</summary>
+    private static Ssda903ReferenceData ReadReference(FileInfo? postcodes, FileInfo? providers, string? la)
+    {
+        try
+        {
+            return new Ssda903ReferenceData
+            {
+                Postcodes = postcodes is null ? null : ReadFile(postcodes, Ssda903ReferenceData.ReadPostcodes),
+                Providers = providers is null ? null : ReadFile(providers, Ssda903ReferenceData.ReadProviders),
+                LocalAuthority = la is null ? null : Ssda903ReferenceData.ResolveLocalAuthority(la),
+            };
+        }
+        catch (Exception ex) when (ex is Ssda903UnreadableException or IOException)
+        {
+            throw new ArgumentException(ex.Message, ex);
+        }
+    }
+
+    private static T ReadFile<T>(FileInfo file, Func<string, TextReader, T> read)
+    {
+        using var reader = File.OpenText(file.FullName);
+        return read(file.Name, reader);
     }
 
     private static void Cleanup(string? tempPath)

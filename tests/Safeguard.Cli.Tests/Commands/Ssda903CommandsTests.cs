@@ -20,7 +20,7 @@ public sealed class Ssda903CommandsTests : IDisposable
         var folder = Directory.CreateDirectory(Path.Combine(_folder, "valid")).FullName;
         File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,15/06/2012,WBRI,A123456789012,,\n");
         File.WriteAllText(Path.Combine(folder, "episodes.csv"),
-            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/03/2023,S,C2,N1,U1,PR1,,,,M1 1AA,M2 2BB,\n");
+            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/03/2023,S,C2,N1,U1,PR1,,,,M1 1AA,M2 2BB,SC123456\n");
         File.WriteAllText(Path.Combine(folder, "reviews.csv"), "CHILD,DOB,REVIEW,REVIEW_CODE\nC1,15/06/2012,10/06/2024,PN1\n");
         File.WriteAllText(Path.Combine(folder, "oc2.csv"),
             "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n" +
@@ -33,7 +33,30 @@ public sealed class Ssda903CommandsTests : IDisposable
     {
         var result = await CliHarness.RunAsync(["ssda903", "validate", WriteValidReturn()]);
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("1 children (4 rows in 4 tables) checked against 226 of the 312 2024-25 rules: 0 errors", result.OutputLines[^1], StringComparison.Ordinal);
+        Assert.StartsWith("1 children (4 rows in 4 tables) checked against 294 of the 312 2024-25 rules: 0 errors", result.OutputLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_postcode_lookup_a_provider_register_and_the_authority_the_reference_rules_run_too()
+    {
+        var folder = WriteValidReturn();
+        var postcodes = Path.Combine(_folder, "nspl-extract.csv");
+        File.WriteAllText(postcodes, "pcd,pcds,laua,oseast1m,osnrth1m\nM1  1AA,M1 1AA,E08000003,384124,397781\nM2  2BB,M2 2BB,E08000003,383736,398286\n");
+        var providers = Path.Combine(_folder, "providers.csv");
+        File.WriteAllText(providers, "URN,PLACE_CODES,PROVIDER_CODES,POSTCODE,LA_CODE,REG_DATE,REG_END\nSC123456,U1;U2,PR1,M2 2BB,352,01/01/2010,\n");
+
+        var result = await CliHarness.RunAsync(["ssda903", "validate", folder, "--postcodes", postcodes, "--providers", providers, "--la", "352"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("1 children (4 rows in 4 tables) checked against 311 of the 312 2024-25 rules: 0 errors", result.OutputLines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(result.OutputLines, l => l.StartsWith("Rules not checked, needs reference data", StringComparison.Ordinal));
+
+        var moved = await CliHarness.RunAsync(["ssda903", "validate", folder, "--postcodes", postcodes, "--la", "351"]);
+        Assert.Contains(moved.OutputLines, l => l.StartsWith("Episodes ", StringComparison.Ordinal) && l.Contains(" 1015 ", StringComparison.Ordinal));
+
+        var unknown = await CliHarness.RunAsync(["ssda903", "validate", folder, "--la", "999"]);
+        Assert.Equal(CommandRunner.BadInput, unknown.ExitCode);
+        Assert.Contains("999 is not the DfE code", unknown.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,9 +76,11 @@ public sealed class Ssda903CommandsTests : IDisposable
         var byRule = Array.IndexOf(result.OutputLines, "Issues by rule");
         Assert.True(byRule > 0);
         Assert.Contains(result.OutputLines.Skip(byRule), l => Columns(l) is ["120", "29", ..]);
-        Assert.Contains(result.OutputLines, l => l.StartsWith("Rules not yet checked (86): 1000, 1001", StringComparison.Ordinal));
+        Assert.Contains(result.OutputLines, l => l == "Rules not yet checked (1): 411");
+        Assert.Contains(result.OutputLines, l => l.StartsWith("Rules not checked, needs reference data: a postcode lookup (", StringComparison.Ordinal));
+        Assert.Contains(result.OutputLines, l => l.StartsWith("Rules not checked, needs reference data: Ofsted's provider register (6): 1008,", StringComparison.Ordinal));
         Assert.Contains(result.OutputLines, l => Columns(l) is ["SWEpisodes", "sw_episodes.csv"]);
-        Assert.Matches(@"^2,676 children \(25,944 rows in 11 tables\) checked against 226 of the 312 2024-25 rules: [\d,]+ errors\. The report is complete\.$", result.OutputLines[^1]);
+        Assert.Matches(@"^2,676 children \(25,944 rows in 11 tables\) checked against 294 of the 312 2024-25 rules: [\d,]+ errors\. The report is complete\.$", result.OutputLines[^1]);
     }
 
     [Fact]

@@ -241,6 +241,14 @@ public sealed class Ssda903Child(string id)
 
     public List<Ssda903Episode> EpisodesLast { get; } = [];
 
+    public List<Ssda903Uasc> UascLast { get; } = [];
+
+    public List<Ssda903PlacedAdoption> PlacedAdoptionLast { get; } = [];
+
+    public List<Ssda903Missing> MissingLast { get; } = [];
+
+    public List<Ssda903SocialWorker> SocialWorkerLast { get; } = [];
+
     /// <summary>The child's (first) header row, or null when the child is in no header.</summary>
     public Ssda903Header? Header => Headers.Count > 0 ? Headers[0] : null;
 

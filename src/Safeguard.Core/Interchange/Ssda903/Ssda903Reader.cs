@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Safeguard.Interchange.Ssda903;
 
-/// <summary>A file to read: its name (for messages) and a way to open it; <see cref="LastYear"/> for last year's header and episodes.</summary>
+/// <summary>A file to read: its name (for messages) and a way to open it; <see cref="LastYear"/> for last year's tables (header, episodes, UASC, placed for adoption, missing, social worker episodes).</summary>
 public sealed record Ssda903File(string Name, Func<Stream> Open, bool LastYear = false)
 {
     public static Ssda903File FromPath(string path, bool lastYear = false) =>
@@ -97,6 +97,12 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
 
         var columns = csv.Fields.Select(c => c.Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
         var definition = Recognise(columns, file.LastYear);
+        if (definition is null && file.LastYear && Recognise(columns, false) is not null)
+        {
+            // Last year's return given whole: its tables no rule compares with (reviews, OC2 ...) are not needed.
+            return;
+        }
+
         if (definition is null)
         {
             Structure(file.Name, null, headerLine, null,
@@ -197,7 +203,10 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
                     target.Reviews.Add(new Ssda903Review { Child = child, Line = line, Dob = row.Date("DOB"), Review = row.Date("REVIEW"), ReviewCode = row.Code("REVIEW_CODE") });
                     break;
                 case Ssda903Table.Uasc:
-                    target.Uasc.Add(new Ssda903Uasc { Child = child, Line = line, Sex = row.Code("SEX"), Dob = row.Date("DOB"), Duc = row.Date("DUC") });
+                    target.Uasc.Add(ReadUasc(row));
+                    break;
+                case Ssda903Table.UascLast:
+                    target.UascLast.Add(ReadUasc(row));
                     break;
                 case Ssda903Table.Oc2:
                     target.Oc2.Add(new Ssda903Oc2
@@ -235,33 +244,25 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
                     });
                     break;
                 case Ssda903Table.PlacedAdoption:
-                    target.PlacedAdoption.Add(new Ssda903PlacedAdoption
-                    {
-                        Child = child,
-                        Line = line,
-                        Dob = row.Date("DOB"),
-                        DatePlaced = row.Date("DATE_PLACED"),
-                        DatePlacedCeased = row.Date("DATE_PLACED_CEASED"),
-                        ReasonPlacedCeased = row.Code("REASON_PLACED_CEASED"),
-                    });
+                    target.PlacedAdoption.Add(ReadPlacedAdoption(row));
+                    break;
+                case Ssda903Table.PlacedAdoptionLast:
+                    target.PlacedAdoptionLast.Add(ReadPlacedAdoption(row));
                     break;
                 case Ssda903Table.PrevPerm:
                     target.PrevPerm.Add(new Ssda903PrevPerm { Child = child, Line = line, Dob = row.Date("DOB"), PrevPerm = row.Code("PREV_PERM"), LaPerm = row.Text("LA_PERM"), DatePerm = row.Text("DATE_PERM") });
                     break;
                 case Ssda903Table.Missing:
-                    target.Missing.Add(new Ssda903Missing { Child = child, Line = line, Dob = row.Date("DOB"), MissingType = row.Code("MISSING"), Start = row.Date("MIS_START"), End = row.Date("MIS_END") });
+                    target.Missing.Add(ReadMissing(row));
+                    break;
+                case Ssda903Table.MissingLast:
+                    target.MissingLast.Add(ReadMissing(row));
                     break;
                 case Ssda903Table.SocialWorker:
-                    target.SocialWorker.Add(new Ssda903SocialWorker
-                    {
-                        Child = child,
-                        Line = line,
-                        Dob = row.Date("DOB"),
-                        SwId = row.Text("SW_ID"),
-                        Decom = row.Date("SW_DECOM"),
-                        Dec = row.Date("SW_DEC"),
-                        Reason = row.Code("SW_REASON"),
-                    });
+                    target.SocialWorker.Add(ReadSocialWorker(row));
+                    break;
+                case Ssda903Table.SocialWorkerLast:
+                    target.SocialWorkerLast.Add(ReadSocialWorker(row));
                     break;
                 default:
                     throw new InvalidOperationException($"No reader for table {definition.Table}.");
@@ -281,6 +282,39 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
         MotherChildDob = row.Date("MC_DOB"),
         Uasc = row.Code("UASC"),
         HasUascColumn = row.Has("UASC"),
+    };
+
+    private static Ssda903Uasc ReadUasc(RowValues row) => new() { Child = row.ChildId, Line = row.Line, Sex = row.Code("SEX"), Dob = row.Date("DOB"), Duc = row.Date("DUC") };
+
+    private static Ssda903PlacedAdoption ReadPlacedAdoption(RowValues row) => new()
+    {
+        Child = row.ChildId,
+        Line = row.Line,
+        Dob = row.Date("DOB"),
+        DatePlaced = row.Date("DATE_PLACED"),
+        DatePlacedCeased = row.Date("DATE_PLACED_CEASED"),
+        ReasonPlacedCeased = row.Code("REASON_PLACED_CEASED"),
+    };
+
+    private static Ssda903Missing ReadMissing(RowValues row) => new()
+    {
+        Child = row.ChildId,
+        Line = row.Line,
+        Dob = row.Date("DOB"),
+        MissingType = row.Code("MISSING"),
+        Start = row.Date("MIS_START"),
+        End = row.Date("MIS_END"),
+    };
+
+    private static Ssda903SocialWorker ReadSocialWorker(RowValues row) => new()
+    {
+        Child = row.ChildId,
+        Line = row.Line,
+        Dob = row.Date("DOB"),
+        SwId = row.Text("SW_ID"),
+        Decom = row.Date("SW_DECOM"),
+        Dec = row.Date("SW_DEC"),
+        Reason = row.Code("SW_REASON"),
     };
 
     private static Ssda903Episode ReadEpisode(RowValues row) => new()
@@ -305,7 +339,7 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
     private static Ssda903TableDefinition? Recognise(List<string> columns, bool lastYear)
     {
         var candidates = lastYear
-            ? Ssda903Schema.Tables.Where(t => t.Table is Ssda903Table.HeaderLast or Ssda903Table.EpisodesLast)
+            ? Ssda903Schema.LastYearTables
             : Ssda903Schema.CurrentTables;
         Ssda903TableDefinition? best = null;
         var bestScore = 0.0;

@@ -18,6 +18,10 @@ public enum Ssda903Table
     SocialWorker,
     HeaderLast,
     EpisodesLast,
+    UascLast,
+    PlacedAdoptionLast,
+    MissingLast,
+    SocialWorkerLast,
 }
 
 /// <summary>What a column holds: free text (identifiers, postcodes), a date written dd/mm/yyyy, a code from a list, or a whole number.</summary>
@@ -140,13 +144,40 @@ public static class Ssda903Schema
         new("URN", Ssda903ColumnKind.Text, true),
     ];
 
+    private static readonly Ssda903Column[] UascColumns = [Child, new("SEX", Ssda903ColumnKind.Code, false, Sex), Dob(), new("DUC", Ssda903ColumnKind.Date, true, Rule: "104")];
+
+    private static readonly Ssda903Column[] PlacedAdoptionColumns =
+    [
+            Child, Dob(),
+            new("DATE_PLACED", Ssda903ColumnKind.Date, true, Rule: "115"),
+            new("DATE_PLACED_CEASED", Ssda903ColumnKind.Date, true, Rule: "116"),
+            new("REASON_PLACED_CEASED", Ssda903ColumnKind.Code, true, ReasonPlacedCeased, "120"),
+        ];
+
+    private static readonly Ssda903Column[] MissingColumns =
+    [
+            Child, Dob(),
+            new("MISSING", Ssda903ColumnKind.Code, true, MissingType, "1006"),
+            new("MIS_START", Ssda903ColumnKind.Date, true, Rule: "1004"),
+            new("MIS_END", Ssda903ColumnKind.Date, true, Rule: "1005"),
+        ];
+
+    private static readonly Ssda903Column[] SocialWorkerColumns =
+    [
+            Child, Dob(),
+            new("SW_ID", Ssda903ColumnKind.Text, true, Rule: "SW02STG1"),
+            new("SW_DECOM", Ssda903ColumnKind.Date, true, Rule: "SW04STG1"),
+            new("SW_DEC", Ssda903ColumnKind.Date, true, Rule: "SW05STG1"),
+            new("SW_REASON", Ssda903ColumnKind.Code, true, SocialWorkerReason, "SW13STG1"),
+        ];
+
     /// <summary>Every table of the return and of last year's return, in the order reports list them.</summary>
     public static readonly IReadOnlyList<Ssda903TableDefinition> Tables =
     [
         new(Ssda903Table.Header, "Header", HeaderColumns, [new("UASC", Ssda903ColumnKind.Code, true, ZeroOne, "105")]),
         new(Ssda903Table.Episodes, "Episodes", EpisodeColumns),
         new(Ssda903Table.Reviews, "Reviews", [Child, Dob(), new("REVIEW", Ssda903ColumnKind.Date, false, Rule: "166"), new("REVIEW_CODE", Ssda903ColumnKind.Code, false, ReviewCode, "167")]),
-        new(Ssda903Table.Uasc, "UASC", [Child, new("SEX", Ssda903ColumnKind.Code, false, Sex), Dob(), new("DUC", Ssda903ColumnKind.Date, true, Rule: "104")]),
+        new(Ssda903Table.Uasc, "UASC", UascColumns),
         new(Ssda903Table.Oc2, "OC2",
         [
             Child, Dob(),
@@ -178,13 +209,7 @@ public static class Ssda903Schema
             new("SEX_ADOPTR", Ssda903ColumnKind.Code, true, SexOfAdopters, "176"),
             new("LS_ADOPTR", Ssda903ColumnKind.Code, true, LegalStatusOfAdopters, "177"),
         ]),
-        new(Ssda903Table.PlacedAdoption, "PlacedAdoption",
-        [
-            Child, Dob(),
-            new("DATE_PLACED", Ssda903ColumnKind.Date, true, Rule: "115"),
-            new("DATE_PLACED_CEASED", Ssda903ColumnKind.Date, true, Rule: "116"),
-            new("REASON_PLACED_CEASED", Ssda903ColumnKind.Code, true, ReasonPlacedCeased, "120"),
-        ]),
+        new(Ssda903Table.PlacedAdoption, "PlacedAdoption", PlacedAdoptionColumns),
         new(Ssda903Table.PrevPerm, "PrevPerm",
         [
             Child, Dob(),
@@ -194,27 +219,24 @@ public static class Ssda903Schema
             // Written as a date or with zz for an unknown day or month (zz/zz/2015): checked by rule 632, kept as text.
             new("DATE_PERM", Ssda903ColumnKind.Text, true),
         ]),
-        new(Ssda903Table.Missing, "Missing",
-        [
-            Child, Dob(),
-            new("MISSING", Ssda903ColumnKind.Code, true, MissingType, "1006"),
-            new("MIS_START", Ssda903ColumnKind.Date, true, Rule: "1004"),
-            new("MIS_END", Ssda903ColumnKind.Date, true, Rule: "1005"),
-        ]),
-        new(Ssda903Table.SocialWorker, "SWEpisodes",
-        [
-            Child, Dob(),
-            new("SW_ID", Ssda903ColumnKind.Text, true, Rule: "SW02STG1"),
-            new("SW_DECOM", Ssda903ColumnKind.Date, true, Rule: "SW04STG1"),
-            new("SW_DEC", Ssda903ColumnKind.Date, true, Rule: "SW05STG1"),
-            new("SW_REASON", Ssda903ColumnKind.Code, true, SocialWorkerReason, "SW13STG1"),
-        ]),
+        new(Ssda903Table.Missing, "Missing", MissingColumns),
+        new(Ssda903Table.SocialWorker, "SWEpisodes", SocialWorkerColumns),
         new(Ssda903Table.HeaderLast, "Header_last", HeaderColumns, [new("UASC", Ssda903ColumnKind.Code, true, ZeroOne, "105")]),
         new(Ssda903Table.EpisodesLast, "Episodes_last", EpisodeColumns),
+        new(Ssda903Table.UascLast, "UASC_last", UascColumns),
+        new(Ssda903Table.PlacedAdoptionLast, "PlacedAdoption_last", PlacedAdoptionColumns),
+        new(Ssda903Table.MissingLast, "Missing_last", MissingColumns),
+        new(Ssda903Table.SocialWorkerLast, "SWEpisodes_last", SocialWorkerColumns),
     ];
 
     public static Ssda903TableDefinition Table(Ssda903Table table) => Tables[(int)table];
 
     /// <summary>The tables of a year's return (not last year's, whose columns are the same as this year's).</summary>
-    public static IEnumerable<Ssda903TableDefinition> CurrentTables => Tables.Where(t => t.Table is not (Ssda903Table.HeaderLast or Ssda903Table.EpisodesLast));
+    public static IEnumerable<Ssda903TableDefinition> CurrentTables => Tables.Where(t => !IsLastYear(t.Table));
+
+    /// <summary>Last year's tables (read from the files given as last year's).</summary>
+    public static IEnumerable<Ssda903TableDefinition> LastYearTables => Tables.Where(t => IsLastYear(t.Table));
+
+    /// <summary>True for a table of last year's return.</summary>
+    public static bool IsLastYear(Ssda903Table table) => table >= Ssda903Table.HeaderLast;
 }

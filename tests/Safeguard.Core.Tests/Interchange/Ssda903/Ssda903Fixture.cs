@@ -7,7 +7,8 @@ namespace Safeguard.Core.Tests.Interchange.Ssda903;
 /// <summary>
 /// A small return built in memory, table by table, written as CSV and read through the real reader. The valid
 /// return has one child, C1 (born 15/06/2012, male), looked after since 01/03/2023 in one open foster placement
-/// (U1, PR1), reviewed on 10/06/2024, with a complete OC2 row (in the 12-month cohort) and previous permanence Z1;
+/// (U1, PR1, URN SC123456), reviewed on 10/06/2024, with a complete OC2 row (in the 12-month cohort), previous permanence Z1
+/// and one social worker episode open since 01/04/2024;
 /// every other table is given with no rows. The collection is 2024-25 (01/04/2024 to 31/03/2025).
 /// </summary>
 internal sealed class Ssda903Fixture
@@ -22,10 +23,14 @@ internal sealed class Ssda903Fixture
         [Ssda903Table.HeaderLast] = Row(("CHILD", "C1"), ("SEX", "1"), ("DOB", Dob), ("ETHNIC", "WBRI"), ("UPN", "A123456789012"), ("MOTHER", null), ("MC_DOB", null)),
         [Ssda903Table.Episodes] = Row(
             ("CHILD", "C1"), ("DECOM", "01/03/2023"), ("RNE", "S"), ("LS", "C2"), ("CIN", "N1"), ("PLACE", "U1"), ("PLACE_PROVIDER", "PR1"), ("DEC", null), ("REC", null),
-            ("REASON_PLACE_CHANGE", null), ("HOME_POST", "M1 1AA"), ("PL_POST", "M2 2BB"), ("URN", null)),
+            ("REASON_PLACE_CHANGE", null), ("HOME_POST", "M1 1AA"), ("PL_POST", "M2 2BB"), ("URN", "SC123456")),
         [Ssda903Table.EpisodesLast] = Row(
             ("CHILD", "C1"), ("DECOM", "01/03/2023"), ("RNE", "S"), ("LS", "C2"), ("CIN", "N1"), ("PLACE", "U1"), ("PLACE_PROVIDER", "PR1"), ("DEC", null), ("REC", null),
-            ("REASON_PLACE_CHANGE", null), ("HOME_POST", "M1 1AA"), ("PL_POST", "M2 2BB"), ("URN", null)),
+            ("REASON_PLACE_CHANGE", null), ("HOME_POST", "M1 1AA"), ("PL_POST", "M2 2BB"), ("URN", "SC123456")),
+        [Ssda903Table.UascLast] = Row(("CHILD", "C1"), ("SEX", "1"), ("DOB", Dob), ("DUC", null)),
+        [Ssda903Table.PlacedAdoptionLast] = Row(("CHILD", "C1"), ("DOB", Dob), ("DATE_PLACED", "01/06/2023"), ("DATE_PLACED_CEASED", null), ("REASON_PLACED_CEASED", null)),
+        [Ssda903Table.MissingLast] = Row(("CHILD", "C1"), ("DOB", Dob), ("MISSING", "M"), ("MIS_START", "01/03/2024"), ("MIS_END", null)),
+        [Ssda903Table.SocialWorkerLast] = Row(("CHILD", "C1"), ("DOB", Dob), ("SW_ID", "SW123"), ("SW_DECOM", "01/04/2024"), ("SW_DEC", null), ("SW_REASON", null)),
         [Ssda903Table.Reviews] = Row(("CHILD", "C1"), ("DOB", Dob), ("REVIEW", "10/06/2024"), ("REVIEW_CODE", "PN1")),
         [Ssda903Table.Uasc] = Row(("CHILD", "C1"), ("SEX", "1"), ("DOB", Dob), ("DUC", null)),
         [Ssda903Table.Oc2] = Row(
@@ -60,6 +65,7 @@ internal sealed class Ssda903Fixture
         fixture.Add(Ssda903Table.Reviews);
         fixture.Add(Ssda903Table.Oc2);
         fixture.Add(Ssda903Table.PrevPerm);
+        fixture.Add(Ssda903Table.SocialWorker);
         return fixture;
     }
 
@@ -70,6 +76,8 @@ internal sealed class Ssda903Fixture
     public Dictionary<string, string?> Oc2 => Rows(Ssda903Table.Oc2)[0];
 
     public Dictionary<string, string?> Review => Rows(Ssda903Table.Reviews)[0];
+
+    public Dictionary<string, string?> SocialWorker => Rows(Ssda903Table.SocialWorker)[0];
 
     public List<Dictionary<string, string?>> Rows(Ssda903Table table)
     {
@@ -135,10 +143,13 @@ internal sealed class Ssda903Fixture
         }
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        return new Ssda903File($"{definition.Name.ToLowerInvariant()}.csv", () => new MemoryStream(bytes), t.Key is Ssda903Table.HeaderLast or Ssda903Table.EpisodesLast);
+        return new Ssda903File($"{definition.Name.ToLowerInvariant()}.csv", () => new MemoryStream(bytes), Ssda903Schema.IsLastYear(t.Key));
     });
 
-    public IReadOnlyList<Ssda903Issue> Validate() => Ssda903Validator.Validate(Files(), Collection).Issues;
+    /// <summary>The reference data to validate with (none unless a case gives it).</summary>
+    public Ssda903ReferenceData? Reference { get; set; }
+
+    public IReadOnlyList<Ssda903Issue> Validate() => Ssda903Validator.Validate(Files(), Collection, Reference).Issues;
 
     public bool Fires(string rule) => Validate().Any(i => i.Rule == rule);
 

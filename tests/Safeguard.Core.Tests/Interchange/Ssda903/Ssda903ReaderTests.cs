@@ -36,6 +36,30 @@ public sealed class Ssda903ReaderTests
     }
 
     [Fact]
+    public void Last_years_tables_are_read_as_last_years_and_its_tables_no_rule_compares_with_are_passed_over()
+    {
+        Ssda903File LastYear(string name, string text) => new(name, () => new MemoryStream(Encoding.UTF8.GetBytes(text)), LastYear: true);
+        var (data, issues) = Read(
+            File("header.csv", Header + "\nC1,1,15/06/2012,WBRI,A123456789012,,\n"),
+            LastYear("uasc.csv", "CHILD,SEX,DOB,DUC\nC1,1,15/06/2012,15/06/2030\n"),
+            LastYear("placed_for_adoption.csv", "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\nC1,15/06/2012,01/06/2023,,\n"),
+            LastYear("missing.csv", "CHILD,DOB,MISSING,MIS_START,MIS_END\nC1,15/06/2012,M,01/03/2024,\n"),
+            LastYear("sw_episodes.csv", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,15/06/2012,SW1,01/01/2024,,\n"),
+            LastYear("reviews.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\nC1,15/06/2012,10/06/2023,PN1\n"));
+
+        Assert.Empty(issues);
+        var child = Assert.Single(data.Children);
+        Assert.Equal(new DateOnly(2030, 6, 15), Assert.Single(child.UascLast).Duc.Value);
+        Assert.Equal(new DateOnly(2023, 6, 1), Assert.Single(child.PlacedAdoptionLast).DatePlaced.Value);
+        Assert.Equal(new DateOnly(2024, 3, 1), Assert.Single(child.MissingLast).Start.Value);
+        Assert.Equal("SW1", Assert.Single(child.SocialWorkerLast).SwId);
+        Assert.Empty(child.Uasc);
+        Assert.Empty(child.Reviews);
+        Assert.Equal("uasc.csv", data.Files[Ssda903Table.UascLast]);
+        Assert.False(data.Has(Ssda903Table.Reviews));
+    }
+
+    [Fact]
     public void A_missing_required_column_is_named_and_the_table_is_not_read()
     {
         var (data, issues) = Read(File("header.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MC_DOB\nC1,1,15/06/2012,WBRI,A123456789012,\n"), File("r.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\nC1,15/06/2012,10/06/2024,PN1\n"));

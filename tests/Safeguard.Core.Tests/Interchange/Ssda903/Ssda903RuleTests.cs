@@ -10,9 +10,9 @@ namespace Safeguard.Core.Tests.Interchange.Ssda903;
 /// before a threshold, the code the rule allows). The near miss may break other rules; only the rule under test
 /// is asserted.
 /// </summary>
-public sealed class Ssda903RuleTests
+public sealed partial class Ssda903RuleTests
 {
-    private static readonly Dictionary<string, (Action<Ssda903Fixture> Fail, Action<Ssda903Fixture> Pass)> Cases = new()
+    private static readonly Dictionary<string, (Action<Ssda903Fixture> Fail, Action<Ssda903Fixture> Pass)> SingleTableCases = new()
     {
         // Header
         ["101"] = (f => Set(f.Header, ("SEX", "3")), f => Set(f.Header, ("SEX", "2"))),
@@ -130,7 +130,7 @@ public sealed class Ssda903RuleTests
         ["384"] = (f => Set(f.Episode, ("LS", "V3"), ("PLACE", "U4")), f => Set(f.Episode, ("LS", "V3"), ("PLACE", "U3"))),
         ["217"] = (f => Set(f.Episode, ("PLACE", "A3"), ("RNE", "P")), f => Set(f.Episode, ("PLACE", "A3"), ("RNE", "T"))),
         ["213"] = (f => Set(f.Episode, ("PLACE", "T0")), f => Set(f.Episode, ("PLACE", "T0"), ("PLACE_PROVIDER", null))),
-        ["214"] = (f => Set(f.Episode, ("PLACE", "Z1"), ("PLACE_PROVIDER", null)), f => Set(f.Episode, ("PLACE", "Z1"), ("PLACE_PROVIDER", null), ("PL_POST", null))),
+        ["214"] = (f => Set(f.Episode, ("PLACE", "Z1"), ("PLACE_PROVIDER", null)), f => Set(f.Episode, ("PLACE", "Z1"), ("PLACE_PROVIDER", null), ("PL_POST", null), ("URN", null))),
         ["526"] = (f => Set(f.Episode, ("PLACE_PROVIDER", null)), f => Set(f.Episode, ("PLACE", "Z1"), ("PLACE_PROVIDER", null))),
         ["527"] = (f => Set(f.Episode, ("PLACE", "R2")), f => Set(f.Episode, ("PLACE", "R1"))),
         ["528"] = (f => Set(f.Episode, ("PLACE", "R5"), ("PLACE_PROVIDER", "PR2")), f => Set(f.Episode, ("PLACE", "R1"), ("PLACE_PROVIDER", "PR2"))),
@@ -312,7 +312,7 @@ public sealed class Ssda903RuleTests
         ["503C"] = (f => f.Add(T.EpisodesLast, ("CIN", "N2")), f => f.Add(T.EpisodesLast)),
         ["503D"] = (f => f.Add(T.EpisodesLast, ("PLACE", "U2")), f => f.Add(T.EpisodesLast)),
         ["503E"] = (f => f.Add(T.EpisodesLast, ("PLACE_PROVIDER", "PR2")), f => f.Add(T.EpisodesLast)),
-        ["503F"] = (f => f.Add(T.EpisodesLast, ("URN", "SC123456")), f => f.Add(T.EpisodesLast)),
+        ["503F"] = (f => f.Add(T.EpisodesLast, ("URN", "SC654321")), f => f.Add(T.EpisodesLast)),
         ["NoE"] = (f => f.Add(T.EpisodesLast, ("CHILD", "C9")), f => { f.Add(T.EpisodesLast, ("CHILD", "C9")); f.Add(T.EpisodesLast); }
         ),
         ["562"] = (f => f.Add(T.EpisodesLast, ("DECOM", "01/01/2023"), ("DEC", "01/03/2023"), ("REC", "X1")),
@@ -320,19 +320,17 @@ public sealed class Ssda903RuleTests
         ),
 
         // Social worker episodes
-        ["SW02STG1"] = (f => f.Add(T.SocialWorker, ("SW_ID", "AB1")), f => f.Add(T.SocialWorker, ("SW_ID", "XX1"))),
-        ["SW04STG1"] = (f => f.Add(T.SocialWorker, ("SW_DECOM", "1/4/24")), f => f.Add(T.SocialWorker)),
-        ["SW05STG1"] = (f => f.Add(T.SocialWorker, ("SW_DEC", "31/04/2024"), ("SW_REASON", "MANAGE")), f => f.Add(T.SocialWorker, ("SW_DEC", "30/04/2024"), ("SW_REASON", "MANAGE"))),
-        ["SW13STG1"] = (f => f.Add(T.SocialWorker, ("SW_DEC", "30/04/2024"), ("SW_REASON", "LAZY")), f => f.Add(T.SocialWorker, ("SW_DEC", "30/04/2024"), ("SW_REASON", "OTHERS"))),
-        ["SW09STG2"] = (f => f.Add(T.SocialWorker, ("SW_DEC", "01/04/2024"), ("SW_REASON", "MANAGE")), f => f.Add(T.SocialWorker, ("SW_DEC", "02/04/2024"), ("SW_REASON", "MANAGE"))),
-        ["SW15STG2"] = (f => f.Add(T.SocialWorker, ("SW_DEC", "30/04/2024")), f => f.Add(T.SocialWorker, ("SW_DEC", "30/04/2024"), ("SW_REASON", "CHCHAN"))),
-        ["SW10STG2"] = (f => { f.Add(T.SocialWorker, ("SW_DEC", "10/05/2024"), ("SW_REASON", "MANAGE")); f.Add(T.SocialWorker, ("SW_DECOM", "01/05/2024")); },
-            f => { f.Add(T.SocialWorker, ("SW_DEC", "10/05/2024"), ("SW_REASON", "MANAGE")); f.Add(T.SocialWorker, ("SW_DECOM", "10/05/2024")); }
-        ),
-        ["SW108STG2"] = (f => { f.Add(T.SocialWorker); f.Add(T.SocialWorker, ("SW_DECOM", "01/05/2024")); },
-            f => { f.Add(T.SocialWorker, ("SW_DEC", "01/05/2024"), ("SW_REASON", "MANAGE")); f.Add(T.SocialWorker, ("SW_DECOM", "01/05/2024")); }
-        ),
+        ["SW02STG1"] = (f => Set(f.SocialWorker, ("SW_ID", "AB1")), f => Set(f.SocialWorker, ("SW_ID", "XX1"))),
+        ["SW04STG1"] = (f => Set(f.SocialWorker, ("SW_DECOM", "1/4/24")), f => Set(f.SocialWorker, ("SW_DECOM", "01/04/2024"))),
+        ["SW05STG1"] = (f => Set(f.SocialWorker, ("SW_DEC", "31/04/2024"), ("SW_REASON", "MANAGE")), f => Set(f.SocialWorker, ("SW_DEC", "30/04/2024"), ("SW_REASON", "MANAGE"))),
+        ["SW13STG1"] = (f => Set(f.SocialWorker, ("SW_DEC", "30/04/2024"), ("SW_REASON", "LAZY")), f => Set(f.SocialWorker, ("SW_DEC", "30/04/2024"), ("SW_REASON", "OTHERS"))),
+        ["SW09STG2"] = (f => Set(f.SocialWorker, ("SW_DEC", "01/04/2024"), ("SW_REASON", "MANAGE")), f => Set(f.SocialWorker, ("SW_DEC", "02/04/2024"), ("SW_REASON", "MANAGE"))),
+        ["SW15STG2"] = (f => Set(f.SocialWorker, ("SW_DEC", "30/04/2024")), f => Set(f.SocialWorker, ("SW_DEC", "30/04/2024"), ("SW_REASON", "CHCHAN"))),
+        ["SW10STG2"] = (f => NextSocialWorker(f, "10/05/2024", "01/05/2024"), f => NextSocialWorker(f, "10/05/2024", "10/05/2024")),
+        ["SW108STG2"] = (f => f.Add(T.SocialWorker, ("SW_DECOM", "01/05/2024")), f => NextSocialWorker(f, "01/05/2024", "01/05/2024")),
     };
+
+    private static IReadOnlyDictionary<string, (Action<Ssda903Fixture> Fail, Action<Ssda903Fixture> Pass)> Cases => AllCases.Value;
 
     public static TheoryData<string> Codes() => [.. Rules2024To25.Rules().Select(r => r.Code)];
 
@@ -371,7 +369,7 @@ public sealed class Ssda903RuleTests
         Assert.DoesNotContain(nearMiss.Validate(), i => i.Rule == code);
     }
 
-    private static void Mother(Ssda903Fixture f, string? childDob) => Set(f.Header, ("SEX", "2"), ("MOTHER", "1"), ("MC_DOB", childDob));
+    internal static void Mother(Ssda903Fixture f, string? childDob) => Set(f.Header, ("SEX", "2"), ("MOTHER", "1"), ("MC_DOB", childDob));
 
     private static void Under4Review(Ssda903Fixture f, string review, string code)
     {
@@ -379,19 +377,25 @@ public sealed class Ssda903RuleTests
         Set(f.Review, ("DOB", "11/06/2020"), ("REVIEW", review), ("REVIEW_CODE", code));
     }
 
-    private static void AgedAtEnd(Ssda903Fixture f, string dob, string rec)
+    internal static void AgedAtEnd(Ssda903Fixture f, string dob, string rec)
     {
         Set(f.Header, ("DOB", dob));
         f.EndCare("31/01/2025", rec);
     }
 
-    private static void Lasting(Ssda903Fixture f, string column, string code, string dec)
+    internal static void Lasting(Ssda903Fixture f, string column, string code, string dec)
     {
         Set(f.Episode, (column, code), ("DECOM", "01/03/2025"));
         f.EndCare(dec, "E13");
     }
 
-    private static void Continue(Ssda903Fixture f, string date, string rne, params (string Column, string? Value)[] values)
+    private static void NextSocialWorker(Ssda903Fixture f, string ended, string next)
+    {
+        Set(f.SocialWorker, ("SW_DEC", ended), ("SW_REASON", "MANAGE"));
+        f.Add(T.SocialWorker, ("SW_DECOM", next));
+    }
+
+    internal static void Continue(Ssda903Fixture f, string date, string rne, params (string Column, string? Value)[] values)
     {
         f.EndCare(date, "X1");
         f.Add(T.Episodes, [("DECOM", date), ("RNE", rne), .. values]);

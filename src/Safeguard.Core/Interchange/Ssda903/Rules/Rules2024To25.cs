@@ -1,10 +1,18 @@
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 using Ad = Safeguard.Interchange.Ssda903.Rules.AdoptionRules;
+using Ch = Safeguard.Interchange.Ssda903.Rules.ChildRules;
+using Cl = Safeguard.Interchange.Ssda903.Rules.CareLeaverRules;
 using Ep = Safeguard.Interchange.Ssda903.Rules.EpisodeRules;
 using Hd = Safeguard.Interchange.Ssda903.Rules.HeaderRules;
+using Ly = Safeguard.Interchange.Ssda903.Rules.LastYearRules;
 using Mi = Safeguard.Interchange.Ssda903.Rules.MissingRules;
+using N = Safeguard.Interchange.Ssda903.Ssda903Needs;
 using Oc = Safeguard.Interchange.Ssda903.Rules.OutcomeRules;
+using Pe = Safeguard.Interchange.Ssda903.Rules.PermanenceRules;
+using Pl = Safeguard.Interchange.Ssda903.Rules.PlacementRules;
+using Re = Safeguard.Interchange.Ssda903.Rules.ReferenceRules;
 using Rt = Safeguard.Interchange.Ssda903.Rules.ReturnRules;
+using Sw = Safeguard.Interchange.Ssda903.Rules.SocialWorkerRules;
 using T = Safeguard.Interchange.Ssda903.Ssda903Table;
 
 namespace Safeguard.Interchange.Ssda903.Rules;
@@ -281,5 +289,106 @@ public static class Rules2024To25
         new("SW15STG2", Rt.SocialWorker(s => s.Dec.Given && s.Reason is null, "SW_REASON")),
         new("SW10STG2", Rt.SocialWorkerAfter((s, previous) => previous.Dec.Value is { } ended && s.Decom.Value < ended, false, "SW_DECOM")),
         new("SW108STG2", Rt.SocialWorkerAfter((s, previous) => !previous.Dec.Given, true, "SW_DEC")),
+
+        // Header against the episodes
+        new("393", Ch.MotherBlankWhileLookedAfter),
+        new("607", Ch.MotherBlankWhenCeased),
+        new("399", Ch.ShortBreaksWithMotherOrReviews),
+        new("209", Ch.Un1AtSchoolAge),
+
+        // Placements, postcodes, URNs and runs of episodes
+        new("392b", Ep.Each(Pl.NoPostcodes, "HOME_POST", "PL_POST")),
+        new("392d", Ep.Each(Pl.SamePostcodes, "HOME_POST", "PLACE", "PL_POST")),
+        new("218", Ep.Each(Pl.UrnMissing, "URN")),
+        new("222", Ep.Each(Pl.UrnNotExpected, "URN")),
+        new("225", Pl.PlaceChangeReasonMissing),
+        new("226", Pl.PlaceChangeReasonNotRequired),
+        new("435", Pl.PlacementOnlyNotReflected),
+        new("436", Pl.BothNotReflected),
+        new("383", Pl.TemporaryNotReturned),
+        new("377", Pl.TooManyHolidayPlacements),
+        new("364", Pl.PaceTooLong),
+        new("359", Ep.Each(Pl.OverEighteenNotV2K2, "DEC", "LS", "PLACE")),
+        new("390", Ep.Each(Pl.AdoptedNotPlacedForAdoption, "PLACE", "REC")),
+        new("408", Ep.Each(Pl.PlacementOrderPlacementWithoutOrder, "LS", "PLACE")),
+        new("451", Ep.Each(Pl.StillFreed, "DEC", "LS", "REC")),
+        new("336", Pl.AdoptionByCarersNotAfterFostering),
+        new("575", Pl.MissingOpenAfterPlacementEnded),
+
+        // Adoption and previous permanence against the episodes
+        new("331", Pe.Ad1(Pe.MatchedAfterPlaced, "DATE_MATCH", "DECOM", "REC")),
+        new("334", Pe.Ad1(Pe.DecisionBeforeCare, "DATE_INT", "DECOM", "RNE")),
+        new("521", Pe.Ad1(Pe.DecisionAfterPlaced, "DATE_INT", "DECOM", "PLACE")),
+        new("335", Pe.Ad1(Pe.FosterCareDisagrees, "FOSTER_CARE", "PLACE")),
+        new("1003", Pe.Placed(Pe.PlacedBeforeCare, "DATE_PLACED", "DECOM", "RNE")),
+        new("118", Pe.Placed(Pe.ReversalBeforeYearOrCare, "DATE_PLACED_CEASED", "DECOM")),
+        new("583", Pe.EarlierDecisionNotReversed),
+        new("632", Pe.PermanenceDateInvalid),
+        new("634", Pe.PermanenceBefore2016),
+
+        // OC2 at the edges of the SDQ ages
+        new("197B", Oc.Oc2((r, f) => f.InCohort && (f.AgeAtEnd == 4 || (f.AgeAtEnd == 17 && f.AgeAtStart == 16)) && !r.SdqScore.Given && r.SdqReason is null, "DOB", "SDQ_REASON")),
+
+        // Care leavers (OC3)
+        new("1000", Cl.Given(Cl.DiedInCare)),
+        new("1001", Cl.Given(Cl.NotRelevant)),
+        new("1002", Cl.Given(Cl.NoEpisodesEver)),
+        new("1007", Cl.Given(Cl.StillLookedAfter)),
+        new("1016", Cl.Given(Cl.CeasedAfterBirthday)),
+        new("1010", Cl.Given(Cl.OpenLastYearNoneNow)),
+        new("1011", Cl.Given(Cl.TransferredToAnotherLa)),
+        new("1012", Cl.OtherDataWithoutEpisodes),
+        new("3001", Oc.Oc3(Cl.FosterCarerAtSeventeen, "ACCOM")),
+        new("347", Oc.Oc3(Cl.FoyerUnderEighteen, "ACCOM")),
+        new("628", Cl.MotherForCareLeaverNotLookedAfter),
+
+        // Last year's UASC, placed for adoption, missing and social worker tables; last year's mother status
+        new("205A", Ly.UascEndedUnsupported),
+        new("205B", Ly.UascDatesDisagree),
+        new("205C", Ly.DucWithoutUascEitherYear),
+        new("205D", Ly.UascNowButNotLastYear),
+        new("559", Ly.EarlierDecisionNotReturnedLastYear),
+        new("560", Ly.OpenDecisionDateChanged),
+        new("561", Ly.AfterReversedDecision(sameDate: true)),
+        new("584", Ly.AfterReversedDecision(sameDate: false)),
+        new("576", Ly.OpenMissingNotCarried),
+        new("SW16aSTG2", Ly.SocialWorkerOpenDiffers((now, open) => now.SwId != open.SwId, "SW_ID")),
+        new("SW16bSTG2", Ly.SocialWorkerOpenDiffers((now, open) => now.Decom.Value != open.Decom.Value, "SW_DECOM")),
+        new("SW16cSTG2", Ly.SocialWorkerOpenDiffers((now, open) => open.Reason is not null && now.Reason != open.Reason, "SW_REASON")),
+        new("207", Ly.MotherStatusDisagrees),
+        new("626", Ly.MotherBeforeYearButNotLastYear),
+
+        // Social worker episodes against the year and the child's care
+        new("SW01STG1", Sw.NoSocialWorker),
+        new("SW03STG1", Sw.Each(Sw.Incomplete, "SW_DECOM", "SW_ID", "SW_REASON")),
+        new("SW06STG2", Sw.Each(Sw.StartsAfterPeriod, "SW_DECOM")),
+        new("SW07STG2", Sw.Each(Sw.EndsOutsidePeriod, "SW_DEC")),
+        new("SW11STG2", Sw.EndedWithoutNext),
+        new("SW12STG2", Sw.YearNotCovered),
+        new("SW14STG2", Sw.OpenAfterCareEnded),
+
+        // Derived from the postcodes and the URN: distance, placement authority and location, Ofsted's register
+        new("398", Ep.Each(Re.PostcodesForShortBreak, "HOME_POST", "LS", "PL_POST")),
+        new("420", Ep.Each(Re.PlacementPostcodeForShortBreak, "PL_LA")),
+        new("406", Ep.Each(Re.DistanceForUasc, "PL_DISTANCE")),
+        new("392a", Ep.Each(Re.NoDistance, "PL_DISTANCE")),
+        new("633", Ad.PrevPerm(Re.LaPermInvalid, "LA_PERM")),
+        new("164", Ep.Each(Re.DistanceNotDerivable, "PL_DISTANCE"), N.Postcodes),
+        new("392c", Ep.Each(Re.PostcodeNotKnown, "HOME_POST", "PL_POST"), N.Postcodes),
+        new("169", Ep.Each(Re.PlacementLaMissing, "PL_LA"), N.Postcodes),
+        new("179", Ep.Each(Re.LocationNotDerivable, "PL_LOCATION"), N.Postcodes | N.LocalAuthority),
+        new("1015", Ep.Each(Re.OwnProvisionOutside, "PL_LA"), N.Postcodes | N.LocalAuthority),
+        new("452", Re.LastYearDiffers(Re.PlacementLaOf, false, "PL_LA"), N.Postcodes),
+        new("453", Re.LastYearDiffers(Re.DistanceOf, false, "PL_DISTANCE"), N.Postcodes),
+        new("503G", Re.LastYearDiffers(Re.DistanceOf, true, "PL_DISTANCE"), N.Postcodes),
+        new("503H", Re.LastYearDiffers(Re.PlacementLaOf, true, "PL_LA"), N.Postcodes),
+        new("503J", Re.LastYearDiffers(Re.LocationOf, true, "PL_LOCATION"), N.Postcodes | N.LocalAuthority),
+        new("1008", Ep.Each(Re.UrnNotRegistered, "URN"), N.Providers),
+        new("219", Re.Registered(Re.PlaceNotProvided, "PLACE", "URN"), N.Providers),
+        new("221", Re.Registered(Re.PostcodeNotProviders, "PL_POST"), N.Providers),
+        new("224", Re.Registered(Re.ProviderCodeNotProviders, "PLACE_PROVIDER"), N.Providers),
+        new("227", Re.Registered(Re.NotRegisteredAtStart, "DECOM", "URN"), N.Providers),
+        new("228", Re.Registered(Re.ClosedBeforeEnd, "DEC", "URN"), N.Providers),
+        new("229", Re.Registered(Re.ProviderLaDisagrees, "PLACE_PROVIDER", "URN"), N.Providers | N.LocalAuthority),
     ];
 }

@@ -8,8 +8,37 @@ namespace Safeguard.Interchange.Ssda903.Rules;
 /// <summary>One DfE rule as the collection's published list gives it: code, message, affected fields and tables.</summary>
 public sealed record Ssda903RuleDefinition(string Code, string Message, IReadOnlyList<string> Fields, IReadOnlyList<string> Tables);
 
-/// <summary>A rule: its DfE code and its check over one child's rows, reporting through the context.</summary>
-public sealed record Ssda903Rule(string Code, Action<Ssda903Child, Ssda903RuleContext> Check);
+/// <summary>A rule: its DfE code, its check over one child's rows (reporting through the context), and the reference data it needs.</summary>
+public sealed record Ssda903Rule(string Code, Action<Ssda903Child, Ssda903RuleContext> Check, Ssda903Needs Needs = Ssda903Needs.None)
+{
+    /// <summary>Why the rule cannot run with the reference data given, or null when it can.</summary>
+    public string? Unmet(Ssda903Needs given)
+    {
+        var missing = Needs & ~given;
+        if (missing == Ssda903Needs.None)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        if (missing.HasFlag(Ssda903Needs.Postcodes))
+        {
+            names.Add("a postcode lookup");
+        }
+
+        if (missing.HasFlag(Ssda903Needs.Providers))
+        {
+            names.Add("Ofsted's provider register");
+        }
+
+        if (missing.HasFlag(Ssda903Needs.LocalAuthority))
+        {
+            names.Add("the returning local authority");
+        }
+
+        return $"needs reference data: {string.Join(" and ", names)}";
+    }
+}
 
 /// <summary>
 /// The rules of one collection year: the DfE list (embedded from <c>Interchange/Ssda903/Data/&lt;yyyy-yy&gt;/rules.csv</c>,
@@ -98,8 +127,9 @@ public sealed class Ssda903RuleContext
     private Ssda903RuleDefinition _rule = null!;
     private string? _child;
 
-    public Ssda903RuleContext(CinCollection collection, Ssda903Return data, Action<Ssda903Issue> sink)
+    public Ssda903RuleContext(CinCollection collection, Ssda903Return data, Action<Ssda903Issue> sink, Ssda903ReferenceData? reference = null)
     {
+        Reference = reference ?? Ssda903ReferenceData.None;
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(sink);
@@ -112,6 +142,9 @@ public sealed class Ssda903RuleContext
 
     /// <summary>The return as read: which tables were given.</summary>
     public Ssda903Return Return { get; }
+
+    /// <summary>The reference data given (postcodes, providers, the returning authority); a rule runs only when what it needs is here.</summary>
+    public Ssda903ReferenceData Reference { get; }
 
     /// <summary>1 April: the first day of the collection year.</summary>
     public DateOnly Start => Collection.Start;
