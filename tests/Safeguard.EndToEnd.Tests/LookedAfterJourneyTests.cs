@@ -177,6 +177,18 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("independent reviewing officer is changed");
         await Assertions.Expect(worker.GetByTestId("status")).ToContainTextAsync(other);
 
+        // A mistake in the episode corrected in place: the reason is required.
+        await worker.Locator("[data-testid=episodes] a", new() { HasText = "Correct" }).First.ClickAsync();
+        await worker.GetByLabel("Category of need").SelectOptionAsync("N2");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the correction" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why the episode is corrected");
+        await StepAsync(worker, "care-leaver-01b-correct-refused");
+        await worker.GetByLabel("Category of need").SelectOptionAsync("N2");
+        await worker.GetByLabel("Why the episode is corrected").FillAsync("The assessment recorded N2: typed N1 by mistake.");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the correction" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The episode is corrected");
+        await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("Need: N2");
+
         // The care leaver record: eligible, the first pathway plan due.
         await worker.GetByTestId("care-leaver-link").ClickAsync();
         await Assertions.Expect(worker.GetByTestId("care-leaver-status")).ToContainTextAsync("Eligible");
