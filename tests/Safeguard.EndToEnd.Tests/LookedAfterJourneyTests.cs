@@ -121,4 +121,111 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await StepAsync(worker, "looked-after-08-reviewed");
         problems.AssertNone();
     }
+
+    [Fact]
+    public async Task A_care_leaver_gets_a_new_IRO_a_personal_adviser_and_a_pathway_plan_and_is_on_the_tracker()
+    {
+        var today = UkTime.ToUkDate(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        Guid childId;
+        string childName;
+        using (var scope = app.Services.CreateScope())
+        {
+            // A demo young person of 16 or 17, never looked after, becomes looked after 8 months ago (so eligible now).
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            var inCare = db.Set<CareEpisode>().Select(e => e.PersonId);
+            var (oldest, youngest) = (today.AddYears(-18).AddDays(1), today.AddYears(-16).AddMonths(-9));
+            var child = await db.People.AsNoTracking()
+                .Where(p => p.Kind == PersonKind.Child && !p.IsRestricted && p.MergedIntoId == null && p.DateOfBirth >= oldest && p.DateOfBirth <= youngest && !inCare.Contains(p.Id))
+                .OrderBy(p => p.Id).Select(p => new { p.Id, p.DisplayName }).FirstAsync(TestContext.Current.CancellationToken);
+            (childId, childName) = (child.Id, child.DisplayName);
+            var iro = await db.Users.Where(u => u.UserName == "social.worker").Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<LookedAfterService>().StartAsync(childId, new StartDetails
+            {
+                StartedOn = today.AddMonths(-8),
+                LegalStatus = "V2",
+                CategoryOfNeed = "N1",
+                PlacementType = "U4",
+                PlacementProvider = "PR1",
+                PlacementPostcode = "BL9 0EJ",
+                IroUserId = iro,
+            }, Auditing.Actor.System(), TestContext.Current.CancellationToken);
+        }
+
+        var worker = await app.NewPageAsync();
+        var problems = PageProblems.Watch(worker);
+        await DemoAppFixture.SignInAsync(worker, "social.worker");
+
+        // A new IRO for the episode.
+        await worker.GotoAsync($"/people/{childId}/looked-after");
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Change the IRO" }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("current-iro")).ToContainTextAsync("Sam Social");
+        await StepAsync(worker, "care-leaver-01-iro");
+        var options = await worker.Locator("#Input-IroUserId option").AllAsync();
+        var other = "";
+        foreach (var option in options)
+        {
+            var text = await option.InnerTextAsync();
+            if (text is not ("Select" or "Sam Social"))
+            {
+                other = text;
+                await worker.GetByLabel("Independent reviewing officer (IRO)").SelectOptionAsync((await option.GetAttributeAsync("value"))!);
+                break;
+            }
+        }
+
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Change the IRO" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("independent reviewing officer is changed");
+        await Assertions.Expect(worker.GetByTestId("status")).ToContainTextAsync(other);
+
+        // A mistake in the episode corrected in place: the reason is required.
+        await worker.Locator("[data-testid=episodes] a", new() { HasText = "Correct" }).First.ClickAsync();
+        await worker.GetByLabel("Category of need").SelectOptionAsync("N2");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the correction" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why the episode is corrected");
+        await StepAsync(worker, "care-leaver-01b-correct-refused");
+        await worker.GetByLabel("Category of need").SelectOptionAsync("N2");
+        await worker.GetByLabel("Why the episode is corrected").FillAsync("The assessment recorded N2: typed N1 by mistake.");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the correction" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The episode is corrected");
+        await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("Need: N2");
+
+        // The care leaver record: eligible, the first pathway plan due.
+        await worker.GetByTestId("care-leaver-link").ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("care-leaver-status")).ToContainTextAsync("Eligible");
+        await Assertions.Expect(worker.GetByTestId("care-leaver-status")).ToContainTextAsync("Pathway plan");
+        await StepAsync(worker, "care-leaver-02-record");
+
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Change the personal adviser and adult services" }).ClickAsync();
+        var adviser = await worker.Locator("#Input-PersonalAdviserUserId option", new() { HasText = "Sam Social" }).GetAttributeAsync("value");
+        await worker.GetByLabel("Personal adviser").SelectOptionAsync(adviser!);
+        await worker.GetByLabel("Yes").CheckAsync();
+        await worker.GetByLabel("Which services, the referral made, or why not (optional)").FillAsync("Referred to the transitions team.");
+        await StepAsync(worker, "care-leaver-03-adviser");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("care-leaver-status")).ToContainTextAsync("Likely to need adult services");
+
+        // A plan dated in the future is refused; then saved, the next review is due in 6 months.
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Record a pathway plan or review" }).ClickAsync();
+        await worker.GetByLabel("A new pathway plan").CheckAsync();
+        await FillDateAsync(worker, "Input-AgreedOn", today.AddDays(3));
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("must be today or in the past");
+        await StepAsync(worker, "care-leaver-04-plan-refused");
+        await worker.GetByLabel("A new pathway plan").CheckAsync();
+        await FillDateAsync(worker, "Input-AgreedOn", today.AddDays(-1));
+        await worker.GetByLabel("Summary (optional)").FillAsync("Stay in placement; college in September.");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The pathway plan is recorded");
+        await Assertions.Expect(worker.GetByTestId("care-leaver-status")).ToContainTextAsync("Pathway plan review");
+        await Assertions.Expect(worker.GetByTestId("plans")).ToContainTextAsync("Stay in placement");
+
+        // The tracker, filtered to the adviser's young people.
+        await worker.GotoAsync("/care-leavers");
+        await worker.GetByLabel("Personal adviser").SelectOptionAsync(adviser!);
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("care-leavers")).ToContainTextAsync(childName);
+        await Assertions.Expect(worker.Locator("tr", new() { HasText = childName })).ToContainTextAsync("Eligible");
+        await StepAsync(worker, "care-leaver-05-tracker");
+        problems.AssertNone();
+    }
 }

@@ -10,6 +10,11 @@ public static class LookedAfterRegistration
         services.AddScoped<LookedAfterService>();
         services.AddScoped<Work.IDueWorkSource, LookedAfterDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, LookedAfterChronologySource>();
+        services.AddScoped<CareLeaverService>();
+        services.AddScoped<CareLeaverTracker>();
+        services.AddScoped<AdoptionService>();
+        services.AddScoped<Work.IDueWorkSource, CareLeaverDueWorkSource>();
+        services.AddScoped<Chronology.IChronologySource, CareLeaverChronologySource>();
         return services;
     }
 }

@@ -24,6 +24,8 @@ public class TimescaleCatalogueTests
     [InlineData("lac-health-review-under-5", 6, TimescaleUnit.Months, false)]
     [InlineData("lac-health-review", 12, TimescaleUnit.Months, false)]
     [InlineData("lac-dental-check", 6, TimescaleUnit.Months, true)]
+    [InlineData("care-leaver-pathway-plan", 3, TimescaleUnit.Months, false)]
+    [InlineData("care-leaver-pathway-plan-review", 6, TimescaleUnit.Months, false)]
     [InlineData("return-home-interview", 72, TimescaleUnit.Hours, false)]
     [InlineData("wise-assessment", 4, TimescaleUnit.Weeks, true)]
     [InlineData("wise-review", 3, TimescaleUnit.Months, true)]
@@ -42,11 +44,11 @@ public class TimescaleCatalogueTests
     }
 
     [Fact]
-    public void The_catalogue_has_exactly_the_twenty_timescales() =>
+    public void The_catalogue_has_exactly_the_twenty_two_timescales() =>
         Assert.Equal(
             ["contact-decision", "assessment", "icpc", "first-cp-review", "later-cp-review", "first-core-group", "cp-visit", "panel-notification",
              "rapid-review", "lcspr", "lac-first-review", "lac-second-review", "lac-later-review", "lac-initial-health-assessment", "lac-health-review-under-5",
-             "lac-health-review", "lac-dental-check", "return-home-interview", "wise-assessment", "wise-review"],
+             "lac-health-review", "lac-dental-check", "care-leaver-pathway-plan", "care-leaver-pathway-plan-review", "return-home-interview", "wise-assessment", "wise-review"],
             Catalogue.Rules.Select(r => r.Id));
 
     [Theory]

@@ -64,3 +64,69 @@ public sealed class HealthCheckConfiguration : IEntityTypeConfiguration<HealthCh
         builder.HasIndex(h => new { h.PersonId, h.Kind, h.DoneOn });
     }
 }
+
+public sealed class CareLeaverConfiguration : IEntityTypeConfiguration<CareLeaver>
+{
+    public void Configure(EntityTypeBuilder<CareLeaver> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("CareLeavers");
+        builder.ConfigureEntity();
+        builder.Property(c => c.PersonalAdviserName).HasMaxLength(CareEpisode.MaxNameLength);
+        builder.Property(c => c.AdultServicesNote).HasMaxLength(CareLeaver.MaxTextLength);
+        builder.Property(c => c.RecordedByName).HasMaxLength(CareEpisode.MaxNameLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.PersonalAdviserUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.PersonId).IsUnique();
+        builder.HasIndex(c => c.PersonalAdviserUserId);
+    }
+}
+
+public sealed class PathwayPlanConfiguration : IEntityTypeConfiguration<PathwayPlan>
+{
+    public void Configure(EntityTypeBuilder<PathwayPlan> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("PathwayPlans");
+        builder.ConfigureEntity();
+        builder.Property(p => p.Summary).HasMaxLength(PathwayPlan.MaxTextLength);
+        builder.Property(p => p.RecordedByName).HasMaxLength(CareEpisode.MaxNameLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.PersonId, p.AgreedOn });
+    }
+}
+
+public sealed class CareLeaverContactConfiguration : IEntityTypeConfiguration<CareLeaverContact>
+{
+    public void Configure(EntityTypeBuilder<CareLeaverContact> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("CareLeaverContacts");
+        builder.ConfigureEntity();
+        builder.Property(c => c.InTouch).HasMaxLength(CareEpisode.MaxCodeLength);
+        builder.Property(c => c.Activity).HasMaxLength(CareEpisode.MaxCodeLength);
+        builder.Property(c => c.Accommodation).HasMaxLength(CareEpisode.MaxCodeLength);
+        builder.Property(c => c.RecordedByName).HasMaxLength(CareEpisode.MaxNameLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.PersonId, c.Birthday }).IsUnique();
+    }
+}
+
+public sealed class AdoptionDecisionConfiguration : IEntityTypeConfiguration<AdoptionDecision>
+{
+    public void Configure(EntityTypeBuilder<AdoptionDecision> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("AdoptionDecisions");
+        builder.ConfigureEntity();
+        builder.Property(a => a.ReasonNoLongerPlaced).HasMaxLength(CareEpisode.MaxCodeLength);
+        builder.Property(a => a.AdoptedByFosterCarers).HasMaxLength(CareEpisode.MaxCodeLength);
+        builder.Property(a => a.NumberOfAdopters).HasMaxLength(CareEpisode.MaxCodeLength);
+        builder.Property(a => a.SexOfAdopters).HasMaxLength(CareEpisode.MaxCodeLength);
+        builder.Property(a => a.LegalStatusOfAdopters).HasMaxLength(CareEpisode.MaxCodeLength);
+        builder.Property(a => a.RecordedByName).HasMaxLength(CareEpisode.MaxNameLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.PersonId, a.DecidedOn });
+        builder.Ignore(a => a.IsOpen);
+    }
+}

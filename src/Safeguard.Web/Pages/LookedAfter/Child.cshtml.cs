@@ -7,9 +7,11 @@ namespace Safeguard.Web.Pages.LookedAfter;
 
 /// <summary>A child's looked-after record: episodes of care, reviews, health assessments and dental checks, and what is due.</summary>
 [RequirePermission("lookedafter.view")]
-public sealed class ChildModel(LookedAfterService lookedAfter, PersonIndex people) : LookedAfterPageModel(lookedAfter, people)
+public sealed class ChildModel(LookedAfterService lookedAfter, AdoptionService adoption, PersonIndex people) : LookedAfterPageModel(lookedAfter, people)
 {
     public ChildLookedAfterView View { get; private set; } = default!;
+
+    public IReadOnlyList<AdoptionDecision> Adoption { get; private set; } = [];
 
     public bool CanManage => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.ManageLookedAfter.Name);
 
@@ -21,6 +23,7 @@ public sealed class ChildModel(LookedAfterService lookedAfter, PersonIndex peopl
         }
 
         View = view;
+        Adoption = await adoption.ForChildAsync(id, Actor, cancellationToken);
         return Page();
     }
 }
