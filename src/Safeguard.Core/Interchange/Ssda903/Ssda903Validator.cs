@@ -21,7 +21,16 @@ public static class Ssda903Validator
     /// <summary>Validates the files against the rules of <paramref name="collection"/>, sending each issue to <paramref name="onIssue"/>.</summary>
     /// <exception cref="Ssda903UnreadableException">No file is a table of the return, or a file cannot be opened.</exception>
     /// <exception cref="ArgumentException">The product has no rules for the collection year.</exception>
-    public static Ssda903ValidationSummary Validate(IEnumerable<Ssda903File> files, CinCollection collection, Action<Ssda903Issue> onIssue, CancellationToken cancellationToken = default)
+    public static Ssda903ValidationSummary Validate(IEnumerable<Ssda903File> files, CinCollection collection, Action<Ssda903Issue> onIssue, CancellationToken cancellationToken = default) =>
+        Validate(files, collection, onIssue, null, cancellationToken);
+
+    /// <summary>
+    /// Validates the return as <see cref="Validate(IEnumerable{Ssda903File}, CinCollection, Action{Ssda903Issue}, CancellationToken)"/>
+    /// does and hands the return as read (every table, by child) to <paramref name="onRead"/> once every rule has run:
+    /// what an import loads, so the files are read once.
+    /// </summary>
+    public static Ssda903ValidationSummary Validate(
+        IEnumerable<Ssda903File> files, CinCollection collection, Action<Ssda903Issue> onIssue, Action<Ssda903Return>? onRead, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(onIssue);
@@ -51,6 +60,7 @@ public static class Ssda903Validator
             }
         }
 
+        onRead?.Invoke(data);
         return new Ssda903ValidationSummary(collection, data.Children.Count, rows, errors, byRule, rules.NotImplemented, rules.Rules.Count, rules.Definitions.Count, data.Files);
     }
 
