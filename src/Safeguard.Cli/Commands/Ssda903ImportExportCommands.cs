@@ -125,7 +125,7 @@ public static class Ssda903ImportExportCommands
         }
 
         var notImported = result.NotImported.Sum(n => n.Rows);
-        var rest = notImported > 0 ? $"; {notImported:N0} rows of tables Safeguard does not keep were not imported (listed above)" : "";
+        var rest = notImported > 0 ? $"; {notImported:N0} {(notImported == 1 ? "row" : "rows")} of tables Safeguard does not keep yet not imported (listed above)" : "";
         await output.WriteLineAsync(result.DryRun
             ? $"Dry run of the {result.Collection.Name} return ({result.Children:N0} children, {result.Rows:N0} rows): {result.Created:N0} would be created, {result.Changed:N0} changed, {result.Unchanged:N0} unchanged{rest}. Nothing was written."
             : $"Imported the {result.Collection.Name} return ({result.Children:N0} children, {result.Rows:N0} rows): {result.Created:N0} created, {result.Changed:N0} changed, {result.Unchanged:N0} unchanged{rest}.");
