@@ -18,7 +18,8 @@ namespace Safeguard.Bench;
 /// with <c>--search &lt;database file&gt;</c>, the person search on a demo area (see <see cref="SearchBenchmark"/>);
 /// with <c>--load</c>, the web pages under concurrent signed-in users (see <see cref="LoadBenchmark"/>); with
 /// <c>--generate &lt;children&gt; &lt;file&gt;</c>, it only writes a generated 2024-25 return to the file; with
-/// <c>--ssda903 [children ...]</c>, the SSDA903 return's validation (see <see cref="Ssda903Benchmark"/>).
+/// <c>--ssda903 [children ...]</c>, the SSDA903 return's validation (see <see cref="Ssda903Benchmark"/>); with
+/// <c>--ssda903-import [children ...]</c>, its import, re-import and export (see <see cref="Ssda903ImportBenchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -27,6 +28,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--dataset")
         {
             return DatasetBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "--ssda903-import")
+        {
+            return Ssda903ImportBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "--ssda903")

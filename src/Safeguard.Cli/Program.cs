@@ -26,7 +26,7 @@ public static class Program
             CalendarCommands.Create(services),
             TimescaleCommands.Create(services),
             CinCommands.Create(services),
-            Ssda903Commands.Create(),
+            Ssda903Commands.Create(services),
             ReviewCommands.Create(services),
             KpiCommands.Create(services),
             ApiKeyCommands.Create(services),

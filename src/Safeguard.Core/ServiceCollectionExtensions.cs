@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Chronology.IChronologySource, Journey.JourneyChronology>();
         services.TryAddSingleton(new Interchange.Cin.Uploads.CinUploadOptions());
         services.AddScoped<Interchange.Cin.Uploads.CinUploadStore>();
+        services.AddScoped<Interchange.Ssda903.Uploads.Ssda903UploadStore>();
         services.AddScoped<FrontDoor.ContactService>();
         services.AddScoped<FrontDoor.ReferralsWaiting>();
         services.AddRecordIndicators<FrontDoor.FrontDoorIndicatorData, FrontDoor.FrontDoorFacts>(FrontDoor.FrontDoorIndicators.All);

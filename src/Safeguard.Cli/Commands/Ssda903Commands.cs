@@ -14,11 +14,14 @@ public static class Ssda903Commands
     /// <summary>The exit code when the return was validated and has errors.</summary>
     public const int ErrorsFound = 2;
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
-        return new Command("ssda903", "The children looked after return (DfE SSDA903): validate its CSV tables")
+        ArgumentNullException.ThrowIfNull(services);
+        return new Command("ssda903", "The children looked after return (DfE SSDA903): validate, import and export its CSV tables")
         {
             Validate(),
+            Ssda903ImportExportCommands.Import(services),
+            Ssda903ImportExportCommands.Export(services),
         };
     }
 

@@ -361,7 +361,7 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
             run.Children++;
             var id = ChildId(child.LaChildId);
             var where = $"line {child.LineOf(CinField.LaChildId).ToString(CultureInfo.InvariantCulture)}";
-            if (id.Length is 0 or > 10 || !id.All(char.IsAsciiLetterOrDigit))
+            if (!ImportedChild.IsCouncilChildId(id))
             {
                 run.Problems.Add(new(where, $"The LAchildID '{child.LaChildId}' cannot be a council child id in Safeguard: it must be 10 letters or digits at most"));
                 continue;

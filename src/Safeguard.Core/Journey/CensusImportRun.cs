@@ -41,22 +41,7 @@ public sealed partial class CensusImportService
         /// <summary>A new child with the placeholder name, not yet tracked: the caller saves it with its records.</summary>
         public Person NewChild(string id)
         {
-            var person = new Person
-            {
-                Kind = PersonKind.Child,
-                CouncilChildId = id,
-                DisplayName = $"Child {id}",
-                CreatedAt = now,
-            };
-            person.Names.Add(new PersonName
-            {
-                PersonId = person.Id,
-                Kind = PersonNameKind.Current,
-                GivenNames = "Child",
-                FamilyName = id,
-                SearchKey = NameMatching.SearchKey("Child", id),
-                FamilySoundex = NameMatching.Soundex(id),
-            });
+            var person = ImportedChild.Create(id, now);
             tallies[CensusRecordKind.Child].Created++;
             return person;
         }

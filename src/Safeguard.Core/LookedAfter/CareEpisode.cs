@@ -40,6 +40,12 @@ public sealed class CareEpisode : Entity
     /// <summary>The placement's postcode (PL_POST), upper case with one space; null for temporary placements and Z1.</summary>
     public string? PlacementPostcode { get; set; }
 
+    /// <summary>The postcode of the child's home when they became looked after (HOME_POST); null when not recorded. Kept as the return gave it.</summary>
+    public string? HomePostcode { get; set; }
+
+    /// <summary>The Ofsted unique reference number of the placement (URN, or XXXXXXX when it has none); null when not recorded.</summary>
+    public string? PlacementUrn { get; set; }
+
     /// <summary>Reason episode ceased (REC): X1 when the next episode follows on the same day, otherwise why the child left care.</summary>
     public string? ReasonEpisodeCeased { get; set; }
 

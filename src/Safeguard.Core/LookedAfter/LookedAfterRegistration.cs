@@ -8,6 +8,8 @@ public static class LookedAfterRegistration
     public static IServiceCollection AddLookedAfter(this IServiceCollection services)
     {
         services.AddScoped<LookedAfterService>();
+        services.AddScoped<Ssda903ImportService>();
+        services.AddScoped<Ssda903ExportService>();
         services.AddScoped<Work.IDueWorkSource, LookedAfterDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, LookedAfterChronologySource>();
         services.AddScoped<CareLeaverService>();

@@ -25,13 +25,24 @@ public static class Ssda903Validator
     /// <exception cref="Ssda903UnreadableException">No file is a table of the return, or a file cannot be opened.</exception>
     /// <exception cref="ArgumentException">The product has no rules for the collection year.</exception>
     public static Ssda903ValidationSummary Validate(IEnumerable<Ssda903File> files, CinCollection collection, Action<Ssda903Issue> onIssue, CancellationToken cancellationToken = default) =>
-        Validate(files, collection, Ssda903ReferenceData.None, onIssue, cancellationToken);
+        Validate(files, collection, Ssda903ReferenceData.None, onIssue, null, cancellationToken);
 
     /// <summary>Validates the files with reference data (postcodes, providers, the returning authority), sending each issue to <paramref name="onIssue"/>.</summary>
     /// <remarks>Rules that need reference data not in <paramref name="reference"/> are not run and are reported as not checked, with the reason.</remarks>
     /// <exception cref="Ssda903UnreadableException">No file is a table of the return, or a file cannot be opened.</exception>
     public static Ssda903ValidationSummary Validate(
-        IEnumerable<Ssda903File> files, CinCollection collection, Ssda903ReferenceData? reference, Action<Ssda903Issue> onIssue, CancellationToken cancellationToken = default)
+        IEnumerable<Ssda903File> files, CinCollection collection, Ssda903ReferenceData? reference, Action<Ssda903Issue> onIssue, CancellationToken cancellationToken = default) =>
+        Validate(files, collection, reference, onIssue, null, cancellationToken);
+
+    /// <summary>
+    /// Validates the return as <see cref="Validate(IEnumerable{Ssda903File}, CinCollection, Ssda903ReferenceData?, Action{Ssda903Issue}, CancellationToken)"/>
+    /// does and hands the return as read (every table, by child) to <paramref name="onRead"/> once every rule has run:
+    /// what an import loads, so the files are read once.
+    /// </summary>
+    /// <exception cref="Ssda903UnreadableException">No file is a table of the return, or a file cannot be opened.</exception>
+    public static Ssda903ValidationSummary Validate(
+        IEnumerable<Ssda903File> files, CinCollection collection, Ssda903ReferenceData? reference, Action<Ssda903Issue> onIssue, Action<Ssda903Return>? onRead,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(onIssue);
@@ -73,6 +84,7 @@ public static class Ssda903Validator
             }
         }
 
+        onRead?.Invoke(data);
         IReadOnlyList<Ssda903RuleDefinition> notChecked = [.. rules.Definitions.Where(d => reasons.ContainsKey(d.Code) || rules.NotImplemented.Contains(d))];
         return new Ssda903ValidationSummary(collection, data.Children.Count, rows, errors, byRule, notChecked, runnable.Length, rules.Definitions.Count, data.Files)
         {

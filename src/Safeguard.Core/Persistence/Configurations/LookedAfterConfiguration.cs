@@ -19,6 +19,8 @@ public sealed class CareEpisodeConfiguration : IEntityTypeConfiguration<CareEpis
         builder.Property(e => e.PlacementType).HasMaxLength(CareEpisode.MaxCodeLength);
         builder.Property(e => e.PlacementProvider).HasMaxLength(CareEpisode.MaxCodeLength);
         builder.Property(e => e.PlacementPostcode).HasMaxLength(CareEpisode.MaxPostcodeLength);
+        builder.Property(e => e.HomePostcode).HasMaxLength(CareEpisode.MaxPostcodeLength);
+        builder.Property(e => e.PlacementUrn).HasMaxLength(CareEpisode.MaxCodeLength);
         builder.Property(e => e.ReasonEpisodeCeased).HasMaxLength(CareEpisode.MaxCodeLength);
         builder.Property(e => e.ReasonPlacementChanged).HasMaxLength(CareEpisode.MaxCodeLength);
         builder.Property(e => e.IroName).HasMaxLength(CareEpisode.MaxNameLength);

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Common;
+using Safeguard.Interchange.Cin;
+using Safeguard.Interchange.Ssda903;
+using Safeguard.People;
+using Safeguard.Persistence;
+
+namespace Safeguard.LookedAfter;
+
+/// <summary>What an SSDA903 export wrote: the rows of each table and file, and what it left out.</summary>
+public sealed record Ssda903ExportResult(
+    CinCollection Collection, int Children, IReadOnlyList<(string Table, string File, int Rows)> Files, int WithoutCouncilChildId, IReadOnlyList<string> NotExported);
+
+/// <summary>
+/// Writes the SSDA903 return of a collection year from the looked-after records, one CSV file a table with the
+/// schema's columns in order: the header (every child with an episode of care open at some time in the year: started
+/// on or before 31 March, not ended before 1 April), their episodes open in the year and their reviews held in it.
+/// Each is seen as at 31 March: an episode ending after it is written open (no DEC, REC or reason for a placement
+/// change), and nothing starting after it is written. The tables Safeguard has no record for yet are not written (an
+/// empty table would read as "none of these", which the records cannot say) and are listed in
+/// <see cref="Ssda903ExportResult.NotExported"/>: docs/adr/0043. The export is audited as one access
+/// under <see cref="Process"/>.
+/// </summary>
+public sealed class Ssda903ExportService(SafeguardDbContext db)
+{
+    /// <summary>The process the audit trail records an export under.</summary>
+    public const string Process = "Ssda903.Export";
+
+    private const int BatchSize = 500;
+
+    /// <summary>The tables the export writes from records; the return's other tables have no record in Safeguard yet and are not written.</summary>
+    public static readonly IReadOnlyList<Ssda903Table> Written = [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews];
+
+    /// <summary>The file each table is written to.</summary>
+    public static string FileName(Ssda903Table table) => Ssda903Schema.Table(table).Name.ToLowerInvariant() + ".csv";
+
+    /// <summary>Writes the return of <paramref name="collection"/> into <paramref name="folder"/> (created when missing), one file a table.</summary>
+    /// <exception cref="SafeguardValidationException">No child with a council child id was looked after in the year.</exception>
+    public async Task<Ssda903ExportResult> ExportAsync(string folder, CinCollection collection, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        Directory.CreateDirectory(folder);
+        var writers = new Dictionary<Ssda903Table, TextWriter>();
+        try
+        {
+            foreach (var table in Written)
+            {
+                writers[table] = new StreamWriter(Path.Combine(folder, FileName(table)), false, new UTF8Encoding(false)) { NewLine = "\r\n" };
+            }
+
+            return await ExportAsync(t => writers[t], collection, actor, cancellationToken);
+        }
+        finally
+        {
+            foreach (var writer in writers.Values)
+            {
+                await writer.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Writes the return's tables, each to the writer <paramref name="tableWriter"/> gives for it.</summary>
+    /// <exception cref="SafeguardValidationException">No child with a council child id was looked after in the year.</exception>
+    public async Task<Ssda903ExportResult> ExportAsync(Func<Ssda903Table, TextWriter> tableWriter, CinCollection collection, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tableWriter);
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(actor);
+        var start = collection.Start;
+        var end = collection.ReferenceDate;
+        var inYear = db.Set<CareEpisode>().Where(e => e.StartedOn <= end && (e.EndedOn == null || e.EndedOn >= start)).Select(e => e.PersonId);
+        var children = db.People.AsNoTracking().Where(p => p.Kind == PersonKind.Child && p.MergedIntoId == null && inYear.Contains(p.Id));
+        var withoutId = await children.CountAsync(p => p.CouncilChildId == null, cancellationToken);
+        var ids = await children.Where(p => p.CouncilChildId != null).OrderBy(p => p.CouncilChildId).Select(p => p.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            throw new SafeguardValidationException("Collection", $"No child with a council child id was looked after during {collection.Name}: there is nothing to export");
+        }
+
+        var rows = new Dictionary<Ssda903Table, int>();
+        foreach (var table in Written)
+        {
+            rows[table] = 0;
+            await tableWriter(table).WriteLineAsync(string.Join(",", Ssda903Schema.Table(table).Columns.Select(c => c.Name)));
+        }
+
+        var header = tableWriter(Ssda903Table.Header);
+        var episodesOut = tableWriter(Ssda903Table.Episodes);
+        var reviewsOut = tableWriter(Ssda903Table.Reviews);
+        foreach (var chunk in ids.Chunk(BatchSize))
+        {
+            var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            var episodes = (await db.Set<CareEpisode>().AsNoTracking()
+                .Where(e => chunk.Contains(e.PersonId) && e.StartedOn <= end && (e.EndedOn == null || e.EndedOn >= start))
+                .ToListAsync(cancellationToken)).ToLookup(e => e.PersonId);
+            var reviews = (await db.Set<LookedAfterReview>().AsNoTracking()
+                .Where(r => chunk.Contains(r.PersonId) && r.HeldOn >= start && r.HeldOn <= end)
+                .ToListAsync(cancellationToken)).ToLookup(r => r.PersonId);
+            foreach (var id in chunk)
+            {
+                var person = people[id];
+                var child = person.CouncilChildId!;
+                var dob = Date(person.DateOfBirth);
+                await header.WriteLineAsync(Line(child, person.Sex switch { "M" => "1", "F" => "2", _ => null }, dob, person.Ethnicity, person.Upn, null, null));
+                rows[Ssda903Table.Header]++;
+                foreach (var e in episodes[id].OrderBy(e => e.StartedOn))
+                {
+                    var ended = e.EndedOn is { } on && on <= end;
+                    await episodesOut.WriteLineAsync(Line(
+                        child, Date(e.StartedOn), e.ReasonForNewEpisode, e.LegalStatus, e.CategoryOfNeed, e.PlacementType, e.PlacementProvider,
+                        ended ? Date(e.EndedOn) : null, ended ? e.ReasonEpisodeCeased : null, ended ? e.ReasonPlacementChanged : null,
+                        e.HomePostcode, e.PlacementPostcode, e.PlacementUrn));
+                    rows[Ssda903Table.Episodes]++;
+                }
+
+                foreach (var r in reviews[id].OrderBy(r => r.HeldOn))
+                {
+                    await reviewsOut.WriteLineAsync(Line(child, dob, Date(r.HeldOn), r.Participation));
+                    rows[Ssda903Table.Reviews]++;
+                }
+            }
+        }
+
+        using (db.BeginProcess(Process, actor))
+        {
+            db.RecordAccess(PersonIndex.EntityType, "ssda903", AuditAction.Exported, $"SSDA903 return {collection.Name}; children={ids.Count}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var notExported = Ssda903Schema.CurrentTables.Where(t => !Written.Contains(t.Table))
+            .Select(t => $"{t.Name}: {Ssda903ImportService.NotKept[t.Table]}; no file is written for it.").ToList();
+        return new Ssda903ExportResult(collection, ids.Count, [.. Written.Select(t => (Ssda903Schema.Table(t).Name, FileName(t), rows[t]))], withoutId, notExported);
+    }
+
+    private static string? Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static string Line(params string?[] values) => string.Join(",", values.Select(Quote));
+
+    private static string Quote(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}

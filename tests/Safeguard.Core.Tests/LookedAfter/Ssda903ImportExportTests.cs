@@ -1,0 +1,219 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Common;
+using Safeguard.Core.Tests.Interchange.Ssda903;
+using Safeguard.Core.Tests.Journey;
+using Safeguard.Identity;
+using Safeguard.Interchange.Ssda903;
+using Safeguard.LookedAfter;
+using Safeguard.People;
+using Safeguard.Persistence;
+using Safeguard.Testing;
+
+namespace Safeguard.Core.Tests.LookedAfter;
+
+/// <summary>
+/// The SSDA903 return into and out of the looked-after records: validated first and refused whole with an error,
+/// children matched by the council's child id, idempotent, corrected returns updating, the tables with no home
+/// reported; the export of records made through the service validating with no errors, and import then export
+/// giving back the same rows.
+/// </summary>
+public sealed class Ssda903ImportExportTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ssda903-" + Guid.NewGuid().ToString("N"));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DateOnly D(int year, int month, int day) => new(year, month, day);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static Ssda903ImportOptions Options(bool dryRun = false) => new() { Collection = Ssda903Fixture.Collection, DryRun = dryRun };
+
+    private static async Task<Actor> AddIroAsync(JourneyFixture journey)
+    {
+        var db = journey.Services.Db;
+        var user = new User { DisplayName = "Ira Reviewing", UserName = "ira.reviewing", AgencyId = journey.Worker.AgencyId!.Value, CreatedAt = JourneyFixture.Now };
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            db.Add(user);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        return new Actor(user.Id, user.DisplayName, journey.Worker.AgencyId);
+    }
+
+    private static async Task<int> AuditCountAsync(SafeguardDbContext db) => await db.AuditEvents.CountAsync(e => e.Process == Ssda903ImportService.Process, Ct);
+
+    private IReadOnlyList<Ssda903File> Export() => [.. Ssda903File.FromPaths([_folder])];
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Records_made_through_the_service_export_as_a_return_with_no_errors(DatabaseProvider provider)
+    {
+        await using var journey = await JourneyFixture.CreateAsync(provider);
+        var iro = await AddIroAsync(journey);
+        var db = journey.Services.Db;
+        var service = journey.Services.Get<LookedAfterService>();
+        var child = await db.People.SingleAsync(p => p.Id == journey.ChildId, Ct);
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            child.Upn = UniquePupilNumber.ExpectedCheckLetter("A201123412345") + "201123412345";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        db.ChangeTracker.Clear();
+        await service.StartAsync(journey.ChildId, new StartDetails
+        {
+            StartedOn = D(2024, 6, 1),
+            LegalStatus = "C1",
+            CategoryOfNeed = "N1",
+            PlacementType = "U6",
+            PlacementProvider = "PR1",
+            PlacementPostcode = "BL9 0EJ",
+            IroUserId = iro.UserId,
+        }, journey.Worker, Ct);
+        await service.RecordReviewAsync(journey.ChildId, new ReviewDetails { HeldOn = D(2024, 6, 24), IroUserId = iro.UserId, Participation = "PN1" }, journey.Worker, Ct);
+        var version = await db.Set<CareEpisode>().Where(e => e.PersonId == journey.ChildId && e.EndedOn == null).Select(e => e.Version).SingleAsync(Ct);
+        await service.ChangeAsync(journey.ChildId, version, new ChangeDetails
+        {
+            ChangedOn = D(2024, 8, 5),
+            ReasonForNewEpisode = "P",
+            PlacementType = "K2",
+            PlacementProvider = "PR4",
+            PlacementPostcode = "M1 1AE",
+            ReasonPlacementChanged = "CREQB",
+        }, journey.Worker, Ct);
+        await service.RecordReviewAsync(journey.ChildId, new ReviewDetails { HeldOn = D(2024, 9, 20), IroUserId = iro.UserId, Participation = "PN2" }, journey.Worker, Ct);
+
+        // A review after 31 March and a child without a council child id are not in the 2024-25 return.
+        await service.RecordReviewAsync(journey.ChildId, new ReviewDetails { HeldOn = D(2025, 4, 10), IroUserId = iro.UserId, Participation = "PN1" }, journey.Worker, Ct);
+        var result = await journey.Services.Get<Ssda903ExportService>().ExportAsync(_folder, Ssda903Fixture.Collection, journey.Worker, Ct);
+
+        Assert.Equal(1, result.Children);
+        Assert.Equal([("Header", 1), ("Episodes", 2), ("Reviews", 2)], result.Files.Select(f => (f.Table, f.Rows)));
+        Assert.Equal(["episodes.csv", "header.csv", "reviews.csv"], Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains(result.NotExported, n => n.StartsWith("OC2: ", StringComparison.Ordinal));
+        var (summary, issues) = Ssda903Validator.Validate(Export(), Ssda903Fixture.Collection);
+        Assert.Empty(issues.Select(i => $"{i.Rule} {i.Table} {i.Line}: {i.Message}"));
+        Assert.Equal(1, summary.Children);
+        var episodes = File.ReadAllLines(Path.Combine(_folder, "episodes.csv"));
+        Assert.Equal(
+            ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN", "KHA5,01/06/2024,S,C1,N1,U6,PR1,05/08/2024,X1,CREQB,,BL9 0EJ,", "KHA5,05/08/2024,P,C1,N1,K2,PR4,,,,,M1 1AE,"],
+            episodes);
+        Assert.Equal(["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", $"KHA5,2,14/03/2018,APKN,{child.Upn},,"], File.ReadAllLines(Path.Combine(_folder, "header.csv")));
+        Assert.Equal(AuditAction.Exported, await journey.Services.Db.AuditEvents.Where(e => e.Process == Ssda903ExportService.Process && e.EntityId == "ssda903").Select(e => e.Action).SingleAsync(Ct));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_return_imported_then_exported_gives_back_the_same_rows_and_importing_it_again_changes_nothing(DatabaseProvider provider)
+    {
+        await using var journey = await JourneyFixture.CreateAsync(provider);
+        var db = journey.Services.Db;
+        var import = journey.Services.Get<Ssda903ImportService>();
+        var source = Ssda903Fixture.Valid();
+        source.Add(Ssda903Table.Header, ("CHILD", "C2"), ("SEX", "2"), ("UPN", "UN2"));
+        Ssda903Fixture.Set(source.Episode, ("DEC", "01/07/2024"), ("REC", "X1"), ("REASON_PLACE_CHANGE", "CARPL"), ("URN", "1234567"));
+        source.Add(Ssda903Table.Episodes, ("DECOM", "01/07/2024"), ("RNE", "P"), ("PLACE", "U4"), ("PL_POST", "M3 3CC"));
+        source.Add(Ssda903Table.Episodes, ("CHILD", "C2"), ("DECOM", "20/05/2024"), ("LS", "V2"), ("PLACE", "U1"), ("DEC", "10/09/2024"), ("REC", "E13"), ("PL_POST", "BL9 0EJ"));
+        source.Add(Ssda903Table.Reviews, ("CHILD", "C2"), ("REVIEW", "12/06/2024"), ("REVIEW_CODE", "PN3"));
+        source.Add(Ssda903Table.Missing);
+        source.Add(Ssda903Table.PrevPerm, ("CHILD", "C2"));
+        Assert.Empty(source.Validate());
+        var dry = await import.ImportAsync([.. source.Files()], Options(dryRun: true), journey.Worker, Ct);
+        Assert.Equal((7, 0), (dry.Created, dry.Changed));
+        Assert.Equal(0, await AuditCountAsync(db));
+
+        var first = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
+        Assert.Equal([(2, 0, 0), (3, 0, 0), (2, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal(["OC2", "PrevPerm", "Missing"], first.NotImported.Select(n => n.Table));
+        Assert.Equal([1, 2, 1], first.NotImported.Select(n => n.Rows));
+        Assert.Contains(first.Notes, n => n.Contains("UN1 to UN5", StringComparison.Ordinal));
+        var events = await AuditCountAsync(db);
+        Assert.True(events >= 2 + 3 + 2);
+        var c2 = await db.People.AsNoTracking().SingleAsync(p => p.CouncilChildId == "C2", Ct);
+        Assert.Equal(("Child C2", "F", (string?)null), (c2.DisplayName, c2.Sex, c2.Upn));
+
+        var second = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
+        Assert.Equal((0, 0, 7), (second.Created, second.Changed, second.Unchanged));
+        Assert.Equal(events, await AuditCountAsync(db));
+
+        await journey.Services.Get<Ssda903ExportService>().ExportAsync(_folder, Ssda903Fixture.Collection, journey.Worker, Ct);
+        foreach (var table in Ssda903ExportService.Written)
+        {
+            var given = source.Files().Single(f => f.Name == Ssda903ExportService.FileName(table));
+            using var reader = new StreamReader(given.Open());
+            var expected = (await reader.ReadToEndAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => table == Ssda903Table.Header ? l.Replace("UN2", "", StringComparison.Ordinal) : l);
+            Assert.Equal(expected.Order(StringComparer.Ordinal), File.ReadAllLines(Path.Combine(_folder, Ssda903ExportService.FileName(table))).Order(StringComparer.Ordinal));
+        }
+
+        // A corrected return updates what it corrects, and only that.
+        Ssda903Fixture.Set(source.Review, ("REVIEW_CODE", "PN4"));
+        Ssda903Fixture.Set(source.Rows(Ssda903Table.Episodes)[1], ("PL_POST", "M4 4DD"));
+        var corrected = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
+        Assert.Equal([(0, 0, 2), (0, 1, 2), (0, 1, 1)], corrected.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal("M4 4DD", await db.Set<CareEpisode>().Where(e => e.StartedOn == D(2024, 7, 1)).Select(e => e.PlacementPostcode).SingleAsync(Ct));
+        Assert.Equal(events + 2, await AuditCountAsync(db));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Children_are_matched_to_people_by_the_council_child_id_and_a_return_with_errors_is_refused_whole(DatabaseProvider provider)
+    {
+        await using var journey = await JourneyFixture.CreateAsync(provider);
+        var db = journey.Services.Db;
+        var import = journey.Services.Get<Ssda903ImportService>();
+        var people = await db.People.CountAsync(Ct);
+
+        var bad = Ssda903Fixture.Valid();
+        Ssda903Fixture.Set(bad.Episode, ("RNE", "Z"));
+        bad.Add(Ssda903Table.Header, ("CHILD", "C2"));
+        bad.Add(Ssda903Table.Episodes, ("CHILD", "C2"));
+        var refused = await Assert.ThrowsAsync<SafeguardValidationException>(() => import.ImportAsync([.. bad.Files()], Options(), journey.Worker, Ct));
+        Assert.StartsWith("The return has ", refused.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains(refused.Problems, p => p.Field == "Episodes line 2" && p.Message.StartsWith("143 (child C1): ", StringComparison.Ordinal) && p.Message.EndsWith("[RNE]", StringComparison.Ordinal));
+        Assert.Equal(people, await db.People.CountAsync(Ct));
+        Assert.Empty(await db.Set<CareEpisode>().ToListAsync(Ct));
+
+        var matched = Ssda903Fixture.Valid();
+        foreach (var table in Ssda903Schema.CurrentTables)
+        {
+            foreach (var row in matched.Rows(table.Table))
+            {
+                row["CHILD"] = "KHA5";
+            }
+        }
+
+        Ssda903Fixture.Set(matched.Header, ("SEX", "2"), ("DOB", "14/03/2018"), ("ETHNIC", "APKN"));
+        Ssda903Fixture.Set(matched.Review, ("DOB", "14/03/2018"));
+        matched.Remove(Ssda903Table.Oc2);
+        matched.Remove(Ssda903Table.PrevPerm);
+        var result = await import.ImportAsync([.. matched.Files()], Options(), journey.Worker, Ct);
+        Assert.Equal((0, 1, 0), (result.Tallies[Ssda903RecordKind.Child].Created, result.Tallies[Ssda903RecordKind.Child].Changed, result.Tallies[Ssda903RecordKind.Child].Unchanged));
+        Assert.Equal(people, await db.People.CountAsync(Ct));
+        var episode = await db.Set<CareEpisode>().AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((journey.ChildId, D(2023, 3, 1), "C2", "U1", "M1 1AA", Ssda903ImportService.IroNotRecorded), (episode.PersonId, episode.StartedOn, episode.LegalStatus, episode.PlacementType, episode.HomePostcode, episode.IroName));
+        Assert.Contains(Ssda903ImportService.Process, await db.AuditEvents.Where(e => e.EntityType == "CareEpisode" && e.EntityId == episode.Id.ToString()).Select(e => e.Process).ToListAsync(Ct));
+
+        // With what Safeguard already holds, a return that overlaps the recorded episodes is refused.
+        var overlapping = Ssda903Fixture.Valid();
+        foreach (var row in overlapping.Rows(Ssda903Table.Header).Concat(overlapping.Rows(Ssda903Table.Episodes)).Concat(overlapping.Rows(Ssda903Table.Reviews)))
+        {
+            row["CHILD"] = "KHA5";
+        }
+
+        overlapping.Remove(Ssda903Table.Oc2);
+        overlapping.Remove(Ssda903Table.PrevPerm);
+        Ssda903Fixture.Set(overlapping.Header, ("SEX", "2"), ("DOB", "14/03/2018"), ("ETHNIC", "APKN"));
+        Ssda903Fixture.Set(overlapping.Review, ("DOB", "14/03/2018"));
+        Ssda903Fixture.Set(overlapping.Episode, ("DECOM", "01/05/2024"));
+        var clash = await Assert.ThrowsAsync<SafeguardValidationException>(() => import.ImportAsync([.. overlapping.Files()], Options(), journey.Worker, Ct));
+        Assert.Contains(clash.Problems, p => p.Message.Contains("the episode starting 01/03/2023 is open when the next starts on 01/05/2024", StringComparison.Ordinal));
+        Assert.Single(await db.Set<CareEpisode>().ToListAsync(Ct));
+    }
+}
