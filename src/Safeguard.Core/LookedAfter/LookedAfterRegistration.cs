@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Dataset;
 
 namespace Safeguard.LookedAfter;
 
@@ -10,6 +11,7 @@ public static class LookedAfterRegistration
         services.AddScoped<LookedAfterService>();
         services.AddScoped<Work.IDueWorkSource, LookedAfterDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, LookedAfterChronologySource>();
+        services.AddRecordIndicators<LookedAfterIndicatorData, LookedAfterFacts>(LookedAfterIndicators.All);
         return services;
     }
 }
