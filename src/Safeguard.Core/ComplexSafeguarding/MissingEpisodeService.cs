@@ -36,6 +36,7 @@ public sealed partial class MissingEpisodeService(
         episode.PersonId = child.Id;
         episode.DescribedName = child.DisplayName;
         episode.DescribedDateOfBirth = child.DateOfBirth;
+        await MarkCareAsync(episode, cancellationToken);
         using (db.BeginProcess("Missing.RecordEpisode", actor))
         {
             db.Add(episode);
@@ -89,6 +90,7 @@ public sealed partial class MissingEpisodeService(
                 await DescribeAsync(episode, report.Child!, actor, cancellationToken);
             }
 
+            await MarkCareAsync(episode, cancellationToken);
             using (db.BeginProcess("Missing.ReportEpisode", actor))
             {
                 db.Add(episode);
@@ -127,6 +129,7 @@ public sealed partial class MissingEpisodeService(
         {
             db.Entry(episode).Property(e => e.Version).OriginalValue = version;
             Apply(episode, details, details.ReportedByAgencyId ?? episode.ReportedByAgencyId, partner: false);
+            await MarkCareAsync(episode, cancellationToken);
             await db.SaveAndClearAsync(cancellationToken);
         }
     }
@@ -178,6 +181,7 @@ public sealed partial class MissingEpisodeService(
         {
             db.Entry(episode).Property(e => e.Version).OriginalValue = version;
             episode.PersonId = child.Id;
+            await MarkCareAsync(episode, cancellationToken);
             await db.SaveAndClearAsync(cancellationToken);
         }
     }
@@ -284,6 +288,19 @@ public sealed partial class MissingEpisodeService(
         catch (SafeguardValidationException ex)
         {
             throw new SafeguardValidationException([.. ex.Problems.Select(p => new ValidationProblem($"Child.{p.Field}", p.Message))]);
+        }
+    }
+
+    /// <summary>
+    /// A child who was looked after when they went missing (a care episode covering the UK date the episode started) is
+    /// missing from care, whatever the report said: the care records decide.
+    /// </summary>
+    private async Task MarkCareAsync(MissingEpisode episode, CancellationToken cancellationToken)
+    {
+        if (episode.PersonId is { } child && !episode.LookedAfter
+            && await LookedAfter.CareAtTime.EpisodeOnAsync(db, child, Calendar.UkTime.ToUkDate(episode.StartedAt), cancellationToken) is not null)
+        {
+            episode.LookedAfter = true;
         }
     }
 

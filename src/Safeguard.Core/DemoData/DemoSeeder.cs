@@ -152,6 +152,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         var population = DemoPeople.Generate(options.Children, options.Seed, today, ids, now);
         DemoCasework? casework = null;
         DemoComplexSafeguarding? complex = null;
+        DemoLookedAfter? lookedAfter = null;
         if (options.Activity)
         {
             var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
@@ -164,8 +165,13 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
                 agencies, thresholds, new DemoTeams(teams["Assessment Team"], teams["Child Protection Team"], worker));
             Progress?.Report("Demo: generating their contacts and casework since " + DemoCasework.HistoryStart(today).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
             casework.Generate();
-            complex = new DemoComplexSafeguarding(options, ids, now, population, agencies["POLICE"], await StaffAsync(cancellationToken));
+            var staff = await StaffAsync(cancellationToken);
+            complex = new DemoComplexSafeguarding(options, ids, now, population, agencies["POLICE"], staff);
             complex.Generate();
+            var generating = clock.Elapsed;
+            lookedAfter = new DemoLookedAfter(options, ids, await calendar.DeadlinesAsync(cancellationToken), now, population, casework, complex, staff);
+            lookedAfter.Generate();
+            Progress?.Report($"Demo: looked-after children generated in {(clock.Elapsed - generating).TotalSeconds:N1} s");
         }
 
         Progress?.Report($"Demo: generated {population.Children:N0} children, {casework?.Contacts.Count ?? 0:N0} contacts and {casework?.Episodes.Count ?? 0:N0} referrals in {clock.Elapsed.TotalSeconds:N0} s; writing them to the database");
@@ -184,6 +190,13 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var written = clock.Elapsed;
             await complex.WriteAsync(db, detail, cancellationToken);
             Progress?.Report($"Demo: {complex.Episodes.Count:N0} missing episodes, {complex.Interviews.Count:N0} return interviews, {complex.Screenings.Count:N0} exploitation screenings and their work written in {(clock.Elapsed - written).TotalSeconds:N1} s");
+        }
+
+        if (lookedAfter is not null)
+        {
+            var written = clock.Elapsed;
+            await lookedAfter.WriteAsync(db, detail, cancellationToken);
+            Progress?.Report($"Demo: {lookedAfter.LookedAfterToday:N0} children looked after today, {lookedAfter.Episodes.Count:N0} care episodes, {lookedAfter.Reviews.Count:N0} looked-after reviews and {lookedAfter.HealthChecks.Count:N0} health checks written in {(clock.Elapsed - written).TotalSeconds:N1} s");
         }
 
         await db.SaveChangesAsync(cancellationToken);

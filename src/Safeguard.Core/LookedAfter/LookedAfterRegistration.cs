@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Dataset;
 
 namespace Safeguard.LookedAfter;
 
@@ -17,6 +18,7 @@ public static class LookedAfterRegistration
         services.AddScoped<AdoptionService>();
         services.AddScoped<Work.IDueWorkSource, CareLeaverDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, CareLeaverChronologySource>();
+        services.AddRecordIndicators<LookedAfterIndicatorData, LookedAfterFacts>(LookedAfterIndicators.All);
         return services;
     }
 }

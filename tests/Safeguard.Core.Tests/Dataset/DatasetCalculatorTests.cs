@@ -55,7 +55,7 @@ public class DatasetCalculatorTests
                 var entries = lines.Select(l => l.Indicator.Code switch
                 {
                     "8.4" => new FigureEntry("8.4", percent[q - 1]),
-                    "7.1" => new FigureEntry("7.1", snapshot[q - 1]),
+                    "2.2" => new FigureEntry("2.2", snapshot[q - 1]),
                     _ => new FigureEntry(l.Indicator.Code, "10"),
                 }).ToList();
                 await returns.SaveAsync(c.Id, c.Version, entries, submit: true, council, Token);
@@ -74,7 +74,7 @@ public class DatasetCalculatorTests
         var gap = Assert.Single(row["8.4"].Gaps);
         Assert.Equal(("Q3", "Testshire Council Children's Social Care"), (gap.Period, gap.Agency));
         Assert.StartsWith("Not yet submitted (late: was due 31 January 2026)", gap.Reason, StringComparison.Ordinal);
-        Assert.Equal([340m, 345m, null, 355m, 355m], [.. row["7.1"].Quarters, row["7.1"].Year]); // quarter end: the year is 31 March
+        Assert.Equal([340m, 345m, null, 355m, 355m], [.. row["2.2"].Quarters, row["2.2"].Year]); // quarter end: the year is 31 March
 
         // Context figures, and the previous year (2024-25) with nothing at all.
         Assert.Equal(43180m, row["1.3"].Year);
@@ -128,7 +128,7 @@ public class DatasetCalculatorTests
         Assert.Null(row["3.1"].Q3); // the quarter is not over: no figure, and no gap either
         Assert.DoesNotContain(row["3.1"].Gaps, g => g.Period is "Q3" or "Q4");
         Assert.Null(row["3.1"].Year);
-        Assert.StartsWith("Not yet submitted (late", row["7.1"].Gaps.Single().Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Not yet submitted (late", row["2.2"].Gaps.Single().Reason, StringComparison.Ordinal);
         Assert.StartsWith("The agency's system was unavailable: ", row["6.1"].Gaps.Single().Reason, StringComparison.Ordinal);
         Assert.Equal(22.9m, row["1.1"].Year);
         Assert.Equal(0m, row["1.1"].Difference);

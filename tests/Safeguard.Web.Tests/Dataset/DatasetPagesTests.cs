@@ -77,7 +77,7 @@ public class DatasetPagesTests
         var url = $"/returns/{requestId}";
         var form = Html.Parse(await council.GetStringAsync(url, Token));
         var codes = form.QuerySelectorAll("input[name$='.Code']").Select(i => i.GetAttribute("value")!).ToList();
-        Assert.Contains("7.1", codes);
+        Assert.Contains("8.2", codes);
         List<KeyValuePair<string, string>> Fields(Func<string, (string Value, string Reason)> entry)
         {
             var fields = new List<KeyValuePair<string, string>> { new("Version", Html.Value(form, "Version")!) };
@@ -96,14 +96,14 @@ public class DatasetPagesTests
         var refused = await SafeguardWebFactory.PostFormAsync(council, url + "?handler=Submit", Fields(code => code switch
         {
             "8.4" => ("140", ""),
-            "7.1" => ("three hundred", ""),
+            "8.2" => ("three hundred", ""),
             "8.1" => ("", ""),
             _ => ("12", ""),
         }), url);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var errors = await Html.ReadAsync(refused);
         Assert.Equal(
-            ["Figure-7-1", "Figure-8-1", "Figure-8-4"],
+            ["Figure-8-1", "Figure-8-2", "Figure-8-4"],
             Html.ErrorSummary(errors).Select(e => e.Target));
         Assert.Contains("a percentage must be between 0 and 100", Html.ErrorSummary(errors)[2].Message, StringComparison.Ordinal);
         Html.AssertErrorSummaryLinksResolve(errors);

@@ -8,8 +8,13 @@ namespace Safeguard.Web.Pages.Missing;
 
 /// <summary>A missing episode: the report, the return, the 72-hour clock and the return home interview; identifying the child on a police report.</summary>
 [RequirePermission("missing.view")]
-public sealed class EpisodeModel(MissingEpisodeService missing, PersonIndex people, ContextualService contextual) : SafeguardPageModel
+public sealed class EpisodeModel(MissingEpisodeService missing, PersonIndex people, ContextualService contextual, Persistence.SafeguardDbContext db) : SafeguardPageModel
 {
+    /// <summary>The care episode the child was in when they went missing (for readers of looked-after records).</summary>
+    public Safeguard.LookedAfter.CareEpisode? Care { get; private set; }
+
+    public bool CanViewLookedAfter => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.ViewLookedAfter.Name);
+
     public EpisodeView View { get; private set; } = default!;
 
     [BindProperty]
@@ -81,6 +86,11 @@ public sealed class EpisodeModel(MissingEpisodeService missing, PersonIndex peop
         if (CanViewContextual)
         {
             Links = await contextual.ForEpisodeAsync(id, Actor, cancellationToken);
+        }
+
+        if (CanViewLookedAfter && view.Episode.PersonId is { } child && view.Episode.LookedAfter)
+        {
+            Care = await Safeguard.LookedAfter.CareAtTime.EpisodeOnAsync(db, child, Calendar.UkTime.ToUkDate(view.Episode.StartedAt), cancellationToken);
         }
 
         return true;
