@@ -17,6 +17,12 @@ public sealed record StartDetails
 
     public string? PlacementPostcode { get; init; }
 
+    /// <summary>The postcode of the child's home when they became looked after (SSDA903 HOME_POST), optional.</summary>
+    public string? HomePostcode { get; init; }
+
+    /// <summary>The placement's Ofsted unique reference number (SSDA903 URN; XXXXXXX for a provider with none), optional.</summary>
+    public string? PlacementUrn { get; init; }
+
     /// <summary>The independent reviewing officer appointed.</summary>
     public Guid? IroUserId { get; init; }
 }
@@ -40,6 +46,9 @@ public sealed record ChangeDetails
     public string? PlacementProvider { get; init; }
 
     public string? PlacementPostcode { get; init; }
+
+    /// <summary>The placement's Ofsted unique reference number with a new placement; otherwise the current episode's is kept.</summary>
+    public string? PlacementUrn { get; init; }
 
     /// <summary>Why the placement changed (REASON_PLACE_CHANGE), for a placement move.</summary>
     public string? ReasonPlacementChanged { get; init; }

@@ -209,6 +209,44 @@ public sealed partial class LookedAfterService
         }
     }
 
+    /// <summary>An optional postcode, written as the return writes it ("BL9 0EJ"); a problem on <paramref name="field"/> when it is not one.</summary>
+    private static string? CheckOptionalPostcode(List<ValidationProblem> problems, string field, string? postcode)
+    {
+        if (Tidy(postcode) is not { } given)
+        {
+            return null;
+        }
+
+        var tidy = Regex.Replace(given.ToUpperInvariant(), @"\s+", "");
+        if (!Postcode().IsMatch(tidy))
+        {
+            problems.Add(new(field, "Enter a real postcode, like BL9 0EJ"));
+            return null;
+        }
+
+        return $"{tidy[..^3]} {tidy[^3..]}";
+    }
+
+    /// <summary>An optional Ofsted unique reference number: 6 to 8 letters and digits (SC123456), or XXXXXXX for a provider with none.</summary>
+    private static string? CheckOptionalUrn(List<ValidationProblem> problems, string? urn)
+    {
+        if (Tidy(urn)?.ToUpperInvariant() is not { } given)
+        {
+            return null;
+        }
+
+        if (!Urn().IsMatch(given))
+        {
+            problems.Add(new("PlacementUrn", "Enter the Ofsted unique reference number, like SC123456, or XXXXXXX when the provider has none"));
+            return null;
+        }
+
+        return given;
+    }
+
+    [GeneratedRegex("^[A-Z0-9]{6,8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Urn();
+
     [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex Postcode();
 }

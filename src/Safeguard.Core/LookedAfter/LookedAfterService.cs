@@ -50,6 +50,8 @@ public sealed partial class LookedAfterService(SafeguardDbContext db, PersonInde
         CheckCode(problems, codes, LookedAfterCodes.LegalStatus, "LegalStatus", details.LegalStatus, "the legal status");
         CheckCode(problems, codes, LookedAfterCodes.CategoryOfNeed, "CategoryOfNeed", details.CategoryOfNeed, "the category of need");
         var postcode = CheckPlacement(problems, codes, details.PlacementType, details.PlacementProvider, details.PlacementPostcode);
+        var homePostcode = CheckOptionalPostcode(problems, "HomePostcode", details.HomePostcode);
+        var urn = CheckOptionalUrn(problems, details.PlacementUrn);
         var iro = await IroAsync(problems, details.IroUserId, cancellationToken);
         Throw(problems);
 
@@ -63,6 +65,8 @@ public sealed partial class LookedAfterService(SafeguardDbContext db, PersonInde
             PlacementType = details.PlacementType!,
             PlacementProvider = Tidy(details.PlacementProvider),
             PlacementPostcode = postcode,
+            HomePostcode = homePostcode,
+            PlacementUrn = urn,
             IroUserId = iro!.UserId,
             IroName = iro.Name,
             RecordedAt = Now,
@@ -101,6 +105,7 @@ public sealed partial class LookedAfterService(SafeguardDbContext db, PersonInde
         var placementGiven = Tidy(details.PlacementType) is not null;
         var provider = placementGiven ? Tidy(details.PlacementProvider) : current.PlacementProvider;
         var postcode = placementGiven ? CheckPlacement(problems, codes, placement, provider, details.PlacementPostcode) : current.PlacementPostcode;
+        var urn = placementGiven ? CheckOptionalUrn(problems, details.PlacementUrn) : current.PlacementUrn;
         CheckCode(problems, codes, LookedAfterCodes.LegalStatus, "LegalStatus", legalStatus, "the legal status");
         var categoryOfNeed = Tidy(details.CategoryOfNeed) ?? current.CategoryOfNeed;
         CheckCode(problems, codes, LookedAfterCodes.CategoryOfNeed, "CategoryOfNeed", categoryOfNeed, "the category of need");
@@ -139,6 +144,8 @@ public sealed partial class LookedAfterService(SafeguardDbContext db, PersonInde
             PlacementType = placement,
             PlacementProvider = provider,
             PlacementPostcode = postcode,
+            PlacementUrn = urn,
+            HomePostcode = current.HomePostcode,
             IroUserId = current.IroUserId,
             IroName = current.IroName,
             RecordedAt = Now,

@@ -62,6 +62,21 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
         }
     }
 
+    /// <summary>
+    /// MOTHER and MC_DOB from the person index: for a girl 11 or over at 31 March who was not only on short breaks (V3,
+    /// V4), 1 with the birth of her first child when a child's record names her as mother, otherwise 0; blank for
+    /// anyone else (SSDA903 rules 393, 399, 607, 611, 612 and 620).
+    /// </summary>
+    private static (string? Mother, string? FirstChildBorn) MotherStatus(Person person, IEnumerable<CareEpisode> episodes, Dictionary<Guid, DateOnly> firstChildBorn, DateOnly end)
+    {
+        if (person.Sex != "F" || person.DateOfBirth is not { } born || born.AddYears(11) > end || episodes.All(e => e.LegalStatus is "V3" or "V4"))
+        {
+            return (null, null);
+        }
+
+        return firstChildBorn.TryGetValue(person.Id, out var first) ? ("1", Date(first)) : ("0", null);
+    }
+
     /// <summary>Writes the return's tables, each to the writer <paramref name="tableWriter"/> gives for it.</summary>
     /// <exception cref="SafeguardValidationException">No child with a council child id was looked after in the year.</exception>
     public async Task<Ssda903ExportResult> ExportAsync(Func<Ssda903Table, TextWriter> tableWriter, CinCollection collection, Actor actor, CancellationToken cancellationToken = default)
@@ -99,12 +114,20 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
             var reviews = (await db.Set<LookedAfterReview>().AsNoTracking()
                 .Where(r => chunk.Contains(r.PersonId) && r.HeldOn >= start && r.HeldOn <= end)
                 .ToListAsync(cancellationToken)).ToLookup(r => r.PersonId);
+            var firstChildBorn = (await db.PersonRelationships.AsNoTracking()
+                .Where(r => r.Kind == RelationshipKind.Mother && chunk.Contains(r.RelatedPersonId))
+                .Select(r => new { Mother = r.RelatedPersonId, Born = db.People.Where(c => c.Id == r.PersonId).Select(c => c.DateOfBirth).FirstOrDefault() })
+                .ToListAsync(cancellationToken))
+                .Where(r => r.Born is { } born && born <= end)
+                .GroupBy(r => r.Mother)
+                .ToDictionary(g => g.Key, g => g.Min(r => r.Born!.Value));
             foreach (var id in chunk)
             {
                 var person = people[id];
                 var child = person.CouncilChildId!;
                 var dob = Date(person.DateOfBirth);
-                await header.WriteLineAsync(Line(child, person.Sex switch { "M" => "1", "F" => "2", _ => null }, dob, person.Ethnicity, person.Upn, null, null));
+                var (mother, firstBorn) = MotherStatus(person, episodes[id], firstChildBorn, end);
+                await header.WriteLineAsync(Line(child, person.Sex switch { "M" => "1", "F" => "2", _ => null }, dob, person.Ethnicity, person.Upn, mother, firstBorn));
                 rows[Ssda903Table.Header]++;
                 foreach (var e in episodes[id].OrderBy(e => e.StartedOn))
                 {

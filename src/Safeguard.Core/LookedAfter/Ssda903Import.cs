@@ -142,7 +142,7 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
         {
             if (!options.DryRun)
             {
-                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                transaction = await db.BeginWriteTransactionAsync(cancellationToken);
                 process = db.BeginProcess(Process, actor, $"SSDA903 return {options.Collection.Name} ({RecordKeeping.Fit(string.Join(", ", summary.Files.Values), 150)})");
             }
 

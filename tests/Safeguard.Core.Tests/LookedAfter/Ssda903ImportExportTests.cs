@@ -76,6 +76,8 @@ public sealed class Ssda903ImportExportTests : IDisposable
             PlacementType = "U6",
             PlacementProvider = "PR1",
             PlacementPostcode = "BL9 0EJ",
+            HomePostcode = "bl8 1aa",
+            PlacementUrn = "sc123456",
             IroUserId = iro.UserId,
         }, journey.Worker, Ct);
         await service.RecordReviewAsync(journey.ChildId, new ReviewDetails { HeldOn = D(2024, 6, 24), IroUserId = iro.UserId, Participation = "PN1" }, journey.Worker, Ct);
@@ -87,6 +89,7 @@ public sealed class Ssda903ImportExportTests : IDisposable
             PlacementType = "K2",
             PlacementProvider = "PR4",
             PlacementPostcode = "M1 1AE",
+            PlacementUrn = "SC654321",
             ReasonPlacementChanged = "CREQB",
         }, journey.Worker, Ct);
         await service.RecordReviewAsync(journey.ChildId, new ReviewDetails { HeldOn = D(2024, 9, 20), IroUserId = iro.UserId, Participation = "PN2" }, journey.Worker, Ct);
@@ -104,7 +107,7 @@ public sealed class Ssda903ImportExportTests : IDisposable
         Assert.Equal(1, summary.Children);
         var episodes = File.ReadAllLines(Path.Combine(_folder, "episodes.csv"));
         Assert.Equal(
-            ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN", "KHA5,01/06/2024,S,C1,N1,U6,PR1,05/08/2024,X1,CREQB,,BL9 0EJ,", "KHA5,05/08/2024,P,C1,N1,K2,PR4,,,,,M1 1AE,"],
+            ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN", "KHA5,01/06/2024,S,C1,N1,U6,PR1,05/08/2024,X1,CREQB,BL8 1AA,BL9 0EJ,SC123456", "KHA5,05/08/2024,P,C1,N1,K2,PR4,,,,BL8 1AA,M1 1AE,SC654321"],
             episodes);
         Assert.Equal(["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", $"KHA5,2,14/03/2018,APKN,{child.Upn},,"], File.ReadAllLines(Path.Combine(_folder, "header.csv")));
         Assert.Equal(AuditAction.Exported, await journey.Services.Db.AuditEvents.Where(e => e.Process == Ssda903ExportService.Process && e.EntityId == "ssda903").Select(e => e.Action).SingleAsync(Ct));
@@ -117,7 +120,7 @@ public sealed class Ssda903ImportExportTests : IDisposable
         var db = journey.Services.Db;
         var import = journey.Services.Get<Ssda903ImportService>();
         var source = Ssda903Fixture.Valid();
-        source.Add(Ssda903Table.Header, ("CHILD", "C2"), ("SEX", "2"), ("UPN", "UN2"));
+        source.Add(Ssda903Table.Header, ("CHILD", "C2"), ("SEX", "2"), ("UPN", "UN2"), ("MOTHER", "0"));
         Ssda903Fixture.Set(source.Episode, ("DEC", "01/07/2024"), ("REC", "X1"), ("REASON_PLACE_CHANGE", "CARPL"), ("URN", "1234567"));
         source.Add(Ssda903Table.Episodes, ("DECOM", "01/07/2024"), ("RNE", "P"), ("PLACE", "U4"), ("PL_POST", "M3 3CC"));
         source.Add(Ssda903Table.Episodes, ("CHILD", "C2"), ("DECOM", "20/05/2024"), ("LS", "V2"), ("PLACE", "U1"), ("DEC", "10/09/2024"), ("REC", "E13"), ("PL_POST", "BL9 0EJ"));
@@ -131,8 +134,8 @@ public sealed class Ssda903ImportExportTests : IDisposable
 
         var first = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
         Assert.Equal([(2, 0, 0), (3, 0, 0), (2, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
-        Assert.Equal(["OC2", "PrevPerm", "Missing"], first.NotImported.Select(n => n.Table));
-        Assert.Equal([1, 2, 1], first.NotImported.Select(n => n.Rows));
+        Assert.Equal(["OC2", "PrevPerm", "Missing", "SWEpisodes"], first.NotImported.Select(n => n.Table));
+        Assert.Equal([1, 2, 1, 1], first.NotImported.Select(n => n.Rows));
         Assert.Contains(first.Notes, n => n.Contains("UN1 to UN5", StringComparison.Ordinal));
         var events = await AuditCountAsync(db);
         Assert.True(events >= 2 + 3 + 2);
@@ -193,6 +196,7 @@ public sealed class Ssda903ImportExportTests : IDisposable
         Ssda903Fixture.Set(matched.Review, ("DOB", "14/03/2018"));
         matched.Remove(Ssda903Table.Oc2);
         matched.Remove(Ssda903Table.PrevPerm);
+        matched.Remove(Ssda903Table.SocialWorker);
         var result = await import.ImportAsync([.. matched.Files()], Options(), journey.Worker, Ct);
         Assert.Equal((0, 1, 0), (result.Tallies[Ssda903RecordKind.Child].Created, result.Tallies[Ssda903RecordKind.Child].Changed, result.Tallies[Ssda903RecordKind.Child].Unchanged));
         Assert.Equal(people, await db.People.CountAsync(Ct));
@@ -209,6 +213,7 @@ public sealed class Ssda903ImportExportTests : IDisposable
 
         overlapping.Remove(Ssda903Table.Oc2);
         overlapping.Remove(Ssda903Table.PrevPerm);
+        overlapping.Remove(Ssda903Table.SocialWorker);
         Ssda903Fixture.Set(overlapping.Header, ("SEX", "2"), ("DOB", "14/03/2018"), ("ETHNIC", "APKN"));
         Ssda903Fixture.Set(overlapping.Review, ("DOB", "14/03/2018"));
         Ssda903Fixture.Set(overlapping.Episode, ("DECOM", "01/05/2024"));

@@ -116,7 +116,7 @@ public sealed class Ssda903UploadStore(SafeguardDbContext db, CinUploadOptions o
             upload = Check(upload, filesFolder, Path.Combine(folder, "issues.jsonl"), collection, cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(folder, "upload.json"), JsonSerializer.Serialize(upload, Json), cancellationToken);
             // The upload has no row of its own: its creation is audited as a created event of the upload's id.
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
             using (db.BeginProcess("Ssda903.Upload", actor))
             {
                 await db.AppendCreatedEventsAsync(EntityType, [id.ToString()], $"{upload.Describe}; {upload.Collection}; errors={upload.Errors}", cancellationToken);
