@@ -315,6 +315,7 @@ internal sealed class DemoLookedAfter
             last.ReasonEpisodeCeased = Ceased(last, Age(born, ended));
         }
 
+        HomeAndUrns(episodes);
         Episodes.AddRange(episodes);
         AddReviews(child, start, end ?? _today, iro);
         AddHealthChecks(child, start, end ?? _today);
@@ -365,6 +366,36 @@ internal sealed class DemoLookedAfter
             < 0.95 => "E3",
             _ => "E8",
         };
+    }
+
+    /// <summary>
+    /// The child's home postcode (local, never a placement's: rule 392d) and each placement's Ofsted URN where the
+    /// placement type has a registered provider (rules 218, 222), worked out from the records themselves so the demo's
+    /// other choices stay as they were.
+    /// </summary>
+    private static void HomeAndUrns(List<CareEpisode> episodes)
+    {
+        static int Stable(string text)
+        {
+            var hash = 17;
+            foreach (var c in text)
+            {
+                hash = unchecked((hash * 31) + c);
+            }
+
+            return hash & 0x7fffffff;
+        }
+
+        var placed = episodes.Select(e => e.PlacementPostcode).ToHashSet(StringComparer.Ordinal);
+        var homes = LocalPostcodes.Where(p => !placed.Contains(p)).ToArray();
+        var home = homes[Stable(episodes[0].PersonId.ToString()) % homes.Length];
+        foreach (var e in episodes)
+        {
+            e.HomePostcode = home;
+            e.PlacementUrn = e.PlacementType is "K2" || e.PlacementType.StartsWith('U')
+                ? $"SC{100000 + (Stable($"{e.PlacementProvider} {e.PlacementPostcode} {e.PlacementType}") % 900000)}"
+                : null;
+        }
     }
 
     private CareEpisode Episode(Person child, DateOnly start, string rne, string legal, string cin, string place, string? provider, string? postcode, DemoStaff iro) => new()

@@ -27,12 +27,12 @@ public sealed class Ssda903ImportExportCommandsTests : IDisposable
     private string WriteReturn()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_folder, "return")).FullName;
-        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,15/06/2012,WBRI,A123456789012,,\nC2,2,02/02/2010,MWBC,A123456789099,,\n");
+        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,15/06/2012,WBRI,A123456789012,,\nC2,2,02/02/2010,MWBC,A123456789099,0,\n");
         File.WriteAllText(Path.Combine(folder, "episodes.csv"),
             "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n" +
-            "C1,01/03/2023,S,C2,N1,U1,PR1,01/07/2024,X1,CARPL,M1 1AA,M2 2BB,\n" +
-            "C1,01/07/2024,P,C2,N1,U4,PR1,,,,M1 1AA,M3 3CC,\n" +
-            "C2,01/02/2023,S,V2,N4,U1,PR1,10/09/2024,E13,,BL9 0EJ,BL9 0EJ,\n");
+            "C1,01/03/2023,S,C2,N1,U1,PR1,01/07/2024,X1,CARPL,M1 1AA,M2 2BB,SC111111\n" +
+            "C1,01/07/2024,P,C2,N1,U4,PR1,,,,M1 1AA,M3 3CC,SC222222\n" +
+            "C2,01/02/2023,S,V2,N4,U1,PR1,10/09/2024,E13,,BL9 0EJ,BL8 1AA,SC333333\n");
         File.WriteAllText(Path.Combine(folder, "reviews.csv"), "CHILD,DOB,REVIEW,REVIEW_CODE\nC1,15/06/2012,10/06/2024,PN1\nC1,15/06/2012,02/12/2024,PN2\n");
         File.WriteAllText(Path.Combine(folder, "oc2.csv"),
             "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n" +

@@ -50,6 +50,7 @@ public sealed class ChangeModel(LookedAfterService lookedAfter, PersonIndex peop
             PlacementType = Input.PlacementType,
             PlacementProvider = Input.PlacementProvider,
             PlacementPostcode = Input.PlacementPostcode,
+            PlacementUrn = Input.PlacementUrn,
             ReasonPlacementChanged = Input.ReasonPlacementChanged,
             CategoryOfNeed = Input.CategoryOfNeed,
         };

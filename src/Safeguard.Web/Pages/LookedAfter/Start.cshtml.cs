@@ -19,6 +19,10 @@ public class PlacementInput
 
     public string? PlacementPostcode { get; set; }
 
+    public string? PlacementUrn { get; set; }
+
+    public string? HomePostcode { get; set; }
+
     public string? IroUserId { get; set; }
 }
 
@@ -59,6 +63,8 @@ public sealed class StartModel(LookedAfterService lookedAfter, PersonIndex peopl
             PlacementType = Input.PlacementType,
             PlacementProvider = Input.PlacementProvider,
             PlacementPostcode = Input.PlacementPostcode,
+            PlacementUrn = Input.PlacementUrn,
+            HomePostcode = Input.HomePostcode,
             IroUserId = Guid.TryParse(Input.IroUserId, out var iro) ? iro : null,
         };
         return await SaveAsync(() => LookedAfter.StartAsync(id, details, Actor, cancellationToken), $"{ChildName} is recorded as looked after.");
