@@ -95,7 +95,10 @@ public static class Ssda903ImportExportCommands
                 await writer.WriteLineAsync($"Not exported: {note}");
             }
 
-            await writer.WriteLineAsync($"Check it before sending: safeguard ssda903 validate {folder}");
+            var lastYear = $"{year.Start.Year - 1}-{year.Start.Year % 100:00}";
+            await writer.WriteLineAsync(
+                $"Check it before sending, beside last year's return (export it with --collection {lastYear}) for the rules that compare with last year: "
+                + $"safeguard ssda903 validate {folder} --collection {year.Name} --last-year <last year's folder>");
         });
         return command;
     }

@@ -144,6 +144,28 @@ public sealed class DemoAreaTests
         Assert.Empty(issues.Where(i => i.Severity == CinSeverity.Error).Select(i => $"{i.Rule} {i.ChildId} {i.Message}"));
     }
 
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_ssda903_export_of_the_demo_area_checked_with_last_years_export_has_no_validation_errors(DatabaseProvider provider)
+    {
+        await using var services = await SeedAsync(provider);
+        var export = services.Get<Safeguard.LookedAfter.Ssda903ExportService>();
+
+        async Task<List<Safeguard.Interchange.Ssda903.Ssda903File>> ExportAsync(string year, bool lastYear)
+        {
+            var tables = new Dictionary<Safeguard.Interchange.Ssda903.Ssda903Table, StringWriter>();
+            await export.ExportAsync(t => tables.TryGetValue(t, out var w) ? w : tables[t] = new StringWriter(), CinCollection.Parse(year), Actor.System("test"), Ct);
+            return [.. tables.Select(t => new Safeguard.Interchange.Ssda903.Ssda903File(
+                $"{year} {t.Key}", () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(t.Value.ToString())), lastYear))];
+        }
+
+        var files = await ExportAsync("2024-25", lastYear: false);
+        files.AddRange(await ExportAsync("2023-24", lastYear: true));
+        var (summary, issues) = Safeguard.Interchange.Ssda903.Ssda903Validator.Validate(files, CinCollection.Parse("2024-25"));
+
+        Assert.InRange(summary.Children, 3, 40); // about 350 in care at scale 1, with last year's leavers
+        Assert.Empty(issues.Select(i => $"{i.Rule} {i.ChildId} {string.Join(",", i.Fields)} {i.Message}"));
+    }
+
     private static async Task<TestServices> SeedAsync(DatabaseProvider provider)
     {
         var services = await TestServices.CreateAsync(provider, new FakeTimeProvider(Now));
