@@ -228,4 +228,57 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await StepAsync(worker, "care-leaver-05-tracker");
         problems.AssertNone();
     }
+
+    [Fact]
+    public async Task A_child_in_care_has_a_decision_to_place_for_adoption_then_a_placement_order_and_matching()
+    {
+        var today = UkTime.ToUkDate(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        Guid childId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            var since = today.AddDays(-60);
+            var decided = db.Set<AdoptionDecision>().Select(a => a.PersonId);
+            childId = await db.Set<CareEpisode>().AsNoTracking()
+                .Where(e => e.EndedOn == null && e.StartedOn < since && !decided.Contains(e.PersonId))
+                .Join(db.People.Where(p => !p.IsRestricted && p.MergedIntoId == null), e => e.PersonId, p => p.Id, (e, p) => p.Id)
+                .OrderBy(id => id)
+                .FirstAsync(TestContext.Current.CancellationToken);
+        }
+
+        var worker = await app.NewPageAsync();
+        var problems = PageProblems.Watch(worker);
+        await DemoAppFixture.SignInAsync(worker, "social.worker");
+        await worker.GotoAsync($"/people/{childId}/looked-after");
+        await worker.GetByTestId("record-adoption").ClickAsync();
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Record an adoption decision");
+        await StepAsync(worker, "adoption-01-form");
+
+        // Matching without the decision's date, and before the placement order: refused, each naming its field.
+        await FillDateAsync(worker, "Input-PlacementOrderOn", today.AddDays(-20));
+        await FillDateAsync(worker, "Input-MatchedOn", today.AddDays(-25));
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the adoption decision" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date of the decision that the child should be placed for adoption");
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("The date of matching must be on or after the placement order");
+        await StepAsync(worker, "adoption-02-refused");
+
+        await FillDateAsync(worker, "Input-DecidedOn", today.AddDays(-30));
+        await FillDateAsync(worker, "Input-MatchedOn", today.AddDays(-10));
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the adoption decision" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The adoption decision is recorded");
+        await Assertions.Expect(worker.GetByTestId("adoption")).ToContainTextAsync("Placement order");
+        await Assertions.Expect(worker.GetByTestId("adoption")).ToContainTextAsync("atched");
+        await Assertions.Expect(worker.GetByTestId("record-adoption")).ToHaveCountAsync(0);
+        await StepAsync(worker, "adoption-03-recorded");
+
+        // The next step: the adoption order needs the placement for adoption first, and the adopters' details with it.
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Record the next step" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Change the adoption decision");
+        await FillDateAsync(worker, "Input-AdoptionOrderOn", today.AddDays(-1));
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save the adoption decision" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date the child was placed for adoption");
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Select the number of adopters");
+        await StepAsync(worker, "adoption-04-order-refused");
+        problems.AssertNone();
+    }
 }

@@ -22,7 +22,7 @@ public class Ssda903JourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
         var files = new Dictionary<string, string>
         {
             ["header.csv"] = $"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n{prefix}1,1,15/06/2012,WBRI,A123456789012,,\n",
-            ["episodes.csv"] = $"CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n{prefix}1,01/03/2023,{rne},C2,N1,U1,PR1,,,,M1 1AA,M2 2BB,\n",
+            ["episodes.csv"] = $"CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n{prefix}1,01/03/2023,{rne},C2,N1,U1,PR1,,,,M1 1AA,M2 2BB,SC111111\n",
             ["reviews.csv"] = $"CHILD,DOB,REVIEW,REVIEW_CODE\n{prefix}1,15/06/2012,10/06/2024,PN1\n",
         };
         foreach (var (name, text) in files)

@@ -26,8 +26,13 @@ internal sealed class DemoLookedAfter
     /// </summary>
     private const double StartsPerYear = 112;
 
+    /// <summary>Young people leaving care at 18 a year at scale 1, after being looked after from their teens.</summary>
+    private const double YoungLeaversPerYear = 25;
+
     private static readonly string[] LocalPostcodes = ["BL9 0AA", "BL9 5BT", "BL8 1DE", "BL8 2HQ", "BL0 9RR", "M26 1GW", "M45 6TN", "BL9 7HS", "BL9 9PQ", "BL8 4LY", "M26 2SP", "M25 1AJ"];
     private static readonly string[] AwayPostcodes = ["OL10 1LR", "OL11 3PQ", "BL1 4RS", "M24 6DE", "WN7 1AA", "BB4 5TT", "SK4 1HX", "LA1 2AB", "M20 2RN", "PR1 8JU", "BL3 6SY", "OL16 1XU"];
+    /// <summary>Why care ended at 18: into independent living with support (E5) or without (E6), or another reason (E8).</summary>
+    private static readonly string[] LeftAtEighteen = ["E5", "E5", "E5", "E6", "E8"];
     private static readonly string[] MoveReasons = ["CARPL", "CARPL", "CARPL", "CREQB", "CREQB", "CREQO", "CHILD", "CHILD", "LAREQ", "STAND", "CLOSE", "OTHER"];
     private static readonly string[] Participation = ["PN1", "PN1", "PN1", "PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN6", "PN7"];
     private static readonly string[] Decisions =
@@ -203,6 +208,17 @@ internal sealed class DemoLookedAfter
                     AddPeriod(child, since, now ? null : end);
                 }
             }
+        }
+
+        // 4. Young people of 18 to 21 who were in care from their teens to their 18th birthday: the former relevant care
+        // leavers (about 25 a year leave care at 18 at scale 1), each a record of their own.
+        var leavers = (int)Math.Round(YoungLeaversPerYear * _options.Scale * 4);
+        for (var n = 0; n < leavers; n++)
+        {
+            var born = _today.AddDays(-(18 * 365) - 5 - _random.Next(4 * 365));
+            var person = DemoPeople.AddYoungPerson(_population, _random, _ids, _now, n + 1, born);
+            AddPeriod(person, born.AddDays((13 * 365) + _random.Next(3 * 365)), null);
+            Episodes[^1].ReasonEpisodeCeased = Pick(LeftAtEighteen);
         }
     }
 

@@ -130,6 +130,20 @@ public static class DemoPeople
         return childCount;
     }
 
+    /// <summary>
+    /// A young person born on <paramref name="dob"/> (a care leaver now 18 or over), in a household of their own: council
+    /// child id L and <paramref name="serial"/>, a UPN from a range the children's serials never reach, no NHS number.
+    /// </summary>
+    internal static Person AddYoungPerson(DemoPopulation population, Random random, DemoIds ids, DateTimeOffset createdAt, int serial, DateOnly dob)
+    {
+        var girl = random.Next(2) == 0;
+        var address = (Line1: $"Flat {1 + random.Next(12)}, {1 + random.Next(180)} {Streets[random.Next(Streets.Length)]}", Postcode: Postcodes[random.Next(Postcodes.Length)]);
+        return NewPerson(
+            population, ids, createdAt, PersonKind.Child, girl ? GirlsNames[random.Next(GirlsNames.Length)] : BoysNames[random.Next(BoysNames.Length)],
+            FamilyNames[random.Next(FamilyNames.Length)], dob, girl ? "F" : "M", Ethnicities[random.Next(Ethnicities.Length)], UpnFor(900_000_000 + serial), $"L{serial:D7}", null,
+            address, dob.AddYears(18));
+    }
+
     private static Person NewPerson(
         DemoPopulation population, DemoIds ids, DateTimeOffset createdAt, PersonKind kind, string given, string family, DateOnly? dob, string sex, string ethnicity, string? upn, string? councilId, string? nhs, (string Line1, string Postcode) address, DateOnly movedIn)
     {

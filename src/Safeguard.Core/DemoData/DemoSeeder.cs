@@ -153,6 +153,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         DemoCasework? casework = null;
         DemoComplexSafeguarding? complex = null;
         DemoLookedAfter? lookedAfter = null;
+        DemoCareLeavers? careLeavers = null;
         if (options.Activity)
         {
             var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
@@ -171,6 +172,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var generating = clock.Elapsed;
             lookedAfter = new DemoLookedAfter(options, ids, await calendar.DeadlinesAsync(cancellationToken), now, population, casework, complex, staff);
             lookedAfter.Generate();
+            careLeavers = new DemoCareLeavers(options, ids, now, staff);
+            careLeavers.Generate(population.People, lookedAfter.Episodes);
             Progress?.Report($"Demo: looked-after children generated in {(clock.Elapsed - generating).TotalSeconds:N1} s");
         }
 
@@ -197,6 +200,12 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var written = clock.Elapsed;
             await lookedAfter.WriteAsync(db, detail, cancellationToken);
             Progress?.Report($"Demo: {lookedAfter.LookedAfterToday:N0} children looked after today, {lookedAfter.Episodes.Count:N0} care episodes, {lookedAfter.Reviews.Count:N0} looked-after reviews and {lookedAfter.HealthChecks.Count:N0} health checks written in {(clock.Elapsed - written).TotalSeconds:N1} s");
+        }
+
+        if (careLeavers is not null)
+        {
+            await careLeavers.WriteAsync(db, detail, cancellationToken);
+            Progress?.Report($"Demo: {careLeavers.CareLeavers.Count:N0} care leavers with {careLeavers.Plans.Count:N0} pathway plans and reviews and {careLeavers.Contacts.Count:N0} birthday records");
         }
 
         await db.SaveChangesAsync(cancellationToken);

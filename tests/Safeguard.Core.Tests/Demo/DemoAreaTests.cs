@@ -32,8 +32,12 @@ public sealed class DemoAreaTests
         var calendar = await services.Get<CalendarAdministration>().CalendarAsync(Ct);
         var year = new ReportingYear(2024);
 
-        var result = await db.People.CountAsync(p => p.Kind == Safeguard.People.PersonKind.Child, Ct);
+        // The area's children, and the care leavers of 18 to 21 who have records of their own (council ids L...).
+        var result = await db.People.CountAsync(p => p.Kind == Safeguard.People.PersonKind.Child && EF.Functions.Like(p.CouncilChildId!, "D%"), Ct);
         Assert.Equal(860, result);
+        var leavers = await db.People.Where(p => p.Kind == Safeguard.People.PersonKind.Child && EF.Functions.Like(p.CouncilChildId!, "L%")).Select(p => p.Id).ToListAsync(Ct);
+        Assert.Equal(2, leavers.Count); // about 25 a year leave care at 18 at scale 1: four years' worth
+        Assert.All(leavers, id => Assert.True(db.Set<Safeguard.LookedAfter.CareEpisode>().Any(e => e.PersonId == id)));
         var contacts = await db.Contacts.AsNoTracking().Include(c => c.Children).ToListAsync(Ct);
         var inYear = contacts.Where(c => year.Contains(UkTime.ToUkDate(c.ReceivedAt))).ToList();
         Assert.InRange(inYear.Count, 150, 250); // 10,000 a year at scale 1
@@ -164,6 +168,38 @@ public sealed class DemoAreaTests
 
         Assert.InRange(summary.Children, 3, 40); // about 350 in care at scale 1, with last year's leavers
         Assert.Empty(issues.Select(i => $"{i.Rule} {i.ChildId} {string.Join(",", i.Fields)} {i.Message}"));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_demo_care_leavers_have_an_adviser_pathway_plans_and_birthday_records_and_are_on_the_tracker(DatabaseProvider provider)
+    {
+        await using var services = await SeedAsync(provider);
+        var db = services.Db;
+        var today = UkTime.ToUkDate(Now);
+        var tracker = await services.Get<Safeguard.LookedAfter.CareLeaverTracker>().ListAsync(new Safeguard.LookedAfter.CareLeaverTrackerQuery { PageSize = 200 }, Actor.System("test"), Ct);
+        var owed = tracker.Rows.Where(r => r.Status is Safeguard.LookedAfter.LeavingCareStatus.Eligible or Safeguard.LookedAfter.LeavingCareStatus.Relevant or Safeguard.LookedAfter.LeavingCareStatus.FormerRelevant).ToList();
+
+        // Every care leaver the history makes one has an adviser; none is added for anyone else.
+        var advised = await db.Set<Safeguard.LookedAfter.CareLeaver>().AsNoTracking().ToListAsync(Ct);
+        Assert.NotEmpty(owed);
+        Assert.Equal(owed.Select(r => r.PersonId).Order(), advised.Select(c => c.PersonId).Order());
+        Assert.All(advised, c => Assert.NotNull(c.PersonalAdviserUserId));
+        Assert.Contains(owed, r => r.Status == Safeguard.LookedAfter.LeavingCareStatus.FormerRelevant);
+        Assert.Contains(owed, r => r.NextPlan is not null);
+
+        // Plans from 16, in order; birthday records only when not looked after that day, coded as the 903 allows.
+        var plans = await db.Set<Safeguard.LookedAfter.PathwayPlan>().AsNoTracking().ToListAsync(Ct);
+        var born = await db.People.AsNoTracking().Where(p => p.DateOfBirth != null).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth!.Value, Ct);
+        Assert.All(plans, p => Assert.InRange(p.AgreedOn, born[p.PersonId].AddYears(16), today));
+        Assert.All(plans.GroupBy(p => p.PersonId), g => Assert.Single(g, p => !p.IsReview));
+        var contacts = await db.Set<Safeguard.LookedAfter.CareLeaverContact>().AsNoTracking().ToListAsync(Ct);
+        Assert.NotEmpty(contacts);
+        Assert.All(contacts, c =>
+        {
+            Assert.True(Safeguard.Interchange.Ssda903.Ssda903Schema.Activity.Contains(c.Activity), c.Activity);
+            Assert.True(Safeguard.Interchange.Ssda903.Ssda903Schema.Accommodation.Contains(c.Accommodation), c.Accommodation);
+            Assert.Equal(c.InTouch == "YES", c.Activity != "0");
+        });
     }
 
     private static async Task<TestServices> SeedAsync(DatabaseProvider provider)

@@ -142,7 +142,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/panels", "/panels/new", "/panels/{id}", "/panels/{id}/minutes", "/panels/cases/{id}", "/panels/actions/{id}",
             "/complex-safeguarding/profile", "/complex-safeguarding/profile/download",
             "/people/{id}/looked-after", "/people/{id}/looked-after/start", "/people/{id}/looked-after/change", "/people/{id}/looked-after/leave",
-            "/people/{id}/looked-after/review/{id}", "/people/{id}/looked-after/health", "/people/{id}/looked-after/iro",
+            "/people/{id}/looked-after/review/{id}", "/people/{id}/looked-after/health", "/people/{id}/looked-after/iro", "/people/{id}/looked-after/adoption/{id}",
             "/people/{id}/looked-after/care-leaver", "/people/{id}/looked-after/care-leaver/plan", "/people/{id}/looked-after/care-leaver/adviser",
             "/people/{id}/looked-after/care-leaver/birthday/1", "/care-leavers", "/people/{id}/looked-after/episode/{id}/correct",
         })

@@ -19,10 +19,10 @@ public class Ssda903PageTests(WebFactories factories) : IClassFixture<WebFactori
     /// <summary>A clean return of two children whose ids start with <paramref name="prefix"/>: one looked after all year, one who left care.</summary>
     internal static (string Name, string Text)[] CleanReturn(string prefix) =>
     [
-        ("header.csv", $"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n{prefix}1,1,15/06/2012,WBRI,A123456789012,,\n{prefix}2,2,02/02/2010,MWBC,A123456789099,,\n"),
+        ("header.csv", $"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n{prefix}1,1,15/06/2012,WBRI,A123456789012,,\n{prefix}2,2,02/02/2010,MWBC,A123456789099,0,\n"),
         ("episodes.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n" +
-            $"{prefix}1,01/03/2023,S,C2,N1,U1,PR1,01/07/2024,X1,CARPL,M1 1AA,M2 2BB,\n{prefix}1,01/07/2024,P,C2,N1,U4,PR1,,,,M1 1AA,M3 3CC,\n" +
-            $"{prefix}2,01/02/2023,S,V2,N4,U1,PR1,10/09/2024,E13,,BL9 0EJ,BL9 0EJ,\n"),
+            $"{prefix}1,01/03/2023,S,C2,N1,U1,PR1,01/07/2024,X1,CARPL,M1 1AA,M2 2BB,SC111111\n{prefix}1,01/07/2024,P,C2,N1,U4,PR1,,,,M1 1AA,M3 3CC,SC222222\n" +
+            $"{prefix}2,01/02/2023,S,V2,N4,U1,PR1,10/09/2024,E13,,BL9 0EJ,BL8 1AA,SC333333\n"),
         ("reviews.csv", $"CHILD,DOB,REVIEW,REVIEW_CODE\n{prefix}1,15/06/2012,10/06/2024,PN1\n{prefix}1,15/06/2012,02/12/2024,PN2\n"),
         ("oc2.csv", "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n" +
             $"{prefix}1,15/06/2012,10,,0,,1,1,1,0,,\n"),
