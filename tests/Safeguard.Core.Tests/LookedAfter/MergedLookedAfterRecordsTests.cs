@@ -32,7 +32,13 @@ public class MergedLookedAfterRecordsTests
         db.ChangeTracker.Clear();
         await f.LookedAfter.StartAsync(id, new StartDetails
         {
-            StartedOn = from, LegalStatus = "V2", CategoryOfNeed = "N2", PlacementType = "U4", PlacementProvider = "PR1", PlacementPostcode = "BL8 1AA", IroUserId = f.Adviser.UserId,
+            StartedOn = from,
+            LegalStatus = "V2",
+            CategoryOfNeed = "N2",
+            PlacementType = "U4",
+            PlacementProvider = "PR1",
+            PlacementPostcode = "BL8 1AA",
+            IroUserId = f.Adviser.UserId,
         }, f.Worker, Ct);
         await f.LookedAfter.RecordReviewAsync(id, new ReviewDetails { HeldOn = from.AddDays(15), IroUserId = f.Adviser.UserId, Participation = "PN1" }, f.Worker, Ct);
         var version = await db.Set<CareEpisode>().AsNoTracking().Where(e => e.PersonId == id && e.EndedOn == null).Select(e => e.Version).SingleAsync(Ct);
