@@ -256,19 +256,19 @@ public sealed partial class AuditService(SafeguardDbContext db, PersonIndex peop
         var problems = new Problems();
         if (audit.Status != AuditStatus.Planned)
         {
-            problems.Add("Agencies", "The agencies have already been asked for their returns");
+            problems.Add("AgencyIds", "The agencies have already been asked for their returns");
         }
 
         var cases = await db.Set<AuditCase>().AsNoTracking().Where(c => c.AuditId == auditId).Select(c => c.Id).ToListAsync(cancellationToken);
         if (cases.Count == 0)
         {
-            problems.Add("Agencies", "Draw the sample of cases first");
+            problems.Add("AgencyIds", "Draw the sample of cases first");
         }
 
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id) && a.IsActive).Select(a => a.Id).ToListAsync(cancellationToken);
         if (agencies.Count == 0)
         {
-            problems.Add("Agencies", "Select the agencies taking part");
+            problems.Add("AgencyIds", "Select the agencies taking part");
         }
 
         if (dueOn is not { } due)
