@@ -161,6 +161,7 @@ public sealed class MultiAgencyAudits : Migration
             });
         migrationBuilder.CreateIndex("IX_AssuranceActions_AuditId", "AssuranceActions", "AuditId");
         migrationBuilder.CreateIndex("IX_AssuranceActions_Status_DueOn", "AssuranceActions", ["Status", "DueOn"]);
+        migrationBuilder.CreateIndex("IX_AssuranceActions_OwningAgencyId", "AssuranceActions", "OwningAgencyId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

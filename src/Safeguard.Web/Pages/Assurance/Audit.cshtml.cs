@@ -24,6 +24,9 @@ public sealed class AuditModel(AuditService audits, AuditReturnService returns, 
     [BindProperty]
     public int Version { get; set; }
 
+    /// <summary>Whether the reader may open a child's record from the sample (the business unit cannot).</summary>
+    public bool CanOpenRecords => User.HasClaim(Identity.SafeguardClaimTypes.Permission, Identity.Permissions.ViewPeople.Name);
+
     [BindProperty]
     public ToolForm Tool { get; set; } = new();
 
