@@ -63,7 +63,7 @@ public class AssuranceJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await Assertions.Expect(bu.Locator("[data-testid=sample] tbody tr")).ToHaveCountAsync(2);
         await StepAsync(bu, "assurance-03-sampled");
 
-        await bu.GetByLabel("Police", new() { Exact = true }).CheckAsync();
+        await bu.GetByLabel("Demo area Police", new() { Exact = true }).CheckAsync();
         await FillDateAsync(bu, "Send-DueOn", today.AddDays(14));
         await bu.GetByRole(AriaRole.Button, new() { Name = "Ask the agencies" }).ClickAsync();
         await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The agencies are asked for their returns.");
