@@ -14,6 +14,8 @@ public static class Navigation
         new(Permissions.ViewPartnershipData, "Partnership dashboard", "/dataset/dashboard", "Each indicator charted over the last few years, with its figures and gaps in a table beside it"),
         new(Permissions.ViewPartnershipData, "Exception report", "/dataset/exceptions", "Indicators that moved by more than their tolerance against last quarter, last year or a benchmark"),
         new(Permissions.SubmitReturns, "Data returns", "/returns", "The figures your agency owes the partnership each quarter"),
+        new(Permissions.AnswerAssurance, "Audit returns", "/my-agency/audits", "The multi-agency audit returns your agency owes: answer the audit's questions and grade each sampled case"),
+        new(Permissions.ManageAssurance, "Multi-agency audits", "/assurance", "The audit programme by year: tools, samples of cases, agencies' returns, moderation, findings and actions"),
         new(Permissions.ViewChildRecords, "My work", "/casework/my-work", "The children allocated to you and what is due for them"),
         new(Permissions.ViewChildRecords, "Team's due work", "/casework/team", "Everything due soon or overdue for a team"),
         new(Permissions.ViewTeamPerformance, "Team performance", "/casework/performance", "Each team's weekly figures on visits, assessments and conferences, and the children behind on them"),

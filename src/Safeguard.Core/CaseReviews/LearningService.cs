@@ -45,7 +45,8 @@ public sealed class LearningService(SafeguardDbContext db)
     {
         var theme = await db.LearningThemes.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new SafeguardValidationException("Theme", "There is no such learning theme");
-        var uses = await db.Findings.CountAsync(f => f.LearningThemeId == id, cancellationToken);
+        var uses = await db.Findings.CountAsync(f => f.LearningThemeId == id, cancellationToken)
+            + await db.Set<Assurance.AuditFinding>().CountAsync(f => f.LearningThemeId == id, cancellationToken);
         if (uses > 0)
         {
             throw new SafeguardValidationException(
@@ -62,7 +63,9 @@ public sealed class LearningService(SafeguardDbContext db)
     public async Task<IReadOnlyList<(LearningTheme Theme, int Uses)>> ThemeListAsync(CancellationToken cancellationToken = default)
     {
         var themes = await db.LearningThemes.AsNoTracking().ToListAsync(cancellationToken);
-        var uses = await db.Findings.AsNoTracking().GroupBy(f => f.LearningThemeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var uses = (await db.Findings.AsNoTracking().Select(f => f.LearningThemeId).ToListAsync(cancellationToken))
+            .Concat(await db.Set<Assurance.AuditFinding>().AsNoTracking().Select(f => f.LearningThemeId).ToListAsync(cancellationToken))
+            .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         return themes
             .OrderByDescending(t => t.IsActive).ThenBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (t, uses.GetValueOrDefault(t.Id)))

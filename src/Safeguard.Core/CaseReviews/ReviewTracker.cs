@@ -30,19 +30,31 @@ public sealed record TrackerItem(Guid NotificationId, string Reference, string C
     public Rag Rag => NextStep.Rag;
 }
 
-/// <summary>An outstanding action for "closing the loop".</summary>
-public sealed record OutstandingAction(Guid ActionId, Guid NotificationId, string Reference, string AgencyName, string Recommendation, string Description, string Owner, DateOnly DueOn, ReviewActionStatus Status, bool IsOverdue);
+/// <summary>
+/// An outstanding action for "closing the loop": a review's (its case and recommendation) or a multi-agency audit's
+/// (<paramref name="Link"/> names the audit's page, and <paramref name="NotificationId"/> is the audit's id).
+/// </summary>
+public sealed record OutstandingAction(Guid ActionId, Guid NotificationId, string Reference, string AgencyName, string Recommendation, string Description, string Owner, DateOnly DueOn, ReviewActionStatus Status, bool IsOverdue, string? Link = null)
+{
+    /// <summary>Where the action is followed up.</summary>
+    public string Href => Link ?? $"/case-reviews/{NotificationId}/learning";
+}
 
-/// <summary>A learning theme with the reviews whose findings carry it, by reporting year.</summary>
-public sealed record ThemeRecurrence(Guid ThemeId, string Theme, IReadOnlyList<ThemeCase> Cases)
+/// <summary>A learning theme with the reviews and multi-agency audits whose findings carry it, by reporting year.</summary>
+public sealed record ThemeRecurrence(Guid ThemeId, string Theme, IReadOnlyList<ThemeCase> Cases, IReadOnlyList<ThemeAudit>? Audits = null)
 {
     public int ReviewCount => Cases.Select(c => c.NotificationId).Distinct().Count();
 
-    public IReadOnlyList<string> Years => Cases.Select(c => c.Year).Distinct().OrderBy(y => y.StartYear).Select(y => y.Name).ToList();
+    public int AuditCount => (Audits ?? []).Select(a => a.AuditId).Distinct().Count();
 
-    /// <summary>Seen in more than one review: the pattern the seeds say went unnoticed.</summary>
-    public bool Recurs => ReviewCount > 1;
+    public IReadOnlyList<string> Years => Cases.Select(c => c.Year).Concat((Audits ?? []).Select(a => a.Year)).Distinct().OrderBy(y => y.StartYear).Select(y => y.Name).ToList();
+
+    /// <summary>Seen in more than one review or audit: the pattern the seeds say went unnoticed.</summary>
+    public bool Recurs => ReviewCount + AuditCount > 1;
 }
+
+/// <summary>A multi-agency audit whose finding carries a theme.</summary>
+public sealed record ThemeAudit(Guid AuditId, string Title, ReportingYear Year, string Finding);
 
 public sealed record ThemeCase(Guid NotificationId, string Reference, ReportingYear Year, string Finding);
 
@@ -154,6 +166,14 @@ public sealed class ReviewTracker(SafeguardDbContext db, CalendarAdministration 
         return actions
             .Select(a => new OutstandingAction(
                 a.Id, a.Recommendation!.NotificationId, a.Recommendation.Notification!.Reference, a.OwningAgency!.Name, a.Recommendation.Text, a.Description, a.Owner, a.DueOn, a.Status, a.IsOverdue(today)))
+            .Concat((await db.Set<Assurance.AssuranceAction>().AsNoTracking()
+                .Where(a => a.Status == ReviewActionStatus.NotStarted || a.Status == ReviewActionStatus.InProgress || a.Status == ReviewActionStatus.Completed)
+                .Include(a => a.OwningAgency)
+                .Join(db.Set<Assurance.MultiAgencyAudit>(), a => a.AuditId, m => m.Id, (a, m) => new { Action = a, m.Title })
+                .ToListAsync(cancellationToken))
+                .Select(x => new OutstandingAction(
+                    x.Action.Id, x.Action.AuditId, "Audit: " + x.Title, x.Action.OwningAgency!.Name, "Multi-agency audit", x.Action.Description, x.Action.Owner, x.Action.DueOn,
+                    x.Action.Status, x.Action.IsOverdue(today), $"/assurance/audits/{x.Action.AuditId}/findings")))
             .OrderByDescending(a => a.IsOverdue).ThenBy(a => a.DueOn).ThenBy(a => a.Reference, StringComparer.Ordinal)
             .ToList();
     }
@@ -163,13 +183,20 @@ public sealed class ReviewTracker(SafeguardDbContext db, CalendarAdministration 
     {
         var themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
         var findings = await db.Findings.AsNoTracking().Include(f => f.Notification).ToListAsync(cancellationToken);
+        var auditFindings = await db.Set<Assurance.AuditFinding>().AsNoTracking()
+            .Join(db.Set<Assurance.MultiAgencyAudit>(), f => f.AuditId, a => a.Id, (f, a) => new { f.LearningThemeId, f.Text, a.Id, a.Title, a.YearStart })
+            .ToListAsync(cancellationToken);
         return themes
             .Select(t => new ThemeRecurrence(t.Id, t.Name, findings
                 .Where(f => f.LearningThemeId == t.Id)
                 .Select(f => new ThemeCase(f.NotificationId, f.Notification!.Reference, ReportingYear.Of(f.Notification.AwareOn), f.Text))
                 .OrderBy(c => c.Year.StartYear).ThenBy(c => c.Reference, StringComparer.Ordinal)
+                .ToList(),
+                auditFindings.Where(f => f.LearningThemeId == t.Id)
+                .Select(f => new ThemeAudit(f.Id, f.Title, new ReportingYear(f.YearStart), f.Text))
+                .OrderBy(a => a.Year.StartYear).ThenBy(a => a.Title, StringComparer.Ordinal)
                 .ToList()))
-            .OrderByDescending(t => t.ReviewCount).ThenBy(t => t.Theme, StringComparer.Ordinal)
+            .OrderByDescending(t => t.ReviewCount + t.AuditCount).ThenByDescending(t => t.ReviewCount).ThenBy(t => t.Theme, StringComparer.Ordinal)
             .ToList();
     }
 

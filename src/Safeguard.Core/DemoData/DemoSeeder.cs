@@ -131,6 +131,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             {
                 // The exploitation and missing panel's recent meetings, over the area's missing and exploitation records.
                 await DemoPanels.SeedAsync(db, panels, actor, cancellationToken);
+
+                // The year's multi-agency audits, sampling children referred this year.
+                await DemoAssurance.SeedAsync(db, actor, cancellationToken);
             }
         }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);

@@ -48,6 +48,8 @@ public static class Permissions
     public static readonly Permission ManagePanels = new("panels.manage", "Run the exploitation and missing panel: meetings, agendas, attendance, decisions, actions and minutes", ExposesChildData: true);
     public static readonly Permission ManageApiClients = new("admin.apiclients", "Create, list and revoke API keys for partner systems");
     public static readonly Permission ExportSubjectAccess = new("records.subjectaccess", "Produce a subject access request export: everything held about one person and every access to their record", ExposesChildData: true);
+    public static readonly Permission ManageAssurance = new("assurance.manage", "Run multi-agency audits: the programme, tools, samples of children's records, requests to agencies, moderation, findings and actions", ExposesChildData: true);
+    public static readonly Permission AnswerAssurance = new("assurance.answer", "Answer the multi-agency audit returns sent to your agency, about the sampled children's records", ExposesChildData: true);
     public static readonly Permission ManageRetention = new("records.retention", "See the records due for deletion or review under the retention schedule, and delete them", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -88,6 +90,8 @@ public static class Permissions
         ManageExploitation,
         ViewLookedAfter,
         ManageLookedAfter,
+        ManageAssurance,
+        AnswerAssurance,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

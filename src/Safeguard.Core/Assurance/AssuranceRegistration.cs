@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Safeguard.Assurance;
+
+/// <summary>The partnership assurance area's services: multi-agency audits, their returns, figures and due work.</summary>
+public static class AssuranceRegistration
+{
+    public static IServiceCollection AddAssurance(this IServiceCollection services)
+    {
+        services.AddScoped<AuditService>();
+        services.AddScoped<AuditReturnService>();
+        services.AddScoped<AuditFigures>();
+        services.AddScoped<Work.IDueWorkSource, AuditReturnDueWorkSource>();
+        return services;
+    }
+}
