@@ -19,6 +19,7 @@ public static class Navigation
         new(Permissions.ViewTeamPerformance, "Team performance", "/casework/performance", "Each team's weekly figures on visits, assessments and conferences, and the children behind on them"),
         new(Permissions.ViewFrontDoor, "Front door", "/front-door", "Contacts awaiting a decision, their triage, requests for information and the information-sharing log"),
         new(Permissions.ViewMissing, "Missing children", "/missing", "Children missing now, return home interviews to offer within 72 hours, and police reports to identify"),
+        new(Permissions.ManageCasework, "Private fostering", "/private-fostering", "Private fostering arrangements: notifications, visits due (the first within 7 working days), decisions and ends"),
         new(Permissions.ViewLookedAfter, "Care leavers", "/care-leavers", "Young people from 16 with a care history: status, personal adviser, pathway plans due, in touch, and adult services"),
         new(Permissions.ViewContextual, "Places and groups", "/contextual", "Places and groups that matter to children's safety outside the home, and who is linked to them"),
         new(Permissions.ViewPanels, "Exploitation and missing panel", "/panels", "The monthly panel's meetings: agendas built from the criteria, attendance, decisions, actions and minutes"),

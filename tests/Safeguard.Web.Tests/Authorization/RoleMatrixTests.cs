@@ -145,6 +145,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/people/{id}/looked-after/review/{id}", "/people/{id}/looked-after/health", "/people/{id}/looked-after/iro",
             "/people/{id}/looked-after/care-leaver", "/people/{id}/looked-after/care-leaver/plan", "/people/{id}/looked-after/care-leaver/adviser",
             "/people/{id}/looked-after/care-leaver/birthday/1", "/care-leavers", "/people/{id}/looked-after/episode/{id}/correct",
+            "/private-fostering", "/private-fostering/{id}", "/private-fostering/{id}/visit", "/private-fostering/{id}/decision",
+            "/private-fostering/{id}/end", "/people/{id}/private-fostering/notify", "/returns/annex-a",
         })
         {
             Assert.Contains(expected, urls);
