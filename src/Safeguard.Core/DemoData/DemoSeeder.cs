@@ -153,6 +153,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         DemoCasework? casework = null;
         DemoComplexSafeguarding? complex = null;
         DemoLookedAfter? lookedAfter = null;
+        DemoPrivateFostering? privateFostering = null;
         if (options.Activity)
         {
             var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
@@ -171,6 +172,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var generating = clock.Elapsed;
             lookedAfter = new DemoLookedAfter(options, ids, await calendar.DeadlinesAsync(cancellationToken), now, population, casework, complex, staff);
             lookedAfter.Generate();
+            privateFostering = new DemoPrivateFostering(options, ids, now, population, lookedAfter.Episodes.Select(e => e.PersonId).ToHashSet(), staff.SocialWorker);
+            privateFostering.Generate();
             Progress?.Report($"Demo: looked-after children generated in {(clock.Elapsed - generating).TotalSeconds:N1} s");
         }
 
@@ -197,6 +200,12 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var written = clock.Elapsed;
             await lookedAfter.WriteAsync(db, detail, cancellationToken);
             Progress?.Report($"Demo: {lookedAfter.LookedAfterToday:N0} children looked after today, {lookedAfter.Episodes.Count:N0} care episodes, {lookedAfter.Reviews.Count:N0} looked-after reviews and {lookedAfter.HealthChecks.Count:N0} health checks written in {(clock.Elapsed - written).TotalSeconds:N1} s");
+        }
+
+        if (privateFostering is not null)
+        {
+            await privateFostering.WriteAsync(db, detail, cancellationToken);
+            Progress?.Report($"Demo: {privateFostering.Arrangements.Count:N0} private fostering arrangements and {privateFostering.Visits.Count:N0} visits written");
         }
 
         await db.SaveChangesAsync(cancellationToken);
