@@ -28,6 +28,7 @@ public static class Navigation
         new(Permissions.SubmitContacts, "Contacts and requests", "/my-agency", "Make a contact to the front door, see your agency's contacts and answer requests for information"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),
         new(Permissions.ManageReturns, "Children in need census", "/returns/cin", "Upload the census return to check it against the DfE rules before sending it"),
+        new(Permissions.ManageReturns, "Ofsted Annex A", "/returns/annex-a", "Download the eleven Annex A lists as at a date, built from the records and checked against the template"),
         new(Permissions.ManageReturns, "Children looked after return (SSDA903)", "/returns/ssda903", "Upload the SSDA903 tables to check them against the DfE rules, import them, or export the return from the records"),
         new(Permissions.ManageUsers, "Users", "/admin/users", "Create users, give them roles, disable them and reset their two-factor authentication"),
         new(Permissions.ManageOrganisations, "Agencies and teams", "/admin/agencies", "The partnership's agencies and their teams"),
