@@ -36,7 +36,7 @@ public sealed class AnnexACommandsTests : IDisposable
         var file = Path.Combine(_folder, "annex.xlsx");
         var export = await CliHarness.RunWithDatabaseAsync(On(database, "annex-a", "export", "--as-at", "2026-11-30", "-o", file));
         Assert.Equal((0, ""), (export.ExitCode, export.Error));
-        Assert.Contains(export.OutputLines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["3", "Referrals", "2026-06-01", "2026-11-30", "1", ..]);
+        Assert.Contains(export.OutputLines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["3", "Referrals", "2026-05-31", "2026-11-30", "1", ..]);
         Assert.Contains($"Wrote Annex A as at 2026-11-30 (1 rows) to {file}", export.Output, StringComparison.Ordinal);
 
         using var document = SpreadsheetDocument.Open(file, false);
