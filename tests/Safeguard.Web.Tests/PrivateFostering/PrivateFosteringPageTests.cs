@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.People;
-using Safeguard.PrivateFostering;
 using Safeguard.Persistence;
+using Safeguard.PrivateFostering;
 using Safeguard.Testing;
 using Safeguard.Web.Tests.Support;
 
@@ -31,9 +31,16 @@ public class PrivateFosteringPageTests(WebFactories factories) : IClassFixture<W
 
         using var saved = await SafeguardWebFactory.PostFormAsync(client, notify, new Dictionary<string, string>
         {
-            ["Input.CarerName"] = "Pat Carer", ["Input.Parents"] = "Sam Parent", ["Input.NotifiedBy"] = "School", ["Input.NotifiedByName"] = "Elm Primary",
-            ["Input.NotifiedOnDay"] = $"{today.Day}", ["Input.NotifiedOnMonth"] = $"{today.Month}", ["Input.NotifiedOnYear"] = $"{today.Year}",
-            ["Input.StartedOnDay"] = $"{today.Day}", ["Input.StartedOnMonth"] = $"{today.Month}", ["Input.StartedOnYear"] = $"{today.Year}",
+            ["Input.CarerName"] = "Pat Carer",
+            ["Input.Parents"] = "Sam Parent",
+            ["Input.NotifiedBy"] = "School",
+            ["Input.NotifiedByName"] = "Elm Primary",
+            ["Input.NotifiedOnDay"] = $"{today.Day}",
+            ["Input.NotifiedOnMonth"] = $"{today.Month}",
+            ["Input.NotifiedOnYear"] = $"{today.Year}",
+            ["Input.StartedOnDay"] = $"{today.Day}",
+            ["Input.StartedOnMonth"] = $"{today.Month}",
+            ["Input.StartedOnYear"] = $"{today.Year}",
         }, notify);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var arrangement = saved.Headers.Location!.OriginalString;
@@ -41,8 +48,12 @@ public class PrivateFosteringPageTests(WebFactories factories) : IClassFixture<W
 
         using var visit = await SafeguardWebFactory.PostFormAsync(client, arrangement + "/visit", new Dictionary<string, string>
         {
-            ["Input.VisitedOnDay"] = $"{today.Day}", ["Input.VisitedOnMonth"] = $"{today.Month}", ["Input.VisitedOnYear"] = $"{today.Year}",
-            ["Input.ChildSeen"] = "yes", ["Input.ChildSeenAlone"] = "yes", ["Input.VisitedBy"] = "Sam Worker",
+            ["Input.VisitedOnDay"] = $"{today.Day}",
+            ["Input.VisitedOnMonth"] = $"{today.Month}",
+            ["Input.VisitedOnYear"] = $"{today.Year}",
+            ["Input.ChildSeen"] = "yes",
+            ["Input.ChildSeenAlone"] = "yes",
+            ["Input.VisitedBy"] = "Sam Worker",
         }, arrangement + "/visit");
         Assert.Equal(HttpStatusCode.Redirect, visit.StatusCode);
         Assert.Contains("On time", await client.GetStringAsync(arrangement), StringComparison.Ordinal);

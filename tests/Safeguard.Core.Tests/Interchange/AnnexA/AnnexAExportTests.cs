@@ -101,8 +101,13 @@ public class AnnexAExportTests
         {
             Contact ContactOn(DateOnly day) => new()
             {
-                ReceivedAt = UkTime.StartOfDay(day).AddHours(10), FromAgencyId = f.Worker.AgencyId!.Value, ReferrerName = "Ms Head", ReferralSource = "2A",
-                Concerns = "Bruising", RecordedByName = "Front door", Children = [new ContactChild { PersonId = child, DescribedName = "Amira Khan" }],
+                ReceivedAt = UkTime.StartOfDay(day).AddHours(10),
+                FromAgencyId = f.Worker.AgencyId!.Value,
+                ReferrerName = "Ms Head",
+                ReferralSource = "2A",
+                Concerns = "Bruising",
+                RecordedByName = "Front door",
+                Children = [new ContactChild { PersonId = child, DescribedName = "Amira Khan" }],
             };
             db.AddRange(ContactOn(D(10, 5)), ContactOn(D(3, 1)));
             var episode = new NeedEpisode { PersonId = child, ReferralDate = D(10, 6), ReferralSource = "2A", PrimaryNeedCode = "N1", CreatedAt = UkTime.StartOfDay(D(10, 6)) };
@@ -118,8 +123,16 @@ public class AnnexAExportTests
                 new ChildVisit { PersonId = child, VisitDate = D(11, 10), ChildSeen = true, SeenAlone = true, VisitedBy = "Sam Worker", RecordedByName = "Sam Worker" },
                 new CareEpisode
                 {
-                    PersonId = looked, StartedOn = D(7, 1), ReasonForNewEpisode = "S", LegalStatus = "C2", CategoryOfNeed = "N1", PlacementType = "U4",
-                    PlacementProvider = "PR1", PlacementPostcode = "BL9 0EJ", IroName = "Ira Reviewing", RecordedByName = "Sam Worker",
+                    PersonId = looked,
+                    StartedOn = D(7, 1),
+                    ReasonForNewEpisode = "S",
+                    LegalStatus = "C2",
+                    CategoryOfNeed = "N1",
+                    PlacementType = "U4",
+                    PlacementProvider = "PR1",
+                    PlacementPostcode = "BL9 0EJ",
+                    IroName = "Ira Reviewing",
+                    RecordedByName = "Sam Worker",
                 },
                 new AdoptionDecision { PersonId = looked, DecidedOn = D(9, 1), RecordedByName = "Sam Worker" });
             await db.SaveChangesAsync(Ct);
