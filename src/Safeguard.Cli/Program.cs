@@ -27,6 +27,7 @@ public static class Program
             TimescaleCommands.Create(services),
             CinCommands.Create(services),
             Ssda903Commands.Create(services),
+            AnnexACommands.Create(services),
             ReviewCommands.Create(services),
             KpiCommands.Create(services),
             ApiKeyCommands.Create(services),

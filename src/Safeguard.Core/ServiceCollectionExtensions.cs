@@ -85,6 +85,11 @@ public static class ServiceCollectionExtensions
         ComplexSafeguarding.ContextualRegistration.AddContextualSafeguardingAndPanels(services);
         LookedAfter.LookedAfterRegistration.AddLookedAfter(services);
         Assurance.AssuranceRegistration.AddAssurance(services);
+        PrivateFostering.PrivateFosteringRegistration.AddPrivateFostering(services);
+        services.AddScoped<Interchange.AnnexA.AnnexAExport>();
+
+        // List 2 of Annex A is filled once early help records exist; until then it has its header and no rows.
+        services.AddScoped<Interchange.AnnexA.IAnnexAEarlyHelpSource, Interchange.AnnexA.NoEarlyHelpRecords>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

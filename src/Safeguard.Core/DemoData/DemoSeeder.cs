@@ -157,6 +157,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         DemoComplexSafeguarding? complex = null;
         DemoLookedAfter? lookedAfter = null;
         DemoCareLeavers? careLeavers = null;
+        DemoPrivateFostering? privateFostering = null;
         if (options.Activity)
         {
             var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
@@ -177,6 +178,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             lookedAfter.Generate();
             careLeavers = new DemoCareLeavers(options, ids, now, staff);
             careLeavers.Generate(population.People, lookedAfter.Episodes);
+            privateFostering = new DemoPrivateFostering(options, ids, now, population, lookedAfter.Episodes.Select(e => e.PersonId).ToHashSet(), staff.SocialWorker);
+            privateFostering.Generate();
             Progress?.Report($"Demo: looked-after children generated in {(clock.Elapsed - generating).TotalSeconds:N1} s");
         }
 
@@ -209,6 +212,12 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         {
             await careLeavers.WriteAsync(db, detail, cancellationToken);
             Progress?.Report($"Demo: {careLeavers.CareLeavers.Count:N0} care leavers with {careLeavers.Plans.Count:N0} pathway plans and reviews and {careLeavers.Contacts.Count:N0} birthday records");
+        }
+
+        if (privateFostering is not null)
+        {
+            await privateFostering.WriteAsync(db, detail, cancellationToken);
+            Progress?.Report($"Demo: {privateFostering.Arrangements.Count:N0} private fostering arrangements and {privateFostering.Visits.Count:N0} visits written");
         }
 
         await db.SaveChangesAsync(cancellationToken);
