@@ -29,6 +29,7 @@ public static class ChronologyKinds
     public const string Contextual = "Contextual safeguarding";
     public const string Panel = "Exploitation and missing panel";
     public const string LookedAfter = "Looked after";
+    public const string EarlyHelp = "Early help";
     public const string Closure = "Closure";
     public const string Record = "Record";
 

@@ -39,6 +39,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         new("data.police", "Dev Data", "POLICE", null, Roles.AgencyDataLead),
         new("performance", "Pru Performance", "CSC", null, Roles.PerformanceOfficer),
         new("info.governance", "Ida Governance", "CSC", null, Roles.InformationGovernance),
+        new("early.help", "Ellie Early", "EHE", "Early Help Hub", Roles.EarlyHelpCoordinator),
+        new("school", "Sid School", "SCHOOLS", null, Roles.PartnerPractitioner),
     ];
 
     public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =
@@ -153,6 +155,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         DemoCasework? casework = null;
         DemoComplexSafeguarding? complex = null;
         DemoLookedAfter? lookedAfter = null;
+        DemoEarlyHelp? earlyHelp = null;
         if (options.Activity)
         {
             var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
@@ -172,6 +175,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             lookedAfter = new DemoLookedAfter(options, ids, await calendar.DeadlinesAsync(cancellationToken), now, population, casework, complex, staff);
             lookedAfter.Generate();
             Progress?.Report($"Demo: looked-after children generated in {(clock.Elapsed - generating).TotalSeconds:N1} s");
+            var earlyHelpStaff = await db.Users.AsNoTracking().Where(u => u.UserName == "early.help" || u.UserName == "school").ToDictionaryAsync(u => u.UserName!, u => new DemoStaff(u.Id, u.DisplayName), cancellationToken);
+            earlyHelp = new DemoEarlyHelp(options, ids, now, population, casework, agencies, earlyHelpStaff["early.help"], earlyHelpStaff["school"]);
+            earlyHelp.Generate();
         }
 
         Progress?.Report($"Demo: generated {population.Children:N0} children, {casework?.Contacts.Count ?? 0:N0} contacts and {casework?.Episodes.Count ?? 0:N0} referrals in {clock.Elapsed.TotalSeconds:N0} s; writing them to the database");
@@ -197,6 +203,13 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var written = clock.Elapsed;
             await lookedAfter.WriteAsync(db, detail, cancellationToken);
             Progress?.Report($"Demo: {lookedAfter.LookedAfterToday:N0} children looked after today, {lookedAfter.Episodes.Count:N0} care episodes, {lookedAfter.Reviews.Count:N0} looked-after reviews and {lookedAfter.HealthChecks.Count:N0} health checks written in {(clock.Elapsed - written).TotalSeconds:N1} s");
+        }
+
+        if (earlyHelp is not null)
+        {
+            var written = clock.Elapsed;
+            await earlyHelp.WriteAsync(db, detail, cancellationToken);
+            Progress?.Report($"Demo: {earlyHelp.Episodes.Count:N0} early help episodes ({earlyHelp.OpenToday:N0} open today), {earlyHelp.Reviews.Count:N0} team around the family reviews written in {(clock.Elapsed - written).TotalSeconds:N1} s");
         }
 
         await db.SaveChangesAsync(cancellationToken);

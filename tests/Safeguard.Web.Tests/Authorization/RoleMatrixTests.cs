@@ -145,6 +145,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/people/{id}/looked-after/review/{id}", "/people/{id}/looked-after/health", "/people/{id}/looked-after/iro",
             "/people/{id}/looked-after/care-leaver", "/people/{id}/looked-after/care-leaver/plan", "/people/{id}/looked-after/care-leaver/adviser",
             "/people/{id}/looked-after/care-leaver/birthday/1", "/care-leavers", "/people/{id}/looked-after/episode/{id}/correct",
+            "/early-help", "/early-help/start", "/early-help/{id}", "/early-help/figures", "/my-agency/early-help", "/my-agency/early-help/{id}",
         })
         {
             Assert.Contains(expected, urls);
