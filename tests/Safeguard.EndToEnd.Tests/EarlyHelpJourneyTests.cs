@@ -76,7 +76,7 @@ public class EarlyHelpJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await StepAsync(page, "early-help-02-start-refused");
 
         await page.GetByLabel(new Regex("^" + Regex.Escape(child) + " \\(born")).First.CheckAsync();
-        await page.GetByLabel("A partner agency directly").CheckAsync();
+        await page.GetByLabel("A partner agency directly", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("The agency that asked (a partner agency directly)").SelectOptionAsync(ids.Schools);
         await page.GetByLabel("Lead professional", new() { Exact = true }).SelectOptionAsync(ids.SchoolUser);
         await page.GetByLabel("Their role (optional)").FillAsync("Designated safeguarding lead");
@@ -112,14 +112,14 @@ public class EarlyHelpJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await Assertions.Expect(school.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date of the meeting");
         await StepAsync(school, "early-help-06-review-refused");
         await FillDateAsync(school, "Review-HeldOn", today);
-        await school.GetByLabel("Improving").CheckAsync();
+        await school.GetByLabel("Improving", new() { Exact = true }).CheckAsync();
         await school.GetByLabel("Notes (optional)").FillAsync("Attendance is up; the plan continues.");
         await school.GetByRole(AriaRole.Button, new() { Name = "Save the review" }).ClickAsync();
         await Assertions.Expect(school.GetByTestId("reviews")).ToContainTextAsync("Attendance is up");
 
         await school.GetByText("Close early help for the family").ClickAsync();
         await FillDateAsync(school, "Closure-ClosedOn", today);
-        await school.GetByLabel("Needs met").CheckAsync();
+        await school.GetByLabel("Needs met", new() { Exact = true }).CheckAsync();
         await school.GetByRole(AriaRole.Button, new() { Name = "Close the episode" }).ClickAsync();
         await Assertions.Expect(school.GetByTestId("episode-summary")).ToContainTextAsync("Needs met");
         await StepAsync(school, "early-help-07-closed");

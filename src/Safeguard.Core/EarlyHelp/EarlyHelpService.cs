@@ -516,11 +516,13 @@ public sealed partial class EarlyHelpService(SafeguardDbContext db, PersonIndex 
         return await people.Visible(actor).CountAsync(p => ids.Contains(p.Id), cancellationToken) == ids.Count;
     }
 
-    /// <summary>The agency is the current lead professional's or has a current member of the team around the family.</summary>
+    /// <summary>The agency is the current lead professional's or has a current member of the team around the family (for a closed episode: at its closure).</summary>
     public static bool IsPartnersEpisode(EarlyHelpEpisode episode, Guid? agencyId)
     {
         ArgumentNullException.ThrowIfNull(episode);
-        return agencyId is { } a && (episode.CurrentLead?.AgencyId == a || episode.TeamMembers.Any(m => m.AgencyId == a && m.LeftOn is null));
+        // A closed episode stays with the agencies that were lead or in the team when it closed.
+        bool Current(DateOnly? to) => to is null || to == episode.ClosedOn;
+        return agencyId is { } a && (episode.Leads.Any(l => l.AgencyId == a && Current(l.To)) || episode.TeamMembers.Any(m => m.AgencyId == a && Current(m.LeftOn)));
     }
 
     private async Task<EarlyHelpLead?> LeadAsync(List<ValidationProblem> problems, EarlyHelpLeadInput input, DateOnly? notBefore, CancellationToken cancellationToken)
