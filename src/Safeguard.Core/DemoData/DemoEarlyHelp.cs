@@ -242,8 +242,14 @@ internal sealed class DemoEarlyHelp
             var coordinator = _random.NextDouble() < 0.1;
             return new EarlyHelpLead
             {
-                Id = _ids.Next(), EpisodeId = episodeId, AgencyId = _agencies["EHE"], UserId = coordinator ? _coordinator.Id : null,
-                Name = coordinator ? _coordinator.Name : LocalityNames[_random.Next(LocalityNames.Length)], Role = "Early help practitioner", From = from, To = to,
+                Id = _ids.Next(),
+                EpisodeId = episodeId,
+                AgencyId = _agencies["EHE"],
+                UserId = coordinator ? _coordinator.Id : null,
+                Name = coordinator ? _coordinator.Name : LocalityNames[_random.Next(LocalityNames.Length)],
+                Role = "Early help practitioner",
+                From = from,
+                To = to,
             };
         }
 
@@ -253,8 +259,14 @@ internal sealed class DemoEarlyHelp
             var user = _random.NextDouble() < 0.15;
             return new EarlyHelpLead
             {
-                Id = _ids.Next(), EpisodeId = episodeId, AgencyId = _agencies["SCHOOLS"], UserId = user ? _school.Id : null,
-                Name = user ? _school.Name : SchoolNames[_random.Next(SchoolNames.Length)].Split(',')[0], Role = "Designated safeguarding lead", From = from, To = to,
+                Id = _ids.Next(),
+                EpisodeId = episodeId,
+                AgencyId = _agencies["SCHOOLS"],
+                UserId = user ? _school.Id : null,
+                Name = user ? _school.Name : SchoolNames[_random.Next(SchoolNames.Length)].Split(',')[0],
+                Role = "Designated safeguarding lead",
+                From = from,
+                To = to,
             };
         }
 

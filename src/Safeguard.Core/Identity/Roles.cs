@@ -44,7 +44,7 @@ public static class Roles
         new(InformationGovernance, "The data protection officer and information governance team: subject access requests and the retention schedule",
             [Permissions.UseService, Permissions.ViewPeople, Permissions.ExportSubjectAccess, Permissions.ManageRetention]),
         new(EarlyHelpCoordinator, "The council's early help locality team: starts and oversees every family's early help, agrees lead professionals, steps families up and down, and sees the early help figures",
-            [Permissions.UseService, Permissions.ViewPeople, Permissions.ViewEarlyHelp, Permissions.ManageEarlyHelp, Permissions.ViewPartnershipData]),
+            [Permissions.UseService, Permissions.ViewPeople, Permissions.ViewEarlyHelp, Permissions.ManageEarlyHelp]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);

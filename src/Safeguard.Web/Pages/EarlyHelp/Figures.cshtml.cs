@@ -6,7 +6,7 @@ using Safeguard.Web.Authorization;
 namespace Safeguard.Web.Pages.EarlyHelp;
 
 /// <summary>A reporting year's early help figures by quarter, in aggregate (no child is named): activity, the lead-professional share by agency and outcomes.</summary>
-[RequirePermission("performance.view")]
+[RequirePermission("earlyhelp.view")]
 public sealed class FiguresModel(EarlyHelpFiguresService figures, Persistence.SafeguardDbContext db) : SafeguardPageModel
 {
     [BindProperty(SupportsGet = true)]
