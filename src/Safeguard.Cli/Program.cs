@@ -33,6 +33,7 @@ public static class Program
             ApiKeyCommands.Create(services),
             MissingCommands.Create(services),
             AssuranceCommands.Create(services),
+            EarlyHelpCommands.Create(services),
             ComplexSafeguardingCommands.Create(services),
             RecordCommands.Create(services),
             RetentionCommands.Create(services),

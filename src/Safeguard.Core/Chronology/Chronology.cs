@@ -30,6 +30,7 @@ public static class ChronologyKinds
     public const string Panel = "Exploitation and missing panel";
     public const string LookedAfter = "Looked after";
     public const string PrivateFostering = "Private fostering";
+    public const string EarlyHelp = "Early help";
     public const string Closure = "Closure";
     public const string Record = "Record";
 

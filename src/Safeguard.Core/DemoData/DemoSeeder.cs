@@ -39,6 +39,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         new("data.police", "Dev Data", "POLICE", null, Roles.AgencyDataLead),
         new("performance", "Pru Performance", "CSC", null, Roles.PerformanceOfficer),
         new("info.governance", "Ida Governance", "CSC", null, Roles.InformationGovernance),
+        new("early.help", "Ellie Early", "EHE", "Early Help Hub", Roles.EarlyHelpCoordinator),
+        new("school", "Sid School", "SCHOOLS", null, Roles.PartnerPractitioner),
     ];
 
     public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =
@@ -158,6 +160,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         DemoLookedAfter? lookedAfter = null;
         DemoCareLeavers? careLeavers = null;
         DemoPrivateFostering? privateFostering = null;
+        DemoEarlyHelp? earlyHelp = null;
         if (options.Activity)
         {
             var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
@@ -181,6 +184,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             privateFostering = new DemoPrivateFostering(options, ids, now, population, lookedAfter.Episodes.Select(e => e.PersonId).ToHashSet(), staff.SocialWorker);
             privateFostering.Generate();
             Progress?.Report($"Demo: looked-after children generated in {(clock.Elapsed - generating).TotalSeconds:N1} s");
+            var earlyHelpStaff = await db.Users.AsNoTracking().Where(u => u.UserName == "early.help" || u.UserName == "school").ToDictionaryAsync(u => u.UserName!, u => new DemoStaff(u.Id, u.DisplayName), cancellationToken);
+            earlyHelp = new DemoEarlyHelp(options, ids, now, population, casework, agencies, earlyHelpStaff["early.help"], earlyHelpStaff["school"]);
+            earlyHelp.Generate();
         }
 
         Progress?.Report($"Demo: generated {population.Children:N0} children, {casework?.Contacts.Count ?? 0:N0} contacts and {casework?.Episodes.Count ?? 0:N0} referrals in {clock.Elapsed.TotalSeconds:N0} s; writing them to the database");
@@ -218,6 +224,13 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         {
             await privateFostering.WriteAsync(db, detail, cancellationToken);
             Progress?.Report($"Demo: {privateFostering.Arrangements.Count:N0} private fostering arrangements and {privateFostering.Visits.Count:N0} visits written");
+        }
+
+        if (earlyHelp is not null)
+        {
+            var written = clock.Elapsed;
+            await earlyHelp.WriteAsync(db, detail, cancellationToken);
+            Progress?.Report($"Demo: {earlyHelp.Episodes.Count:N0} early help episodes ({earlyHelp.OpenToday:N0} open today), {earlyHelp.Reviews.Count:N0} team around the family reviews written in {(clock.Elapsed - written).TotalSeconds:N1} s");
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -47,6 +47,9 @@ public static class Permissions
     public static readonly Permission ViewPanels = new("panels.view", "See the exploitation and missing panel's meetings, agendas, decisions and actions", ExposesChildData: true);
     public static readonly Permission ManagePanels = new("panels.manage", "Run the exploitation and missing panel: meetings, agendas, attendance, decisions, actions and minutes", ExposesChildData: true);
     public static readonly Permission ManageApiClients = new("admin.apiclients", "Create, list and revoke API keys for partner systems");
+    public static readonly Permission ViewEarlyHelp = new("earlyhelp.view", "See every family's early help episode: the family, lead professional, assessment, team around the family, reviews and closure", ExposesChildData: true);
+    public static readonly Permission ManageEarlyHelp = new("earlyhelp.manage", "Start early help episodes (from a front door contact, a step-down or a partner's request), change the lead professional, record the assessment, team, reviews, step-up and closure", ExposesChildData: true);
+    public static readonly Permission LeadEarlyHelp = new("earlyhelp.agency", "See and update the early help episodes your agency leads or is in the team around the family of (never the child's social care record)", ExposesChildData: true);
     public static readonly Permission ExportSubjectAccess = new("records.subjectaccess", "Produce a subject access request export: everything held about one person and every access to their record", ExposesChildData: true);
     public static readonly Permission ManageAssurance = new("assurance.manage", "Run multi-agency audits: the programme, tools, samples of children's records, requests to agencies, moderation, findings and actions", ExposesChildData: true);
     public static readonly Permission AnswerAssurance = new("assurance.answer", "Answer the multi-agency audit returns sent to your agency, about the sampled children's records", ExposesChildData: true);
@@ -92,6 +95,9 @@ public static class Permissions
         ManageLookedAfter,
         ManageAssurance,
         AnswerAssurance,
+        ViewEarlyHelp,
+        ManageEarlyHelp,
+        LeadEarlyHelp,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

@@ -17,6 +17,7 @@ public static class Roles
     public const string AgencyDataLead = "AgencyDataLead";
     public const string PerformanceOfficer = "PerformanceOfficer";
     public const string InformationGovernance = "InformationGovernance";
+    public const string EarlyHelpCoordinator = "EarlyHelpCoordinator";
 
     public static IReadOnlyList<RoleDefinition> Defaults { get; } =
     [
@@ -25,13 +26,13 @@ public static class Roles
         new(BusinessUnit, "The partnership business unit: data, reviews, audits, the improvement plan and the annual report",
             [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews, Permissions.ManageDataset, Permissions.ViewPanels, Permissions.ManagePanels, Permissions.ManageAssurance]),
         new(FrontDoorPractitioner, "Triages contacts at the front door (MASH) and decides the response",
-            [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ViewFrontDoor, Permissions.DecideContacts, Permissions.ViewMissing, Permissions.ManageMissing, Permissions.ViewExploitation, Permissions.ManageExploitation, Permissions.ViewLookedAfter, Permissions.ManageLookedAfter, Permissions.ViewContextual, Permissions.ManageContextual, Permissions.ViewPanels]),
+            [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ViewFrontDoor, Permissions.DecideContacts, Permissions.ViewMissing, Permissions.ManageMissing, Permissions.ViewExploitation, Permissions.ManageExploitation, Permissions.ViewLookedAfter, Permissions.ManageLookedAfter, Permissions.ViewContextual, Permissions.ManageContextual, Permissions.ViewPanels, Permissions.ViewEarlyHelp, Permissions.ManageEarlyHelp]),
         new(SocialWorker, "Children's social care practitioner working with allocated children",
-            [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ManageCasework, Permissions.ViewFrontDoor, Permissions.ViewMissing, Permissions.ManageMissing, Permissions.ViewExploitation, Permissions.ManageExploitation, Permissions.ViewLookedAfter, Permissions.ManageLookedAfter, Permissions.ViewContextual, Permissions.ManageContextual, Permissions.ViewPanels]),
+            [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ManageCasework, Permissions.ViewFrontDoor, Permissions.ViewMissing, Permissions.ManageMissing, Permissions.ViewExploitation, Permissions.ManageExploitation, Permissions.ViewLookedAfter, Permissions.ManageLookedAfter, Permissions.ViewContextual, Permissions.ManageContextual, Permissions.ViewPanels, Permissions.ViewEarlyHelp]),
         new(TeamManager, "Manages a children's social care team: allocation, authorisation, oversight of timescales",
-            [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ManageCasework, Permissions.AllocateCasework, Permissions.ViewTeamPerformance, Permissions.ViewPartnershipData, Permissions.ViewFrontDoor, Permissions.DecideContacts, Permissions.ViewMissing, Permissions.ManageMissing, Permissions.ViewExploitation, Permissions.ManageExploitation, Permissions.ViewLookedAfter, Permissions.ManageLookedAfter, Permissions.ViewContextual, Permissions.ManageContextual, Permissions.ViewPanels, Permissions.ManagePanels]),
-        new(PartnerPractitioner, "Police, health or education staff who submit contacts and answer requests for information; police also report children missing",
-            [Permissions.UseService, Permissions.SubmitContacts, Permissions.ReportMissing]),
+            [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ManageCasework, Permissions.AllocateCasework, Permissions.ViewTeamPerformance, Permissions.ViewPartnershipData, Permissions.ViewFrontDoor, Permissions.DecideContacts, Permissions.ViewMissing, Permissions.ManageMissing, Permissions.ViewExploitation, Permissions.ManageExploitation, Permissions.ViewLookedAfter, Permissions.ManageLookedAfter, Permissions.ViewContextual, Permissions.ManageContextual, Permissions.ViewPanels, Permissions.ManagePanels, Permissions.ViewEarlyHelp]),
+        new(PartnerPractitioner, "Police, health or education staff who submit contacts and answer requests for information; police also report children missing; schools and health lead early help for the families their agency supports",
+            [Permissions.UseService, Permissions.SubmitContacts, Permissions.ReportMissing, Permissions.LeadEarlyHelp]),
         new(Scrutiny, "Independent scrutiny: partnership figures in aggregate, never a child's details",
             [Permissions.UseService, Permissions.ViewPartnershipData]),
         new(CaseReviewGroup, "A member of the case review group: a statutory partner's representative (who signs rapid reviews for that partner) or a named member",
@@ -42,6 +43,8 @@ public static class Roles
             [Permissions.UseService, Permissions.ManageReturns]),
         new(InformationGovernance, "The data protection officer and information governance team: subject access requests and the retention schedule",
             [Permissions.UseService, Permissions.ViewPeople, Permissions.ExportSubjectAccess, Permissions.ManageRetention]),
+        new(EarlyHelpCoordinator, "The council's early help locality team: starts and oversees every family's early help, agrees lead professionals, steps families up and down, and sees the early help figures",
+            [Permissions.UseService, Permissions.ViewPeople, Permissions.ViewEarlyHelp, Permissions.ManageEarlyHelp]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);

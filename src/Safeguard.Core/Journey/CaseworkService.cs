@@ -417,9 +417,20 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
             return plan.Id;
         }, cancellationToken);
 
-    /// <summary>Closes the episode with a census reason for closure.</summary>
-    public Task<JourneyChange> CloseAsync(Guid episodeId, int version, DateOnly? closureDate, string? reason, Actor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(episodeId, version, "Casework.Close", actor, ClosureFields, (episode, problems) =>
+    /// <summary>
+    /// Closes the episode with a census reason for closure. A closure stepping the child down to early help (RC9) opens
+    /// an early help episode for the family in the same save, unless the child is already on an open one (ADR 0051).
+    /// </summary>
+    public async Task<JourneyChange> CloseAsync(Guid episodeId, int version, DateOnly? closureDate, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        EarlyHelp.EarlyHelpEpisode? stepDown = null;
+        if (Code(reason) == StepDownToEarlyHelp && closureDate is { } closed
+            && await db.NeedEpisodes.Where(e => e.Id == episodeId).Select(e => (Guid?)e.PersonId).FirstOrDefaultAsync(cancellationToken) is { } child)
+        {
+            stepDown = await EarlyHelp.EarlyHelpService.StepDownAsync(db, episodeId, child, closed, actor, cancellationToken);
+        }
+
+        return await ChangeAsync(episodeId, version, "Casework.Close", actor, ClosureFields, (episode, problems) =>
         {
             if (!episode.IsOpen)
             {
@@ -445,8 +456,17 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
 
             episode.ClosureDate = closureDate;
             episode.ReasonForClosure = code;
+            if (stepDown is not null)
+            {
+                db.Add(stepDown);
+            }
+
             return episode.Id;
         }, cancellationToken);
+    }
+
+    /// <summary>The census reason for closure that steps the child down to early help: "case closed after assessment, referred to early help".</summary>
+    public const string StepDownToEarlyHelp = "RC9";
 
     /// <summary>Allocates the child's open episode to a team and, optionally, a worker; the previous allocation ends.</summary>
     public async Task<JourneyChange> AllocateAsync(Guid episodeId, int version, Guid? teamId, Guid? workerId, Actor actor, CancellationToken cancellationToken = default)

@@ -29,6 +29,7 @@ public class TimescaleCatalogueTests
     [InlineData("return-home-interview", 72, TimescaleUnit.Hours, false)]
     [InlineData("wise-assessment", 4, TimescaleUnit.Weeks, true)]
     [InlineData("wise-review", 3, TimescaleUnit.Months, true)]
+    [InlineData("early-help-review", 6, TimescaleUnit.Weeks, true)]
     public void The_shipped_catalogue_holds_the_default_timescales(string id, int duration, TimescaleUnit unit, bool locallyChangeable)
     {
         var rule = Catalogue.Get(id);
@@ -49,7 +50,7 @@ public class TimescaleCatalogueTests
             ["contact-decision", "assessment", "icpc", "first-cp-review", "later-cp-review", "first-core-group", "cp-visit", "panel-notification",
              "rapid-review", "lcspr", "lac-first-review", "lac-second-review", "lac-later-review", "lac-initial-health-assessment", "lac-health-review-under-5",
              "lac-health-review", "lac-dental-check", "care-leaver-pathway-plan", "care-leaver-pathway-plan-review", "return-home-interview",
-             "private-fostering-first-visit", "private-fostering-visit", "private-fostering-visit-later", "wise-assessment", "wise-review"],
+             "private-fostering-first-visit", "private-fostering-visit", "private-fostering-visit-later", "wise-assessment", "wise-review", "early-help-review"],
             Catalogue.Rules.Select(r => r.Id));
 
     [Theory]

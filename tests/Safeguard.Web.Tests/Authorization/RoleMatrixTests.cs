@@ -149,6 +149,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/assurance/figures", "/my-agency/audits", "/my-agency/audits/{id}",
             "/private-fostering", "/private-fostering/{id}", "/private-fostering/{id}/visit", "/private-fostering/{id}/decision",
             "/private-fostering/{id}/end", "/people/{id}/private-fostering/notify", "/returns/annex-a",
+            "/early-help", "/early-help/start", "/early-help/{id}", "/early-help/figures", "/my-agency/early-help", "/my-agency/early-help/{id}",
         })
         {
             Assert.Contains(expected, urls);

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.People;
+using Safeguard.Timescales;
+
+namespace Safeguard.EarlyHelp;
+
+/// <summary>Reading episodes: the list, a partner agency's own and one episode; every read is audited.</summary>
+public sealed partial class EarlyHelpService
+{
+    /// <summary>
+    /// Episodes, open ones only unless asked (due reviews first: overdue, then by the next review's date), filtered by
+    /// the lead professional's agency; for a partner, only those their agency leads or is in the team around the family
+    /// of. Episodes with a restricted record the actor may not see are left out. Audited as a search.
+    /// </summary>
+    public async Task<IReadOnlyList<EarlyHelpListItem>> ListAsync(EarlyHelpListQuery query, bool partner, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(actor);
+        var episodes = db.Set<EarlyHelpEpisode>().AsNoTracking();
+        if (!query.IncludeClosed)
+        {
+            episodes = episodes.Where(e => e.ClosedOn == null);
+        }
+
+        if (partner)
+        {
+            var agency = actor.AgencyId ?? Guid.Empty;
+            episodes = episodes.Where(e => e.Leads.Any(l => l.To == null && l.AgencyId == agency) || e.TeamMembers.Any(m => m.LeftOn == null && m.AgencyId == agency));
+        }
+
+        if (query.LeadAgencyId is { } lead)
+        {
+            episodes = episodes.Where(e => e.Leads.Any(l => l.To == null && l.AgencyId == lead));
+        }
+
+        var loaded = await episodes.Include(e => e.Members).Include(e => e.Leads).ThenInclude(l => l.Agency).Include(e => e.Reviews).AsSplitQuery().ToListAsync(cancellationToken);
+        var restricted = await RestrictedHiddenAsync(loaded.SelectMany(e => e.Members.Select(m => m.PersonId)), actor, cancellationToken);
+        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        var items = loaded.Where(e => !e.Members.Any(m => restricted.Contains(m.PersonId)))
+            .Select(e =>
+            {
+                var lead = e.CurrentLead;
+                var last = e.Reviews.Count == 0 ? (DateOnly?)null : e.Reviews.Max(r => r.HeldOn);
+                return new EarlyHelpListItem(e.Id, e.FamilyName, e.Members.Count(m => m.IsChild), e.StartedOn, e.Source, lead?.Name, lead?.AgencyId, lead?.Agency?.Name,
+                    e.AssessmentAuthorisedOn is not null, last, NextReview(deadlines, e, last), e.ClosedOn);
+            })
+            .OrderBy(i => i.ClosedOn is null ? 0 : 1)
+            .ThenBy(i => i.NextReview.Status == DeadlineStatus.Overdue ? 0 : 1)
+            .ThenBy(i => i.NextReview.Deadline.DueDate)
+            .ThenBy(i => i.FamilyName, StringComparer.Ordinal)
+            .ToList();
+        using (db.BeginProcess(partner ? "EarlyHelp.AgencyList" : "EarlyHelp.List", actor))
+        {
+            db.RecordAccess(EntityType, "list", AuditAction.Searched, $"results={items.Count}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return items;
+    }
+
+    /// <summary>One episode with its family, audited (the episode and each person's record); null when there is none the actor may see.</summary>
+    public async Task<EarlyHelpEpisodeView?> GetAsync(Guid episodeId, bool partner, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var episode = await db.Set<EarlyHelpEpisode>().AsNoTracking()
+            .Include(e => e.Members).Include(e => e.Leads).Include(e => e.TeamMembers).Include(e => e.Reviews)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken);
+        if (episode is null || !await MayReadAsync(episode, partner, actor, cancellationToken))
+        {
+            return null;
+        }
+
+        var ids = episode.Members.Select(m => m.PersonId).ToList();
+        var persons = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var family = episode.Members
+            .Select(m => new EarlyHelpPersonView(m.PersonId, persons.TryGetValue(m.PersonId, out var p) ? p.DisplayName : "", persons.GetValueOrDefault(m.PersonId)?.DateOfBirth, m.IsChild))
+            .OrderByDescending(m => m.IsChild).ThenBy(m => m.DateOfBirth).ToList();
+        var agencyIds = episode.Leads.Select(l => l.AgencyId).Concat(episode.TeamMembers.Select(m => m.AgencyId)).Append(episode.RequestedByAgencyId ?? Guid.Empty).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        using (db.BeginProcess(partner ? "EarlyHelp.AgencyViewEpisode" : "EarlyHelp.ViewEpisode", actor))
+        {
+            db.RecordAccess(EntityType, episodeId.ToString(), AuditAction.Viewed);
+            foreach (var id in ids)
+            {
+                db.RecordAccess(PersonIndex.EntityType, id.ToString(), AuditAction.Viewed, $"early help episode {episodeId}");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        var last = episode.Reviews.Count == 0 ? (DateOnly?)null : episode.Reviews.Max(r => r.HeldOn);
+        return new EarlyHelpEpisodeView(episode, family, agencies, episode.IsOpen ? NextReview(deadlines, episode, last) : null,
+            episode.RequestedByAgencyId is { } r ? agencies.GetValueOrDefault(r) : null);
+    }
+
+    /// <summary>The contacts decided early help in the last 90 days with no episode started from them, newest first (the start page offers them).</summary>
+    public async Task<IReadOnlyList<(Guid ContactId, DateTimeOffset DecidedAt, string Children)>> ContactsWaitingAsync(CancellationToken cancellationToken = default)
+    {
+        var since = db.Time.GetUtcNow().AddDays(-90);
+        var started = db.Set<EarlyHelpEpisode>().Where(e => e.FrontDoorContactId != null).Select(e => e.FrontDoorContactId!.Value);
+        var waiting = await db.Contacts.AsNoTracking()
+            .Where(c => c.Decision == FrontDoor.ContactDecision.EarlyHelp && c.DecidedAt >= since && !started.Contains(c.Id))
+            .OrderByDescending(c => c.DecidedAt)
+            .Take(50)
+            .Select(c => new { c.Id, c.DecidedAt, Names = c.Children.Select(x => x.DescribedName).ToList() })
+            .ToListAsync(cancellationToken);
+        return [.. waiting.Select(c => (c.Id, c.DecidedAt!.Value, string.Join(", ", c.Names)))];
+    }
+
+    /// <summary>The episode started from a contact, if one was.</summary>
+    public Task<Guid?> EpisodeFromContactAsync(Guid contactId, CancellationToken cancellationToken = default) =>
+        db.Set<EarlyHelpEpisode>().Where(e => e.FrontDoorContactId == contactId).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The users who may lead early help or sit in a team around the family (who hold an early help permission), by name, with their agency.</summary>
+    public async Task<IReadOnlyList<(Guid UserId, string Name, string Agency)>> PractitionerChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        var permissions = new[] { Identity.Permissions.ManageEarlyHelp.Name, Identity.Permissions.LeadEarlyHelp.Name };
+        var roles = db.RoleClaims.Where(c => c.ClaimType == Identity.SafeguardClaimTypes.Permission && permissions.Contains(c.ClaimValue!)).Select(c => c.RoleId);
+        var users = db.UserRoles.Where(r => roles.Contains(r.RoleId)).Select(r => r.UserId);
+        var rows = await db.Users.AsNoTracking().Where(u => !u.IsDisabled && users.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, Agency = db.Agencies.Where(a => a.Id == u.AgencyId).Select(a => a.Name).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.DisplayName, StringComparer.Ordinal).Select(r => (r.Id, r.DisplayName, r.Agency ?? ""))];
+    }
+
+    /// <summary>The next review's deadline: 6 weeks (by default) after the last review, or after the start when there is none.</summary>
+    public static DeadlineAssessment NextReview(DeadlineService deadlines, EarlyHelpEpisode episode, DateOnly? lastReview)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        ArgumentNullException.ThrowIfNull(episode);
+        return deadlines.Assess(deadlines.Calculate(ReviewTimescale, lastReview ?? episode.StartedOn), episode.ClosedOn);
+    }
+
+    private async Task<HashSet<Guid>> RestrictedHiddenAsync(IEnumerable<Guid> personIds, Actor actor, CancellationToken cancellationToken)
+    {
+        var ids = personIds.Distinct().ToList();
+        var restricted = await db.People.AsNoTracking().Where(p => p.IsRestricted && ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        if (restricted.Count == 0)
+        {
+            return [];
+        }
+
+        var visible = await people.Visible(actor).AsNoTracking().Where(p => restricted.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        return [.. restricted.Except(visible)];
+    }
+}
