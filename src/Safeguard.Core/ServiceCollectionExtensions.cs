@@ -84,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Chronology.IChronologySource, ComplexSafeguarding.ExploitationChronologySource>();
         ComplexSafeguarding.ContextualRegistration.AddContextualSafeguardingAndPanels(services);
         LookedAfter.LookedAfterRegistration.AddLookedAfter(services);
+        Lado.LadoRegistration.AddLado(services);
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -25,6 +25,8 @@ public static class Navigation
         new(Permissions.ViewPartnershipData, "Complex safeguarding problem profile", "/complex-safeguarding/profile", "Missing episodes and exploitation screenings in a period by category, age, sex, ethnicity, place, time of day, repeat missing and risk, in aggregate"),
         new(Permissions.ReportMissing, "Missing reports", "/my-agency/missing", "Report a child missing for your force, record their return and see what your force reported"),
         new(Permissions.SubmitContacts, "Contacts and requests", "/my-agency", "Make a contact to the front door, see your agency's contacts and answer requests for information"),
+        new(Permissions.ViewLado, "Allegations (LADO)", "/lado", "Allegations about people who work with children: the referrals waiting, open allegations with their due dates, decisions and outcomes"),
+        new(Permissions.ViewLadoFigures, "LADO figures", "/lado/figures", "The LADO's annual figures by sector, category, decision and outcome, for the annual report"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),
         new(Permissions.ManageReturns, "Children in need census", "/returns/cin", "Upload the census return to check it against the DfE rules before sending it"),
         new(Permissions.ManageReturns, "Children looked after return (SSDA903)", "/returns/ssda903", "Upload the SSDA903 tables to check them against the DfE rules, import them, or export the return from the records"),

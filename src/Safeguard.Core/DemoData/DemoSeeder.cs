@@ -39,6 +39,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         new("data.police", "Dev Data", "POLICE", null, Roles.AgencyDataLead),
         new("performance", "Pru Performance", "CSC", null, Roles.PerformanceOfficer),
         new("info.governance", "Ida Governance", "CSC", null, Roles.InformationGovernance),
+        new("lado", "Lou Lado", "CSC", null, Roles.Lado),
     ];
 
     public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =

@@ -46,6 +46,9 @@ public static class Permissions
     public static readonly Permission ManageContextual = new("contextual.manage", "Record and change places, groups and the links from children to places, people and groups", ExposesChildData: true);
     public static readonly Permission ViewPanels = new("panels.view", "See the exploitation and missing panel's meetings, agendas, decisions and actions", ExposesChildData: true);
     public static readonly Permission ManagePanels = new("panels.manage", "Run the exploitation and missing panel: meetings, agendas, attendance, decisions, actions and minutes", ExposesChildData: true);
+    public static readonly Permission ViewLado = new("lado.view", "See allegations about people who work with children (the worker, the children concerned, the decision, actions and outcome) and the referrals waiting for the LADO", ExposesChildData: true);
+    public static readonly Permission ManageLado = new("lado.manage", "Record allegations referred to the LADO, the initial consideration and decision, the strategy discussion, police and employer actions, the outcome and closure", ExposesChildData: true);
+    public static readonly Permission ViewLadoFigures = new("lado.figures", "See the LADO's annual figures by sector, category, decision and outcome (aggregates only)");
     public static readonly Permission ManageApiClients = new("admin.apiclients", "Create, list and revoke API keys for partner systems");
     public static readonly Permission ExportSubjectAccess = new("records.subjectaccess", "Produce a subject access request export: everything held about one person and every access to their record", ExposesChildData: true);
     public static readonly Permission ManageRetention = new("records.retention", "See the records due for deletion or review under the retention schedule, and delete them", ExposesChildData: true);
@@ -88,6 +91,9 @@ public static class Permissions
         ManageExploitation,
         ViewLookedAfter,
         ManageLookedAfter,
+        ViewLado,
+        ManageLado,
+        ViewLadoFigures,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

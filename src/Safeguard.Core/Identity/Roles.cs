@@ -17,13 +17,14 @@ public static class Roles
     public const string AgencyDataLead = "AgencyDataLead";
     public const string PerformanceOfficer = "PerformanceOfficer";
     public const string InformationGovernance = "InformationGovernance";
+    public const string Lado = "Lado";
 
     public static IReadOnlyList<RoleDefinition> Defaults { get; } =
     [
         new(Administrator, "Runs the system: users, agencies, teams, the calendar and the audit trail",
             [Permissions.UseService, Permissions.ManageUsers, Permissions.ManageOrganisations, Permissions.ManageCalendar, Permissions.ViewAuditTrail, Permissions.ManageThresholds, Permissions.ManageApiClients]),
         new(BusinessUnit, "The partnership business unit: data, reviews, audits, the improvement plan and the annual report",
-            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews, Permissions.ManageDataset, Permissions.ViewPanels, Permissions.ManagePanels]),
+            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews, Permissions.ManageDataset, Permissions.ViewPanels, Permissions.ManagePanels, Permissions.ViewLadoFigures]),
         new(FrontDoorPractitioner, "Triages contacts at the front door (MASH) and decides the response",
             [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ViewFrontDoor, Permissions.DecideContacts, Permissions.ViewMissing, Permissions.ManageMissing, Permissions.ViewExploitation, Permissions.ManageExploitation, Permissions.ViewLookedAfter, Permissions.ManageLookedAfter, Permissions.ViewContextual, Permissions.ManageContextual, Permissions.ViewPanels]),
         new(SocialWorker, "Children's social care practitioner working with allocated children",
@@ -42,6 +43,8 @@ public static class Roles
             [Permissions.UseService, Permissions.ManageReturns]),
         new(InformationGovernance, "The data protection officer and information governance team: subject access requests and the retention schedule",
             [Permissions.UseService, Permissions.ViewPeople, Permissions.ExportSubjectAccess, Permissions.ManageRetention]),
+        new(Lado, "The local authority designated officer: manages allegations about people who work with children, from referral to outcome, and their annual figures",
+            [Permissions.UseService, Permissions.ViewPeople, Permissions.ViewLado, Permissions.ManageLado, Permissions.ViewLadoFigures]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);
