@@ -31,6 +31,7 @@ public static class Program
             KpiCommands.Create(services),
             ApiKeyCommands.Create(services),
             MissingCommands.Create(services),
+            LadoCommands.Create(services),
             ComplexSafeguardingCommands.Create(services),
             RecordCommands.Create(services),
             RetentionCommands.Create(services),

@@ -154,6 +154,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         DemoCasework? casework = null;
         DemoComplexSafeguarding? complex = null;
         DemoLookedAfter? lookedAfter = null;
+        DemoLado? lado = null;
         if (options.Activity)
         {
             var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
@@ -173,6 +174,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             lookedAfter = new DemoLookedAfter(options, ids, await calendar.DeadlinesAsync(cancellationToken), now, population, casework, complex, staff);
             lookedAfter.Generate();
             Progress?.Report($"Demo: looked-after children generated in {(clock.Elapsed - generating).TotalSeconds:N1} s");
+            var ladoUser = await db.Users.AsNoTracking().Where(u => u.UserName == "lado").Select(u => new DemoStaff(u.Id, u.DisplayName)).FirstOrDefaultAsync(cancellationToken);
+            lado = new DemoLado(options, ids, await calendar.CalendarAsync(cancellationToken), now, population, agencies, ladoUser);
+            lado.Generate();
         }
 
         Progress?.Report($"Demo: generated {population.Children:N0} children, {casework?.Contacts.Count ?? 0:N0} contacts and {casework?.Episodes.Count ?? 0:N0} referrals in {clock.Elapsed.TotalSeconds:N0} s; writing them to the database");
@@ -198,6 +202,12 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var written = clock.Elapsed;
             await lookedAfter.WriteAsync(db, detail, cancellationToken);
             Progress?.Report($"Demo: {lookedAfter.LookedAfterToday:N0} children looked after today, {lookedAfter.Episodes.Count:N0} care episodes, {lookedAfter.Reviews.Count:N0} looked-after reviews and {lookedAfter.HealthChecks.Count:N0} health checks written in {(clock.Elapsed - written).TotalSeconds:N1} s");
+        }
+
+        if (lado is not null)
+        {
+            await lado.WriteAsync(db, detail, cancellationToken);
+            Progress?.Report($"Demo: {lado.Allegations.Count:N0} allegations referred to the LADO written");
         }
 
         await db.SaveChangesAsync(cancellationToken);

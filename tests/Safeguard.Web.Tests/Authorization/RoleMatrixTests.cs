@@ -145,6 +145,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/people/{id}/looked-after/review/{id}", "/people/{id}/looked-after/health", "/people/{id}/looked-after/iro",
             "/people/{id}/looked-after/care-leaver", "/people/{id}/looked-after/care-leaver/plan", "/people/{id}/looked-after/care-leaver/adviser",
             "/people/{id}/looked-after/care-leaver/birthday/1", "/care-leavers", "/people/{id}/looked-after/episode/{id}/correct",
+            "/lado", "/lado/allegations/new", "/lado/allegations/{id}", "/lado/allegations/{id}/change", "/lado/allegations/{id}/decision",
+            "/lado/allegations/{id}/actions", "/lado/allegations/{id}/close", "/lado/figures",
         })
         {
             Assert.Contains(expected, urls);
