@@ -61,9 +61,10 @@ public class LadoPagesTests(WebFactories factories) : IClassFixture<WebFactories
         using var recorded = await SafeguardWebFactory.PostFormAsync(lado, "/lado/allegations/new", form);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         var url = recorded.Headers.Location!.OriginalString;
-        var page = await lado.GetStringAsync(url);
-        Assert.Contains(worker, page, StringComparison.Ordinal);
-        Assert.Contains("Initial consideration: Due today", page, StringComparison.Ordinal);
+        using var shown = await lado.GetAsync(url);
+        var page = await Html.ReadAsync(shown);
+        Assert.Equal(worker, page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith("Initial consideration: Due", page.QuerySelector("[data-testid=status]")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains(worker, await lado.GetStringAsync("/lado"), StringComparison.Ordinal);
 
         var decision = new List<KeyValuePair<string, string>> { new("Version", "0"), new("Input.Decision", "ThresholdMet"), new("Input.Reason", "Grooming concerns") };
