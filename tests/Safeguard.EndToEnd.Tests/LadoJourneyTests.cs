@@ -46,38 +46,39 @@ public class LadoJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture
         await page.GetByLabel("Sport and leisure", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Find a child by name").FillAsync(childName);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find the child" }).ClickAsync();
+        await StepAsync(page, "lado-02-found");
         await page.GetByRole(AriaRole.Checkbox, new() { Name = childName }).First.CheckAsync();
         await page.GetByLabel("Who made the referral").FillAsync("Club welfare officer");
         await page.GetByLabel("Behaviour towards a child", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("What is alleged").FillAsync("Messages to a player late at night asking to meet alone");
-        await StepAsync(page, "lado-02-record");
+        await StepAsync(page, "lado-03-record");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the allegation" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/lado/allegations/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(coach);
         await Assertions.Expect(page.Locator("[data-testid=status]")).ToContainTextAsync("Initial consideration");
         await Assertions.Expect(page.Locator("[data-testid=children]")).ToContainTextAsync(childName);
-        await StepAsync(page, "lado-03-recorded");
+        await StepAsync(page, "lado-04-recorded");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the decision" }).ClickAsync();
         await page.GetByLabel("Threshold met", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Reason for the decision").FillAsync("Grooming concerns: messages to a child outside the club");
-        await StepAsync(page, "lado-04-decision");
+        await StepAsync(page, "lado-05-decision");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the decision" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=decision]")).ToHaveTextAsync("Threshold met");
         await Assertions.Expect(page.Locator("[data-testid=status]")).ToContainTextAsync("Resolution");
-        await StepAsync(page, "lado-05-decided");
+        await StepAsync(page, "lado-06-decided");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the outcome and close" }).ClickAsync();
         await page.GetByLabel("Unfounded", new() { Exact = true }).CheckAsync();
-        await StepAsync(page, "lado-06-close");
+        await StepAsync(page, "lado-07-close");
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the allegation" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToHaveTextAsync("Unfounded");
         await Assertions.Expect(page.Locator("[data-testid=status]")).ToContainTextAsync("Closed");
-        await StepAsync(page, "lado-07-closed");
+        await StepAsync(page, "lado-08-closed");
 
         await page.GotoAsync("/lado/figures");
         await Assertions.Expect(page.Locator("[data-testid=by-sector]")).ToContainTextAsync("Sport and leisure");
-        await StepAsync(page, "lado-08-figures");
+        await StepAsync(page, "lado-09-figures");
         problems.AssertNone();
     }
 }

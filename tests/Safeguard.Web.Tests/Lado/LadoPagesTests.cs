@@ -47,8 +47,9 @@ public class LadoPagesTests(WebFactories factories) : IClassFixture<WebFactories
         Html.AssertErrorSummaryLinksResolve(refusedPage);
 
         // Finding the child by name offers them to tick.
-        var find = new List<KeyValuePair<string, string>> { new("Input.WorkerName", worker), new("Input.FindChild", childName) };
-        using var found = await SafeguardWebFactory.PostFormAsync(lado, "/lado/allegations/new?handler=Find", find, "/lado/allegations/new");
+        var find = new List<KeyValuePair<string, string>> { new("Input.WorkerName", worker), new("Input.FindChild", childName), new("Find", "1"), new("ContactId", ""), new("Input.EmployerAgencyId", ""), new("Input.Sector", "SportAndLeisure") };
+        Date(find, "Input.ReferredOn", today);
+        using var found = await SafeguardWebFactory.PostFormAsync(lado, "/lado/allegations/new", find);
         Assert.Contains($"value=\"{childId}\"", await found.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var form = new List<KeyValuePair<string, string>>

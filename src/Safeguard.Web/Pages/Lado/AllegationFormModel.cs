@@ -55,6 +55,9 @@ public abstract class AllegationFormModel(LadoService lado, PersonIndex people, 
 
     public bool Searched { get; private set; }
 
+    /// <summary>The "Find the child" button was pressed: show the form again with the children found, saving nothing.</summary>
+    protected bool FindRequested => Request.HasFormContentType && Request.Form.ContainsKey("Find");
+
     public List<SelectListItem> AgencyItems { get; private set; } = [];
 
     protected async Task LoadChoicesAsync(CancellationToken cancellationToken)

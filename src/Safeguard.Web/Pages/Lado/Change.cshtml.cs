@@ -40,15 +40,14 @@ public sealed class ChangeModel(LadoService lado, PersonIndex people, SafeguardD
         return Page();
     }
 
-    public async Task<IActionResult> OnPostFindAsync(Guid id, CancellationToken cancellationToken)
-    {
-        ModelState.Clear();
-        return await ShowAsync(id, cancellationToken);
-    }
-
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
+        if (FindRequested)
+        {
+            return await ShowAsync(id, cancellationToken);
+        }
+
         var details = Details(null);
         if (ModelState.IsValid)
         {

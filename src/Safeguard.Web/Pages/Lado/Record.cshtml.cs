@@ -34,16 +34,15 @@ public sealed class RecordModel(LadoService lado, PersonIndex people, SafeguardD
         return Page();
     }
 
-    public async Task<IActionResult> OnPostFindAsync(CancellationToken cancellationToken)
-    {
-        ModelState.Clear();
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
+        if (FindRequested)
+        {
+            await LoadChoicesAsync(cancellationToken);
+            return Page();
+        }
+
         var details = Details(ContactId);
         if (ModelState.IsValid)
         {
