@@ -38,8 +38,15 @@ public class LadoCommandsTests
             var lado = scope.ServiceProvider.GetRequiredService<LadoService>();
             AllegationDetails Referral(string name, DateOnly on, LadoSector sector) => new()
             {
-                WorkerName = name, EmployerAgencyId = school.Id, WorkerRole = "Teacher", Sector = sector, ChildIds = [child.Id], ReferredOn = on,
-                ReferrerName = "Dee Designated", Category = LadoCategory.Harm, Allegation = "Pushed a pupil",
+                WorkerName = name,
+                EmployerAgencyId = school.Id,
+                WorkerRole = "Teacher",
+                Sector = sector,
+                ChildIds = [child.Id],
+                ReferredOn = on,
+                ReferrerName = "Dee Designated",
+                Category = LadoCategory.Harm,
+                Allegation = "Pushed a pupil",
             };
             today = (await lado.RecordAsync(Referral("Fay Friday", new DateOnly(2026, 11, 20), LadoSector.Education), Actor.System(), Ct)).Id;
             overdue = (await lado.RecordAsync(Referral("Tom Thursday", new DateOnly(2026, 11, 19), LadoSector.Health), Actor.System(), Ct)).Id;

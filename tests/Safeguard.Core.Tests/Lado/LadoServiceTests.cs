@@ -122,7 +122,12 @@ public class LadoServiceTests
         Assert.Equal(("SuspendedFrom", "Enter the date the worker was suspended"), (suspension[0].Field, suspension[0].Message));
         await f.Lado.RecordActionsAsync(allegation.Id, 1, new ActionDetails
         {
-            StrategyDiscussionOn = D(11, 23), Section47StartedOn = D(11, 23), PoliceActions = "Investigation opened", Suspended = true, SuspendedFrom = D(11, 23), EmployerInvestigation = "Held by the head teacher",
+            StrategyDiscussionOn = D(11, 23),
+            Section47StartedOn = D(11, 23),
+            PoliceActions = "Investigation opened",
+            Suspended = true,
+            SuspendedFrom = D(11, 23),
+            EmployerInvestigation = "Held by the head teacher",
         }, f.Officer, Ct);
         var advice = await RefusedAsync(() => f.Lado.RecordDecisionAsync(allegation.Id, 2, new(D(11, 23), LadoDecision.AdviceOnly, "x"), f.Officer, Ct));
         Assert.Equal("A strategy discussion, section 47 enquiry or outcome is recorded: the threshold was met", advice[0].Message);
