@@ -34,6 +34,7 @@ public static class Program
             MissingCommands.Create(services),
             AssuranceCommands.Create(services),
             EarlyHelpCommands.Create(services),
+            LadoCommands.Create(services),
             ComplexSafeguardingCommands.Create(services),
             RecordCommands.Create(services),
             RetentionCommands.Create(services),

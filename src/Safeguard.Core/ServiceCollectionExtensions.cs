@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
         // List 2 of Annex A is filled once early help records exist; until then it has its header and no rows.
         services.AddScoped<Interchange.AnnexA.IAnnexAEarlyHelpSource, Interchange.AnnexA.NoEarlyHelpRecords>();
         EarlyHelp.EarlyHelpRegistration.AddEarlyHelp(services);
+        Lado.LadoRegistration.AddLado(services);
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -30,6 +30,8 @@ public static class Navigation
         new(Permissions.ReportMissing, "Missing reports", "/my-agency/missing", "Report a child missing for your force, record their return and see what your force reported"),
         new(Permissions.LeadEarlyHelp, "Early help for your agency", "/my-agency/early-help", "The families your agency leads early help for or is in the team around the family of, reviews due first"),
         new(Permissions.SubmitContacts, "Contacts and requests", "/my-agency", "Make a contact to the front door, see your agency's contacts and answer requests for information"),
+        new(Permissions.ViewLado, "Allegations (LADO)", "/lado", "Allegations about people who work with children: the referrals waiting, open allegations with their due dates, decisions and outcomes"),
+        new(Permissions.ViewLadoFigures, "LADO figures", "/lado/figures", "The LADO's annual figures by sector, category, decision and outcome, for the annual report"),
         new(Permissions.ViewPeople, "Children and families", "/people", "Find a child or adult, open their record and add a child"),
         new(Permissions.ManageReturns, "Children in need census", "/returns/cin", "Upload the census return to check it against the DfE rules before sending it"),
         new(Permissions.ManageReturns, "Ofsted Annex A", "/returns/annex-a", "Download the eleven Annex A lists as at a date, built from the records and checked against the template"),

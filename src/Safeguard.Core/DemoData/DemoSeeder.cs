@@ -41,6 +41,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         new("info.governance", "Ida Governance", "CSC", null, Roles.InformationGovernance),
         new("early.help", "Ellie Early", "EHE", "Early Help Hub", Roles.EarlyHelpCoordinator),
         new("school", "Sid School", "SCHOOLS", null, Roles.PartnerPractitioner),
+        new("lado", "Lou Lado", "CSC", null, Roles.Lado),
     ];
 
     public static IReadOnlyList<(string Code, string Name, AgencyType Type, StatutoryPartner? Partner, string[] Teams)> Agencies { get; } =
@@ -161,6 +162,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         DemoCareLeavers? careLeavers = null;
         DemoPrivateFostering? privateFostering = null;
         DemoEarlyHelp? earlyHelp = null;
+        DemoLado? lado = null;
         if (options.Activity)
         {
             var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
@@ -187,6 +189,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var earlyHelpStaff = await db.Users.AsNoTracking().Where(u => u.UserName == "early.help" || u.UserName == "school").ToDictionaryAsync(u => u.UserName!, u => new DemoStaff(u.Id, u.DisplayName), cancellationToken);
             earlyHelp = new DemoEarlyHelp(options, ids, now, population, casework, agencies, earlyHelpStaff["early.help"], earlyHelpStaff["school"]);
             earlyHelp.Generate();
+            var ladoUser = await db.Users.AsNoTracking().Where(u => u.UserName == "lado").Select(u => new DemoStaff(u.Id, u.DisplayName)).FirstOrDefaultAsync(cancellationToken);
+            lado = new DemoLado(options, ids, await calendar.CalendarAsync(cancellationToken), now, population, agencies, ladoUser);
+            lado.Generate();
         }
 
         Progress?.Report($"Demo: generated {population.Children:N0} children, {casework?.Contacts.Count ?? 0:N0} contacts and {casework?.Episodes.Count ?? 0:N0} referrals in {clock.Elapsed.TotalSeconds:N0} s; writing them to the database");
@@ -231,6 +236,12 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var written = clock.Elapsed;
             await earlyHelp.WriteAsync(db, detail, cancellationToken);
             Progress?.Report($"Demo: {earlyHelp.Episodes.Count:N0} early help episodes ({earlyHelp.OpenToday:N0} open today), {earlyHelp.Reviews.Count:N0} team around the family reviews written in {(clock.Elapsed - written).TotalSeconds:N1} s");
+        }
+
+        if (lado is not null)
+        {
+            await lado.WriteAsync(db, detail, cancellationToken);
+            Progress?.Report($"Demo: {lado.Allegations.Count:N0} allegations referred to the LADO written");
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -46,6 +46,9 @@ public static class Permissions
     public static readonly Permission ManageContextual = new("contextual.manage", "Record and change places, groups and the links from children to places, people and groups", ExposesChildData: true);
     public static readonly Permission ViewPanels = new("panels.view", "See the exploitation and missing panel's meetings, agendas, decisions and actions", ExposesChildData: true);
     public static readonly Permission ManagePanels = new("panels.manage", "Run the exploitation and missing panel: meetings, agendas, attendance, decisions, actions and minutes", ExposesChildData: true);
+    public static readonly Permission ViewLado = new("lado.view", "See allegations about people who work with children (the worker, the children concerned, the decision, actions and outcome) and the referrals waiting for the LADO", ExposesChildData: true);
+    public static readonly Permission ManageLado = new("lado.manage", "Record allegations referred to the LADO, the initial consideration and decision, the strategy discussion, police and employer actions, the outcome and closure", ExposesChildData: true);
+    public static readonly Permission ViewLadoFigures = new("lado.figures", "See the LADO's annual figures by sector, category, decision and outcome (aggregates only)");
     public static readonly Permission ManageApiClients = new("admin.apiclients", "Create, list and revoke API keys for partner systems");
     public static readonly Permission ViewEarlyHelp = new("earlyhelp.view", "See every family's early help episode: the family, lead professional, assessment, team around the family, reviews and closure", ExposesChildData: true);
     public static readonly Permission ManageEarlyHelp = new("earlyhelp.manage", "Start early help episodes (from a front door contact, a step-down or a partner's request), change the lead professional, record the assessment, team, reviews, step-up and closure", ExposesChildData: true);
@@ -98,6 +101,9 @@ public static class Permissions
         ViewEarlyHelp,
         ManageEarlyHelp,
         LeadEarlyHelp,
+        ViewLado,
+        ManageLado,
+        ViewLadoFigures,
     ];
 
     public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);

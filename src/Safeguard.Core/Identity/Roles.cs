@@ -18,13 +18,14 @@ public static class Roles
     public const string PerformanceOfficer = "PerformanceOfficer";
     public const string InformationGovernance = "InformationGovernance";
     public const string EarlyHelpCoordinator = "EarlyHelpCoordinator";
+    public const string Lado = "Lado";
 
     public static IReadOnlyList<RoleDefinition> Defaults { get; } =
     [
         new(Administrator, "Runs the system: users, agencies, teams, the calendar and the audit trail",
             [Permissions.UseService, Permissions.ManageUsers, Permissions.ManageOrganisations, Permissions.ManageCalendar, Permissions.ViewAuditTrail, Permissions.ManageThresholds, Permissions.ManageApiClients]),
         new(BusinessUnit, "The partnership business unit: data, reviews, audits, the improvement plan and the annual report",
-            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews, Permissions.ManageDataset, Permissions.ViewPanels, Permissions.ManagePanels, Permissions.ManageAssurance]),
+            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews, Permissions.ManageDataset, Permissions.ViewPanels, Permissions.ManagePanels, Permissions.ManageAssurance, Permissions.ViewLadoFigures]),
         new(FrontDoorPractitioner, "Triages contacts at the front door (MASH) and decides the response",
             [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ViewFrontDoor, Permissions.DecideContacts, Permissions.ViewMissing, Permissions.ManageMissing, Permissions.ViewExploitation, Permissions.ManageExploitation, Permissions.ViewLookedAfter, Permissions.ManageLookedAfter, Permissions.ViewContextual, Permissions.ManageContextual, Permissions.ViewPanels, Permissions.ViewEarlyHelp, Permissions.ManageEarlyHelp]),
         new(SocialWorker, "Children's social care practitioner working with allocated children",
@@ -45,6 +46,8 @@ public static class Roles
             [Permissions.UseService, Permissions.ViewPeople, Permissions.ExportSubjectAccess, Permissions.ManageRetention]),
         new(EarlyHelpCoordinator, "The council's early help locality team: starts and oversees every family's early help, agrees lead professionals, steps families up and down, and sees the early help figures",
             [Permissions.UseService, Permissions.ViewPeople, Permissions.ViewEarlyHelp, Permissions.ManageEarlyHelp]),
+        new(Lado, "The local authority designated officer: manages allegations about people who work with children, from referral to outcome, and their annual figures",
+            [Permissions.UseService, Permissions.ViewPeople, Permissions.ViewLado, Permissions.ManageLado, Permissions.ViewLadoFigures]),
     ];
 
     public static RoleDefinition? Find(string name) => Defaults.FirstOrDefault(r => r.Name == name);

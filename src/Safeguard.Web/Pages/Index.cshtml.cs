@@ -16,7 +16,7 @@ public sealed record HomeCount(string Title, string Href, int Overdue, int DueSo
 /// team's, the front door queue, the requests waiting for their agency), then what their roles let them do.
 /// </summary>
 [RequirePermission("service.use")]
-public sealed class IndexModel(DueWorkList dueWork, FrontDoorQueue queue, SafeguardDbContext db) : SafeguardPageModel
+public sealed class IndexModel(DueWorkList dueWork, FrontDoorQueue queue, SafeguardDbContext db, Safeguard.Lado.LadoService lado) : SafeguardPageModel
 {
     public IReadOnlyList<NavigationLink> Tasks { get; private set; } = [];
 
@@ -61,6 +61,12 @@ public sealed class IndexModel(DueWorkList dueWork, FrontDoorQueue queue, Safegu
         {
             var waiting = await queue.CountAsync(cancellationToken);
             counts.Add(new("Front door queue", "/front-door", waiting.Overdue, waiting.DueSoon, waiting.Total, "contacts awaiting a decision"));
+        }
+
+        if (Can(Permissions.ViewLado))
+        {
+            var (overdue, soon, total) = await lado.MyCountsAsync(Actor, cancellationToken);
+            counts.Add(new("Allegations you hold (LADO)", "/lado", overdue, soon, total, "open allegations"));
         }
 
         if (Can(Permissions.SubmitContacts) && Actor.AgencyId is { } agencyId)

@@ -150,6 +150,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/private-fostering", "/private-fostering/{id}", "/private-fostering/{id}/visit", "/private-fostering/{id}/decision",
             "/private-fostering/{id}/end", "/people/{id}/private-fostering/notify", "/returns/annex-a",
             "/early-help", "/early-help/start", "/early-help/{id}", "/early-help/figures", "/my-agency/early-help", "/my-agency/early-help/{id}",
+            "/lado", "/lado/allegations/new", "/lado/allegations/{id}", "/lado/allegations/{id}/change", "/lado/allegations/{id}/decision",
+            "/lado/allegations/{id}/actions", "/lado/allegations/{id}/close", "/lado/figures",
         })
         {
             Assert.Contains(expected, urls);
