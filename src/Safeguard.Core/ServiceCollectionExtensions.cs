@@ -88,8 +88,6 @@ public static class ServiceCollectionExtensions
         PrivateFostering.PrivateFosteringRegistration.AddPrivateFostering(services);
         services.AddScoped<Interchange.AnnexA.AnnexAExport>();
 
-        // List 2 of Annex A is filled once early help records exist; until then it has its header and no rows.
-        services.AddScoped<Interchange.AnnexA.IAnnexAEarlyHelpSource, Interchange.AnnexA.NoEarlyHelpRecords>();
         EarlyHelp.EarlyHelpRegistration.AddEarlyHelp(services);
         Lado.LadoRegistration.AddLado(services);
         services.AddScoped<DemoSeeder>();

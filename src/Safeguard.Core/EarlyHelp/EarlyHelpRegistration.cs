@@ -10,6 +10,7 @@ public static class EarlyHelpRegistration
     {
         services.AddScoped<EarlyHelpService>();
         services.AddScoped<EarlyHelpFiguresService>();
+        services.AddScoped<Interchange.AnnexA.IAnnexAEarlyHelpSource, EarlyHelpAnnexASource>();
         services.AddScoped<Work.IDueWorkSource, EarlyHelpDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, EarlyHelpChronologySource>();
         services.AddRecordIndicators<EarlyHelpIndicatorData, EarlyHelpFacts>(EarlyHelpIndicators.All);

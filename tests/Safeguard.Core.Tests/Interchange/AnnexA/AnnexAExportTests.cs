@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
 using Safeguard.Calendar;
 using Safeguard.Core.Tests.Journey;
+using Safeguard.EarlyHelp;
 using Safeguard.FrontDoor;
 using Safeguard.Interchange.AnnexA;
 using Safeguard.Journey;
@@ -15,7 +16,7 @@ namespace Safeguard.Core.Tests.Interchange.AnnexA;
 
 /// <summary>
 /// Annex A as at Monday 23 November 2026 from a child's journey (a contact, a referral, an assessment, a section 47
-/// enquiry with its conference and plan, a visit) and another child's care and adoption decision: each worksheet's
+/// enquiry with its conference and plan, a visit, early help before it) and another child's care and adoption decision: each worksheet's
 /// header is the template's, and each row is what the records say.
 /// </summary>
 public class AnnexAExportTests
@@ -37,7 +38,7 @@ public class AnnexAExportTests
         using var file = new MemoryStream();
         var result = await f.Services.Get<AnnexAExport>().WriteAsync(AsAt, file, f.Worker, Ct);
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal([1, 0, 1, 1, 1, 1, 1, 1, 0, 1, 0], result.Lists.Select(l => l.Rows));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0], result.Lists.Select(l => l.Rows));
         Assert.Equal((D(5, 24), AsAt), (result.Lists[0].From, result.Lists[0].Until));
         Assert.Equal(new DateOnly(2025, 11, 24), result.Lists[9].From);
 
@@ -50,7 +51,8 @@ public class AnnexAExportTests
         }
 
         Assert.Equal(["List 1 Contacts", "List 2 Early help", "List 3 Referrals"], sheets.Keys.Take(3));
-        Assert.Single(sheets["List 2 Early help"]);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == f.Worker.AgencyId).Select(a => a.Name).SingleAsync(Ct);
+        Assert.Equal(["KHA5", "b) Female", "c) Asian or Asian British", "14/03/2018", "8", "03/06/2026", "20/06/2026", agency], sheets["List 2 Early help"][1]);
         Assert.Single(sheets["List 11 Adopters"]);
         Assert.Equal(["KHA5", "b) Female", "c) Asian or Asian British", "14/03/2018", "8", "05/10/2026", "b) Schools"], sheets["List 1 Contacts"][1]);
         Assert.Equal(["KHA5", "b) Female", "c) Asian or Asian British", "14/03/2018", "8", "06/10/2026", "b) Schools", "No", "1", "Assessment team", "Sam Worker"], sheets["List 3 Referrals"][1]);
@@ -135,6 +137,17 @@ public class AnnexAExportTests
                     RecordedByName = "Sam Worker",
                 },
                 new AdoptionDecision { PersonId = looked, DecidedOn = D(9, 1), RecordedByName = "Sam Worker" });
+
+            // Early help before the referral, led by the school; its assessment is listed (list 2), an episode without one is not.
+            var earlyHelp = new EarlyHelpEpisode
+            {
+                FamilyName = "Khan", StartedOn = D(6, 1), Source = EarlyHelpSource.PartnerAgency, AssessmentStartedOn = D(6, 3), AssessmentCompletedOn = D(6, 20), RecordedByName = "Ms Head",
+            };
+            earlyHelp.Members.Add(new EarlyHelpFamilyMember { EpisodeId = earlyHelp.Id, PersonId = child, IsChild = true });
+            earlyHelp.Leads.Add(new EarlyHelpLead { EpisodeId = earlyHelp.Id, AgencyId = f.Worker.AgencyId!.Value, Name = "Ms Head", From = D(6, 1) });
+            var noAssessment = new EarlyHelpEpisode { FamilyName = "Lee", StartedOn = D(10, 1), Source = EarlyHelpSource.PartnerAgency, RecordedByName = "Ms Head" };
+            noAssessment.Members.Add(new EarlyHelpFamilyMember { EpisodeId = noAssessment.Id, PersonId = looked, IsChild = true });
+            db.AddRange(earlyHelp, noAssessment);
             await db.SaveChangesAsync(Ct);
         }
     }
