@@ -141,7 +141,12 @@ public class AnnexAExportTests
             // Early help before the referral, led by the school; its assessment is listed (list 2), an episode without one is not.
             var earlyHelp = new EarlyHelpEpisode
             {
-                FamilyName = "Khan", StartedOn = D(6, 1), Source = EarlyHelpSource.PartnerAgency, AssessmentStartedOn = D(6, 3), AssessmentCompletedOn = D(6, 20), RecordedByName = "Ms Head",
+                FamilyName = "Khan",
+                StartedOn = D(6, 1),
+                Source = EarlyHelpSource.PartnerAgency,
+                AssessmentStartedOn = D(6, 3),
+                AssessmentCompletedOn = D(6, 20),
+                RecordedByName = "Ms Head",
             };
             earlyHelp.Members.Add(new EarlyHelpFamilyMember { EpisodeId = earlyHelp.Id, PersonId = child, IsChild = true });
             earlyHelp.Leads.Add(new EarlyHelpLead { EpisodeId = earlyHelp.Id, AgencyId = f.Worker.AgencyId!.Value, Name = "Ms Head", From = D(6, 1) });
