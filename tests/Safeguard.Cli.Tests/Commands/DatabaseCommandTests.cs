@@ -34,7 +34,7 @@ public class DatabaseCommandTests
 
         var seed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo", "--area", "Cliffshire", "--scale", "0.01"));
         Assert.Equal(0, seed.ExitCode);
-        Assert.Matches(@"8 agencies, 15 users, 430 children, [1-9]\d+ contacts, [1-9]\d+ referrals and 4 case reviews added", seed.Output);
+        Assert.Matches(@"8 agencies, 18 users, 431 children, [1-9]\d+ contacts, [1-9]\d+ referrals and 4 case reviews added", seed.Output);
         Assert.Contains(DemoSeeder.AuthenticatorSecretFor("social.worker"), seed.Output, StringComparison.Ordinal);
         var reseed = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo"));
         Assert.Contains("0 agencies, 0 users, 0 children, 0 contacts, 0 referrals and 0 case reviews added", reseed.Output, StringComparison.Ordinal);

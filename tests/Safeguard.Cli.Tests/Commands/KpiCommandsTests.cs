@@ -26,7 +26,7 @@ public class KpiCommandsTests
         Assert.Equal(43, rows.Count);
         string[] fields = ["id", "title", "unit", "aggregation", "source", "q1", "q2", "q3", "q4", "year", "previousYear", "difference", "gaps"];
         Assert.All(rows, r => Assert.Equal(fields, r.EnumerateObject().Select(p => p.Name)));
-        var csc = rows.Single(r => r.GetProperty("id").GetString() == "8.1");
+        var csc = rows.Single(r => r.GetProperty("id").GetString() == "8.2");
         Assert.Equal(JsonValueKind.Number, csc.GetProperty("q1").ValueKind);
         Assert.Equal(JsonValueKind.Null, csc.GetProperty("q2").ValueKind);
         var gap = csc.GetProperty("gaps").EnumerateArray().Single();
@@ -38,7 +38,7 @@ public class KpiCommandsTests
         // As at a date before the demo's first return was submitted, its figures were not known.
         var earlier = await CliHarness.RunWithDatabaseAsync(On(database, "kpi", "dataset", "--year", "2026", "--format", "json", "--as-at", "2026-07-15"), Clock);
         using var then = JsonDocument.Parse(earlier.Output);
-        var q1Then = then.RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "8.1");
+        var q1Then = then.RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "8.2");
         Assert.Equal(JsonValueKind.Null, q1Then.GetProperty("q1").ValueKind);
         Assert.Equal(JsonValueKind.Null, q1Then.GetProperty("q2").ValueKind); // Q2 had not ended: not a gap
         Assert.Single(q1Then.GetProperty("gaps").EnumerateArray());

@@ -22,7 +22,7 @@ public class DataReturnTests
         Assert.Contains("5.2", codes);
         Assert.Contains("3.4c", codes);
         var computed = IndicatorCatalogue.Indicators.Where(i => i.Source == IndicatorSource.Computed).Select(i => i.Code).ToList();
-        Assert.Equal(["2.1", "3.4a", "3.4b", "3.5", "3.7", "3.8", "4.4", "4.5a", "4.5b", "4.5c", "5.1", "5.2", "5.3", "5.4", "5.5a", "5.5b", "6.3", "6.4", "6.5", "6.6", "6.7", "7.1", "7.2", "7.3"], computed);
+        Assert.Equal(["2.1", "2.3", "3.4a", "3.4b", "3.5", "3.7", "3.8", "4.1", "4.2", "4.4", "4.5a", "4.5b", "4.5c", "5.1", "5.2", "5.3", "5.4", "5.5a", "5.5b", "6.3", "6.4", "6.5", "6.6", "6.7", "7.1", "7.2", "7.3", "8.1"], computed);
         Assert.All(IndicatorCatalogue.Indicators.Where(i => i.Source == IndicatorSource.Returned), i => Assert.NotNull(i.SuppliedBy));
     }
 
@@ -79,19 +79,21 @@ public class DataReturnTests
         [
             new("2.2", "two hundred"),
             new("8.4", "140"),
-            new("2.3", "12.5"),
-            new("3.2", "-3"),
-            new("8.1", "", MissingFigureReason.Other, " "),
-            new("8.3", "", null),
+            new("3.2", "12.5"),
+            new("8.2", "-3"),
+            new("8.3", "", MissingFigureReason.Other, " "),
+            new("8.1", "7"),
             new("9.9", "1"),
         ], submit: true, council, Token));
         var byField = bad.Problems.ToDictionary(p => p.Field, p => p.Message);
         Assert.Equal("2.2 Children living in the area who are the responsibility of other local authorities: enter a number, like 42", byField["Figure-2.2"]);
         Assert.Equal("8.4 Turnover rate of social workers, health visitors and school nurses: a percentage must be between 0 and 100", byField["Figure-8.4"]);
-        Assert.Equal("2.3 Private fostering arrangements: a count must be a whole number", byField["Figure-2.3"]);
-        Assert.Equal("3.2 Domestic abuse notifications that led to a referral: the figure cannot be negative", byField["Figure-3.2"]);
-        Assert.Equal("8.1 Allegations referred to the LADO: say why the figure cannot be given", byField["Figure-8.1"]);
-        Assert.Equal("8.3 Vacancy rate of social workers, health visitors and school nurses: enter the figure, or say why you cannot give it", byField["Figure-8.3"]);
+        Assert.Equal("3.2 Domestic abuse notifications that led to a referral: a count must be a whole number", byField["Figure-3.2"]);
+        Assert.Equal("8.2 Social workers, health visitors and school nurses (FTE): the figure cannot be negative", byField["Figure-8.2"]);
+        Assert.Equal("8.3 Vacancy rate of social workers, health visitors and school nurses: say why the figure cannot be given", byField["Figure-8.3"]);
+
+        // 8.1 is worked out from the LADO's records now: no agency returns it.
+        Assert.Equal("8.1 is not one of the figures this return asks for", byField["Figure-8.1"]);
         Assert.Equal("9.9 is not one of the figures this return asks for", byField["Figure-9.9"]);
         Assert.Equal(0, await f.Db.Set<ReturnedFigure>().CountAsync(r => r.RequestId == request.Id, Token));
 

@@ -29,7 +29,7 @@ public class IndicatorBreakdownTests
 
         var calculator = services.Get<DatasetCalculator>();
         var rows = (await calculator.ComputeAsync(Year, cancellationToken: Token)).Rows.Where(r => r.Indicator.Source == IndicatorSource.Computed).ToList();
-        Assert.Equal(24, rows.Count);
+        Assert.Equal(28, rows.Count);
         var nonEmpty = 0;
         foreach (var row in rows)
         {

@@ -30,8 +30,9 @@ public class UserAdministrationTests
         {
             var holders = await users.GetUsersInRoleAsync(role.Name);
             // The case review group has a representative of each statutory partner and a named member; the council
-            // and the police each have a data lead for their quarterly returns.
-            Assert.Equal(role.Name switch { Roles.CaseReviewGroup => 4, Roles.AgencyDataLead => 2, _ => 1 }, holders.Count);
+            // and the police each have a data lead for their quarterly returns; partner practitioners are a police
+            // officer and a school's designated safeguarding lead (who leads early help).
+            Assert.Equal(role.Name switch { Roles.CaseReviewGroup => 4, Roles.AgencyDataLead => 2, Roles.PartnerPractitioner => 2, _ => 1 }, holders.Count);
             foreach (var holder in holders)
             {
                 Assert.True(holder.TwoFactorEnabled);

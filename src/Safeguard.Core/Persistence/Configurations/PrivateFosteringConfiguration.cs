@@ -21,7 +21,8 @@ public sealed class PrivateFosteringArrangementConfiguration : IEntityTypeConfig
         builder.Property(a => a.EndNote).HasMaxLength(PrivateFosteringArrangement.MaxTextLength);
         builder.Property(a => a.RecordedByName).HasMaxLength(PrivateFosteringArrangement.MaxNameLength);
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(a => a.Visits).WithOne().HasForeignKey(v => v.ArrangementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Visits).WithOne().HasForeignKey(v => v.ArrangementId).OnDelete(DeleteBehavior.Restrict)
+            .HasConstraintName("FK_PrivateFosteringVisits_Arrangements_ArrangementId"); // the default name is longer than PostgreSQL keeps
         builder.HasIndex(a => new { a.PersonId, a.NotifiedOn });
         builder.HasIndex(a => a.NotifiedOn);
         builder.Ignore(a => a.IsOpen);

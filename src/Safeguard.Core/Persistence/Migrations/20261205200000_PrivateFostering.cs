@@ -62,7 +62,7 @@ public sealed class PrivateFostering : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_PrivateFosteringVisits", x => x.Id);
-                table.ForeignKey("FK_PrivateFosteringVisits_PrivateFosteringArrangements_ArrangementId", x => x.ArrangementId, "PrivateFosteringArrangements", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_PrivateFosteringVisits_Arrangements_ArrangementId", x => x.ArrangementId, "PrivateFosteringArrangements", "Id", onDelete: ReferentialAction.Restrict);
             });
         migrationBuilder.CreateIndex("IX_PrivateFosteringVisits_ArrangementId_VisitedOn", "PrivateFosteringVisits", ["ArrangementId", "VisitedOn"]);
     }
