@@ -54,9 +54,9 @@ public class DashboardJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("Group=8"));
         await Assertions.Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(4);
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Line chart of 8.1 ") })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Figures for 8.1 by quarter" })).ToContainTextAsync("Gap");
-        await Assertions.Expect(page.Locator("section[data-indicator='8.1'] [data-testid='gap-notes']")).ToContainTextAsync("Not yet submitted (late");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Line chart of 8.2 ") })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Figures for 8.2 by quarter" })).ToContainTextAsync("Gap");
+        await Assertions.Expect(page.Locator("section[data-indicator='8.2'] [data-testid='gap-notes']")).ToContainTextAsync("Not yet submitted (late");
         await Screenshots.SaveAsync(page, "dashboard-group-8");
         await Axe.AssertNoViolationsAsync(page);
 

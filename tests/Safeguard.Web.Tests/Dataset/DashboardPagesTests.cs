@@ -26,7 +26,7 @@ public class DashboardPagesTests
 
         var page = Html.Parse(await scrutiny.GetStringAsync($"/dataset/dashboard?year={year.StartYear}&group=8", Token));
         Assert.Equal(["8.1", "8.2", "8.3", "8.4"], page.QuerySelectorAll("section[data-indicator]").Select(s => s.GetAttribute("data-indicator")!));
-        var section = page.QuerySelector("section[data-indicator='8.1']")!;
+        var section = page.QuerySelector("section[data-indicator='8.2']")!;
         var canvas = section.QuerySelector("canvas")!;
         Assert.Equal("img", canvas.GetAttribute("role"));
         Assert.Contains("in the table that follows", canvas.GetAttribute("aria-label"), StringComparison.Ordinal);
@@ -46,18 +46,18 @@ public class DashboardPagesTests
         Assert.Contains("Not yet due", section.QuerySelector($"td[data-cell='{year.Name} Q4']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Not yet due", section.QuerySelector($"td[data-cell='{year.Name}']")!.TextContent, StringComparison.Ordinal); // the year is not over
         var table = section.QuerySelector("table")!;
-        Assert.Equal("Figures for 8.1 by quarter", table.QuerySelector("caption")!.TextContent.Trim());
+        Assert.Equal("Figures for 8.2 by quarter", table.QuerySelector("caption")!.TextContent.Trim());
         Assert.All(table.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
         Assert.All(table.QuerySelectorAll("tbody th"), th => Assert.Equal("row", th.GetAttribute("scope")));
         Assert.Null(page.QuerySelector("a[href^='/dataset/benchmarks']"));
         Assert.Equal(HttpStatusCode.Forbidden, (await scrutiny.GetAsync("/dataset/benchmarks", Token)).StatusCode);
 
-        var download = await scrutiny.GetAsync($"/dataset/dashboard/download?indicator=8.1&year={year.StartYear}", Token);
+        var download = await scrutiny.GetAsync($"/dataset/dashboard/download?indicator=8.2&year={year.StartYear}", Token);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download.Content.Headers.ContentType?.MediaType);
         using (var workbook = SpreadsheetDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync(Token)), false))
         {
             var sheet = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single();
-            Assert.Equal($"8.1 {year.Name}", sheet.Name!.Value);
+            Assert.Equal($"8.2 {year.Name}", sheet.Name!.Value);
             var rows = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
             var last = rows[^1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
             Assert.Equal(year.Name, last[0].InnerText);

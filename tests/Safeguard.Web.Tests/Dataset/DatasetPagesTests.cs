@@ -97,13 +97,13 @@ public class DatasetPagesTests
         {
             "8.4" => ("140", ""),
             "8.2" => ("three hundred", ""),
-            "8.1" => ("", ""),
+            "8.3" => ("", ""),
             _ => ("12", ""),
         }), url);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var errors = await Html.ReadAsync(refused);
         Assert.Equal(
-            ["Figure-8-1", "Figure-8-2", "Figure-8-4"],
+            ["Figure-8-2", "Figure-8-3", "Figure-8-4"],
             Html.ErrorSummary(errors).Select(e => e.Target));
         Assert.Contains("a percentage must be between 0 and 100", Html.ErrorSummary(errors)[2].Message, StringComparison.Ordinal);
         Html.AssertErrorSummaryLinksResolve(errors);
@@ -111,7 +111,7 @@ public class DatasetPagesTests
 
         var submitted = await SafeguardWebFactory.PostFormAsync(council, url + "?handler=Submit", Fields(code => code switch
         {
-            "8.1" => ("", nameof(MissingFigureReason.SystemUnavailable)),
+            "8.3" => ("", nameof(MissingFigureReason.SystemUnavailable)),
             "8.4" => ("6.5", ""),
             _ => ("12", ""),
         }), url);
@@ -121,7 +121,7 @@ public class DatasetPagesTests
 
         var bu = await factory.SignInAsync("business.unit");
         var dataset = Html.Parse(await bu.GetStringAsync("/dataset", Token));
-        Assert.Contains("The agency's system was unavailable", dataset.QuerySelector("[data-gap='8.1-Q2']")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Contains("The agency's system was unavailable", dataset.QuerySelector("[data-gap='8.3-Q2']")?.TextContent ?? "", StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(BothProviders))]
