@@ -19,7 +19,7 @@ public class PrivateFosteringPageTests(WebFactories factories) : IClassFixture<W
         var child = await TestUsers.WithDbAsync(factory, db => db.People.AsNoTracking()
             .Where(p => p.Kind == PersonKind.Child && p.MergedIntoId == null && !p.IsRestricted && !db.Set<PrivateFosteringArrangement>().Any(a => a.PersonId == p.Id))
             .Select(p => p.Id).FirstAsync());
-        var today = DateTime.UtcNow.AddDays(-1);
+        var today = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
         var notify = $"/people/{child}/private-fostering/notify";
 
         // Missing answers are shown beside their fields.

@@ -22,11 +22,11 @@ public class AnnexAPageTests(WebFactories factories) : IClassFixture<WebFactorie
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
 
         // A date in the future is refused on the page.
-        var future = DateTime.UtcNow.AddYears(1);
+        var future = factory.Clock.GetUtcNow().UtcDateTime.AddYears(1);
         var refused = await client.GetStringAsync($"/returns/annex-a?handler=Download&AsAtDay={future.Day}&AsAtMonth={future.Month}&AsAtYear={future.Year}");
         Assert.Contains("The date must be today or in the past", refused, StringComparison.Ordinal);
 
-        var asAt = DateTime.UtcNow.AddDays(-1);
+        var asAt = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
         using var download = await client.GetAsync($"/returns/annex-a?handler=Download&AsAtDay={asAt.Day}&AsAtMonth={asAt.Month}&AsAtYear={asAt.Year}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Safeguard.Dataset.Spreadsheet.XlsxContentType, download.Content.Headers.ContentType?.MediaType);
