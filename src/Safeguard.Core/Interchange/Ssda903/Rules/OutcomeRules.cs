@@ -70,7 +70,9 @@ internal static class OutcomeRules
 
     public static bool ConvictedUnderTen(Ssda903Oc2 r, Oc2Facts f) => r.Convicted is not null && f.AgeAtEnd < 10;
 
-    public static bool HealthCheckFiveOrOver(Ssda903Oc2 r, Oc2Facts f) => r.HealthCheck is not null && f.AgeAtEnd >= 5;
+    // 546: DfE's rule reads the episodes (188, 189 and 542 read OC2 alone): health promotion given for a child of 5 or
+    // over in the 12-month cohort; for other children any OC2 item is 190's.
+    public static bool HealthCheckFiveOrOver(Ssda903Oc2 r, Oc2Facts f) => f.InCohort && r.HealthCheck is not null && f.AgeAtEnd >= 5;
 
     public static bool SdqUnderFour(Ssda903Oc2 r, Oc2Facts f) => (r.SdqScore.Given || r.SdqReason is not null) && f.AgeAtEnd < 4;
 
@@ -84,6 +86,22 @@ internal static class OutcomeRules
 
     public static bool CohortMissingOutcomes(Ssda903Oc2 r, Oc2Facts f) => f.InCohort && CoreMissing(r);
 
+    /// <summary>
+    /// 191: a child in the 12-month cohort whose OC2 items are blank: on its OC2 row, or, when the OC2 table is given
+    /// and the child has no row in it, on the child's first episode (DfE's fields name CHILD for that case).
+    /// </summary>
+    public static void CohortMissingOutcomesOrRow(Ssda903Child child, Ssda903RuleContext context)
+    {
+        if (child.Oc2.Count > 0)
+        {
+            Oc2(CohortMissingOutcomes, "HEALTH_ASSESSMENT", "IMMUNISATIONS", "SUBSTANCE_MISUSE", "TEETH_CHECK")(child, context);
+        }
+        else if (context.Has(Ssda903Table.Oc2) && context.Has(Ssda903Table.Episodes) && child.Episodes.Count > 0 && ContinuouslyLookedAfter(child, context))
+        {
+            context.Report(Ssda903Table.Episodes, child.Episodes[0], "CHILD");
+        }
+    }
+
     // 186: in the cohort, 4 or over on 1 April and under 17 on 31 March, and no SDQ score.
     public static bool CohortMissingScore(Ssda903Oc2 r, Oc2Facts f) => f.InCohort && f.AgeAtStart >= 4 && f.AgeAtEnd < 17 && !r.SdqScore.Given;
 
@@ -91,9 +109,9 @@ internal static class OutcomeRules
 
     public static bool CohortMissingHealthCheck(Ssda903Oc2 r, Oc2Facts f) => f.InCohort && f.AgeAtEnd < 5 && r.HealthCheck is null;
 
-    // 157: SDQ1 ("no form returned as child was aged under 4 or over 17") for a child aged 4 or over on 1 April
-    // and 16 or under on 31 March.
-    public static bool Sdq1InAgeRange(Ssda903Oc2 r, Oc2Facts f) => r.SdqReason == "SDQ1" && f.AgeAtStart >= 4 && f.AgeAtEnd <= 16;
+    // 157: SDQ1 ("no form returned as child was aged under 4 or over 17") for a child in the 12-month cohort (DfE's
+    // rule reads the episodes) aged 4 or over on 1 April and 16 or under on 31 March.
+    public static bool Sdq1InAgeRange(Ssda903Oc2 r, Oc2Facts f) => f.InCohort && r.SdqReason == "SDQ1" && f.AgeAtStart >= 4 && f.AgeAtEnd <= 16;
 
     /// <summary>A rule reporting each OC3 row for which <paramref name="fires"/> holds.</summary>
     public static Action<Ssda903Child, Ssda903RuleContext> Oc3(Func<Ssda903Oc3, Ssda903Child, Ssda903RuleContext, bool> fires, params string[] fields) =>

@@ -111,7 +111,7 @@ public static class Rules2024To25
         new("373", Ep.Each(Ep.AgeAtStart(e => e.Place == "S1", age => age < 4), "DECOM", "PLACE")),
         new("374", Ep.Each(Ep.AgeAtStart(e => e.Place == "P3", age => age < 14), "DECOM", "PLACE")),
         new("386", Ep.Each(Ep.AgeAtEnd(e => In(e.Rec, "E11", "E12"), age => age >= 18), "REC")),
-        new("387", Ep.Each(Ep.AgeAtEnd(e => e.Rec == "E5", age => age < 14), "REC")),
+        new("387", Ep.Each(Ep.AgeAtEnd(e => e.Rec is "E5" or "E6", age => age < 14), "REC")), // both codes are independent living
         new("389", Ep.Each(Ep.AgeAtEnd(e => e.Rec == "E7", age => age < 16), "REC")),
         new("407", Ep.Each(Ep.AgeAtEnd(e => In(e.Rec, "E45", "E46", "E47", "E48"), age => age >= 18), "DEC", "DOB", "REC")),
         new("460", Ep.Each(Ep.AgeAtEnd(e => e.Rec == "E17", age => age < 18), "DEC", "REC")),
@@ -162,7 +162,7 @@ public static class Rules2024To25
         new("185", Oc.Oc2(Oc.ScoreNotInCohort, "SDQ_SCORE")),
         new("198", Oc.Oc2(Oc.ReasonNotInCohort, "SDQ_REASON")),
         new("190", Oc.Oc2(Oc.OutcomesNotInCohort, Oc2Flags)),
-        new("191", Oc.Oc2(Oc.CohortMissingOutcomes, "HEALTH_ASSESSMENT", "IMMUNISATIONS", "SUBSTANCE_MISUSE", "TEETH_CHECK")),
+        new("191", Oc.CohortMissingOutcomesOrRow),
         new("186", Oc.Oc2(Oc.CohortMissingScore, "SDQ_SCORE")),
         new("543", Oc.Oc2(Oc.CohortMissingConviction, "CONVICTED", "DOB")),
         new("545", Oc.Oc2(Oc.CohortMissingHealthCheck, "DOB", "HEALTH_CHECK")),
