@@ -23,7 +23,7 @@ public sealed record CensusImportOptions
     public bool DryRun { get; init; }
 
     /// <summary>How many children are loaded and saved together.</summary>
-    public int BatchSize { get; init; } = 500;
+    public int BatchSize { get; init; } = 2000;
 }
 
 /// <summary>The kinds of record an import creates or changes, in the order a report lists them.</summary>

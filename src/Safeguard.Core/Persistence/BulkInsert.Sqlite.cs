@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -53,12 +54,16 @@ public static partial class BulkInsert
             }
         }
 
+        /// <summary>Text is encoded into this buffer (kept per thread), not into a new array per value.</summary>
+        [ThreadStatic]
+        private static byte[]? t_text;
+
         private static void Bind(sqlite3_stmt statement, int index, object? value, sqlite3 handle)
         {
             var rc = value switch
             {
                 null => raw.sqlite3_bind_null(statement, index),
-                string text => raw.sqlite3_bind_text(statement, index, text),
+                string text => BindText(statement, index, text),
                 long number => raw.sqlite3_bind_int64(statement, index, number),
                 int number => raw.sqlite3_bind_int64(statement, index, number),
                 short number => raw.sqlite3_bind_int64(statement, index, number),
@@ -69,11 +74,54 @@ public static partial class BulkInsert
                     : raw.sqlite3_bind_double(statement, index, real),
                 byte[] { Length: 0 } => raw.sqlite3_bind_zeroblob(statement, index, 0),
                 byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-                Guid guid => raw.sqlite3_bind_text(statement, index, guid.ToString().ToUpperInvariant()),
-                DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+                Guid guid => BindGuid(statement, index, guid),
+                DateOnly date => BindDate(statement, index, date),
                 _ => throw new NotSupportedException($"A {value.GetType().Name} value cannot be bound here."),
             };
             Check(rc, handle);
+        }
+
+        private static byte[] Buffer(int length)
+        {
+            var buffer = t_text;
+            if (buffer is null || buffer.Length < length)
+            {
+                t_text = buffer = new byte[Math.Max(length, 1024)];
+            }
+
+            return buffer;
+        }
+
+        /// <summary>As UTF-8 (SQLite copies it), as Microsoft.Data.Sqlite binds a string.</summary>
+        private static int BindText(sqlite3_stmt statement, int index, string text)
+        {
+            var buffer = Buffer(Encoding.UTF8.GetMaxByteCount(text.Length));
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            return raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length));
+        }
+
+        /// <summary>As upper-case text, as Microsoft.Data.Sqlite binds a Guid (<c>ToString().ToUpperInvariant()</c>).</summary>
+        private static int BindGuid(sqlite3_stmt statement, int index, Guid guid)
+        {
+            var buffer = Buffer(36);
+            guid.TryFormat(buffer, out var length, "D");
+            for (var i = 0; i < length; i++)
+            {
+                if (buffer[i] is >= (byte)'a' and <= (byte)'f')
+                {
+                    buffer[i] -= 'a' - 'A';
+                }
+            }
+
+            return raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length));
+        }
+
+        /// <summary>As yyyy-MM-dd text, as Microsoft.Data.Sqlite binds a DateOnly.</summary>
+        private static int BindDate(sqlite3_stmt statement, int index, DateOnly date)
+        {
+            var buffer = Buffer(10);
+            date.TryFormat(buffer, out var length, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture);
+            return raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length));
         }
 
         private static void Check(int rc, sqlite3 handle)
