@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -70,24 +73,74 @@ public static class AuditChanges
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(entity);
-        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in type.GetProperties())
+        var shape = Shapes.GetValue(type, t => new CreatedShape(t));
+        var buffer = t_json ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            var value = property.GetGetter().GetClrValue(entity);
-            if (property.FindAnnotation(RedactAnnotation)?.Value is true)
+            // The fields in ordinal order of their names, each written as JsonSerializer writes the value in a
+            // dictionary of objects (as Collect serializes a tracked record), without building the dictionary.
+            writer.WriteStartObject();
+            foreach (var (name, getter, redact) in shape.Properties)
             {
-                value = value is null ? null : Redacted;
-            }
-            else if (value is Enum e)
-            {
-                value = e.ToString();
+                var value = getter.GetClrValue(entity);
+                writer.WritePropertyName(name);
+                switch (redact && value is not null ? Redacted : value)
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    case Guid guid:
+                        writer.WriteStringValue(guid);
+                        break;
+                    case bool flag:
+                        writer.WriteBooleanValue(flag);
+                        break;
+                    case int number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case long number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case DateTimeOffset instant:
+                        writer.WriteStringValue(instant);
+                        break;
+                    case Enum e:
+                        writer.WriteStringValue(e.ToString());
+                        break;
+                    case var other:
+                        JsonSerializer.Serialize(writer, other, other.GetType());
+                        break;
+                }
             }
 
-            values[property.Name] = value;
+            writer.WriteEndObject();
         }
 
-        var key = string.Join("/", type.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(p.GetGetter().GetClrValue(entity), System.Globalization.CultureInfo.InvariantCulture)));
-        return (EntityTypeName(type), key, JsonSerializer.Serialize(values));
+        var key = shape.Key.Length == 1
+            ? Convert.ToString(shape.Key[0].GetClrValue(entity), System.Globalization.CultureInfo.InvariantCulture)!
+            : string.Join("/", shape.Key.Select(k => Convert.ToString(k.GetClrValue(entity), System.Globalization.CultureInfo.InvariantCulture)));
+        return (shape.Name, key, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>Each entity type's audited fields, in the order the trail writes them, and its key.</summary>
+    private static readonly ConditionalWeakTable<IEntityType, CreatedShape> Shapes = [];
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_json;
+
+    private sealed class CreatedShape(IEntityType type)
+    {
+        public string Name { get; } = EntityTypeName(type);
+
+        public (string Name, IClrPropertyGetter Getter, bool Redact)[] Properties { get; } = [.. type.GetProperties()
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => (p.Name, p.GetGetter(), p.FindAnnotation(RedactAnnotation)?.Value is true))];
+
+        public IClrPropertyGetter[] Key { get; } = [.. type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter())];
     }
 
     /// <summary>Puts back the versions raised by <see cref="Collect"/> after a save that failed.</summary>

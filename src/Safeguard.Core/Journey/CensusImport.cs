@@ -23,7 +23,7 @@ public sealed record CensusImportOptions
     public bool DryRun { get; init; }
 
     /// <summary>How many children are loaded and saved together.</summary>
-    public int BatchSize { get; init; } = 500;
+    public int BatchSize { get; init; } = 2000;
 }
 
 /// <summary>The kinds of record an import creates or changes, in the order a report lists them.</summary>
@@ -348,6 +348,7 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
         var episodes = personIds.Count == 0 ? [] : await CensusRecords.LoadTrackedAsync(db, personIds, cancellationToken);
         var created = new List<(Person Person, List<NeedEpisode> Episodes)>();
         var digests = new List<CensusDigest>();
+        var replaced = new List<Guid>(); // the children applied who were known, whose digests (if any) are replaced
         var upns = batch.Select(c => string.IsNullOrWhiteSpace(c.Child.Upn) ? null : UniquePupilNumber.Normalise(c.Child.Upn)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var upnHolders = await db.People.AsNoTracking()
             .Where(p => p.Upn != null && upns.Contains(p.Upn) && p.MergedIntoId == null)
@@ -396,6 +397,11 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
             }
 
             digests.Add(new CensusDigest { PersonId = person.Id, Digest = digest });
+            if (!isNew)
+            {
+                replaced.Add(person.Id);
+            }
+
             var recorded = isNew ? [] : episodesByPerson[person.Id].ToList();
             if (isNew)
             {
@@ -428,10 +434,13 @@ public sealed partial class CensusImportService(SafeguardDbContext db, CalendarA
             await db.SaveWithNewRecordsInBulkAsync(created.SelectMany(c => CensusRecords.Graph(c.Person, c.Episodes)), cancellationToken);
 
             // Then each child applied records the content it now holds: derived data, not audited (docs/adr/0034).
+            if (replaced.Count > 0)
+            {
+                await db.CensusDigests.Where(d => replaced.Contains(d.PersonId)).ExecuteDeleteAsync(cancellationToken);
+            }
+
             if (digests.Count > 0)
             {
-                var applied = digests.Select(d => d.PersonId).ToList();
-                await db.CensusDigests.Where(d => applied.Contains(d.PersonId)).ExecuteDeleteAsync(cancellationToken);
                 await BulkInsert.InsertRowsAsync(db, db.Model.FindEntityType(typeof(CensusDigest))!, digests, cancellationToken);
             }
         }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -16,11 +17,13 @@ namespace Safeguard.Persistence;
 /// record is audited as a "created" change event of its own, in the same chain and transaction, written the same
 /// way (<c>SafeguardDbContext.AppendCreatedEventsAsync</c>); see docs/adr/0016 and 0020.
 /// </summary>
-public static class BulkInsert
+public static partial class BulkInsert
 {
     /// <summary>
-    /// Parameters per statement. PostgreSQL binds parameters by position, so long statements pay; SQLite finds each
-    /// named parameter by a linear search on every execution, so its statements stay short.
+    /// Parameters per statement. PostgreSQL binds parameters by position, so long statements pay. SQLite rows go
+    /// through <see cref="SqliteRows"/> (one prepared single-row statement, values bound by position); the
+    /// statements here serve only a type with a column it cannot bind, kept short because Microsoft.Data.Sqlite finds
+    /// each named parameter by a linear search on every execution.
     /// </summary>
     private const int PostgresParametersPerStatement = 4000;
     private const int SqliteParametersPerStatement = 120;
@@ -71,6 +74,12 @@ public static class BulkInsert
         if (rows.Count > 0)
         {
             var columns = Columns(entityType);
+            if (db.IsSqlite && SqliteRows.CanBind(columns))
+            {
+                SqliteRows.Insert((SqliteConnection)db.Database.GetDbConnection(), InsertText(db, entityType, columns), columns, rows);
+                return;
+            }
+
             var sql = db.GetService<ISqlGenerationHelper>();
             var table = sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
             var columnList = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
@@ -107,6 +116,13 @@ public static class BulkInsert
         }
     }
 
+    private static string InsertText(SafeguardDbContext db, IEntityType entityType, List<Column> columns)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
+        return $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ({string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"?{i + 1}")))})";
+    }
+
     private static List<Column> Columns(IEntityType entityType)
     {
         var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
@@ -118,7 +134,9 @@ public static class BulkInsert
                 throw new NotSupportedException($"{entityType.ClrType.Name}.{property.Name} is a shadow property; bulk inserts need every column on the record.");
             }
 
-            columns.Add(new Column(property.GetColumnName(store)!, property, property.GetGetter(), (RelationalTypeMapping)property.GetRelationalTypeMapping()));
+            var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
+            var providerType = mapping.Converter?.ProviderClrType ?? property.ClrType;
+            columns.Add(new Column(property.GetColumnName(store)!, property, property.GetGetter(), mapping, Nullable.GetUnderlyingType(providerType) ?? providerType));
         }
 
         return columns;
@@ -156,18 +174,20 @@ public static class BulkInsert
         {
             foreach (var column in columns)
             {
-                var value = column.Getter.GetClrValue(row);
-                if (value is not null && column.Mapping.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                command.Parameters[p++].Value = value ?? DBNull.Value;
+                command.Parameters[p++].Value = column.ValueOf(row) ?? DBNull.Value;
             }
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record Column(string Name, IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping);
+    internal sealed record Column(string Name, IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping, Type ProviderType)
+    {
+        /// <summary>The column's value in <paramref name="row"/> as the provider stores it (after EF Core's value converter), or null.</summary>
+        public object? ValueOf(object row)
+        {
+            var value = Getter.GetClrValue(row);
+            return value is not null && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+    }
 }

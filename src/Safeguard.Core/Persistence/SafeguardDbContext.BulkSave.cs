@@ -39,7 +39,7 @@ public sealed partial class SafeguardDbContext
             return await SaveChangesAsync(cancellationToken);
         }
 
-        await ForgetCensusDigestsAsync(records.Select(r => r.Entity), cancellationToken);
+        await ForgetCensusDigestsAsync(records.ConvertAll(r => r.Entity), cancellationToken);
         var byType = records.GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Select(r => r.Entity).ToList());
         foreach (var type in ParentsFirst(byType.Keys))
         {

@@ -30,15 +30,36 @@ public sealed partial class SafeguardDbContext
         return ForgetCensusDigestsAsync(touched, cancellationToken);
     }
 
-    /// <summary>As above, for new records written in bulk rather than through the change tracker.</summary>
-    private Task ForgetCensusDigestsAsync(IEnumerable<object> created, CancellationToken cancellationToken)
+    /// <summary>
+    /// As above, for new records written in bulk rather than through the change tracker. A person, episode or plan
+    /// written in the same call is not in the database yet, so no digest can be found through it: only the people,
+    /// episodes and plans already held that the new records belong to are looked for (none when the records are all
+    /// of children new to Safeguard, as on a census import into an empty database).
+    /// </summary>
+    private Task ForgetCensusDigestsAsync(IReadOnlyCollection<object> created, CancellationToken cancellationToken)
     {
         var touched = new TouchedChildren();
+        var createdIds = new HashSet<Guid>();
         foreach (var record in created)
         {
             touched.Add(record, null);
+            switch (record)
+            {
+                case Person person:
+                    createdIds.Add(person.Id);
+                    break;
+                case NeedEpisode episode:
+                    createdIds.Add(episode.Id);
+                    break;
+                case ProtectionPlan plan:
+                    createdIds.Add(plan.Id);
+                    break;
+            }
         }
 
+        touched.People.ExceptWith(createdIds);
+        touched.Episodes.ExceptWith(createdIds);
+        touched.Plans.ExceptWith(createdIds);
         return ForgetCensusDigestsAsync(touched, cancellationToken);
     }
 
