@@ -189,6 +189,32 @@ public class EarlyHelpTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_partner_lead_professionals_due_reviews_are_on_their_due_work_linked_to_their_agencys_page(DatabaseProvider provider)
+    {
+        await using var f = await Fixture.CreateAsync(provider);
+        var db = f.Journey.Services.Db;
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            var partner = await db.Roles.SingleAsync(r => r.Name == Roles.PartnerPractitioner, Ct);
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = f.Teacher.UserId!.Value, RoleId = partner.Id });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var episode = await f.StartAsync(on: D(2026, 9, 1), lead: new EarlyHelpLeadInput(null, f.Teacher.UserId, null, "Designated safeguarding lead", D(2026, 9, 1)));
+        var other = await f.Journey.AddChildAsync("Bilal", "Ahmed");
+        await f.StartAsync(other, D(2026, 9, 1), new EarlyHelpLeadInput(f.Locality.Id, null, "Lou Locality", null, D(2026, 9, 1)));
+
+        var mine = await f.Journey.Services.Get<DueWorkList>().ReadAsync(new DueWorkQuery(WorkerId: f.Teacher.UserId), Ct);
+        var item = Assert.Single(mine);
+        Assert.Equal(("The Khan family", "Early help: first team around the family review", D(2026, 10, 13), DeadlineStatus.Overdue, $"/my-agency/early-help/{episode.Id}", (Guid?)f.Teacher.UserId),
+            (item.ChildName, item.What, item.Assessment.Deadline.DueDate, item.Assessment.Status, item.Link, item.WorkerId));
+
+        // The coordinator's view of all the work links every episode to the early help pages.
+        var all = await f.Journey.Services.Get<DueWorkList>().ReadAsync(new DueWorkQuery(), Ct);
+        Assert.Equal([$"/early-help/{episode.Id}"], all.Where(i => i.ChildName == "The Khan family").Select(i => i.Link));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task A_step_up_is_one_save_so_an_episode_changed_meanwhile_refuses_it_and_leaves_no_contact(DatabaseProvider provider)
     {
         await using var f = await Fixture.CreateAsync(provider);
