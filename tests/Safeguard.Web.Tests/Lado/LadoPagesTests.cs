@@ -105,9 +105,15 @@ public class LadoPagesTests(WebFactories factories) : IClassFixture<WebFactories
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             var allegation = new Safeguard.Lado.LadoAllegation
             {
-                WorkerName = "Vic " + Guid.NewGuid().ToString("N")[..6], WorkerRole = "Youth worker", Sector = Safeguard.Lado.LadoSector.Voluntary,
-                ReferredOn = UkTime.Today(factory.Clock), ReferrerName = "A parent", Category = Safeguard.Lado.LadoCategory.Harm,
-                Allegation = "Shouted at a child", OwnerName = "Lou Lado", RecordedByName = "Lou Lado",
+                WorkerName = "Vic " + Guid.NewGuid().ToString("N")[..6],
+                WorkerRole = "Youth worker",
+                Sector = Safeguard.Lado.LadoSector.Voluntary,
+                ReferredOn = UkTime.Today(factory.Clock),
+                ReferrerName = "A parent",
+                Category = Safeguard.Lado.LadoCategory.Harm,
+                Allegation = "Shouted at a child",
+                OwnerName = "Lou Lado",
+                RecordedByName = "Lou Lado",
             };
             using (db.BeginProcess("Test.Seed", Safeguard.Auditing.Actor.System()))
             {
