@@ -51,7 +51,7 @@ internal sealed class DemoCasework
 
     private static readonly string[] ReferrerNames = ["Dan Walsh", "Kerry Ogden", "Imran Aziz", "Helen Lomax", "Beth Crossley", "Tom Ridings", "Asha Mistry", "Gail Openshaw", "Neil Barlow", "Yasmin Akhtar"];
     private static readonly string[] AskedAgencies = ["POLICE", "ICB", "SCHOOLS"];
-    private static readonly string[] FrontDoorStaff = ["Farah Frontdoor", "Jo Mitchell", "Ravi Shah", "Claire Hughes", "Owen Price"];
+    internal static readonly string[] FrontDoorStaff = ["Farah Frontdoor", "Jo Mitchell", "Ravi Shah", "Claire Hughes", "Owen Price"];
     private static readonly string[] Factors = ["1B", "2B", "3A", "3B", "4B", "5B", "6B", "8B", "9A", "10A", "11A", "14A", "16A", "18B", "19B"];
     private static readonly string[] Categories = ["NEG", "NEG", "NEG", "NEG", "NEG", "EMO", "EMO", "EMO", "EMO", "PHY", "SAB", "MUL"];
 
@@ -65,6 +65,9 @@ internal sealed class DemoCasework
     private readonly DemoPopulation _population;
     private readonly IReadOnlyDictionary<string, Guid> _agencies;
     private readonly IReadOnlyDictionary<int, Guid> _thresholds;
+
+    /// <summary>The threshold level's id for a level of the continuum of need (1 to 4), when the area has it.</summary>
+    internal Guid? Threshold(int level) => _thresholds.TryGetValue(level, out var id) ? id : null;
     private readonly DemoTeams _teams;
     private readonly List<DemoFamily> _knownFamilies = [];
     private readonly Dictionary<Guid, DateOnly?> _episodeOpenUntil = [];

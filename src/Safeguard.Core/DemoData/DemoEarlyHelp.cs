@@ -24,6 +24,14 @@ internal sealed class DemoEarlyHelp
     private static readonly string[] SchoolNames = ["Mrs Kay, designated safeguarding lead", "Mr Patel, designated safeguarding lead", "Ms Brennan, pastoral lead", "Mr Ogden, SENCO", "Mrs Hussain, designated safeguarding lead"];
     private static readonly string[] HealthNames = ["Sue Taylor", "Rachel Booth", "Nadia Karim"];
     private static readonly (EarlyHelpOutcome Outcome, int Weight)[] Outcomes = [(EarlyHelpOutcome.NeedsMet, 70), (EarlyHelpOutcome.SteppedUp, 8), (EarlyHelpOutcome.MovedAway, 7), (EarlyHelpOutcome.ConsentWithdrawn, 10), (EarlyHelpOutcome.Other, 5)];
+    private static readonly string[] StepUpConcerns =
+    [
+        "Neglect is getting worse despite the early help plan: the home conditions have deteriorated and the children are often hungry at school.",
+        "Domestic abuse has escalated: police were called twice this month and the children witnessed an assault.",
+        "The young person is missing from home overnight and is seen with older males; early help cannot keep them safe.",
+        "Mum's mental health has worsened and she is not managing the baby's care; the health visitor is worried.",
+    ];
+
     private static readonly string[] ReviewNotes =
     [
         "Attendance improving; the family are engaging with the parenting course.",
@@ -45,6 +53,7 @@ internal sealed class DemoEarlyHelp
     private readonly DemoStaff _school;
     private readonly Dictionary<Guid, DateOnly> _busyUntil = [];
     private readonly Dictionary<Guid, string> _names;
+    private readonly Dictionary<Guid, DateOnly?> _born;
 
     public DemoEarlyHelp(DemoOptions options, DemoIds ids, DateTimeOffset now, DemoPopulation population, DemoCasework casework, IReadOnlyDictionary<string, Guid> agencies, DemoStaff coordinator, DemoStaff school)
     {
@@ -58,6 +67,7 @@ internal sealed class DemoEarlyHelp
         _coordinator = coordinator;
         _school = school;
         _names = population.People.Where(p => p.Kind == PersonKind.Child).ToDictionary(p => p.Id, p => p.DisplayName);
+        _born = population.People.Where(p => p.Kind == PersonKind.Child).ToDictionary(p => p.Id, p => p.DateOfBirth);
     }
 
     public List<EarlyHelpEpisode> Episodes { get; } = [];
@@ -69,6 +79,11 @@ internal sealed class DemoEarlyHelp
     public List<EarlyHelpTeamMember> TeamMembers { get; } = [];
 
     public List<EarlyHelpReview> Reviews { get; } = [];
+
+    /// <summary>The step-ups' contacts to the front door (source 5D), as the service makes them, each decided a referral.</summary>
+    public List<Contact> Contacts { get; } = [];
+
+    public List<ContactChild> ContactChildren { get; } = [];
 
     public int OpenToday => Episodes.Count(e => e.ClosedOn is null);
 
@@ -122,6 +137,8 @@ internal sealed class DemoEarlyHelp
 
     public async Task WriteAsync(SafeguardDbContext db, string detail, CancellationToken cancellationToken)
     {
+        await BulkInsert.InsertAsync(db, Contacts, detail, cancellationToken);
+        await BulkInsert.InsertAsync(db, ContactChildren, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, Episodes, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, Members, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, Leads, detail, cancellationToken);
@@ -228,11 +245,56 @@ internal sealed class DemoEarlyHelp
             episode.ClosedOn = c;
             var pick = _random.Next(Outcomes.Sum(o => o.Weight));
             episode.Outcome = Outcomes.First(o => (pick -= o.Weight) < 0).Outcome;
-            episode.SteppedUpOn = episode.Outcome == EarlyHelpOutcome.SteppedUp ? c : null;
+            if (episode.Outcome == EarlyHelpOutcome.SteppedUp)
+            {
+                StepUp(episode, kids, c);
+            }
+
             episode.ClosureNote = episode.Outcome == EarlyHelpOutcome.Other ? "The family declined further support after the review." : null;
         }
 
         Episodes.Add(episode);
+    }
+
+    /// <summary>
+    /// The step-up a few days before the closure: a contact to the front door about the family's children from the lead
+    /// professional's agency, referral source 5D, as <see cref="EarlyHelpService.StepUpAsync"/> makes it, which the front
+    /// door decided a referral to children's social care within a day.
+    /// </summary>
+    private void StepUp(EarlyHelpEpisode episode, List<Guid> kids, DateOnly closed)
+    {
+        var on = closed.AddDays(-_random.Next(1, 8));
+        on = on < episode.StartedOn ? episode.StartedOn : on;
+        var lead = Leads.Count > 0 && Leads[^1].EpisodeId == episode.Id ? Leads[^1] : null;
+        var receivedAt = UkTime.StartOfDay(on).AddHours(10 + _random.Next(6)).AddMinutes(_random.Next(60));
+        var contact = new Contact
+        {
+            Id = _ids.Next(),
+            ReceivedAt = receivedAt,
+            FromAgencyId = lead?.AgencyId ?? _agencies["EHE"],
+            ReferrerName = lead?.Name ?? _coordinator.Name,
+            ReferrerRole = lead?.Role is { } role ? $"{role} (early help lead professional)" : "Early help",
+            ReferralSource = "5D",
+            Concerns = StepUpConcerns[_random.Next(StepUpConcerns.Length)],
+            Consent = _random.Next(5) == 0 ? ConsentPosition.Refused : ConsentPosition.Given,
+            RecordedAt = receivedAt,
+            RecordedByName = _coordinator.Name,
+            Priority = _random.Next(3) == 0 ? RagPriority.Red : RagPriority.Amber,
+            ThresholdLevelId = _casework.Threshold(4),
+            Decision = ContactDecision.ReferralToChildrensSocialCare,
+            DecidedAt = receivedAt.AddHours(2 + _random.Next(20)),
+            DecidedByName = DemoCasework.FrontDoorStaff[_random.Next(DemoCasework.FrontDoorStaff.Length)],
+            DecisionRationale = "The family's needs have grown beyond early help: a social work assessment is required.",
+        };
+        contact.ConsentReason = contact.Consent == ConsentPosition.Refused ? "The parents declined; the concerns were shared because the children may be at risk of significant harm." : null;
+        Contacts.Add(contact);
+        foreach (var kid in kids)
+        {
+            ContactChildren.Add(new ContactChild { Id = _ids.Next(), ContactId = contact.Id, PersonId = kid, DescribedName = _names.GetValueOrDefault(kid, ""), DescribedDateOfBirth = _born.GetValueOrDefault(kid) });
+        }
+
+        episode.StepUpContactId = contact.Id;
+        episode.SteppedUpOn = on;
     }
 
     private EarlyHelpLead Lead(Guid episodeId, DateOnly from, DateOnly? to, bool locality)

@@ -336,60 +336,72 @@ public sealed partial class EarlyHelpService(SafeguardDbContext db, PersonIndex 
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var episode = await EpisodeForChangeAsync(episodeId, partner: false, actor, cancellationToken);
-        db.ChangeTracker.Clear();
-        var problems = new List<ValidationProblem>();
-        if (episode.Version != version)
+        try
         {
-            throw new ConcurrencyConflictException();
-        }
-
-        if (!episode.IsOpen)
-        {
-            problems.Add(new("Concerns", "The episode is closed"));
-        }
-        else if (episode.StepUpContactId is not null)
-        {
-            problems.Add(new("Concerns", "The family has already been stepped up"));
-        }
-
-        if (RecordKeeping.Tidy(input.Concerns) is null)
-        {
-            problems.Add(new("Concerns", "Enter the concerns that mean the family needs children's social care"));
-        }
-
-        if (input.Consent is null)
-        {
-            problems.Add(new("Consent", "Select whether the family consented"));
-        }
-
-        RecordKeeping.ThrowIfAny(problems);
-        var lead = episode.CurrentLead;
-        var fromAgency = lead?.AgencyId ?? actor.AgencyId;
-        var contact = await contacts.RecordAsync(
-            new NewContact
+            var episode = await EpisodeForChangeAsync(episodeId, partner: false, actor, cancellationToken);
+            var problems = new List<ValidationProblem>();
+            if (episode.Version != version)
             {
-                ReceivedAt = db.Time.GetUtcNow(),
-                FromAgencyId = fromAgency,
-                ReferrerName = lead?.Name ?? actor.Name,
-                ReferrerRole = lead?.Role is { } role ? $"{role} (early help lead professional)" : "Early help",
-                ReferralSource = "5D",
-                Concerns = input.Concerns!.Trim(),
-                Consent = input.Consent!.Value,
-                ConsentReason = input.ConsentReason,
-                Children = [.. episode.Members.Where(m => m.IsChild).Select(m => new ContactChildInput(m.PersonId))],
-            },
-            ContactChannel.FrontDoor,
-            actor,
-            cancellationToken);
-        await ChangeAsync(episodeId, version, "EarlyHelp.StepUp", partner: false, actor, (e, _) =>
+                throw new ConcurrencyConflictException();
+            }
+
+            if (!episode.IsOpen)
+            {
+                problems.Add(new("Concerns", "The episode is closed"));
+            }
+            else if (episode.StepUpContactId is not null)
+            {
+                problems.Add(new("Concerns", "The family has already been stepped up"));
+            }
+
+            if (RecordKeeping.Tidy(input.Concerns) is null)
+            {
+                problems.Add(new("Concerns", "Enter the concerns that mean the family needs children's social care"));
+            }
+
+            if (input.Consent is null)
+            {
+                problems.Add(new("Consent", "Select whether the family consented"));
+            }
+
+            RecordKeeping.ThrowIfAny(problems);
+            var lead = episode.CurrentLead;
+
+            // The contact and the episode's link to it are one save: a change to the episode made meanwhile (its
+            // version moved on) refuses both, so no contact is left behind without the episode that made it.
+            var contact = await contacts.RecordAsync(
+                StepUpContact(episode, lead, db.Time.GetUtcNow(), input.Concerns!, input.Consent!.Value, input.ConsentReason, actor),
+                ContactChannel.FrontDoor,
+                actor,
+                "EarlyHelp.StepUp",
+                c =>
+                {
+                    db.Entry(episode).Property(e => e.Version).OriginalValue = version;
+                    episode.StepUpContactId = c.Id;
+                    episode.SteppedUpOn = UkTime.ToUkDate(c.ReceivedAt);
+                },
+                cancellationToken);
+            return contact.Id;
+        }
+        finally
         {
-            e.StepUpContactId = contact.Id;
-            e.SteppedUpOn = UkTime.ToUkDate(contact.ReceivedAt);
-            return Task.CompletedTask;
-        }, cancellationToken);
-        return contact.Id;
+            db.ChangeTracker.Clear();
+        }
     }
+
+    /// <summary>The front door contact a step-up makes: about the family's children, from the lead professional's agency (or the actor's), source 5D.</summary>
+    internal static NewContact StepUpContact(EarlyHelpEpisode episode, EarlyHelpLead? lead, DateTimeOffset receivedAt, string concerns, ConsentPosition consent, string? consentReason, Actor actor) => new()
+    {
+        ReceivedAt = receivedAt,
+        FromAgencyId = lead?.AgencyId ?? actor.AgencyId,
+        ReferrerName = lead?.Name ?? actor.Name,
+        ReferrerRole = lead?.Role is { } role ? $"{role} (early help lead professional)" : "Early help",
+        ReferralSource = "5D",
+        Concerns = concerns.Trim(),
+        Consent = consent,
+        ConsentReason = consentReason,
+        Children = [.. episode.Members.Where(m => m.IsChild).Select(m => new ContactChildInput(m.PersonId))],
+    };
 
     /// <summary>
     /// The episode a closure of children's social care with a step-down to early help (census reason RC9) opens, to be

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Calendar;
 using Safeguard.Chronology;
+using Safeguard.Identity;
 using Safeguard.Persistence;
 using Safeguard.Work;
 
@@ -9,7 +10,9 @@ namespace Safeguard.EarlyHelp;
 /// <summary>
 /// Team around the family reviews due: each open episode's next review (timescale <c>early-help-review</c>, 6 weeks
 /// after the last review or the start by default), on the lead professional's due work (a lead with a user account)
-/// and their team's; every one is in the all-work view.
+/// and their team's; every one is in the all-work view. A partner lead professional (a school or health user, who
+/// leads early help for their agency but does not see every episode) finds theirs linked to
+/// <c>/my-agency/early-help/{id}</c>, the page they may open.
 /// </summary>
 public sealed class EarlyHelpDueWorkSource(SafeguardDbContext db, CalendarAdministration calendar) : IDueWorkSource
 {
@@ -31,6 +34,9 @@ public sealed class EarlyHelpDueWorkSource(SafeguardDbContext db, CalendarAdmini
         var leads = open.Where(e => e.Lead is not null).Select(e => e.Lead!.Value).Distinct().ToList();
         var teams = leads.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => leads.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.TeamId, cancellationToken);
         var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        var page = query.WorkerId is { } worker && !await UserPermissions.HoldsAsync(db, worker, Permissions.ViewEarlyHelp, cancellationToken)
+            ? "/my-agency/early-help"
+            : "/early-help";
         return [.. open
             .Select(e => (e, Team: e.Lead is { } l ? teams.GetValueOrDefault(l) : null))
             .Where(x => (query.WorkerId is not { } w || x.e.Lead == w) && (query.TeamId is not { } t || x.Team == t))
@@ -41,7 +47,7 @@ public sealed class EarlyHelpDueWorkSource(SafeguardDbContext db, CalendarAdmini
                 x.Team,
                 x.e.Lead,
                 deadlines.Assess(deadlines.Calculate(EarlyHelpService.ReviewTimescale, x.e.LastReview ?? x.e.StartedOn)),
-                $"/early-help/{x.e.Id}"))];
+                $"{page}/{x.e.Id}"))];
     }
 }
 

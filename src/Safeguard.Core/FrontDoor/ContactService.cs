@@ -26,7 +26,15 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
     /// front door look-alikes refuse the contact (<see cref="PossibleDuplicatesException"/>) until confirmed;
     /// for a partner the child is left for the front door to identify.
     /// </summary>
-    public async Task<Contact> RecordAsync(NewContact details, ContactChannel channel, Actor actor, CancellationToken cancellationToken = default)
+    public Task<Contact> RecordAsync(NewContact details, ContactChannel channel, Actor actor, CancellationToken cancellationToken = default) =>
+        RecordAsync(details, channel, actor, process: null, alongside: null, cancellationToken);
+
+    /// <summary>
+    /// Records a contact as <see cref="RecordAsync(NewContact, ContactChannel, Actor, CancellationToken)"/> does, with
+    /// <paramref name="alongside"/> making the caller's own change to tracked records before the one save, so the
+    /// contact and that change are saved (and audited, under <paramref name="process"/>) together or not at all.
+    /// </summary>
+    internal async Task<Contact> RecordAsync(NewContact details, ContactChannel channel, Actor actor, string? process, Action<Contact>? alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(actor);
@@ -126,9 +134,10 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
                 contact.Children.Add(row);
             }
 
-            using (db.BeginProcess(channel == ContactChannel.Partner ? "FrontDoor.SubmitContact" : "FrontDoor.RecordContact", actor))
+            using (db.BeginProcess(process ?? (channel == ContactChannel.Partner ? "FrontDoor.SubmitContact" : "FrontDoor.RecordContact"), actor))
             {
                 db.Add(contact);
+                alongside?.Invoke(contact);
                 await SaveAsync(cancellationToken);
             }
 

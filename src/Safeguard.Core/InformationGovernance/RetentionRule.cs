@@ -42,6 +42,8 @@ public static class RetentionRecordTypes
     public const string NfaContact = "NfaContact";
     public const string ChildRecord = "ChildRecord";
     public const string LookedAfterChildRecord = "LookedAfterChildRecord";
+    public const string LadoAllegation = "LadoAllegation";
+    public const string LadoMaliciousAllegation = "LadoMaliciousAllegation";
 
     /// <summary>Census uploads: kept for <c>Cin:UploadRetention</c> and purged by the census upload store (docs/adr/0011).</summary>
     public const string CensusUpload = "CensusUpload";
@@ -60,6 +62,14 @@ public static class RetentionRecordTypes
             "The record of a child who was looked after (shown on a missing episode or a case review)",
             "the child's date of birth", 75, RetentionAction.Review, CanDelete: false,
             "The Care Planning, Placement and Case Review (England) Regulations 2010 keep a looked-after child's case record until their 75th birthday"),
+        new(LadoAllegation,
+            "An allegation about a person who works with children (LADO), unless found malicious",
+            "the referral", 10, RetentionAction.Review, CanDelete: false,
+            "Keeping children safe in education (part four) and Working Together keep the record until the person's normal pension age or 10 years from the allegation, whichever is longer; Safeguard does not hold the worker's date of birth, so at 10 years the LADO reviews it against their pension age (ADR 0060)"),
+        new(LadoMaliciousAllegation,
+            "An allegation about a person who works with children found malicious, once closed",
+            "the closure", 1, RetentionAction.Delete, CanDelete: true,
+            "Keeping children safe in education (part four): details of allegations found to be malicious are removed; deleted a year after the closure, time for a complaint about the finding (ADR 0060)"),
     ];
 
     public static RetentionRecordType? Find(string key) => All.FirstOrDefault(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase));

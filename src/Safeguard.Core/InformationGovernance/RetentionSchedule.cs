@@ -151,6 +151,17 @@ public sealed class RetentionSchedule(SafeguardDbContext db, CinUploadStore cens
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        var allegationIds = deleting.Where(i => i.RecordType == RetentionRecordTypes.LadoMaliciousAllegation).Select(i => i.Id).ToList();
+        if (allegationIds.Count > 0)
+        {
+            var rule = deleting.First(i => i.RecordType == RetentionRecordTypes.LadoMaliciousAllegation).Rule;
+            var allegations = await db.Set<Lado.LadoAllegation>().Include(a => a.Children).Where(a => allegationIds.Contains(a.Id)).ToListAsync(cancellationToken);
+            using var process = db.BeginProcess(Process, actor, $"Retention rule {RetentionRecordTypes.LadoMaliciousAllegation}: {rule}");
+            db.RemoveRange(allegations.SelectMany(a => a.Children));
+            db.RemoveRange(allegations);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (deleting.Any(i => i.RecordType == RetentionRecordTypes.CensusUpload))
         {
             await censusUploads.PurgeExpiredAsync(cancellationToken);
@@ -199,6 +210,23 @@ public sealed class RetentionSchedule(SafeguardDbContext db, CinUploadStore cens
             {
                 items.Add(new(rule.Type.Key, child.Id, rule.Describe(), child.DateOfBirth.AddYears(rule.Years), rule.Action, await holds.OfAsync([child.Id], cancellationToken)));
             }
+        }
+
+        // Allegations about people who work with children: reviewed 10 years from the referral (the LADO checks the
+        // worker's pension age, which Safeguard does not hold); one found malicious is deleted a year after its closure.
+        var lado = rules[RetentionRecordTypes.LadoAllegation];
+        var malicious = rules[RetentionRecordTypes.LadoMaliciousAllegation];
+        var referredBefore = asAt.AddYears(-lado.Years).AddDays(1);
+        var closedBefore = asAt.AddYears(-malicious.Years).AddDays(1);
+        var allegations = await db.Set<Lado.LadoAllegation>().AsNoTracking()
+            .Where(a => (a.Outcome != Lado.LadoOutcome.Malicious && a.ReferredOn < referredBefore) || (a.Outcome == Lado.LadoOutcome.Malicious && a.ClosedOn != null && a.ClosedOn < closedBefore))
+            .Select(a => new { a.Id, a.ReferredOn, a.ClosedOn, a.Outcome })
+            .ToListAsync(cancellationToken);
+        foreach (var a in allegations)
+        {
+            items.Add(a.Outcome == Lado.LadoOutcome.Malicious
+                ? new(malicious.Type.Key, a.Id, malicious.Describe(), a.ClosedOn!.Value.AddYears(malicious.Years), malicious.Action, [])
+                : new(lado.Type.Key, a.Id, lado.Describe(), a.ReferredOn.AddYears(lado.Years), lado.Action, a.ClosedOn is null ? ["an open allegation"] : []));
         }
 
         // Census uploads, on their own setting (Cin:UploadRetention).

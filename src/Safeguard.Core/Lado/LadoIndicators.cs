@@ -48,6 +48,7 @@ public static class LadoRegistration
     public static IServiceCollection AddLado(this IServiceCollection services)
     {
         services.AddScoped<LadoService>();
+        services.AddScoped<LadoSubjectAccess>();
         services.AddScoped<Work.IDueWorkSource, LadoDueWorkSource>();
         services.AddScoped<People.IPersonRecordsMover, LadoRecordsMover>();
         services.AddRecordIndicators<LadoIndicatorData, LadoFacts>(LadoIndicators.All);

@@ -57,6 +57,14 @@ public sealed class IndexModel(DueWorkList dueWork, FrontDoorQueue queue, Safegu
             counts.Add(new($"{team.Team}'s due work", $"/casework/team?TeamId={teamId}", due.Overdue, due.DueSoon, due.Total, "with a timescale for the team"));
         }
 
+        if (Can(Permissions.LeadEarlyHelp) && !Can(Permissions.ViewEarlyHelp))
+        {
+            // A partner lead professional's reviews are on their due work, linked to their agency's early help pages.
+            var reviews = DueWorkCounts.Of((await dueWork.AllAsync(new DueWorkQuery(WorkerId: userId), cancellationToken))
+                .Where(i => i.Link.StartsWith("/my-agency/early-help/", StringComparison.Ordinal)));
+            counts.Add(new("Early help reviews you lead", "/my-agency/early-help", reviews.Overdue, reviews.DueSoon, reviews.Total, "for the families you are lead professional for"));
+        }
+
         if (Can(Permissions.ViewFrontDoor))
         {
             var waiting = await queue.CountAsync(cancellationToken);

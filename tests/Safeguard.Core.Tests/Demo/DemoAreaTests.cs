@@ -202,6 +202,25 @@ public sealed class DemoAreaTests
         });
     }
 
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Every_demo_step_up_has_its_front_door_contact_about_the_familys_children_as_the_service_makes_it(DatabaseProvider provider)
+    {
+        await using var services = await SeedAsync(provider);
+        var db = services.Db;
+        var stepped = await db.Set<Safeguard.EarlyHelp.EarlyHelpEpisode>().AsNoTracking().Include(e => e.Members)
+            .Where(e => e.SteppedUpOn != null || e.StepUpContactId != null || e.Outcome == Safeguard.EarlyHelp.EarlyHelpOutcome.SteppedUp).ToListAsync(Ct);
+        Assert.NotEmpty(stepped);
+        var ids = stepped.Select(e => e.StepUpContactId).OfType<Guid>().ToList();
+        var contacts = await db.Contacts.AsNoTracking().Include(c => c.Children).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, Ct);
+        Assert.All(stepped, e =>
+        {
+            var contact = contacts[Assert.NotNull(e.StepUpContactId)];
+            Assert.Equal(("5D", e.SteppedUpOn, ContactDecision.ReferralToChildrensSocialCare), (contact.ReferralSource, (DateOnly?)UkTime.ToUkDate(contact.ReceivedAt), contact.Decision));
+            Assert.Equal(e.Members.Where(m => m.IsChild).Select(m => (Guid?)m.PersonId).Order(), contact.Children.Select(c => c.PersonId).Order());
+            Assert.InRange(e.SteppedUpOn!.Value, e.StartedOn, Assert.NotNull(e.ClosedOn));
+        });
+    }
+
     private static async Task<TestServices> SeedAsync(DatabaseProvider provider)
     {
         var services = await TestServices.CreateAsync(provider, new FakeTimeProvider(Now));

@@ -189,6 +189,79 @@ public class EarlyHelpTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_partner_lead_professionals_due_reviews_are_on_their_due_work_linked_to_their_agencys_page(DatabaseProvider provider)
+    {
+        await using var f = await Fixture.CreateAsync(provider);
+        var db = f.Journey.Services.Db;
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            var partner = await db.Roles.SingleAsync(r => r.Name == Roles.PartnerPractitioner, Ct);
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = f.Teacher.UserId!.Value, RoleId = partner.Id });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var episode = await f.StartAsync(on: D(2026, 9, 1), lead: new EarlyHelpLeadInput(null, f.Teacher.UserId, null, "Designated safeguarding lead", D(2026, 9, 1)));
+        var other = await f.Journey.AddChildAsync("Bilal", "Ahmed");
+        await f.StartAsync(other, D(2026, 9, 1), new EarlyHelpLeadInput(f.Locality.Id, null, "Lou Locality", null, D(2026, 9, 1)));
+
+        var mine = await f.Journey.Services.Get<DueWorkList>().ReadAsync(new DueWorkQuery(WorkerId: f.Teacher.UserId), Ct);
+        var item = Assert.Single(mine);
+        Assert.Equal(("The Khan family", "Early help: first team around the family review", D(2026, 10, 13), DeadlineStatus.Overdue, $"/my-agency/early-help/{episode.Id}", (Guid?)f.Teacher.UserId),
+            (item.ChildName, item.What, item.Assessment.Deadline.DueDate, item.Assessment.Status, item.Link, item.WorkerId));
+
+        // The coordinator's view of all the work links every episode to the early help pages.
+        var all = await f.Journey.Services.Get<DueWorkList>().ReadAsync(new DueWorkQuery(), Ct);
+        Assert.Equal([$"/early-help/{episode.Id}"], all.Where(i => i.ChildName == "The Khan family").Select(i => i.Link));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_step_up_is_one_save_so_an_episode_changed_meanwhile_refuses_it_and_leaves_no_contact(DatabaseProvider provider)
+    {
+        await using var f = await Fixture.CreateAsync(provider);
+        var db = f.Journey.Services.Db;
+        var episode = await f.StartAsync(lead: new EarlyHelpLeadInput(f.Locality.Id, null, "Lou Locality", "Early help practitioner", D(2026, 9, 1)));
+        var input = new EarlyHelpStepUpInput("Neglect is getting worse despite the plan", ConsentPosition.Given, null);
+        var stepUps = db.Contacts.AsNoTracking().Where(c => c.ReferralSource == "5D");
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.EarlyHelp.StepUpAsync(episode.Id, episode.Version + 1, input, f.Coordinator, Ct));
+        Assert.Empty(await stepUps.ToListAsync(Ct));
+
+        // Someone else changes the episode while the step-up is being saved: its version moves on under it.
+        var raced = false;
+        void ChangeMeanwhile(object? sender, SavingChangesEventArgs e)
+        {
+            if (!raced)
+            {
+                raced = true;
+                ((DbContext)sender!).Database.ExecuteSqlRaw("UPDATE \"EarlyHelpEpisodes\" SET \"Version\" = \"Version\" + 1");
+            }
+        }
+
+        db.SavingChanges += ChangeMeanwhile;
+        try
+        {
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.EarlyHelp.StepUpAsync(episode.Id, episode.Version, input, f.Coordinator, Ct));
+        }
+        finally
+        {
+            db.SavingChanges -= ChangeMeanwhile;
+        }
+
+        Assert.True(raced);
+        Assert.Empty(await stepUps.ToListAsync(Ct));
+        Assert.Null((await db.Set<EarlyHelpEpisode>().AsNoTracking().SingleAsync(Ct)).StepUpContactId);
+
+        var contactId = await f.EarlyHelp.StepUpAsync(episode.Id, await f.VersionAsync(episode.Id), input, f.Coordinator, Ct);
+        var saved = await db.Set<EarlyHelpEpisode>().AsNoTracking().SingleAsync(Ct);
+        Assert.Equal(((Guid?)contactId, (DateOnly?)JourneyFixture.Today), (saved.StepUpContactId, saved.SteppedUpOn));
+        Assert.Equal(contactId, (await stepUps.SingleAsync(Ct)).Id);
+        var processes = await db.AuditEvents.Where(e => (e.EntityType == "Contact" && e.EntityId == contactId.ToString()) || (e.EntityType == "EarlyHelpEpisode" && e.EntityId == episode.Id.ToString() && e.Process == "EarlyHelp.StepUp"))
+            .Select(e => new { e.EntityType, e.Process, e.Sequence }).ToListAsync(Ct);
+        Assert.Equal(["EarlyHelp.StepUp"], processes.Select(p => p.Process).Distinct());
+        Assert.Contains(processes, p => p.EntityType == "EarlyHelpEpisode");
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task The_figures_count_the_lead_share_at_each_quarter_end_and_indicators_4_1_and_4_2_come_from_the_records(DatabaseProvider provider)
     {
         await using var f = await Fixture.CreateAsync(provider);

@@ -151,7 +151,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/private-fostering/{id}/end", "/people/{id}/private-fostering/notify", "/returns/annex-a",
             "/early-help", "/early-help/start", "/early-help/{id}", "/early-help/figures", "/my-agency/early-help", "/my-agency/early-help/{id}",
             "/lado", "/lado/allegations/new", "/lado/allegations/{id}", "/lado/allegations/{id}/change", "/lado/allegations/{id}/decision",
-            "/lado/allegations/{id}/actions", "/lado/allegations/{id}/close", "/lado/figures",
+            "/lado/allegations/{id}/actions", "/lado/allegations/{id}/close", "/lado/figures", "/lado/subject-access",
         })
         {
             Assert.Contains(expected, urls);

@@ -92,4 +92,56 @@ public class LadoPagesTests(WebFactories factories) : IClassFixture<WebFactories
         Assert.Contains("Referrals by sector", figures, StringComparison.Ordinal);
         Assert.DoesNotContain(worker, figures, StringComparison.Ordinal);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_lado_exports_a_workers_ticked_allegations_and_nobody_else_opens_the_page(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        using var lado = await factory.SignInAsync("lado");
+        string worker;
+        Guid allegationId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            var allegation = new Safeguard.Lado.LadoAllegation
+            {
+                WorkerName = "Vic " + Guid.NewGuid().ToString("N")[..6],
+                WorkerRole = "Youth worker",
+                Sector = Safeguard.Lado.LadoSector.Voluntary,
+                ReferredOn = UkTime.Today(factory.Clock),
+                ReferrerName = "A parent",
+                Category = Safeguard.Lado.LadoCategory.Harm,
+                Allegation = "Shouted at a child",
+                OwnerName = "Lou Lado",
+                RecordedByName = "Lou Lado",
+            };
+            using (db.BeginProcess("Test.Seed", Safeguard.Auditing.Actor.System()))
+            {
+                db.Add(allegation);
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            }
+
+            (worker, allegationId) = (allegation.WorkerName, allegation.Id);
+        }
+
+        var found = await Html.ReadAsync(await lado.GetAsync("/lado/subject-access?WorkerName=" + Uri.EscapeDataString(worker.ToUpperInvariant())));
+        Assert.Contains(found.QuerySelectorAll("input[name=AllegationIds]"), i => i.GetAttribute("value") == allegationId.ToString());
+
+        // Refused beside its fields when nothing is ticked and no reason given.
+        using var refused = await SafeguardWebFactory.PostFormAsync(lado, "/lado/subject-access", new Dictionary<string, string> { ["WorkerName"] = worker }, "/lado/subject-access?WorkerName=" + Uri.EscapeDataString(worker));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedPage = await Html.ReadAsync(refused);
+        Assert.Equal(["Select the allegations about this worker", "Enter why the export is being made (for example the request's reference)"], Html.ErrorSummary(refusedPage).Select(e => e.Message));
+        Html.AssertErrorSummaryLinksResolve(refusedPage);
+
+        using var exported = await SafeguardWebFactory.PostFormAsync(lado, "/lado/subject-access",
+            [new("WorkerName", worker), new("AllegationIds", allegationId.ToString()), new("Reason", "SAR 2026/31")], "/lado/subject-access");
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        Assert.Equal("application/zip", exported.Content.Headers.ContentType!.MediaType);
+
+        using var unit = await factory.SignInAsync("business.unit");
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/lado/subject-access")).StatusCode);
+        using var social = await factory.SignInAsync("social.worker");
+        Assert.Equal(HttpStatusCode.Forbidden, (await social.GetAsync("/lado/subject-access")).StatusCode);
+    }
 }
