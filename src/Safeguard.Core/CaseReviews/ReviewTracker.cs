@@ -174,6 +174,14 @@ public sealed class ReviewTracker(SafeguardDbContext db, CalendarAdministration 
                 .Select(x => new OutstandingAction(
                     x.Action.Id, x.Action.AuditId, "Audit: " + x.Title, x.Action.OwningAgency!.Name, "Multi-agency audit", x.Action.Description, x.Action.Owner, x.Action.DueOn,
                     x.Action.Status, x.Action.IsOverdue(today), $"/assurance/audits/{x.Action.AuditId}/findings")))
+            .Concat((await db.Set<Assurance.SelfAssessmentAction>().AsNoTracking()
+                .Where(a => a.Status == ReviewActionStatus.NotStarted || a.Status == ReviewActionStatus.InProgress || a.Status == ReviewActionStatus.Completed)
+                .Include(a => a.OwningAgency)
+                .Join(db.Set<Assurance.SelfAssessmentRound>(), a => a.RoundId, r => r.Id, (a, r) => new { Action = a, r.Title })
+                .ToListAsync(cancellationToken))
+                .Select(x => new OutstandingAction(
+                    x.Action.Id, x.Action.RoundId, "Self-assessment: " + x.Title, x.Action.OwningAgency!.Name, "Self-assessment challenge", x.Action.Description, x.Action.Owner, x.Action.DueOn,
+                    x.Action.Status, x.Action.IsOverdue(today), $"/assurance/self-assessments/{x.Action.RoundId}")))
             .OrderByDescending(a => a.IsOverdue).ThenBy(a => a.DueOn).ThenBy(a => a.Reference, StringComparer.Ordinal)
             .ToList();
     }

@@ -138,6 +138,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
                 // The year's multi-agency audits, sampling children referred this year.
                 await DemoAssurance.SeedAsync(db, actor, cancellationToken);
             }
+
+            // Three years of section 11 and section 175 self-assessment, with the area's schools.
+            await DemoSelfAssessments.SeedAsync(db, actor, cancellationToken);
         }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }

@@ -20,6 +20,9 @@ public sealed class Agency : Entity
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>A school's phase (primary, secondary...): how section 175 return rates are broken down; null for other agencies.</summary>
+    public SchoolPhase? Phase { get; set; }
+
     public List<Team> Teams { get; set; } = [];
 }
 
@@ -38,6 +41,18 @@ public enum AgencyType
     Housing,
     VoluntarySector,
     Other,
+}
+
+/// <summary>A school's phase of education, as Get Information about Schools gives it.</summary>
+public enum SchoolPhase
+{
+    Nursery,
+    Primary,
+    Secondary,
+    AllThrough,
+    Special,
+    AlternativeProvision,
+    PostSixteen,
 }
 
 /// <summary>The three safeguarding partners with an equal statutory duty (Children Act 2004 s16E).</summary>

@@ -147,6 +147,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/people/{id}/looked-after/care-leaver/birthday/1", "/care-leavers", "/people/{id}/looked-after/episode/{id}/correct",
             "/assurance", "/assurance/audits/new", "/assurance/audits/{id}", "/assurance/audits/{id}/moderation", "/assurance/audits/{id}/findings",
             "/assurance/figures", "/my-agency/audits", "/my-agency/audits/{id}",
+            "/assurance/self-assessments", "/assurance/self-assessments/{id}", "/assurance/self-assessments/returns/{id}",
+            "/assurance/self-assessments/figures", "/my-agency/self-assessments", "/my-agency/self-assessments/{id}",
             "/private-fostering", "/private-fostering/{id}", "/private-fostering/{id}/visit", "/private-fostering/{id}/decision",
             "/private-fostering/{id}/end", "/people/{id}/private-fostering/notify", "/returns/annex-a",
             "/early-help", "/early-help/start", "/early-help/{id}", "/early-help/figures", "/my-agency/early-help", "/my-agency/early-help/{id}",

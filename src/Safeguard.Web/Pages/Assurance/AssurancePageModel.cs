@@ -40,4 +40,26 @@ public abstract class AssurancePageModel : SafeguardPageModel
         GradeComparison.OverOptimistic => "Over-optimistic",
         _ => "Over-cautious",
     };
+
+    public static IHtmlContent RagTag(RagRating? rating) => rating switch
+    {
+        RagRating.Red => new HtmlString("<strong class=\"govuk-tag govuk-tag--red\">Red</strong>"),
+        RagRating.Amber => new HtmlString("<strong class=\"govuk-tag govuk-tag--yellow\">Amber</strong>"),
+        RagRating.Green => new HtmlString("<strong class=\"govuk-tag govuk-tag--green\">Green</strong>"),
+        _ => new HtmlString("<strong class=\"govuk-tag govuk-tag--grey\">Not rated</strong>"),
+    };
+
+    public static string RoundStatusName(SelfAssessmentStatus status) => status switch
+    {
+        SelfAssessmentStatus.Draft => "Draft",
+        SelfAssessmentStatus.Open => "Returns open",
+        _ => "Closed",
+    };
+
+    public static string OutcomeName(ChallengeOutcome outcome) => outcome switch
+    {
+        ChallengeOutcome.Accepted => "Accepted",
+        ChallengeOutcome.RatingChanged => "Rating changed",
+        _ => "Action added",
+    };
 }
