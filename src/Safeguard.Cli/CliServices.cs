@@ -48,10 +48,13 @@ public sealed class CliServices
     }
 
     /// <summary>The Core services on the chosen database, as the web app has them (without sign-in).</summary>
-    public ServiceProvider OpenServices(ParseResult parseResult)
+    /// <param name="parseResult">The command line, for the database options.</param>
+    /// <param name="configure">Services registered before the Core ones, which then keep them (the reminder settings).</param>
+    public ServiceProvider OpenServices(ParseResult parseResult, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(Clock);
+        configure?.Invoke(services);
         services.AddSafeguardCore(Database(parseResult)).AddSafeguardIdentityCore();
         return services.BuildServiceProvider();
     }

@@ -38,6 +38,7 @@ public static class Program
             ComplexSafeguardingCommands.Create(services),
             RecordCommands.Create(services),
             RetentionCommands.Create(services),
+            ReminderCommands.Create(services),
         };
     }
 }

@@ -90,6 +90,7 @@ public static class ServiceCollectionExtensions
 
         EarlyHelp.EarlyHelpRegistration.AddEarlyHelp(services);
         Lado.LadoRegistration.AddLado(services);
+        Reminders.RemindersRegistration.AddReminders(services);
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -44,6 +44,7 @@ public static class Navigation
         new(Permissions.ViewAuditTrail, "Audit trail", "/admin/audit", "Search who did what, to which record, and when"),
         new(Permissions.ManageThresholds, "Threshold levels", "/admin/thresholds", "The local continuum of need that contacts are placed at"),
         new(Permissions.ManageApiClients, "API keys", "/admin/api-keys", "Keys for partner systems to use the API, and revoking them"),
+        new(Permissions.UseService, "Daily email of your work", "/account/reminders", "Choose whether to get an email each working day of what is overdue and due soon for you, with links"),
     ];
 
     public static IEnumerable<NavigationLink> For(ClaimsPrincipal user)

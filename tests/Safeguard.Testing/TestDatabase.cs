@@ -89,13 +89,15 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A service provider with the Core services and Identity on this database, as the CLI builds it.</summary>
-    public ServiceProvider Services(TimeProvider? time = null)
+    public ServiceProvider Services(TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         if (time is not null)
         {
             services.AddSingleton(time);
         }
+
+        configure?.Invoke(services);
 
         services.AddSafeguardCore(Settings).AddSafeguardIdentityCore();
         return services.BuildServiceProvider();

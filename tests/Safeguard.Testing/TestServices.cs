@@ -28,10 +28,11 @@ public sealed class TestServices : IAsyncDisposable
     /// <summary>The demo data most tests use: the agencies, users and reviews, and about 200 children without activity.</summary>
     public static DemoOptions SmallDemo { get; } = new(Scale: 0.005, Activity: false);
 
-    public static async Task<TestServices> CreateAsync(DatabaseProvider provider, TimeProvider? time = null, bool demoData = false)
+    /// <summary>A migrated database of the test's own with the Core services; <paramref name="configure"/> registers services before the Core ones, which then keep them (settings, an SMTP sender).</summary>
+    public static async Task<TestServices> CreateAsync(DatabaseProvider provider, TimeProvider? time = null, bool demoData = false, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var services = new TestServices(database, database.Services(time));
+        var services = new TestServices(database, database.Services(time, configure));
         await SafeguardDatabase.MigrateAsync(services.Db);
         if (demoData)
         {

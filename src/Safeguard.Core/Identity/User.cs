@@ -26,4 +26,7 @@ public sealed class User : IdentityUser<Guid>
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whether the user gets the daily digest of their work by email (the default) or none.</summary>
+    public Reminders.ReminderPreference ReminderPreference { get; set; }
 }

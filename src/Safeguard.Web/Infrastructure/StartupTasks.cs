@@ -1,3 +1,4 @@
+using Safeguard.Common;
 using Safeguard.Dataset;
 using Safeguard.DemoData;
 using Safeguard.Identity;

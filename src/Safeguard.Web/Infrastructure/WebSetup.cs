@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Safeguard.Common;
 using Safeguard.Identity;
 using Safeguard.Persistence;
 using Safeguard.Web.Api;
@@ -35,10 +36,17 @@ public static class WebSetup
         {
             MaxDocumentBytes = SettingsReader.WholeNumber(builder.Configuration, "CaseReviews:MaxDocumentBytes", (int)new Safeguard.CaseReviews.CaseReviewOptions().MaxDocumentBytes, 1024, 100 * 1024 * 1024),
         });
+        var reminders = Safeguard.Reminders.ReminderSettings.Read(builder.Configuration);
+        services.AddSingleton(reminders);
         var cinUploads = CinUploadSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(cinUploads);
         services.AddSafeguardCore(database, deadlines);
         services.AddHostedService<CinUploadPurge>();
+        if (reminders.Enabled)
+        {
+            services.AddHostedService<ReminderDigestJob>();
+        }
+
         services.AddSingleton(AuditCheckpointSettings.Read(builder.Configuration, builder.Environment.ContentRootPath));
         services.AddSingleton<AuditCheckpointWriter>();
         services.AddHostedService(s => s.GetRequiredService<AuditCheckpointWriter>());

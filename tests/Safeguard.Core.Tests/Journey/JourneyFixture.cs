@@ -30,9 +30,9 @@ internal sealed class JourneyFixture : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<JourneyFixture> CreateAsync(DatabaseProvider provider)
+    public static async Task<JourneyFixture> CreateAsync(DatabaseProvider provider, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {
-        var fixture = new JourneyFixture(await TestServices.CreateAsync(provider, new FakeTimeProvider(Now)));
+        var fixture = new JourneyFixture(await TestServices.CreateAsync(provider, new FakeTimeProvider(Now), configure: configure));
         var db = fixture.Services.Db;
         using (db.BeginProcess("Test.Seed", Actor.System()))
         {

@@ -117,7 +117,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
         foreach (var expected in new[]
         {
             "/", "/admin/users", "/admin/users/new", "/admin/users/{id}", "/admin/agencies", "/admin/agencies/new",
-            "/admin/agencies/{id}", "/admin/teams/{id}", "/admin/audit", "/account/sign-out", "/account/two-factor/setup",
+            "/admin/agencies/{id}", "/admin/teams/{id}", "/admin/audit", "/account/sign-out", "/account/two-factor/setup", "/account/reminders",
             "/api/v1/me", "/api/v1/agencies", "/api/v1/openapi.json", "/returns/cin", "/returns/cin/{id}", "/returns/ssda903", "/returns/ssda903/{id}",
             "/people/{id}/casework", "/people/{id}/casework/referral", "/people/{id}/casework/assessment",
             "/people/{id}/casework/strategy-discussion", "/people/{id}/casework/conference", "/people/{id}/casework/protection-plan",

@@ -11,6 +11,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.ReminderPreference).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Reminders.ReminderPreference.Digest).HasSentinel((Reminders.ReminderPreference)(-1));
         builder.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(u => u.Team).WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Safeguard.Common;
+using Microsoft.Extensions.Configuration;
 
-namespace Safeguard.Web.Infrastructure;
+namespace Safeguard.Common;
 
 /// <summary>Reads settings that must have a particular form, refusing a malformed value with a message naming it.</summary>
 public static class SettingsReader
