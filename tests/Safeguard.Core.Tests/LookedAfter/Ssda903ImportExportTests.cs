@@ -1,7 +1,7 @@
-using Safeguard.ComplexSafeguarding;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
 using Safeguard.Common;
+using Safeguard.ComplexSafeguarding;
 using Safeguard.Core.Tests.Interchange.Ssda903;
 using Safeguard.Core.Tests.Journey;
 using Safeguard.Identity;
@@ -115,8 +115,16 @@ public sealed class Ssda903ImportExportTests : IDisposable
             {
                 db.Add(new MissingEpisode
                 {
-                    PersonId = journey.ChildId, DescribedName = "Test child", Kind = kind, StartedAt = from, EndedAt = to, From = MissingFrom.CarePlacement,
-                    ReportedByAgencyId = journey.Worker.AgencyId!.Value, ReportedByName = "Carer", RecordedByName = "Worker", RecordedAt = from,
+                    PersonId = journey.ChildId,
+                    DescribedName = "Test child",
+                    Kind = kind,
+                    StartedAt = from,
+                    EndedAt = to,
+                    From = MissingFrom.CarePlacement,
+                    ReportedByAgencyId = journey.Worker.AgencyId!.Value,
+                    ReportedByName = "Carer",
+                    RecordedByName = "Worker",
+                    RecordedAt = from,
                 });
             }
 
