@@ -18,7 +18,7 @@ namespace Safeguard.DemoData;
 /// the SSDA903 return's rules (placement against provider, legal status against reason for new episode, ages,
 /// postcodes), so the area's return validates.
 /// </summary>
-internal sealed class DemoLookedAfter
+internal sealed partial class DemoLookedAfter
 {
     /// <summary>
     /// Children starting to be looked after a year at scale 1 (seed 000, 7.2: about 28 a quarter): with periods lasting
@@ -220,6 +220,9 @@ internal sealed class DemoLookedAfter
             AddPeriod(person, born.AddDays((13 * 365) + _random.Next(3 * 365)), null);
             Episodes[^1].ReasonEpisodeCeased = Pick(LeftAtEighteen);
         }
+
+        // 5. Adoptions (DemoLookedAfter.Adoption.cs).
+        GenerateAdoptions(children);
     }
 
     public async Task WriteAsync(SafeguardDbContext db, string detail, CancellationToken cancellationToken)
@@ -227,6 +230,7 @@ internal sealed class DemoLookedAfter
         await BulkInsert.InsertAsync(db, Episodes, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, Reviews, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, HealthChecks, detail, cancellationToken);
+        await BulkInsert.InsertAsync(db, AdoptionDecisions, detail, cancellationToken);
     }
 
     private static int Quarter(DateOnly day) => (day.Year * 4) + ((day.Month - 1) / 3);
@@ -408,7 +412,7 @@ internal sealed class DemoLookedAfter
         foreach (var e in episodes)
         {
             e.HomePostcode = home;
-            e.PlacementUrn = e.PlacementType is "K2" || e.PlacementType.StartsWith('U')
+            e.PlacementUrn = e.PlacementType is "K2" || e.PlacementType.StartsWith('U') || e.PlacementType.StartsWith('A')
                 ? $"SC{100000 + (Stable($"{e.PlacementProvider} {e.PlacementPostcode} {e.PlacementType}") % 900000)}"
                 : null;
         }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
+using Safeguard.Calendar;
 using Safeguard.Common;
+using Safeguard.ComplexSafeguarding;
 using Safeguard.Interchange.Cin;
 using Safeguard.Interchange.Ssda903;
 using Safeguard.People;
@@ -17,12 +19,14 @@ public sealed record Ssda903ExportResult(
 /// <summary>
 /// Writes the SSDA903 return of a collection year from the looked-after records, one CSV file a table with the
 /// schema's columns in order: the header (every child with an episode of care open at some time in the year: started
-/// on or before 31 March, not ended before 1 April), their episodes open in the year and their reviews held in it.
-/// Each is seen as at 31 March: an episode ending after it is written open (no DEC, REC or reason for a placement
-/// change), and nothing starting after it is written. The tables Safeguard has no record for yet are not written (an
-/// empty table would read as "none of these", which the records cannot say) and are listed in
-/// <see cref="Ssda903ExportResult.NotExported"/>: docs/adr/0043. The export is audited as one access
-/// under <see cref="Process"/>.
+/// on or before 31 March, not ended before 1 April), their episodes open in the year and their reviews held in it,
+/// their decisions to place for adoption in force in the year (PlacedAdoption), the adoption of those whose care ended
+/// by adoption in the year (AD1) and their periods missing or away from placement that started while they were looked
+/// after (Missing, from the missing episodes area). Each is seen as at 31 March: an episode, decision or missing
+/// period ending after it is written open, and nothing starting after it is written. The tables Safeguard has no
+/// complete record for are not written (an empty table would read as "none of these", which the records cannot say)
+/// and are listed in <see cref="Ssda903ExportResult.NotExported"/>: docs/adr/0043, docs/adr/0057. The export is
+/// audited as one access under <see cref="Process"/>.
 /// </summary>
 public sealed class Ssda903ExportService(SafeguardDbContext db)
 {
@@ -32,7 +36,18 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
     private const int BatchSize = 500;
 
     /// <summary>The tables the export writes from records; the return's other tables have no record in Safeguard yet and are not written.</summary>
-    public static readonly IReadOnlyList<Ssda903Table> Written = [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews];
+    public static readonly IReadOnlyList<Ssda903Table> Written =
+        [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing];
+
+    /// <summary>Why each table of the return that is not written has no file.</summary>
+    public static readonly IReadOnlyDictionary<Ssda903Table, string> WhyNotWritten = new Dictionary<Ssda903Table, string>
+    {
+        [Ssda903Table.Uasc] = "Safeguard does not record a child's unaccompanied asylum-seeking status",
+        [Ssda903Table.Oc2] = "the records hold health assessments and dental checks but not the SDQ score, immunisations, substance misuse or convictions, which every row of the 12-month cohort needs (rules 186, 191, 543)",
+        [Ssda903Table.Oc3] = "the care leavers' birthday records are kept, but the header of the return does not yet list care leavers who were not looked after in the year",
+        [Ssda903Table.PrevPerm] = "Safeguard does not record previous permanence (an adoption, special guardianship or child arrangements order before care)",
+        [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
+    };
 
     /// <summary>The file each table is written to.</summary>
     public static string FileName(Ssda903Table table) => Ssda903Schema.Table(table).Name.ToLowerInvariant() + ".csv";
@@ -105,6 +120,9 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
         var header = tableWriter(Ssda903Table.Header);
         var episodesOut = tableWriter(Ssda903Table.Episodes);
         var reviewsOut = tableWriter(Ssda903Table.Reviews);
+        var adoptedOut = tableWriter(Ssda903Table.Ad1);
+        var decisionsOut = tableWriter(Ssda903Table.PlacedAdoption);
+        var missingOut = tableWriter(Ssda903Table.Missing);
         foreach (var chunk in ids.Chunk(BatchSize))
         {
             var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -114,6 +132,15 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
             var reviews = (await db.Set<LookedAfterReview>().AsNoTracking()
                 .Where(r => chunk.Contains(r.PersonId) && r.HeldOn >= start && r.HeldOn <= end)
                 .ToListAsync(cancellationToken)).ToLookup(r => r.PersonId);
+            var decisions = (await db.Set<AdoptionDecision>().AsNoTracking()
+                .Where(d => chunk.Contains(d.PersonId) && d.DecidedOn <= end)
+                .ToListAsync(cancellationToken)).ToLookup(d => d.PersonId);
+            var startAt = UkTime.StartOfDay(start);
+            var endAt = UkTime.StartOfDay(end.AddDays(1));
+            var missing = (await db.Set<MissingEpisode>().AsNoTracking()
+                .Where(m => m.PersonId != null && chunk.Contains(m.PersonId.Value) && m.StartedAt < endAt && (m.EndedAt == null || m.EndedAt >= startAt))
+                .Select(m => new { PersonId = m.PersonId!.Value, m.Kind, m.StartedAt, m.EndedAt })
+                .ToListAsync(cancellationToken)).ToLookup(m => m.PersonId);
             var firstChildBorn = (await db.PersonRelationships.AsNoTracking()
                 .Where(r => r.Kind == RelationshipKind.Mother && chunk.Contains(r.RelatedPersonId))
                 .Select(r => new { Mother = r.RelatedPersonId, Born = db.People.Where(c => c.Id == r.PersonId).Select(c => c.DateOfBirth).FirstOrDefault() })
@@ -144,6 +171,39 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
                     await reviewsOut.WriteLineAsync(Line(child, dob, Date(r.HeldOn), r.Participation));
                     rows[Ssda903Table.Reviews]++;
                 }
+
+                // PlacedAdoption: each decision in force at some time in the year; a reversal after 31 March is not yet written.
+                foreach (var d in decisions[id].Where(d => d.NoLongerPlacedOn is not { } ceased || ceased >= start).OrderBy(d => d.DecidedOn))
+                {
+                    var reversed = d.NoLongerPlacedOn is { } on && on <= end;
+                    await decisionsOut.WriteLineAsync(Line(child, dob, Date(d.DecidedOn), reversed ? Date(d.NoLongerPlacedOn) : null, reversed ? d.ReasonNoLongerPlaced : null));
+                    rows[Ssda903Table.PlacedAdoption]++;
+                }
+
+                // AD1: a child whose care ended in the year by an adoption order (E11, E12), from the decision that led to it.
+                if (episodes[id].Any(e => e.EndedOn is { } left && left <= end && e.ReasonEpisodeCeased is "E11" or "E12")
+                    && decisions[id].Where(d => d.AdoptionOrderOn is not null).OrderBy(d => d.DecidedOn).LastOrDefault() is { } adopted)
+                {
+                    await adoptedOut.WriteLineAsync(Line(
+                        child, dob, Date(adopted.DecidedOn), Date(adopted.MatchedOn), adopted.AdoptedByFosterCarers, adopted.NumberOfAdopters, adopted.SexOfAdopters,
+                        adopted.LegalStatusOfAdopters));
+                    rows[Ssda903Table.Ad1]++;
+                }
+
+                // Missing: each period missing or away from placement that started on a day the child was looked after.
+                var periods = episodes[id].ToList();
+                foreach (var m in missing[id].OrderBy(m => m.StartedAt))
+                {
+                    var from = UkTime.ToUkDate(m.StartedAt);
+                    DateOnly? to = m.EndedAt is { } endedAt ? UkTime.ToUkDate(endedAt) : null;
+                    if (from > end || (to is { } t && t < start) || !periods.Exists(e => e.StartedOn <= from && (e.EndedOn is not { } dec || from < dec)))
+                    {
+                        continue;
+                    }
+
+                    await missingOut.WriteLineAsync(Line(child, dob, m.Kind == MissingKind.Missing ? "M" : "A", Date(from), to is { } back && back <= end ? Date(back) : null));
+                    rows[Ssda903Table.Missing]++;
+                }
             }
         }
 
@@ -154,7 +214,7 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
         }
 
         var notExported = Ssda903Schema.CurrentTables.Where(t => !Written.Contains(t.Table))
-            .Select(t => $"{t.Name}: {Ssda903ImportService.NotKept[t.Table]}; no file is written for it.").ToList();
+            .Select(t => $"{t.Name}: {WhyNotWritten[t.Table]}; no file is written for it.").ToList();
         return new Ssda903ExportResult(collection, ids.Count, [.. Written.Select(t => (Ssda903Schema.Table(t).Name, FileName(t), rows[t]))], withoutId, notExported);
     }
 

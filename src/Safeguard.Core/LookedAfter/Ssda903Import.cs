@@ -81,9 +81,9 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
     {
         [Ssda903Table.Uasc] = "Safeguard does not yet record a child's unaccompanied asylum-seeking status",
         [Ssda903Table.Oc2] = "Safeguard does not yet record the outcomes of children looked after for 12 months (SDQ, convictions, health, substance misuse)",
-        [Ssda903Table.Oc3] = "Safeguard does not yet keep care leavers' records (in touch, activity, accommodation)",
-        [Ssda903Table.Ad1] = "Safeguard does not yet keep adoption records",
-        [Ssda903Table.PlacedAdoption] = "Safeguard does not yet keep decisions to place for adoption",
+        [Ssda903Table.Oc3] = "the import does not yet take care leavers' birthday records (in touch, activity, accommodation); record them on the care leaver's page",
+        [Ssda903Table.Ad1] = "the import does not yet take adoptions; record them with the adoption decision on the child's looked-after record",
+        [Ssda903Table.PlacedAdoption] = "the import does not yet take decisions to place for adoption; record them on the child's looked-after record",
         [Ssda903Table.PrevPerm] = "Safeguard does not yet record previous permanence",
         [Ssda903Table.Missing] = "the looked-after records do not keep missing periods: missing episodes are recorded in the missing area from the report (times, who reported it, return interview), which the return's dates do not give",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",

@@ -48,7 +48,7 @@ public sealed class Ssda903CommandsTests : IDisposable
         var result = await CliHarness.RunAsync(["ssda903", "validate", folder, "--postcodes", postcodes, "--providers", providers, "--la", "352"]);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("1 children (4 rows in 4 tables) checked against 311 of the 312 2024-25 rules: 0 errors", result.OutputLines[^1], StringComparison.Ordinal);
+        Assert.StartsWith("1 children (4 rows in 4 tables) checked against 312 of the 312 2024-25 rules: 0 errors", result.OutputLines[^1], StringComparison.Ordinal);
         Assert.DoesNotContain(result.OutputLines, l => l.StartsWith("Rules not checked, needs reference data", StringComparison.Ordinal));
 
         var moved = await CliHarness.RunAsync(["ssda903", "validate", folder, "--postcodes", postcodes, "--la", "351"]);
@@ -76,7 +76,7 @@ public sealed class Ssda903CommandsTests : IDisposable
         var byRule = Array.IndexOf(result.OutputLines, "Issues by rule");
         Assert.True(byRule > 0);
         Assert.Contains(result.OutputLines.Skip(byRule), l => Columns(l) is ["120", "29", ..]);
-        Assert.Contains(result.OutputLines, l => l == "Rules not yet checked (1): 411");
+        Assert.DoesNotContain(result.OutputLines, l => l.StartsWith("Rules not yet checked", StringComparison.Ordinal));
         Assert.Contains(result.OutputLines, l => l.StartsWith("Rules not checked, needs reference data: a postcode lookup (", StringComparison.Ordinal));
         Assert.Contains(result.OutputLines, l => l.StartsWith("Rules not checked, needs reference data: Ofsted's provider register (6): 1008,", StringComparison.Ordinal));
         Assert.Contains(result.OutputLines, l => Columns(l) is ["SWEpisodes", "sw_episodes.csv"]);

@@ -168,6 +168,26 @@ public sealed class DemoAreaTests
 
         Assert.InRange(summary.Children, 3, 40); // about 350 in care at scale 1, with last year's leavers
         Assert.Empty(issues.Select(i => $"{i.Rule} {i.ChildId} {string.Join(",", i.Fields)} {i.Message}"));
+
+        // Every table the records hold is written and read as that table; the missing periods from care are there.
+        Assert.Equal(
+            Safeguard.LookedAfter.Ssda903ExportService.Written.Order(),
+            summary.Files.Keys.Where(t => t <= Safeguard.Interchange.Ssda903.Ssda903Table.SocialWorker).Order());
+        int Rows(string name)
+        {
+            using var reader = new StreamReader(files.Single(f => f.Name == $"2024-25 {name}").Open());
+            return reader.ReadToEnd().Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        }
+
+        Assert.True(Rows("Ad1") > 0, "no adoption in the 2024-25 export");
+        Assert.True(Rows("PlacedAdoption") >= Rows("Ad1"), "fewer decisions than adoptions in the 2024-25 export");
+
+        // The demo's missing episodes cover the two years to today, so the year after has them in full.
+        var next = await ExportAsync("2025-26", lastYear: false);
+        using (var missing = new StreamReader(next.Single(f => f.Name == "2025-26 Missing").Open()))
+        {
+            Assert.True((await missing.ReadToEndAsync(Ct)).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries).Length > 1, "no missing periods from care in the 2025-26 export");
+        }
     }
 
     [Theory, ClassData(typeof(BothProviders))]

@@ -76,6 +76,12 @@ public sealed record Ssda903Episode : Ssda903Row
 
     public string? Urn { get; init; }
 
+    /// <summary>The placement's local authority as the file gives it (a derived column, read when present).</summary>
+    public string? PlLa { get; init; }
+
+    /// <summary>IN or OUT of the returning authority as the file gives it (a derived column, read when present).</summary>
+    public string? PlLocation { get; init; }
+
     /// <summary>True when the episode ended the period of care: a reason other than X1 (a new episode follows).</summary>
     public bool EndsCare => Rec is not null && Rec != "X1";
 }

@@ -333,6 +333,8 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
         HomePost = row.Text("HOME_POST"),
         PlPost = row.Text("PL_POST"),
         Urn = row.Text("URN"),
+        PlLa = row.Text("PL_LA"),
+        PlLocation = row.Code("PL_LOCATION"),
     };
 
     /// <summary>The table whose columns the header row names: all of them (exactly, or with unknown extra columns), else the closest.</summary>

@@ -116,6 +116,16 @@ public static class Ssda903Schema
     public static readonly FrozenSet<string> LegalStatusOfAdopters = Codes("L0", "L11", "L12", "L2", "L3", "L4");
     public static readonly FrozenSet<string> SocialWorkerReason = Codes("MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN", "PCCHAN", "SWDIED", "OTHERS");
 
+    /// <summary>
+    /// The placement's local authority and location (IN or OUT of the returning authority) that DfE derives from the
+    /// placement postcode: read when a file carries them (as files exported from DfE's tool do), for rule 411.
+    /// </summary>
+    private static readonly Ssda903Column[] DerivedEpisodeColumns =
+    [
+        new("PL_LA", Ssda903ColumnKind.Text, true),
+        new("PL_LOCATION", Ssda903ColumnKind.Code, true, Codes("IN", "OUT")),
+    ];
+
     private static readonly Ssda903Column[] HeaderColumns =
     [
         Child,
@@ -175,7 +185,7 @@ public static class Ssda903Schema
     public static readonly IReadOnlyList<Ssda903TableDefinition> Tables =
     [
         new(Ssda903Table.Header, "Header", HeaderColumns, [new("UASC", Ssda903ColumnKind.Code, true, ZeroOne, "105")]),
-        new(Ssda903Table.Episodes, "Episodes", EpisodeColumns),
+        new(Ssda903Table.Episodes, "Episodes", EpisodeColumns, DerivedEpisodeColumns),
         new(Ssda903Table.Reviews, "Reviews", [Child, Dob(), new("REVIEW", Ssda903ColumnKind.Date, false, Rule: "166"), new("REVIEW_CODE", Ssda903ColumnKind.Code, false, ReviewCode, "167")]),
         new(Ssda903Table.Uasc, "UASC", UascColumns),
         new(Ssda903Table.Oc2, "OC2",
@@ -222,7 +232,7 @@ public static class Ssda903Schema
         new(Ssda903Table.Missing, "Missing", MissingColumns),
         new(Ssda903Table.SocialWorker, "SWEpisodes", SocialWorkerColumns),
         new(Ssda903Table.HeaderLast, "Header_last", HeaderColumns, [new("UASC", Ssda903ColumnKind.Code, true, ZeroOne, "105")]),
-        new(Ssda903Table.EpisodesLast, "Episodes_last", EpisodeColumns),
+        new(Ssda903Table.EpisodesLast, "Episodes_last", EpisodeColumns, DerivedEpisodeColumns),
         new(Ssda903Table.UascLast, "UASC_last", UascColumns),
         new(Ssda903Table.PlacedAdoptionLast, "PlacedAdoption_last", PlacedAdoptionColumns),
         new(Ssda903Table.MissingLast, "Missing_last", MissingColumns),

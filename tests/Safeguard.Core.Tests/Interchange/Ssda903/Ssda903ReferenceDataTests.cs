@@ -19,7 +19,7 @@ public sealed class Ssda903ReferenceDataTests
     }
 
     [Fact]
-    public void With_all_reference_data_every_rule_but_411_runs_and_the_valid_return_stays_clean()
+    public void With_all_reference_data_every_rule_runs_and_the_valid_return_stays_clean()
     {
         var fixture = Ssda903Fixture.Valid();
         fixture.Reference = Ssda903ReferenceFixture.All;
@@ -27,7 +27,29 @@ public sealed class Ssda903ReferenceDataTests
 
         Assert.Empty(issues);
         Assert.Empty(summary.NotCheckedReasons);
-        Assert.Equal(["411"], summary.NotImplemented.Select(r => r.Code));
+        Assert.Empty(summary.NotImplemented);
+    }
+
+    [Theory]
+    [InlineData("OUT", null, true)] // the fixture's placement postcode, M2 2BB, is in the returning authority (Manchester)
+    [InlineData("IN", null, false)]
+    [InlineData("OUT", "E08000002", false)] // PL_LA given (Bury's ONS code) wins over the postcode
+    [InlineData("IN", "E08000002", true)]
+    [InlineData("IN", "e08000003", false)]
+    public void Rule_411_compares_the_location_given_with_the_placement_authority_both_ways(string location, string? la, bool fires)
+    {
+        var fixture = Ssda903Fixture.Valid();
+        Ssda903RuleTests.Located(fixture, location, la);
+
+        Assert.Equal(fires, fixture.Validate().Any(i => i.Rule == "411"));
+    }
+
+    [Fact]
+    public void Rule_411_has_nothing_to_compare_without_the_location_and_is_not_checked_without_the_returning_authority()
+    {
+        var (summary, _) = Ssda903Validator.Validate(Ssda903Fixture.Valid().Files(), Ssda903Fixture.Collection);
+
+        Assert.Equal("needs reference data: the returning local authority", summary.NotCheckedReasons["411"]);
     }
 
     [Fact]

@@ -137,6 +137,7 @@ public sealed partial class Ssda903RuleTests
         ["169"] = (f => Ref(f, ("PL_POST", "M99 9ZZ")), f => Ref(f)),
         ["179"] = (f => Ref(f, ("PL_POST", "M99 9ZZ")), f => Ref(f)),
         ["1015"] = (f => Ref(f, ("PL_POST", "BL9 0SW")), f => Ref(f)),
+        ["411"] = (f => Located(f, "IN", "351"), f => Located(f, "IN", "352")),
         ["452"] = (f => { Ref(f); f.Add(T.EpisodesLast, ("PL_POST", "BL9 0SW")); }, f => { Ref(f); f.Add(T.EpisodesLast, ("PL_POST", "M1 1AA")); }
         ),
         ["453"] = (f => { Ref(f); f.Add(T.EpisodesLast, ("HOME_POST", "BL9 0SW")); }, f => { Ref(f); f.Add(T.EpisodesLast); }
@@ -164,6 +165,14 @@ public sealed partial class Ssda903RuleTests
     {
         f.Reference = Ssda903ReferenceFixture.All;
         Set(f.Episode, values);
+    }
+
+    /// <summary>Validates with the reference files, the baseline episode carrying the derived PL_LOCATION and PL_LA columns.</summary>
+    internal static void Located(Ssda903Fixture f, string location, string? la)
+    {
+        Ref(f);
+        f.Episode["PL_LOCATION"] = location;
+        f.Episode["PL_LA"] = la;
     }
 
     /// <summary>A temporary placement (T3) from 1 June to 10 June 2024, then back to <paramref name="backTo"/>.</summary>

@@ -48,6 +48,25 @@ internal static class ReferenceRules
     // 179: a placement postcode whose location (in or out of the returning authority) cannot be derived.
     public static bool LocationNotDerivable(Ssda903Episode e, Ssda903Child c, Ssda903RuleContext x) => e.PlPost is not null && Location(e, x.Reference) is null;
 
+    // 411: the location given in the file (PL_LOCATION) disagrees with the placement's authority: IN where the authority
+    // is not the returning one, OUT where it is. The authority is the file's PL_LA when given (a DfE or ONS code), else
+    // the one the postcode lookup gives for PL_POST; nothing to compare when the file has no PL_LOCATION.
+    public static bool LocationDisagrees(Ssda903Episode e, Ssda903Child c, Ssda903RuleContext x)
+    {
+        if (e.PlLocation is not ("IN" or "OUT") || (e.PlLa is { } given ? OnsCode(given) : PlacementLa(e, x.Reference)) is not { } la)
+        {
+            return false;
+        }
+
+        return (la == x.Reference.LocalAuthority) != (e.PlLocation == "IN");
+    }
+
+    private static string OnsCode(string code)
+    {
+        var trimmed = code.Trim().ToUpperInvariant();
+        return Ssda903ReferenceData.LocalAuthorities.TryGetValue(trimmed, out var la) ? la.Ons : trimmed;
+    }
+
     // 398: postcodes (from which the distance is derived) for a short break (V3, V4).
     public static bool PostcodesForShortBreak(Ssda903Episode e, Ssda903Child c, Ssda903RuleContext x) => EpisodeRules.IsRespite(e) && (e.HomePost is not null || e.PlPost is not null);
 

@@ -378,6 +378,7 @@ public static class Rules2024To25
         new("169", Ep.Each(Re.PlacementLaMissing, "PL_LA"), N.Postcodes),
         new("179", Ep.Each(Re.LocationNotDerivable, "PL_LOCATION"), N.Postcodes | N.LocalAuthority),
         new("1015", Ep.Each(Re.OwnProvisionOutside, "PL_LA"), N.Postcodes | N.LocalAuthority),
+        new("411", Ep.Each(Re.LocationDisagrees, "PL_LOCATION", "PL_LA"), N.LocalAuthority),
         new("452", Re.LastYearDiffers(Re.PlacementLaOf, false, "PL_LA"), N.Postcodes),
         new("453", Re.LastYearDiffers(Re.DistanceOf, false, "PL_DISTANCE"), N.Postcodes),
         new("503G", Re.LastYearDiffers(Re.DistanceOf, true, "PL_DISTANCE"), N.Postcodes),
