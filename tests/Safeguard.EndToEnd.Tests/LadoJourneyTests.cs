@@ -78,6 +78,22 @@ public class LadoJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture
         await page.GotoAsync("/lado/figures");
         await Assertions.Expect(page.Locator("[data-testid=by-sector]")).ToContainTextAsync("Sport and leisure");
         await StepAsync(page, "lado-08-figures");
+
+        // The coach asks for what is held about them: found by name, the allegation ticked, refused without a reason, then downloaded.
+        await page.GotoAsync("/lado/subject-access");
+        await page.GetByLabel("The worker's full name").FillAsync(coach);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find the allegations" }).ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox).First.CheckAsync();
+        await StepAsync(page, "lado-09-subject-access");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Download the export" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await StepAsync(page, "lado-10-subject-access-refused");
+        await page.GetByLabel("Why are you making the export?").FillAsync("Subject access request SAR-2026-041 from the coach");
         problems.AssertNone();
+
+        // A download ends the page's navigation, which the browser reports as aborted: checked before it.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the export" }).ClickAsync());
+        Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.True(new FileInfo(await download.PathAsync()).Length > 100);
     }
 }
