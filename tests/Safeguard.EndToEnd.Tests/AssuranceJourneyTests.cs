@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -14,19 +13,6 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public class AssuranceJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
-    private static async Task StepAsync(IPage page, string step)
-    {
-        await Screenshots.SaveAsync(page, step);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
-    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"#{id}").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
     [Fact]
     public async Task The_business_unit_samples_cases_an_agency_answers_and_moderation_counts_over_optimism()
     {
@@ -39,14 +25,14 @@ public class AssuranceJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await bu.GotoAsync("/assurance");
         await Assertions.Expect(bu.Locator("[data-testid=programme]")).ToContainTextAsync("Think family in assessments");
         await Assertions.Expect(bu.Locator("[data-testid=programme]")).ToContainTextAsync("Inconclusive");
-        await StepAsync(bu, "assurance-01-programme");
+        await Axe.StepAsync(bu, "assurance-01-programme");
 
         await bu.GetByRole(AriaRole.Link, new() { Name = "Plan an audit" }).ClickAsync();
         await bu.GetByLabel("Title").FillAsync(title);
         await bu.GetByLabel("Theme").FillAsync("Early help");
         await bu.GetByRole(AriaRole.Button, new() { Name = "Put the audit on the programme" }).ClickAsync();
         await Assertions.Expect(bu.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the tool's questions, one a line");
-        await StepAsync(bu, "assurance-02-new-refused");
+        await Axe.StepAsync(bu, "assurance-02-new-refused");
         await bu.GetByLabel("Questions").FillAsync("Was early help offered when the need was first seen?\nWas the family's consent recorded?");
         await bu.GetByRole(AriaRole.Button, new() { Name = "Put the audit on the programme" }).ClickAsync();
         await Assertions.Expect(bu).ToHaveURLAsync(new Regex("/assurance/audits/[0-9a-f-]{36}$"));
@@ -55,20 +41,20 @@ public class AssuranceJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
 
         // The sample: two children referred this year, at random.
         await bu.GetByLabel("Referred in the period").CheckAsync();
-        await FillDateAsync(bu, "Sample-From", ReportingYear.Of(today).Start);
-        await FillDateAsync(bu, "Sample-To", today);
+        await DateInputs.FillByIdAsync(bu, "Sample-From", ReportingYear.Of(today).Start);
+        await DateInputs.FillByIdAsync(bu, "Sample-To", today);
         await bu.GetByLabel("How many children").FillAsync("2");
         await bu.GetByRole(AriaRole.Button, new() { Name = "Draw the cases" }).ClickAsync();
         await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("2 cases are added to the sample.");
         await Assertions.Expect(bu.Locator("[data-testid=sample] tbody tr")).ToHaveCountAsync(2);
-        await StepAsync(bu, "assurance-03-sampled");
+        await Axe.StepAsync(bu, "assurance-03-sampled");
 
         await bu.GetByLabel("Demo area Police", new() { Exact = true }).CheckAsync();
-        await FillDateAsync(bu, "Send-DueOn", today.AddDays(14));
+        await DateInputs.FillByIdAsync(bu, "Send-DueOn", today.AddDays(14));
         await bu.GetByRole(AriaRole.Button, new() { Name = "Ask the agencies" }).ClickAsync();
         await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The agencies are asked for their returns.");
         await Assertions.Expect(bu.Locator("[data-testid=rates]")).ToContainTextAsync("0.0%");
-        await StepAsync(bu, "assurance-04-asked");
+        await Axe.StepAsync(bu, "assurance-04-asked");
 
         // The police data lead sees the returns on their due work and answers case 1.
         var police = await app.NewPageAsync();
@@ -76,19 +62,19 @@ public class AssuranceJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await DemoAppFixture.SignInAsync(police, "data.police");
         await police.GotoAsync("/my-agency/audits");
         await Assertions.Expect(police.Locator("[data-testid=audit-returns]")).ToContainTextAsync(title);
-        await StepAsync(police, "assurance-05-agency-returns");
+        await Axe.StepAsync(police, "assurance-05-agency-returns");
         await police.GetByRole(AriaRole.Link, new() { Name = $"Case 1 of {title}" }).ClickAsync();
         await Assertions.Expect(police.Locator("h1")).ToContainTextAsync("Case 1:");
         await police.Locator("#Input-Answer1").FillAsync("Yes, the PPU referred to early help within a week");
         await police.GetByRole(AriaRole.Button, new() { Name = "Submit the return" }).ClickAsync();
         await Assertions.Expect(police.Locator(".govuk-error-summary")).ToContainTextAsync("Answer question 2");
-        await StepAsync(police, "assurance-06-return-refused");
+        await Axe.StepAsync(police, "assurance-06-return-refused");
         await police.Locator("#Input-Answer2").FillAsync("Consent is on the record");
         await police.GetByLabel("Good", new() { Exact = true }).CheckAsync();
         await police.GetByLabel("Evidence for your grade").FillAsync("Read the PPU record and the early help referral");
         await police.GetByRole(AriaRole.Button, new() { Name = "Submit the return" }).ClickAsync();
         await Assertions.Expect(police.Locator(".govuk-notification-banner")).ToContainTextAsync("Your return is submitted.");
-        await StepAsync(police, "assurance-07-returned");
+        await Axe.StepAsync(police, "assurance-07-returned");
         policeProblems.AssertNone();
 
         // The business unit moderates case 1 a grade lower: over-optimism.
@@ -101,11 +87,11 @@ public class AssuranceJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The moderator's grade is recorded.");
         await Assertions.Expect(bu.Locator("[data-testid=moderation-summary]")).ToContainTextAsync("1 over-optimistic (100.0%)");
         await Assertions.Expect(bu.Locator("[data-testid=case-1]")).ToContainTextAsync("Over-optimistic");
-        await StepAsync(bu, "assurance-08-moderated");
+        await Axe.StepAsync(bu, "assurance-08-moderated");
 
         await bu.GotoAsync("/assurance/figures");
         await Assertions.Expect(bu.Locator("[data-testid=figures]")).ToContainTextAsync("Over-optimistic grades");
-        await StepAsync(bu, "assurance-09-figures");
+        await Axe.StepAsync(bu, "assurance-09-figures");
         buProblems.AssertNone();
     }
 }

@@ -7,6 +7,13 @@ namespace Safeguard.EndToEnd.Tests;
 /// <summary>Runs axe-core in the page against the WCAG 2.0, 2.1 and 2.2 level A and AA rules.</summary>
 public static class Axe
 {
+    /// <summary>A step of a journey: a full-page screenshot named by the step (see <see cref="Screenshots"/>), then the accessibility check.</summary>
+    public static async Task StepAsync(IPage page, string step)
+    {
+        await Screenshots.SaveAsync(page, step);
+        await AssertNoViolationsAsync(page);
+    }
+
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
     private static readonly Lazy<string> Script = new(() =>

@@ -20,4 +20,13 @@ internal static class DateInputs
         await group.GetByLabel("Month", new() { Exact = true }).FillAsync(month);
         await group.GetByLabel("Year", new() { Exact = true }).FillAsync(year);
     }
+
+    /// <summary>Fills the date input whose Day box has the id <paramref name="id"/> (its Month and Year boxes are <c>{id}-month</c> and <c>{id}-year</c>).</summary>
+    public static async Task FillByIdAsync(IPage page, string id, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.Locator($"#{id}").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
+    }
 }

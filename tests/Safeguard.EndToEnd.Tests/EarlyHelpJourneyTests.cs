@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,19 +16,6 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public class EarlyHelpJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
-    private static async Task StepAsync(IPage page, string step)
-    {
-        await Screenshots.SaveAsync(page, step);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
-    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"#{id}").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
     /// <summary>A demo child, not restricted, on no early help episode.</summary>
     private async Task<string> ChildAsync()
     {
@@ -66,14 +52,14 @@ public class EarlyHelpJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await DemoAppFixture.SignInAsync(page, "early.help");
         await page.GotoAsync("/early-help");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Early help");
-        await StepAsync(page, "early-help-01-list");
+        await Axe.StepAsync(page, "early-help-01-list");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Start an episode" }).ClickAsync();
         await page.GetByLabel("Find a child by name").FillAsync(child);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the episode" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Add the child or children of the family");
-        await StepAsync(page, "early-help-02-start-refused");
+        await Axe.StepAsync(page, "early-help-02-start-refused");
 
         await page.GetByLabel(new Regex("^" + Regex.Escape(child) + " \\(born")).First.CheckAsync();
         await page.GetByLabel("A partner agency directly", new() { Exact = true }).CheckAsync();
@@ -84,18 +70,18 @@ public class EarlyHelpJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/early-help/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(family);
         await Assertions.Expect(page.GetByTestId("lead")).ToContainTextAsync($"Sid School, Designated safeguarding lead ({ids.SchoolsName})");
-        await StepAsync(page, "early-help-03-started");
+        await Axe.StepAsync(page, "early-help-03-started");
         var url = page.Url;
 
         await page.GetByText("Add a member").ClickAsync();
         await page.Locator("#Member-AgencyId").SelectOptionAsync(ids.Hospital);
         await page.Locator("#Member-Name").FillAsync("Hilary Visitor");
         await page.Locator("#Member-Role").FillAsync("Health visitor");
-        await FillDateAsync(page, "Member-JoinedOn", today);
+        await DateInputs.FillByIdAsync(page, "Member-JoinedOn", today);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the member" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("The member is added to the team around the family");
         await Assertions.Expect(page.GetByTestId("team")).ToContainTextAsync("Hilary Visitor");
-        await StepAsync(page, "early-help-04-member");
+        await Axe.StepAsync(page, "early-help-04-member");
         problems.AssertNone();
 
         // The school user leads it: they see it on their agency's page, record a review and close it.
@@ -105,24 +91,24 @@ public class EarlyHelpJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         await school.GotoAsync("/my-agency/early-help");
         await school.GetByRole(AriaRole.Link, new() { Name = family }).First.ClickAsync();
         await Assertions.Expect(school.Locator("h1")).ToHaveTextAsync(family);
-        await StepAsync(school, "early-help-05-school");
+        await Axe.StepAsync(school, "early-help-05-school");
 
         await school.GetByText("Record a review").ClickAsync();
         await school.GetByRole(AriaRole.Button, new() { Name = "Save the review" }).ClickAsync();
         await Assertions.Expect(school.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date of the meeting");
-        await StepAsync(school, "early-help-06-review-refused");
-        await FillDateAsync(school, "Review-HeldOn", today);
+        await Axe.StepAsync(school, "early-help-06-review-refused");
+        await DateInputs.FillByIdAsync(school, "Review-HeldOn", today);
         await school.GetByLabel("Improving", new() { Exact = true }).CheckAsync();
         await school.GetByLabel("Notes (optional)").FillAsync("Attendance is up; the plan continues.");
         await school.GetByRole(AriaRole.Button, new() { Name = "Save the review" }).ClickAsync();
         await Assertions.Expect(school.GetByTestId("reviews")).ToContainTextAsync("Attendance is up");
 
         await school.GetByText("Close early help for the family").ClickAsync();
-        await FillDateAsync(school, "Closure-ClosedOn", today);
+        await DateInputs.FillByIdAsync(school, "Closure-ClosedOn", today);
         await school.GetByLabel("Needs met", new() { Exact = true }).CheckAsync();
         await school.GetByRole(AriaRole.Button, new() { Name = "Close the episode" }).ClickAsync();
         await Assertions.Expect(school.GetByTestId("episode-summary")).ToContainTextAsync("Needs met");
-        await StepAsync(school, "early-help-07-closed");
+        await Axe.StepAsync(school, "early-help-07-closed");
         schoolProblems.AssertNone();
 
         // The social care record is not open to the school.

@@ -13,12 +13,6 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public class LadoJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
-    private static async Task StepAsync(IPage page, string step)
-    {
-        await Screenshots.SaveAsync(page, step);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
     [Fact]
     public async Task The_lado_records_an_allegation_decides_the_threshold_is_met_and_closes_it()
     {
@@ -37,7 +31,7 @@ public class LadoJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture
         await DemoAppFixture.SignInAsync(page, "lado");
         await page.GotoAsync("/lado");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Allegations (LADO)");
-        await StepAsync(page, "lado-01-list");
+        await Axe.StepAsync(page, "lado-01-list");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record an allegation" }).ClickAsync();
         await page.GetByLabel("Their full name").FillAsync(coach);
@@ -50,44 +44,44 @@ public class LadoJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture
         await page.GetByLabel("Who made the referral").FillAsync("Club welfare officer");
         await page.GetByLabel("Behaviour towards a child", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("What is alleged").FillAsync("Messages to a player late at night asking to meet alone");
-        await StepAsync(page, "lado-02-record");
+        await Axe.StepAsync(page, "lado-02-record");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the allegation" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/lado/allegations/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(coach);
         await Assertions.Expect(page.Locator("[data-testid=status]")).ToContainTextAsync("Initial consideration");
         await Assertions.Expect(page.Locator("[data-testid=children]")).ToContainTextAsync(childName);
-        await StepAsync(page, "lado-03-recorded");
+        await Axe.StepAsync(page, "lado-03-recorded");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the decision" }).ClickAsync();
         await page.GetByLabel("Threshold met", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Reason for the decision").FillAsync("Grooming concerns: messages to a child outside the club");
-        await StepAsync(page, "lado-04-decision");
+        await Axe.StepAsync(page, "lado-04-decision");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the decision" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=decision]")).ToHaveTextAsync("Threshold met");
         await Assertions.Expect(page.Locator("[data-testid=status]")).ToContainTextAsync("Resolution");
-        await StepAsync(page, "lado-05-decided");
+        await Axe.StepAsync(page, "lado-05-decided");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the outcome and close" }).ClickAsync();
         await page.GetByLabel("Unfounded", new() { Exact = true }).CheckAsync();
-        await StepAsync(page, "lado-06-close");
+        await Axe.StepAsync(page, "lado-06-close");
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the allegation" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToHaveTextAsync("Unfounded");
         await Assertions.Expect(page.Locator("[data-testid=status]")).ToContainTextAsync("Closed");
-        await StepAsync(page, "lado-07-closed");
+        await Axe.StepAsync(page, "lado-07-closed");
 
         await page.GotoAsync("/lado/figures");
         await Assertions.Expect(page.Locator("[data-testid=by-sector]")).ToContainTextAsync("Sport and leisure");
-        await StepAsync(page, "lado-08-figures");
+        await Axe.StepAsync(page, "lado-08-figures");
 
         // The coach asks for what is held about them: found by name, the allegation ticked, refused without a reason, then downloaded.
         await page.GotoAsync("/lado/subject-access");
         await page.GetByLabel("The worker's full name").FillAsync(coach);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find the allegations" }).ClickAsync();
         await page.GetByRole(AriaRole.Checkbox).First.CheckAsync();
-        await StepAsync(page, "lado-09-subject-access");
+        await Axe.StepAsync(page, "lado-09-subject-access");
         await page.GetByRole(AriaRole.Button, new() { Name = "Download the export" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
-        await StepAsync(page, "lado-10-subject-access-refused");
+        await Axe.StepAsync(page, "lado-10-subject-access-refused");
         await page.GetByLabel("Why are you making the export?").FillAsync("Subject access request SAR-2026-041 from the coach");
         problems.AssertNone();
 

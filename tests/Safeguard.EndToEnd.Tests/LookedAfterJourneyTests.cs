@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,19 +15,6 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
-    private static async Task StepAsync(IPage page, string step)
-    {
-        await Screenshots.SaveAsync(page, step);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
-    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"#{id}").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
     /// <summary>A demo child over 5, not restricted, never looked after.</summary>
     private async Task<(Guid Id, string Name)> ChildAsync(DateOnly today)
     {
@@ -57,15 +43,15 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await worker.GetByRole(AriaRole.Link, new() { Name = "Looked after: episodes of care, placements, reviews and health" }).ClickAsync();
         await Assertions.Expect(worker).ToHaveURLAsync(new Regex($"/people/{childId}/looked-after$"));
         await Assertions.Expect(worker.GetByTestId("status")).ToContainTextAsync("has not been looked after");
-        await StepAsync(worker, "looked-after-01-child");
+        await Axe.StepAsync(worker, "looked-after-01-child");
 
         // Becoming looked after: refused field by field when empty, then saved.
         await worker.GetByRole(AriaRole.Link, new() { Name = "Record becoming looked after" }).ClickAsync();
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Select the legal status");
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Select the independent reviewing officer (IRO)");
-        await StepAsync(worker, "looked-after-02-start-refused");
-        await FillDateAsync(worker, "Input-StartedOn", today.AddDays(-40));
+        await Axe.StepAsync(worker, "looked-after-02-start-refused");
+        await DateInputs.FillByIdAsync(worker, "Input-StartedOn", today.AddDays(-40));
         await worker.GetByLabel("Legal status").SelectOptionAsync("C2");
         await worker.GetByLabel("Category of need").SelectOptionAsync("N1");
         await worker.GetByLabel("Placement type").SelectOptionAsync("U6");
@@ -78,24 +64,24 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("C2: Full care order");
         await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("BL9 0EJ");
         await Assertions.Expect(worker.GetByTestId("due")).ToContainTextAsync("First looked-after review");
-        await StepAsync(worker, "looked-after-03-looked-after");
+        await Axe.StepAsync(worker, "looked-after-03-looked-after");
 
         // The first review, 20 working days after becoming looked after, has passed: it is overdue on the IRO's work.
         await worker.GotoAsync($"/casework/my-work?Child={Uri.EscapeDataString(childName)}");
         await Assertions.Expect(worker.Locator("tr", new() { HasText = "First looked-after review (IRO Sam Social)" })).ToContainTextAsync(childName);
-        await StepAsync(worker, "looked-after-04-my-work");
+        await Axe.StepAsync(worker, "looked-after-04-my-work");
 
         // A placement move: the reason must agree with what changed.
         await worker.GotoAsync($"/people/{childId}/looked-after");
         await worker.GetByRole(AriaRole.Link, new() { Name = "Record a placement move or change of legal status" }).ClickAsync();
-        await FillDateAsync(worker, "Input-ChangedOn", today.AddDays(-10));
+        await DateInputs.FillByIdAsync(worker, "Input-ChangedOn", today.AddDays(-10));
         await worker.GetByLabel("What changed (reason for new episode)").SelectOptionAsync("L");
         await worker.GetByLabel("Placement type").SelectOptionAsync("K2");
         await worker.GetByLabel("Placement provider").SelectOptionAsync("PR4");
         await worker.GetByLabel("Placement postcode").FillAsync("M1 1AE");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the new episode" }).ClickAsync();
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("L is a change of legal status");
-        await StepAsync(worker, "looked-after-05-move-refused");
+        await Axe.StepAsync(worker, "looked-after-05-move-refused");
         await worker.GetByLabel("What changed (reason for new episode)").SelectOptionAsync("P");
         await worker.GetByLabel("Placement type").SelectOptionAsync("K2");
         await worker.GetByLabel("Placement provider").SelectOptionAsync("PR4");
@@ -105,20 +91,20 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The new episode is recorded");
         await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("P: Change of placement and carer(s) only");
         await Assertions.Expect(worker.GetByTestId("episodes")).ToContainTextAsync("Placement change: CREQB");
-        await StepAsync(worker, "looked-after-06-moved");
+        await Axe.StepAsync(worker, "looked-after-06-moved");
 
         // The review, chaired by the IRO already named.
         await worker.GetByRole(AriaRole.Link, new() { Name = "Record a review" }).ClickAsync();
-        await FillDateAsync(worker, "Input-HeldOn", today.AddDays(-5));
+        await DateInputs.FillByIdAsync(worker, "Input-HeldOn", today.AddDays(-5));
         await worker.GetByLabel("How the child took part").SelectOptionAsync("PN1");
         await worker.GetByLabel("Decisions (optional)").FillAsync("Stay in the children's home; contact with mother weekly.");
-        await StepAsync(worker, "looked-after-07-review");
+        await Axe.StepAsync(worker, "looked-after-07-review");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the review" }).ClickAsync();
         await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The review is recorded");
         await Assertions.Expect(worker.GetByTestId("reviews")).ToContainTextAsync("PN1: Child attended and spoke for themselves");
         await Assertions.Expect(worker.GetByTestId("reviews")).ToContainTextAsync("Sam Social");
         await Assertions.Expect(worker.GetByTestId("due")).ToContainTextAsync("Second looked-after review");
-        await StepAsync(worker, "looked-after-08-reviewed");
+        await Axe.StepAsync(worker, "looked-after-08-reviewed");
         problems.AssertNone();
     }
 
@@ -159,7 +145,7 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await worker.GotoAsync($"/people/{childId}/looked-after");
         await worker.GetByRole(AriaRole.Link, new() { Name = "Change the IRO" }).ClickAsync();
         await Assertions.Expect(worker.GetByTestId("current-iro")).ToContainTextAsync("Sam Social");
-        await StepAsync(worker, "care-leaver-01-iro");
+        await Axe.StepAsync(worker, "care-leaver-01-iro");
         var options = await worker.Locator("#Input-IroUserId option").AllAsync();
         var other = "";
         foreach (var option in options)
@@ -182,7 +168,7 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await worker.GetByLabel("Category of need").SelectOptionAsync("N2");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the correction" }).ClickAsync();
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why the episode is corrected");
-        await StepAsync(worker, "care-leaver-01b-correct-refused");
+        await Axe.StepAsync(worker, "care-leaver-01b-correct-refused");
         await worker.GetByLabel("Category of need").SelectOptionAsync("N2");
         await worker.GetByLabel("Why the episode is corrected").FillAsync("The assessment recorded N2: typed N1 by mistake.");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the correction" }).ClickAsync();
@@ -193,26 +179,26 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await worker.GetByTestId("care-leaver-link").ClickAsync();
         await Assertions.Expect(worker.GetByTestId("care-leaver-status")).ToContainTextAsync("Eligible");
         await Assertions.Expect(worker.GetByTestId("care-leaver-status")).ToContainTextAsync("Pathway plan");
-        await StepAsync(worker, "care-leaver-02-record");
+        await Axe.StepAsync(worker, "care-leaver-02-record");
 
         await worker.GetByRole(AriaRole.Link, new() { Name = "Change the personal adviser and adult services" }).ClickAsync();
         var adviser = await worker.Locator("#Input-PersonalAdviserUserId option", new() { HasText = "Sam Social" }).GetAttributeAsync("value");
         await worker.GetByLabel("Personal adviser").SelectOptionAsync(adviser!);
         await worker.GetByLabel("Yes").CheckAsync();
         await worker.GetByLabel("Which services, the referral made, or why not (optional)").FillAsync("Referred to the transitions team.");
-        await StepAsync(worker, "care-leaver-03-adviser");
+        await Axe.StepAsync(worker, "care-leaver-03-adviser");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(worker.GetByTestId("care-leaver-status")).ToContainTextAsync("Likely to need adult services");
 
         // A plan dated in the future is refused; then saved, the next review is due in 6 months.
         await worker.GetByRole(AriaRole.Link, new() { Name = "Record a pathway plan or review" }).ClickAsync();
         await worker.GetByLabel("A new pathway plan").CheckAsync();
-        await FillDateAsync(worker, "Input-AgreedOn", today.AddDays(3));
+        await DateInputs.FillByIdAsync(worker, "Input-AgreedOn", today.AddDays(3));
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("must be today or in the past");
-        await StepAsync(worker, "care-leaver-04-plan-refused");
+        await Axe.StepAsync(worker, "care-leaver-04-plan-refused");
         await worker.GetByLabel("A new pathway plan").CheckAsync();
-        await FillDateAsync(worker, "Input-AgreedOn", today.AddDays(-1));
+        await DateInputs.FillByIdAsync(worker, "Input-AgreedOn", today.AddDays(-1));
         await worker.GetByLabel("Summary (optional)").FillAsync("Stay in placement; college in September.");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The pathway plan is recorded");
@@ -225,7 +211,7 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await worker.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Assertions.Expect(worker.GetByTestId("care-leavers")).ToContainTextAsync(childName);
         await Assertions.Expect(worker.Locator("tr", new() { HasText = childName })).ToContainTextAsync("Eligible");
-        await StepAsync(worker, "care-leaver-05-tracker");
+        await Axe.StepAsync(worker, "care-leaver-05-tracker");
         problems.AssertNone();
     }
 
@@ -252,33 +238,33 @@ public class LookedAfterJourneyTests(DemoAppFixture app) : IClassFixture<DemoApp
         await worker.GotoAsync($"/people/{childId}/looked-after");
         await worker.GetByTestId("record-adoption").ClickAsync();
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Record an adoption decision");
-        await StepAsync(worker, "adoption-01-form");
+        await Axe.StepAsync(worker, "adoption-01-form");
 
         // Matching without the decision's date, and before the placement order: refused, each naming its field.
-        await FillDateAsync(worker, "Input-PlacementOrderOn", today.AddDays(-20));
-        await FillDateAsync(worker, "Input-MatchedOn", today.AddDays(-25));
+        await DateInputs.FillByIdAsync(worker, "Input-PlacementOrderOn", today.AddDays(-20));
+        await DateInputs.FillByIdAsync(worker, "Input-MatchedOn", today.AddDays(-25));
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the adoption decision" }).ClickAsync();
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date of the decision that the child should be placed for adoption");
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("The date of matching must be on or after the placement order");
-        await StepAsync(worker, "adoption-02-refused");
+        await Axe.StepAsync(worker, "adoption-02-refused");
 
-        await FillDateAsync(worker, "Input-DecidedOn", today.AddDays(-30));
-        await FillDateAsync(worker, "Input-MatchedOn", today.AddDays(-10));
+        await DateInputs.FillByIdAsync(worker, "Input-DecidedOn", today.AddDays(-30));
+        await DateInputs.FillByIdAsync(worker, "Input-MatchedOn", today.AddDays(-10));
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the adoption decision" }).ClickAsync();
         await Assertions.Expect(worker.Locator(".govuk-notification-banner")).ToContainTextAsync("The adoption decision is recorded");
         await Assertions.Expect(worker.GetByTestId("adoption")).ToContainTextAsync("Placement order");
         await Assertions.Expect(worker.GetByTestId("adoption")).ToContainTextAsync("atched");
         await Assertions.Expect(worker.GetByTestId("record-adoption")).ToHaveCountAsync(0);
-        await StepAsync(worker, "adoption-03-recorded");
+        await Axe.StepAsync(worker, "adoption-03-recorded");
 
         // The next step: the adoption order needs the placement for adoption first, and the adopters' details with it.
         await worker.GetByRole(AriaRole.Link, new() { Name = "Record the next step" }).ClickAsync();
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Change the adoption decision");
-        await FillDateAsync(worker, "Input-AdoptionOrderOn", today.AddDays(-1));
+        await DateInputs.FillByIdAsync(worker, "Input-AdoptionOrderOn", today.AddDays(-1));
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the adoption decision" }).ClickAsync();
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date the child was placed for adoption");
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Select the number of adopters");
-        await StepAsync(worker, "adoption-04-order-refused");
+        await Axe.StepAsync(worker, "adoption-04-order-refused");
         problems.AssertNone();
     }
 }

@@ -16,12 +16,6 @@ public class MissingJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
     private static string UniqueFamily() =>
         "Wren" + new string([.. Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16)))]);
 
-    private static async Task StepAsync(IPage page, string step)
-    {
-        await Screenshots.SaveAsync(page, step);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
     private static async Task FillWhenAsync(IPage page, string id, DateTimeOffset instant, string timeLabel)
     {
         var local = UkTime.ToUkLocal(instant);
@@ -55,16 +49,16 @@ public class MissingJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
         await police.GetByLabel("No", new() { Exact = true }).CheckAsync();
         await FillWhenAsync(police, "Input-Started", now.AddHours(-26), "Time they went missing");
         await police.GetByLabel("Police reference (optional)").FillAsync("MFH-" + family);
-        await StepAsync(police, "missing-01-report");
+        await Axe.StepAsync(police, "missing-01-report");
         await police.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
         await Assertions.Expect(police.Locator(".govuk-error-summary")).ToContainTextAsync("Select the risk grading at report");
-        await StepAsync(police, "missing-02-report-refused");
+        await Axe.StepAsync(police, "missing-02-report-refused");
 
         await police.GetByLabel("Police risk grading at report").SelectOptionAsync("High");
         await police.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
         await Assertions.Expect(police).ToHaveURLAsync(new Regex("/my-agency/missing/[0-9a-f-]{36}$"));
         await Assertions.Expect(police.Locator("h1")).ToHaveTextAsync(child);
-        await StepAsync(police, "missing-03-reported");
+        await Axe.StepAsync(police, "missing-03-reported");
 
         // The child is found: the officer records the return on the report.
         var returned = now.AddHours(-3);
@@ -72,7 +66,7 @@ public class MissingJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
         await police.GetByLabel("Where were they found or did they return to?").FillAsync("Found at Bury Interchange");
         await police.GetByRole(AriaRole.Button, new() { Name = "Record the return" }).ClickAsync();
         await Assertions.Expect(police.Locator(".govuk-notification-banner")).ToContainTextAsync("A return home interview is due within 72 hours");
-        await StepAsync(police, "missing-04-returned");
+        await Axe.StepAsync(police, "missing-04-returned");
         policeProblems.AssertNone();
 
         // The front door sees the interview to offer, on its queue page and on missing children.
@@ -81,11 +75,11 @@ public class MissingJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
         await DemoAppFixture.SignInAsync(door, "front.door");
         await door.GotoAsync("/front-door");
         await Assertions.Expect(door.Locator("[data-testid=front-door-interviews]")).ToContainTextAsync(child);
-        await StepAsync(door, "missing-05-front-door");
+        await Axe.StepAsync(door, "missing-05-front-door");
         await door.GotoAsync("/missing");
         var row = door.Locator("[data-testid=interviews-due] tr", new() { HasText = child });
         await Assertions.Expect(row).ToContainTextAsync("Due by");
-        await StepAsync(door, "missing-06-overview");
+        await Axe.StepAsync(door, "missing-06-overview");
         doorProblems.AssertNone();
 
         // A social worker records the interview, offered an hour after the return.
@@ -95,7 +89,7 @@ public class MissingJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
         await worker.GotoAsync("/missing");
         await worker.Locator("[data-testid=interviews-due] tr", new() { HasText = child }).GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(worker.Locator("[data-testid=clock]")).ToContainTextAsync("Due by");
-        await StepAsync(worker, "missing-07-episode");
+        await Axe.StepAsync(worker, "missing-07-episode");
         await worker.GetByRole(AriaRole.Link, new() { Name = "Record the return home interview" }).ClickAsync();
         await FillWhenAsync(worker, "Input-Offered", returned.AddHours(1), "Time it was offered");
         await worker.GetByLabel("Who offered it").FillAsync("Rae Return");
@@ -103,20 +97,20 @@ public class MissingJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
         await worker.GetByLabel("Accepted and held").CheckAsync();
         await FillWhenAsync(worker, "Input-Held", returned.AddHours(2), "Time of the interview");
         await worker.GetByLabel("Pull factors (optional)").FillAsync("Older friends with money and cannabis");
-        await StepAsync(worker, "missing-08-interview");
+        await Axe.StepAsync(worker, "missing-08-interview");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the interview" }).ClickAsync();
         await Assertions.Expect(worker.Locator("[data-testid=clock]")).ToHaveTextAsync("Offered within 72 hours");
         await Assertions.Expect(worker.Locator("[data-testid=interview]")).ToContainTextAsync("Older friends with money");
-        await StepAsync(worker, "missing-09-interview-recorded");
+        await Axe.StepAsync(worker, "missing-09-interview-recorded");
 
         // The child's missing episodes and chronology show it.
         await worker.GetByRole(AriaRole.Link, new() { Name = "Back to the child's missing episodes" }).ClickAsync();
         await Assertions.Expect(worker.Locator("[data-testid=episodes]")).ToContainTextAsync("Accepted and held");
-        await StepAsync(worker, "missing-10-child");
+        await Axe.StepAsync(worker, "missing-10-child");
         var childUrl = worker.Url.Replace("/missing", "/chronology", StringComparison.Ordinal);
         await worker.GotoAsync(childUrl);
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Return home interview: accepted and held");
-        await StepAsync(worker, "missing-11-chronology");
+        await Axe.StepAsync(worker, "missing-11-chronology");
         workerProblems.AssertNone();
     }
 }

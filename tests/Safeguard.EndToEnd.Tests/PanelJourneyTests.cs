@@ -17,23 +17,10 @@ public class PanelJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
     private static string UniqueFamily() =>
         "Pane" + new string([.. Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16)))]);
 
-    private static async Task StepAsync(IPage page, string step)
-    {
-        await Screenshots.SaveAsync(page, step);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
-    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"#{id}").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
     private static async Task FillWhenAsync(IPage page, string id, DateTimeOffset instant, string timeLabel)
     {
         var local = UkTime.ToUkLocal(instant);
-        await FillDateAsync(page, id, DateOnly.FromDateTime(local.DateTime));
+        await DateInputs.FillByIdAsync(page, id, DateOnly.FromDateTime(local.DateTime));
         await page.GetByLabel(timeLabel).FillAsync(local.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
@@ -90,19 +77,19 @@ public class PanelJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await worker.GetByLabel("Name of the place").FillAsync($"Bus station {family}");
         await worker.GetByLabel("Transport hub").CheckAsync();
         await worker.GetByLabel("Postcode (optional)").FillAsync("BL9 0BT");
-        await StepAsync(worker, "panel-01-new-place");
+        await Axe.StepAsync(worker, "panel-01-new-place");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the place" }).ClickAsync();
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync($"Bus station {family}");
-        await StepAsync(worker, "panel-02-place");
+        await Axe.StepAsync(worker, "panel-02-place");
 
         await worker.GotoAsync(episodeUrl);
         await worker.GetByRole(AriaRole.Link, new() { Name = "Link a place or person to this episode" }).ClickAsync();
-        await StepAsync(worker, "panel-03-choose-link");
+        await Axe.StepAsync(worker, "panel-03-choose-link");
         await worker.GetByLabel("Place", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Bus station {family}, BL9 0BT" });
         await worker.GetByRole(AriaRole.Button, new() { Name = "Link to this place" }).ClickAsync();
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync($"Link {child} to Bus station {family}");
         await Assertions.Expect(worker.GetByLabel("Found there when missing")).ToBeCheckedAsync();
-        await StepAsync(worker, "panel-04-link");
+        await Axe.StepAsync(worker, "panel-04-link");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save the link" }).ClickAsync();
         await Assertions.Expect(worker.Locator("[data-testid=episode-links]")).ToContainTextAsync($"Bus station {family}");
 
@@ -112,10 +99,10 @@ public class PanelJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await worker.GotoAsync($"/people/{childId}/contextual");
         await Assertions.Expect(worker.Locator("svg[data-testid=network]")).ToBeVisibleAsync();
         await Assertions.Expect(worker.Locator("[data-testid=network-table]")).ToContainTextAsync("Found there when missing");
-        await StepAsync(worker, "panel-05-network");
+        await Axe.StepAsync(worker, "panel-05-network");
         await worker.GotoAsync($"/contextual?Search={family}");
         await Assertions.Expect(worker.Locator("[data-testid=places]")).ToContainTextAsync($"Bus station {family}");
-        await StepAsync(worker, "panel-05-places");
+        await Axe.StepAsync(worker, "panel-05-places");
         workerProblems.AssertNone();
 
         // The team manager schedules the panel and builds its agenda: the child is on it for the declined interview.
@@ -123,12 +110,12 @@ public class PanelJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         var managerProblems = PageProblems.Watch(manager);
         await DemoAppFixture.SignInAsync(manager, "team.manager");
         await manager.GotoAsync("/panels");
-        await StepAsync(manager, "panel-06-panels");
+        await Axe.StepAsync(manager, "panel-06-panels");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Schedule a meeting" }).ClickAsync();
         var meetingDate = today.AddDays(1 + Random.Shared.Next(200));
-        await FillDateAsync(manager, "Input-MeetingDate", meetingDate);
+        await DateInputs.FillByIdAsync(manager, "Input-MeetingDate", meetingDate);
         await manager.GetByLabel("Chair").FillAsync("DCI Ada Chair");
-        await StepAsync(manager, "panel-07-schedule");
+        await Axe.StepAsync(manager, "panel-07-schedule");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "Build the agenda from the criteria" }).ClickAsync();
         var row = manager.Locator("[data-testid=agenda] tr", new() { HasText = child });
@@ -138,10 +125,10 @@ public class PanelJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await manager.GetByLabel("Attended", new() { Exact = true }).CheckAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "Add to the attendance" }).ClickAsync();
         await Assertions.Expect(manager.Locator("[data-testid=attendance]")).ToContainTextAsync("DS Jo Jones");
-        await StepAsync(manager, "panel-08-meeting");
+        await Axe.StepAsync(manager, "panel-08-meeting");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Record the minutes" }).ClickAsync();
         await manager.GetByLabel("Minutes", new() { Exact = true }).FillAsync("Police, health and children's social care present. Bus station a recurring location.");
-        await StepAsync(manager, "panel-08-minutes");
+        await Axe.StepAsync(manager, "panel-08-minutes");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Save the minutes" }).ClickAsync();
         await Assertions.Expect(manager.Locator("[data-testid=minutes]")).ToContainTextAsync("Bus station a recurring location");
 
@@ -153,21 +140,21 @@ public class PanelJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixtur
         await manager.GetByLabel("What is to be done").FillAsync($"Complete the exploitation screening for {child}");
         var owner = await manager.Locator("#Input-OwnerUserId option", new() { HasText = "Sam Social" }).GetAttributeAsync("value");
         await manager.GetByLabel("Who owns it").SelectOptionAsync(owner!);
-        await FillDateAsync(manager, "Input-DueOn", meetingDate.AddDays(14));
-        await StepAsync(manager, "panel-09-case");
+        await DateInputs.FillByIdAsync(manager, "Input-DueOn", meetingDate.AddDays(14));
+        await Axe.StepAsync(manager, "panel-09-case");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Add the action" }).ClickAsync();
         await Assertions.Expect(manager.Locator("[data-testid=actions]")).ToContainTextAsync("Sam Social");
-        await StepAsync(manager, "panel-10-action-set");
+        await Axe.StepAsync(manager, "panel-10-action-set");
         managerProblems.AssertNone();
 
         // The action is on the social worker's due work; they open it and mark it done.
         await worker.GotoAsync($"/casework/my-work?Child={family}");
         var due = worker.Locator("tr", new() { HasText = "Panel action: Complete the exploitation screening" });
         await Assertions.Expect(due).ToContainTextAsync(child);
-        await StepAsync(worker, "panel-11-my-work");
+        await Axe.StepAsync(worker, "panel-11-my-work");
         await due.GetByRole(AriaRole.Link, new() { Name = child }).ClickAsync();
         await Assertions.Expect(worker.Locator("[data-testid=action]")).ToContainTextAsync("Open");
-        await StepAsync(worker, "panel-12-action");
+        await Axe.StepAsync(worker, "panel-12-action");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
         await Assertions.Expect(worker.Locator("[data-testid=action]")).ToContainTextAsync("Done by Sam Social");
         await worker.GotoAsync($"/casework/my-work?Child={family}");

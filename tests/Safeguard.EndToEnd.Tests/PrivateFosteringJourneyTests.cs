@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,19 +16,6 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public class PrivateFosteringJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
-    private static async Task StepAsync(IPage page, string step)
-    {
-        await Screenshots.SaveAsync(page, step);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
-    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"#{id}").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
     [Fact]
     public async Task A_social_worker_records_a_notification_the_first_visit_and_the_decision()
     {
@@ -59,40 +45,40 @@ public class PrivateFosteringJourneyTests(DemoAppFixture app) : IClassFixture<De
         // Refused field by field when empty, then saved.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the notification" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
-        await StepAsync(page, "private-fostering-01-refused");
+        await Axe.StepAsync(page, "private-fostering-01-refused");
         await page.GetByLabel("Private foster carer's name").FillAsync("Mrs Joan Ashworth (great-aunt's friend)");
         await page.GetByLabel("The child's parent or parents").FillAsync("Mother, working in Dubai until July; reachable by phone");
         await page.Locator("input[name='Input.NotifiedBy'][value='School']").CheckAsync();
         await page.GetByLabel("Their name (and organisation)").FillAsync("Ms Head, St Mary's Primary");
-        await FillDateAsync(page, "Input-NotifiedOn", today.AddDays(-3));
-        await FillDateAsync(page, "Input-StartedOn", today.AddDays(-20));
+        await DateInputs.FillByIdAsync(page, "Input-NotifiedOn", today.AddDays(-3));
+        await DateInputs.FillByIdAsync(page, "Input-StartedOn", today.AddDays(-20));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the notification" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/private-fostering/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Private fostering arrangement");
-        await StepAsync(page, "private-fostering-02-arrangement");
+        await Axe.StepAsync(page, "private-fostering-02-arrangement");
 
         // The first visit: the child seen alone.
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a visit" }).ClickAsync();
-        await FillDateAsync(page, "Input-VisitedOn", today.AddDays(-1));
+        await DateInputs.FillByIdAsync(page, "Input-VisitedOn", today.AddDays(-1));
         await page.Locator("input[name='Input.ChildSeen'][value='yes']").CheckAsync();
         await page.Locator("input[name='Input.ChildSeenAlone'][value='yes']").CheckAsync();
         await page.GetByLabel("Who visited").FillAsync("Sam Social");
-        await StepAsync(page, "private-fostering-03-visit");
+        await Axe.StepAsync(page, "private-fostering-03-visit");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the visit" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("visits")).ToContainTextAsync("Sam Social");
 
         // The decision: suitable.
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the decision" }).ClickAsync();
-        await FillDateAsync(page, "Input-DecidedOn", today);
+        await DateInputs.FillByIdAsync(page, "Input-DecidedOn", today);
         await page.Locator("input[name='Input.Decision'][value='Suitable']").CheckAsync();
-        await StepAsync(page, "private-fostering-04-decision");
+        await Axe.StepAsync(page, "private-fostering-04-decision");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the decision" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("Suitable");
-        await StepAsync(page, "private-fostering-05-decided");
+        await Axe.StepAsync(page, "private-fostering-05-decided");
 
         await page.GotoAsync("/private-fostering");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(childName);
-        await StepAsync(page, "private-fostering-06-list");
+        await Axe.StepAsync(page, "private-fostering-06-list");
         problems.AssertNone();
     }
 
@@ -104,11 +90,11 @@ public class PrivateFosteringJourneyTests(DemoAppFixture app) : IClassFixture<De
         await DemoAppFixture.SignInAsync(page, "performance");
         await page.GotoAsync("/returns/annex-a");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ofsted Annex A");
-        await StepAsync(page, "annex-a-01-page");
+        await Axe.StepAsync(page, "annex-a-01-page");
         problems.AssertNone(); // the download that follows ends its navigation, which the browser reports as aborted
 
         var today = UkTime.ToUkDate(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
-        await FillDateAsync(page, "AsAt", today);
+        await DateInputs.FillByIdAsync(page, "AsAt", today);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download Annex A (XLSX)" }).ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         var path = await download.PathAsync();

@@ -14,19 +14,6 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public class SelfAssessmentJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
-    private static async Task StepAsync(IPage page, string step)
-    {
-        await Screenshots.SaveAsync(page, step);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
-    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"#{id}").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
     [Fact]
     public async Task The_business_unit_sends_a_round_the_police_answer_it_and_a_challenge_changes_a_rating()
     {
@@ -39,11 +26,11 @@ public class SelfAssessmentJourneyTests(DemoAppFixture app) : IClassFixture<Demo
         await DemoAppFixture.SignInAsync(bu, "business.unit");
         await bu.GotoAsync("/assurance/self-assessments");
         await Assertions.Expect(bu.Locator("[data-testid=rounds]")).ToContainTextAsync($"Section 175 self-assessment {ReportingYear.Of(today).Name}");
-        await StepAsync(bu, "self-assessment-01-rounds");
+        await Axe.StepAsync(bu, "self-assessment-01-rounds");
 
         await bu.GetByRole(AriaRole.Button, new() { Name = "Start the round" }).ClickAsync();
         await Assertions.Expect(bu.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the round's title");
-        await StepAsync(bu, "self-assessment-02-refused");
+        await Axe.StepAsync(bu, "self-assessment-02-refused");
         await bu.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await bu.GetByLabel("Section 11 (agencies)").CheckAsync();
         await bu.GetByLabel("Reporting year").SelectOptionAsync(next.StartYear.ToString(CultureInfo.InvariantCulture));
@@ -59,13 +46,13 @@ public class SelfAssessmentJourneyTests(DemoAppFixture app) : IClassFixture<Demo
         await bu.GetByLabel("Question", new() { Exact = true }).FillAsync("Staff have had Prevent training in the last three years.");
         await bu.GetByRole(AriaRole.Button, new() { Name = "Save the question" }).ClickAsync();
         await Assertions.Expect(bu.Locator("[data-testid=standard-9]")).ToContainTextAsync("9.1 Staff have had Prevent training");
-        await StepAsync(bu, "self-assessment-03-standard");
+        await Axe.StepAsync(bu, "self-assessment-03-standard");
         await bu.GetByLabel("Demo area Police", new() { Exact = true }).CheckAsync();
-        await FillDateAsync(bu, "Send-DueOn", today.AddDays(30));
+        await DateInputs.FillByIdAsync(bu, "Send-DueOn", today.AddDays(30));
         await bu.GetByRole(AriaRole.Button, new() { Name = "Send the round" }).ClickAsync();
         await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The round is sent");
         await Assertions.Expect(bu.Locator("[data-testid=returns]")).ToContainTextAsync("Owed");
-        await StepAsync(bu, "self-assessment-04-sent");
+        await Axe.StepAsync(bu, "self-assessment-04-sent");
 
         // The police data lead answers.
         var police = await app.NewPageAsync();
@@ -73,14 +60,14 @@ public class SelfAssessmentJourneyTests(DemoAppFixture app) : IClassFixture<Demo
         await DemoAppFixture.SignInAsync(police, "data.police");
         await police.GotoAsync("/my-agency/self-assessments");
         await Assertions.Expect(police.Locator("[data-testid=self-assessments]")).ToContainTextAsync(title);
-        await StepAsync(police, "self-assessment-05-agency-list");
+        await Axe.StepAsync(police, "self-assessment-05-agency-list");
         await police.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await police.Locator("#Input-Q1_1-Rating-Amber").CheckAsync();
         await police.Locator("#Input-Q1_1-Evidence").FillAsync("Board minutes of June");
         await police.GetByRole(AriaRole.Button, new() { Name = "Submit the self-assessment" }).ClickAsync();
         await Assertions.Expect(police.Locator(".govuk-error-summary")).ToContainTextAsync("Enter what your agency will do about 1.1, rated amber");
         await Assertions.Expect(police.Locator(".govuk-error-summary")).ToContainTextAsync("Select your rating for 9.1");
-        await StepAsync(police, "self-assessment-06-refused");
+        await Axe.StepAsync(police, "self-assessment-06-refused");
         var greens = police.Locator("input[type=radio][value=Green]");
         for (var i = 1; i < await greens.CountAsync(); i++)
         {
@@ -96,7 +83,7 @@ public class SelfAssessmentJourneyTests(DemoAppFixture app) : IClassFixture<Demo
         await police.Locator("#Input-Q1_1-Action").FillAsync("Annual safeguarding report to the chief officer group");
         await police.GetByRole(AriaRole.Button, new() { Name = "Submit the self-assessment" }).ClickAsync();
         await Assertions.Expect(police.Locator(".govuk-notification-banner")).ToContainTextAsync("Your self-assessment is submitted.");
-        await StepAsync(police, "self-assessment-07-submitted");
+        await Axe.StepAsync(police, "self-assessment-07-submitted");
         policeProblems.AssertNone();
 
         // The business unit challenges 1.2: green becomes amber.
@@ -105,7 +92,7 @@ public class SelfAssessmentJourneyTests(DemoAppFixture app) : IClassFixture<Demo
         await Assertions.Expect(bu.Locator("[data-testid=sectors]")).ToContainTextAsync("100.0%");
         await bu.Locator("[data-testid=returns]").GetByRole(AriaRole.Link, new() { Name = "Demo area Police" }).ClickAsync();
         await bu.GetByLabel("Question challenged").SelectOptionAsync(new SelectOptionValue { Label = "1.2 (Green)" });
-        await FillDateAsync(bu, "Panel-HeldOn", today);
+        await DateInputs.FillByIdAsync(bu, "Panel-HeldOn", today);
         await bu.GetByLabel("Rating changed").CheckAsync();
         await bu.Locator("#Panel-NewRating-2").CheckAsync();
         await bu.GetByLabel("Note", new() { Exact = true }).FillAsync("Training figures were a year old");
@@ -113,11 +100,11 @@ public class SelfAssessmentJourneyTests(DemoAppFixture app) : IClassFixture<Demo
         await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The challenge's outcome is recorded.");
         await Assertions.Expect(bu.Locator("[data-testid=challenges]")).ToContainTextAsync("Rating changed: Green to Amber");
         await Assertions.Expect(bu.Locator("[data-testid=answers]")).ToContainTextAsync("self-rated Green");
-        await StepAsync(bu, "self-assessment-08-challenged");
+        await Axe.StepAsync(bu, "self-assessment-08-challenged");
 
         await bu.GotoAsync($"/assurance/self-assessments/figures?year={ReportingYear.Of(today).StartYear - 1}");
         await Assertions.Expect(bu.Locator("[data-testid=s175-sectors]")).ToContainTextAsync("Secondary schools");
-        await StepAsync(bu, "self-assessment-09-figures");
+        await Axe.StepAsync(bu, "self-assessment-09-figures");
         buProblems.AssertNone();
     }
 }

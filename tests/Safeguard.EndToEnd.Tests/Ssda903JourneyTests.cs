@@ -10,12 +10,6 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public class Ssda903JourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
-    private static async Task StepAsync(IPage page, string step)
-    {
-        await Screenshots.SaveAsync(page, step);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
     private static string[] Write(string folder, string prefix, string rne)
     {
         Directory.CreateDirectory(folder);
@@ -45,14 +39,14 @@ public class Ssda903JourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
             await DemoAppFixture.SignInAsync(page, "performance");
             await page.GotoAsync("/returns/ssda903");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Children looked after return (SSDA903)");
-            await StepAsync(page, "ssda903-01-upload");
+            await Axe.StepAsync(page, "ssda903-01-upload");
 
             await page.Locator("#files").SetInputFilesAsync(Write(Path.Combine(folder, "bad"), prefix, "Z"));
             await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/returns/ssda903/[0-9a-f-]{36}$"));
             await Assertions.Expect(page.Locator("[data-testid='issues'] tbody tr").First).ToContainTextAsync("143");
             await Assertions.Expect(page.Locator("#not-importable")).ToContainTextAsync("cannot be imported");
-            await StepAsync(page, "ssda903-02-issues");
+            await Axe.StepAsync(page, "ssda903-02-issues");
 
             await page.GotoAsync("/returns/ssda903");
             await page.Locator("#files").SetInputFilesAsync(Write(Path.Combine(folder, "good"), prefix, "S"));
@@ -60,10 +54,10 @@ public class Ssda903JourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixt
             await Assertions.Expect(page.Locator(".govuk-summary-list .govuk-tag")).ToHaveTextAsync("No issues");
             await page.GetByRole(AriaRole.Button, new() { Name = "Dry run: show what would change" }).ClickAsync();
             await Assertions.Expect(page.Locator("#import-title")).ToHaveTextAsync("Dry run: nothing was written");
-            await StepAsync(page, "ssda903-03-dry-run");
+            await Axe.StepAsync(page, "ssda903-03-dry-run");
             await page.GetByRole(AriaRole.Button, new() { Name = "Import into the looked-after records" }).ClickAsync();
             await Assertions.Expect(page.Locator("#import-title")).ToHaveTextAsync("Imported");
-            await StepAsync(page, "ssda903-04-imported");
+            await Axe.StepAsync(page, "ssda903-04-imported");
             problems.AssertNone();
         }
         finally
