@@ -50,6 +50,11 @@ internal static partial class LoadBenchmark
         new("contextual", "Contextual safeguarding", "social.worker", _ => "/contextual"),
         new("panels", "Exploitation and missing panel", "team.manager", _ => "/panels"),
         new("profile", "Complex safeguarding problem profile", "business.unit", _ => "/complex-safeguarding/profile"),
+        new("early-help", "Early help list (open episodes)", "early.help", _ => "/early-help"),
+        new("early-help-closed", "Early help list, closed too", "early.help", _ => "/early-help?Closed=true"),
+        new("lado", "LADO allegations (open)", "lado", _ => "/lado"),
+        new("lado-all", "LADO allegations, all", "lado", _ => "/lado?Status=All"),
+        new("private-fostering", "Private fostering arrangements", "social.worker", _ => "/private-fostering"),
     ];
 
     private static int _next;

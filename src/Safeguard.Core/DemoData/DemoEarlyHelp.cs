@@ -101,13 +101,17 @@ internal sealed class DemoEarlyHelp
             }
         }
 
-        // From the front door: contacts decided early help, about half the episodes.
+        // From the front door: contacts decided early help, about half the episodes. The front door decides early help
+        // for more contacts than become episodes, so a share of them is taken across the whole history (taking the
+        // first ones until half the target was reached filled the first years and left none from the front door since).
         var children = _casework.ContactChildren.Where(c => c.PersonId is not null).ToLookup(c => c.ContactId, c => c.PersonId!.Value);
-        foreach (var contact in _casework.Contacts.Where(c => c.Decision == ContactDecision.EarlyHelp && c.DecidedAt is not null).OrderBy(c => c.DecidedAt))
+        var decided = _casework.Contacts.Where(c => c.Decision == ContactDecision.EarlyHelp && c.DecidedAt is not null).OrderBy(c => c.DecidedAt).ToList();
+        var share = decided.Count == 0 ? 0 : Math.Min(1, target / 2.0 / decided.Count);
+        foreach (var contact in decided)
         {
-            if (Episodes.Count >= target / 2)
+            if (_random.NextDouble() >= share)
             {
-                break;
+                continue;
             }
 
             var started = UkTime.ToUkDate(contact.DecidedAt!.Value).AddDays(_random.Next(1, 8));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
 using Safeguard.People;
 using Safeguard.Timescales;
+using Safeguard.Work;
 
 namespace Safeguard.EarlyHelp;
 
@@ -14,6 +15,33 @@ public sealed partial class EarlyHelpService
     /// of. Episodes with a restricted record the actor may not see are left out. Audited as a search.
     /// </summary>
     public async Task<IReadOnlyList<EarlyHelpListItem>> ListAsync(EarlyHelpListQuery query, bool partner, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var ids = await Ordered(Filtered(query, partner, actor)).Select(e => e.Id).ToListAsync(cancellationToken);
+        var items = await ItemsAsync(ids, cancellationToken);
+        await AuditListAsync(partner, actor, items.Count, cancellationToken);
+        return items;
+    }
+
+    /// <summary>
+    /// One page of <see cref="ListAsync"/>'s list (the same filters and order), counted and paged in the database: only
+    /// the page's episodes are read. The page number is kept between 1 and the last page. Audited as a search.
+    /// </summary>
+    public async Task<ListPage<EarlyHelpListItem>> ListPageAsync(EarlyHelpListQuery query, bool partner, Actor actor, int page, int pageSize = ListPage.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var episodes = Filtered(query, partner, actor);
+        var total = await episodes.CountAsync(cancellationToken);
+        var (number, skip) = ListPage.Clamp(total, page, pageSize);
+        var ids = total == 0 ? [] : await Ordered(episodes).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(cancellationToken);
+        var items = await ItemsAsync(ids, cancellationToken);
+        await AuditListAsync(partner, actor, total, cancellationToken);
+        return new ListPage<EarlyHelpListItem>(items, total, number, pageSize);
+    }
+
+    /// <summary>
+    /// The episodes of the list as a query: open only unless asked, the lead's agency, a partner's own, and none with a
+    /// restricted record the actor may not see.
+    /// </summary>
+    private IQueryable<EarlyHelpEpisode> Filtered(EarlyHelpListQuery query, bool partner, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(actor);
@@ -34,29 +62,59 @@ public sealed partial class EarlyHelpService
             episodes = episodes.Where(e => e.Leads.Any(l => l.To == null && l.AgencyId == lead));
         }
 
-        var loaded = await episodes.Include(e => e.Members).Include(e => e.Leads).ThenInclude(l => l.Agency).Include(e => e.Reviews).AsSplitQuery().ToListAsync(cancellationToken);
-        var restricted = await RestrictedHiddenAsync(loaded.SelectMany(e => e.Members.Select(m => m.PersonId)), actor, cancellationToken);
-        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
-        var items = loaded.Where(e => !e.Members.Any(m => restricted.Contains(m.PersonId)))
-            .Select(e =>
-            {
-                var lead = e.CurrentLead;
-                var last = e.Reviews.Count == 0 ? (DateOnly?)null : e.Reviews.Max(r => r.HeldOn);
-                return new EarlyHelpListItem(e.Id, e.FamilyName, e.Members.Count(m => m.IsChild), e.StartedOn, e.Source, lead?.Name, lead?.AgencyId, lead?.Agency?.Name,
-                    e.AssessmentAuthorisedOn is not null, last, NextReview(deadlines, e, last), e.ClosedOn);
-            })
-            .OrderBy(i => i.ClosedOn is null ? 0 : 1)
-            .ThenBy(i => i.NextReview.Status == DeadlineStatus.Overdue ? 0 : 1)
-            .ThenBy(i => i.NextReview.Deadline.DueDate)
-            .ThenBy(i => i.FamilyName, StringComparer.Ordinal)
-            .ToList();
-        using (db.BeginProcess(partner ? "EarlyHelp.AgencyList" : "EarlyHelp.List", actor))
+        var userId = actor.UserId;
+        var hidden = db.People.Where(p => p.IsRestricted && !p.AccessList.Any(a => a.UserId == userId)).Select(p => p.Id);
+        return episodes.Where(e => !e.Members.Any(m => hidden.Contains(m.PersonId)));
+    }
+
+    /// <summary>
+    /// Open episodes first, then by the day the next review is counted from (the last review, or the start when there is
+    /// none): the review timescale only adds time to that day, so this is the next review's due date order, overdue ones
+    /// first. Then by family name, then by id so that pages never overlap.
+    /// </summary>
+    private static IQueryable<EarlyHelpEpisode> Ordered(IQueryable<EarlyHelpEpisode> episodes) => episodes
+        .OrderBy(e => e.ClosedOn == null ? 0 : 1)
+        .ThenBy(e => e.Reviews.Max(r => (DateOnly?)r.HeldOn) ?? e.StartedOn)
+        .ThenBy(e => e.FamilyName)
+        .ThenBy(e => e.Id);
+
+    /// <summary>The list's rows of the episodes given, in the order given.</summary>
+    private async Task<IReadOnlyList<EarlyHelpListItem>> ItemsAsync(List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
         {
-            db.RecordAccess(EntityType, "list", AuditAction.Searched, $"results={items.Count}");
-            await db.SaveChangesAsync(cancellationToken);
+            return [];
         }
 
-        return items;
+        var loaded = new Dictionary<Guid, EarlyHelpEpisode>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var part = chunk.ToList();
+            foreach (var e in await db.Set<EarlyHelpEpisode>().AsNoTracking().Where(e => part.Contains(e.Id))
+                .Include(e => e.Members).Include(e => e.Leads).ThenInclude(l => l.Agency).Include(e => e.Reviews).AsSplitQuery().ToListAsync(cancellationToken))
+            {
+                loaded[e.Id] = e;
+            }
+        }
+
+        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        return [.. ids.Where(loaded.ContainsKey).Select(id =>
+        {
+            var e = loaded[id];
+            var lead = e.CurrentLead;
+            var last = e.Reviews.Count == 0 ? (DateOnly?)null : e.Reviews.Max(r => r.HeldOn);
+            return new EarlyHelpListItem(e.Id, e.FamilyName, e.Members.Count(m => m.IsChild), e.StartedOn, e.Source, lead?.Name, lead?.AgencyId, lead?.Agency?.Name,
+                e.AssessmentAuthorisedOn is not null, last, NextReview(deadlines, e, last), e.ClosedOn);
+        })];
+    }
+
+    private async Task AuditListAsync(bool partner, Actor actor, int results, CancellationToken cancellationToken)
+    {
+        using (db.BeginProcess(partner ? "EarlyHelp.AgencyList" : "EarlyHelp.List", actor))
+        {
+            db.RecordAccess(EntityType, "list", AuditAction.Searched, $"results={results}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>One episode with its family, audited (the episode and each person's record); null when there is none the actor may see.</summary>
@@ -132,18 +190,5 @@ public sealed partial class EarlyHelpService
         ArgumentNullException.ThrowIfNull(deadlines);
         ArgumentNullException.ThrowIfNull(episode);
         return deadlines.Assess(deadlines.Calculate(ReviewTimescale, lastReview ?? episode.StartedOn), episode.ClosedOn);
-    }
-
-    private async Task<HashSet<Guid>> RestrictedHiddenAsync(IEnumerable<Guid> personIds, Actor actor, CancellationToken cancellationToken)
-    {
-        var ids = personIds.Distinct().ToList();
-        var restricted = await db.People.AsNoTracking().Where(p => p.IsRestricted && ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
-        if (restricted.Count == 0)
-        {
-            return [];
-        }
-
-        var visible = await people.Visible(actor).AsNoTracking().Where(p => restricted.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
-        return [.. restricted.Except(visible)];
     }
 }

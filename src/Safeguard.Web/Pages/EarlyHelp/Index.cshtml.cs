@@ -4,10 +4,12 @@ using Safeguard.EarlyHelp;
 using Safeguard.Identity;
 using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
+using Safeguard.Web.Pages.Shared;
+using Safeguard.Work;
 
 namespace Safeguard.Web.Pages.EarlyHelp;
 
-/// <summary>Open early help episodes, due reviews first, filtered by the lead professional's agency.</summary>
+/// <summary>Open early help episodes, due reviews first, filtered by the lead professional's agency; 50 a page (<c>?page=2</c>).</summary>
 [RequirePermission("earlyhelp.view")]
 public sealed class IndexModel(EarlyHelpService earlyHelp, SafeguardDbContext db) : SafeguardPageModel
 {
@@ -17,7 +19,7 @@ public sealed class IndexModel(EarlyHelpService earlyHelp, SafeguardDbContext db
     [BindProperty(SupportsGet = true)]
     public List<string> Closed { get; set; } = [];
 
-    public IReadOnlyList<EarlyHelpListItem> Items { get; private set; } = [];
+    public ListPage<EarlyHelpListItem> Results { get; private set; } = new([], 0, 1, ListPage.DefaultPageSize);
 
     public IReadOnlyList<(Guid Id, string Name)> Agencies { get; private set; } = [];
 
@@ -28,6 +30,6 @@ public sealed class IndexModel(EarlyHelpService earlyHelp, SafeguardDbContext db
         Agencies = [.. (await db.Agencies.AsNoTracking().Where(a => a.IsActive).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
             .OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => (a.Id, a.Name))];
         var lead = Guid.TryParse(LeadAgency, out var id) ? id : (Guid?)null;
-        Items = await earlyHelp.ListAsync(new EarlyHelpListQuery(lead, Closed.Contains("true")), partner: false, Actor, cancellationToken);
+        Results = await earlyHelp.ListPageAsync(new EarlyHelpListQuery(lead, Closed.Contains("true")), partner: false, Actor, ListLinks.PageNumber(Request), cancellationToken: cancellationToken);
     }
 }
