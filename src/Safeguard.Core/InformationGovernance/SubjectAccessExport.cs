@@ -52,20 +52,7 @@ public sealed class SubjectAccessExport(SafeguardDbContext db, PersonIndex index
             records,
             events.Select(e => new SubjectAuditEvent(e.Sequence, e.OccurredAt, e.Kind.ToString(), e.Action.ToString(), e.Process, e.ActorName, e.ActorUserId, e.Reason, e.EntityType, e.EntityId, e.Before, e.After)).ToList());
 
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            await using (var json = await zip.CreateEntry("subject-access.json").OpenAsync(cancellationToken))
-            {
-                await JsonSerializer.SerializeAsync(json, content, Json, cancellationToken);
-            }
-
-            await using var workbook = await zip.CreateEntry("subject-access.xlsx").OpenAsync(cancellationToken);
-            using var xlsx = new MemoryStream();
-            Spreadsheet.WriteXlsx(xlsx, Sheets(content));
-            xlsx.Position = 0;
-            await xlsx.CopyToAsync(workbook, cancellationToken);
-        }
+        var package = await PackageAsync("subject-access", content, Sheets(content), cancellationToken);
 
         using (db.BeginProcess(Process, actor, reason))
         {
@@ -74,7 +61,7 @@ public sealed class SubjectAccessExport(SafeguardDbContext db, PersonIndex index
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new SubjectAccessFile(fileName, buffer.ToArray(), records.Count, events.Count);
+        return new SubjectAccessFile(fileName, package, records.Count, events.Count);
     }
 
     /// <summary>Every audit event about a record in the export, in the chain's order.</summary>
@@ -92,6 +79,30 @@ public sealed class SubjectAccessExport(SafeguardDbContext db, PersonIndex index
         }
 
         return [.. events.OrderBy(e => e.Sequence)];
+    }
+
+    /// <summary>
+    /// A subject access package as the requester receives it: a ZIP of <c>{name}.json</c> (every field, for any tool) and
+    /// <c>{name}.xlsx</c> (the same, sheet by sheet, for people).
+    /// </summary>
+    internal static async Task<byte[]> PackageAsync<T>(string name, T content, IReadOnlyList<SpreadsheetSheet> sheets, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using (var json = await zip.CreateEntry(name + ".json").OpenAsync(cancellationToken))
+            {
+                await JsonSerializer.SerializeAsync(json, content, Json, cancellationToken);
+            }
+
+            await using var workbook = await zip.CreateEntry(name + ".xlsx").OpenAsync(cancellationToken);
+            using var xlsx = new MemoryStream();
+            Spreadsheet.WriteXlsx(xlsx, sheets);
+            xlsx.Position = 0;
+            await xlsx.CopyToAsync(workbook, cancellationToken);
+        }
+
+        return buffer.ToArray();
     }
 
     private static List<SpreadsheetSheet> Sheets(SubjectAccessContent content)

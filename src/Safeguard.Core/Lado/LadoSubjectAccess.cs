@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
@@ -27,8 +25,6 @@ public sealed record LadoWorkerMatch(Guid Id, string WorkerName, string WorkerRo
 public sealed class LadoSubjectAccess(SafeguardDbContext db)
 {
     public const string Process = "Lado.SubjectAccess";
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The allegations whose worker is named <paramref name="workerName"/> (case and spacing ignored); the search is audited.</summary>
     public async Task<IReadOnlyList<LadoWorkerMatch>> FindAsync(string? workerName, Actor actor, CancellationToken cancellationToken = default)
@@ -106,20 +102,7 @@ public sealed class LadoSubjectAccess(SafeguardDbContext db)
             "Audit events name the staff who read or changed each allegation. Nothing has been redacted.");
         var fileName = $"lado-subject-access-{UkTime.Today(db.Time):yyyy-MM-dd}.zip";
 
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            await using (var json = await zip.CreateEntry("lado-subject-access.json").OpenAsync(cancellationToken))
-            {
-                await JsonSerializer.SerializeAsync(json, content, Json, cancellationToken);
-            }
-
-            await using var workbook = await zip.CreateEntry("lado-subject-access.xlsx").OpenAsync(cancellationToken);
-            using var xlsx = new MemoryStream();
-            Spreadsheet.WriteXlsx(xlsx, Sheets(content));
-            xlsx.Position = 0;
-            await xlsx.CopyToAsync(workbook, cancellationToken);
-        }
+        var package = await SubjectAccessExport.PackageAsync("lado-subject-access", content, Sheets(content), cancellationToken);
 
         using (db.BeginProcess(Process, actor, reason))
         {
@@ -131,7 +114,7 @@ public sealed class LadoSubjectAccess(SafeguardDbContext db)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new SubjectAccessFile(fileName, buffer.ToArray(), records.Count, events.Count);
+        return new SubjectAccessFile(fileName, package, records.Count, events.Count);
     }
 
     private async Task<List<LadoWorkerMatch>> MatchesAsync(string name, CancellationToken cancellationToken)
