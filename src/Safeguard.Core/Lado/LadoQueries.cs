@@ -5,6 +5,7 @@ using Safeguard.FrontDoor;
 using Safeguard.Identity;
 using Safeguard.People;
 using Safeguard.Timescales;
+using Safeguard.Work;
 
 namespace Safeguard.Lado;
 
@@ -39,12 +40,76 @@ public sealed partial class LadoService
         return views[0];
     }
 
-    /// <summary>The LADO's list: allegations filtered, overdue first then by due date (closed ones by closure, newest first); audited as a search.</summary>
-    public async Task<IReadOnlyList<AllegationView>> ListAsync(AllegationFilter filter, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>The LADO's list, every row: allegations filtered, in <see cref="ListPageAsync"/>'s order; audited as a search.</summary>
+    public async Task<IReadOnlyList<AllegationView>> ListAsync(AllegationFilter filter, Actor actor, CancellationToken cancellationToken = default) =>
+        (await PageAsync(filter, actor, 1, null, cancellationToken)).Items;
+
+    /// <summary>
+    /// One page of the LADO's list, counted and paged in the database: open allegations first (overdue first, then by the
+    /// due date of their current clock, then the referral), then closed ones by closure, newest first. Only the page's
+    /// allegations are read with their children. The page number is kept between 1 and the last page. Audited as a search.
+    /// </summary>
+    public Task<ListPage<AllegationView>> ListPageAsync(AllegationFilter filter, Actor actor, int page, int pageSize = ListPage.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        PageAsync(filter, actor, page, pageSize, cancellationToken);
+
+    /// <summary>
+    /// The open allegations' clocks need the working-day calendar, so their order is worked out in memory from four columns
+    /// of each (a LADO holds dozens open at a time); the closed ones (thousands over the years) are counted and paged in
+    /// the database. A page may hold the last open allegations and the first closed ones.
+    /// </summary>
+    private async Task<ListPage<AllegationView>> PageAsync(AllegationFilter filter, Actor actor, int page, int? pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await LadoAccess.DemandAsync(db, actor, Permissions.ViewLado, cancellationToken);
-        var query = db.Set<LadoAllegation>().AsNoTracking().Include(a => a.Children).AsQueryable();
+        var query = Filtered(filter);
+        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        var open = filter.Status == AllegationStatus.Closed ? [] : (await query.Where(a => a.ClosedOn == null)
+                .Select(a => new { a.Id, a.ReferredOn, a.ConsideredOn, a.Decision }).ToListAsync(cancellationToken))
+            .Select(a => (a.Id, a.ReferredOn, Clock: a.Decision is null
+                ? deadlines.Assess(deadlines.Calculate(InitialConsiderationRule, a.ReferredOn), a.ConsideredOn)
+                : deadlines.Assess(deadlines.Calculate(ResolutionRule, a.ReferredOn), null)))
+            .Where(a => !filter.OverdueOnly || a.Clock.Status == DeadlineStatus.Overdue)
+            .OrderByDescending(a => a.Clock.Status == DeadlineStatus.Overdue)
+            .ThenBy(a => a.Clock.Deadline.DueDate)
+            .ThenBy(a => a.ReferredOn)
+            .ThenBy(a => a.Id)
+            .Select(a => a.Id)
+            .ToList();
+        var closed = filter.Status == AllegationStatus.Open || filter.OverdueOnly ? null : query.Where(a => a.ClosedOn != null);
+        var closedCount = closed is null ? 0 : await closed.CountAsync(cancellationToken);
+        var total = open.Count + closedCount;
+        var size = pageSize ?? Math.Max(1, total);
+        var (number, skip) = ListPage.Clamp(total, page, size);
+        var ids = open.Skip(skip).Take(size).ToList();
+        if (closed is not null && ids.Count < size && skip + ids.Count < total)
+        {
+            ids.AddRange(await closed.OrderByDescending(a => a.ClosedOn).ThenBy(a => a.ReferredOn).ThenBy(a => a.Id)
+                .Skip(Math.Max(0, skip - open.Count)).Take(size - ids.Count).Select(a => a.Id).ToListAsync(cancellationToken));
+        }
+
+        var loaded = new Dictionary<Guid, LadoAllegation>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var a in await db.Set<LadoAllegation>().AsNoTracking().Include(a => a.Children).Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken))
+            {
+                loaded[a.Id] = a;
+            }
+        }
+
+        var views = await ViewsAsync([.. ids.Where(loaded.ContainsKey).Select(id => loaded[id])], actor, cancellationToken);
+        using (db.BeginProcess("Lado.List", actor))
+        {
+            db.RecordAccess(EntityType, "list", AuditAction.Searched, $"status={filter.Status}; sector={filter.Sector}; category={filter.Category}; worker={filter.Worker}; overdue={filter.OverdueOnly}; page={number}; results={total}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new ListPage<AllegationView>(views, total, number, size);
+    }
+
+    /// <summary>The allegations of the status, sector and category asked for whose worker's name has the part given (any case).</summary>
+    private IQueryable<LadoAllegation> Filtered(AllegationFilter filter)
+    {
+        var query = db.Set<LadoAllegation>().AsNoTracking();
         query = filter.Status switch
         {
             AllegationStatus.Open => query.Where(a => a.ClosedOn == null),
@@ -61,50 +126,43 @@ public sealed partial class LadoService
             query = query.Where(a => a.Category == category);
         }
 
-        var rows = await query.ToListAsync(cancellationToken);
-        if (!string.IsNullOrWhiteSpace(filter.Worker))
+        if (filter.Worker?.Trim() is { Length: > 0 } part)
         {
-            var part = filter.Worker.Trim();
-            rows = [.. rows.Where(a => a.WorkerName.Contains(part, StringComparison.OrdinalIgnoreCase))];
+            var pattern = $"%{Like(part.ToUpperInvariant())}%";
+            query = query.Where(a => EF.Functions.Like(a.WorkerName.ToUpper(), pattern, "\\"));
         }
 
-        var views = await ViewsAsync(rows, actor, cancellationToken);
-        if (filter.OverdueOnly)
-        {
-            views = [.. views.Where(v => v.Current?.Status == DeadlineStatus.Overdue)];
-        }
-
-        using (db.BeginProcess("Lado.List", actor))
-        {
-            db.RecordAccess(EntityType, "list", AuditAction.Searched, $"status={filter.Status}; sector={filter.Sector}; category={filter.Category}; worker={filter.Worker}; results={views.Count}");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return [.. views
-            .OrderBy(v => v.Allegation.IsClosed)
-            .ThenByDescending(v => v.Current?.Status == DeadlineStatus.Overdue)
-            .ThenBy(v => v.Current?.Deadline.DueDate ?? DateOnly.MaxValue)
-            .ThenByDescending(v => v.Allegation.ClosedOn)
-            .ThenBy(v => v.Allegation.ReferredOn)];
+        return query;
     }
 
+    private static string Like(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
     /// <summary>Front door contacts decided "refer to the LADO" with no allegation opened from them yet, oldest first; audited as a search.</summary>
-    public async Task<IReadOnlyList<WaitingReferral>> WaitingReferralsAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WaitingReferral>> WaitingReferralsAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        (await WaitingAsync(actor, null, cancellationToken)).Items;
+
+    /// <summary>The <paramref name="count"/> referrals waiting longest (oldest first) and how many wait in all, counted in the database; audited as a search.</summary>
+    public Task<ListPage<WaitingReferral>> WaitingReferralsPageAsync(Actor actor, int count = ListPage.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        WaitingAsync(actor, count, cancellationToken);
+
+    private async Task<ListPage<WaitingReferral>> WaitingAsync(Actor actor, int? count, CancellationToken cancellationToken)
     {
         await LadoAccess.DemandAsync(db, actor, Permissions.ViewLado, cancellationToken);
         var opened = db.Set<LadoAllegation>().Where(a => a.ContactId != null).Select(a => a.ContactId!.Value);
-        var contacts = await db.Set<Contact>().AsNoTracking().Include(c => c.Children).Include(c => c.FromAgency)
-            .Where(c => c.Decision == ContactDecision.ReferToLado && !opened.Contains(c.Id))
-            .OrderBy(c => c.ReceivedAt)
+        var waiting = db.Set<Contact>().AsNoTracking().Where(c => c.Decision == ContactDecision.ReferToLado && !opened.Contains(c.Id));
+        var total = await waiting.CountAsync(cancellationToken);
+        var size = count ?? Math.Max(1, total);
+        var contacts = total == 0 ? [] : await waiting.Include(c => c.Children).Include(c => c.FromAgency)
+            .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Take(size).AsSplitQuery()
             .ToListAsync(cancellationToken);
         using (db.BeginProcess("Lado.WaitingReferrals", actor))
         {
-            db.RecordAccess(nameof(Contact), "lado-referrals", AuditAction.Searched, $"results={contacts.Count}");
+            db.RecordAccess(nameof(Contact), "lado-referrals", AuditAction.Searched, $"results={total}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return [.. contacts.Select(c => new WaitingReferral(c.Id, c.ReceivedAt, c.DecidedAt, c.FromAgency?.Name ?? "", c.ReferrerName,
-            [.. c.Children.Select(x => x.DescribedName)], c.Concerns))];
+        return new ListPage<WaitingReferral>([.. contacts.Select(c => new WaitingReferral(c.Id, c.ReceivedAt, c.DecidedAt, c.FromAgency?.Name ?? "", c.ReferrerName,
+            [.. c.Children.Select(x => x.DescribedName)], c.Concerns))], total, 1, size);
     }
 
     /// <summary>A new allegation's details prefilled from a contact decided "refer to the LADO": the referrer, the date and the identified children.</summary>

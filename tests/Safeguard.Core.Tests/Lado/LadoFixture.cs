@@ -79,19 +79,19 @@ internal sealed class LadoFixture : IAsyncDisposable
     public Task<LadoAllegation> RecordAsync(DateOnly referred, LadoSector sector = LadoSector.Education) => Lado.RecordAsync(Referral(referred, sector), Officer, Ct);
 
     /// <summary>A contact from the school decided "refer to the LADO", naming the child.</summary>
-    public async Task<Guid> LadoContactAsync()
+    public async Task<Guid> LadoContactAsync(int hoursAgo = 20)
     {
         var contact = new Contact
         {
-            ReceivedAt = JourneyFixture.Now.AddHours(-20),
+            ReceivedAt = JourneyFixture.Now.AddHours(-hoursAgo),
             FromAgencyId = SchoolId,
             ReferrerName = "Dee Designated",
             ReferralSource = "1A",
             Concerns = "A member of staff grabbed a pupil",
             RecordedByName = "Farah Frontdoor",
-            RecordedAt = JourneyFixture.Now.AddHours(-20),
+            RecordedAt = JourneyFixture.Now.AddHours(-hoursAgo),
             Decision = ContactDecision.ReferToLado,
-            DecidedAt = JourneyFixture.Now.AddHours(-19),
+            DecidedAt = JourneyFixture.Now.AddHours(1 - hoursAgo),
             DecidedByName = "Farah Frontdoor",
         };
         contact.Children.Add(new ContactChild { ContactId = contact.Id, PersonId = ChildId, DescribedName = "Amira Khan" });

@@ -164,5 +164,12 @@ public class LadoServiceTests
         Assert.Empty(await f.Lado.WaitingReferralsAsync(f.Officer, Ct));
         var twice = await RefusedAsync(() => f.Lado.RecordAsync(f.Referral(D(11, 22)) with { ContactId = contactId }, f.Officer, Ct));
         Assert.Equal("An allegation was already opened from that contact", twice[0].Message);
+
+        // The page shows those waiting longest and counts them all in the database.
+        var newer = await f.LadoContactAsync(hoursAgo: 3);
+        var older = await f.LadoContactAsync(hoursAgo: 30);
+        var first = await f.Lado.WaitingReferralsPageAsync(f.Officer, 1, Ct);
+        Assert.Equal((2, older), (first.Total, Assert.Single(first.Items).ContactId));
+        Assert.Equal([older, newer], (await f.Lado.WaitingReferralsAsync(f.Officer, Ct)).Select(w => w.ContactId));
     }
 }

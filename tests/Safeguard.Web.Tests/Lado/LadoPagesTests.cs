@@ -11,7 +11,7 @@ using Safeguard.Web.Tests.Support;
 namespace Safeguard.Web.Tests.Lado;
 
 /// <summary>The LADO pages: an allegation recorded, decided, a stale decision refused, closed; other roles refused; the figures.</summary>
-public class LadoPagesTests(WebFactories factories) : IClassFixture<WebFactories>
+public partial class LadoPagesTests(WebFactories factories) : IClassFixture<WebFactories>
 {
     private static string S(int value) => value.ToString(CultureInfo.InvariantCulture);
 

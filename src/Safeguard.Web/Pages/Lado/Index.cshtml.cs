@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Identity;
 using Safeguard.Lado;
 using Safeguard.Web.Authorization;
+using Safeguard.Web.Pages.Shared;
+using Safeguard.Work;
 
 namespace Safeguard.Web.Pages.Lado;
 
-/// <summary>The LADO's list: allegations (open by default) with their due dates, overdue first, filtered; and the front door's referrals waiting.</summary>
+/// <summary>The LADO's list: allegations (open by default) with their due dates, overdue first, filtered, 50 a page (<c>?page=2</c>); and the front door's referrals waiting.</summary>
 [RequirePermission("lado.view")]
 public sealed class IndexModel(LadoService lado) : SafeguardPageModel
 {
@@ -24,9 +26,10 @@ public sealed class IndexModel(LadoService lado) : SafeguardPageModel
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
-    public IReadOnlyList<AllegationView> Allegations { get; private set; } = [];
+    public ListPage<AllegationView> Results { get; private set; } = new([], 0, 1, ListPage.DefaultPageSize);
 
-    public IReadOnlyList<WaitingReferral> Waiting { get; private set; } = [];
+    /// <summary>The referrals waiting longest (up to 50) and how many wait in all.</summary>
+    public ListPage<WaitingReferral> Waiting { get; private set; } = new([], 0, 1, ListPage.DefaultPageSize);
 
     public bool CanManage => User.HasClaim(SafeguardClaimTypes.Permission, Permissions.ManageLado.Name);
 
@@ -40,7 +43,7 @@ public sealed class IndexModel(LadoService lado) : SafeguardPageModel
             Worker = Worker,
             OverdueOnly = Overdue,
         };
-        Allegations = await lado.ListAsync(filter, Actor, cancellationToken);
-        Waiting = await lado.WaitingReferralsAsync(Actor, cancellationToken);
+        Results = await lado.ListPageAsync(filter, Actor, ListLinks.PageNumber(Request), cancellationToken: cancellationToken);
+        Waiting = await lado.WaitingReferralsPageAsync(Actor, cancellationToken: cancellationToken);
     }
 }
