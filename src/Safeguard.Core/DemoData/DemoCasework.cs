@@ -183,7 +183,9 @@ internal sealed class DemoCasework
             ReferrerName = ReferrerNames[_random.Next(ReferrerNames.Length)],
             ReferrerRole = source.Referrer,
             ReferralSource = source.Code,
-            Concerns = Concerns[_random.Next(Concerns.Length)],
+            Concerns = decision == ContactDecision.ReferToLado
+                ? DemoLado.ContactConcerns[_random.Next(DemoLado.ContactConcerns.Length)].Concerns
+                : Concerns[_random.Next(Concerns.Length)],
             RecordedAt = receivedAt.AddMinutes(5 + _random.Next(40)),
             RecordedByName = FrontDoorStaff[_random.Next(FrontDoorStaff.Length)],
             SubmittedByPartner = source.Agency is "POLICE" or "SCHOOLS" && _random.Next(3) == 0,

@@ -1,4 +1,5 @@
 using Safeguard.Calendar;
+using Safeguard.FrontDoor;
 using Safeguard.Lado;
 using Safeguard.People;
 using Safeguard.Persistence;
@@ -13,10 +14,34 @@ namespace Safeguard.DemoData;
 /// allegation meeting the threshold runs for weeks to months (strategy discussion, police and employer actions,
 /// suspension for some) and closes with an outcome whose spread depends on the sector. The last few days' referrals
 /// are awaiting a decision and recent threshold-met ones are open. All are held by the demo LADO.
+/// <para>
+/// The front door's contacts decided "refer to the LADO" (about 1% of contacts) become allegations the way the LADO opens
+/// one from a waiting contact: linked to the contact, referred on the day of the decision, with the contact's referrer,
+/// concerns and children; the rest of the day's referrals came to the LADO directly from employers. Contacts decided in
+/// the last <see cref="WaitingWorkingDays"/> working days are still waiting for the LADO.
+/// </para>
 /// </summary>
 internal sealed class DemoLado
 {
     private const double ReferralsPerYear = 400;
+
+    /// <summary>Contacts decided "refer to the LADO" on this many working days before today, or today, still wait for an allegation.</summary>
+    public const int WaitingWorkingDays = 2;
+
+    /// <summary>What a contact decided "refer to the LADO" says (used by the front door's demo contacts), with the sector and category the LADO records.</summary>
+    internal static readonly (string Concerns, LadoSector Sector, LadoCategory Category)[] ContactConcerns =
+    [
+        ("The child says a member of staff at school grabbed their arm in class; there is a mark on the arm.", LadoSector.Education, LadoCategory.Harm),
+        ("A parent found messages of a sexual nature to their daughter from a member of staff at her school.", LadoSector.Education, LadoCategory.PossibleOffence),
+        ("A pupil says a member of staff shouts at them, calls them names and has been giving them lifts home.", LadoSector.Education, LadoCategory.BehaviourTowardsChild),
+        ("Police attended a domestic abuse incident at the home of a member of school staff; their own children were present.", LadoSector.Education, LadoCategory.TransferableRisk),
+        ("The child came home from nursery with a bruise and says a member of staff smacked them.", LadoSector.EarlyYears, LadoCategory.Harm),
+        ("A young person on the ward says a member of staff touched them inappropriately.", LadoSector.Health, LadoCategory.PossibleOffence),
+        ("A young person in a children's home says a support worker restrained them roughly and hurt their wrist.", LadoSector.SocialCare, LadoCategory.Harm),
+        ("A foster carer was arrested after an incident at a pub; children are placed with them.", LadoSector.SocialCare, LadoCategory.TransferableRisk),
+        ("A parent reports their son's football coach messages players late at night and asks them to keep it secret.", LadoSector.SportAndLeisure, LadoCategory.BehaviourTowardsChild),
+        ("A young person says a youth leader at their place of worship has been sending them gifts and private messages.", LadoSector.Faith, LadoCategory.BehaviourTowardsChild),
+    ];
 
     private static readonly (LadoSector Sector, double Weight, double Threshold, string[] Roles)[] Sectors =
     [
@@ -47,11 +72,12 @@ internal sealed class DemoLado
     private readonly IReadOnlyDictionary<string, Guid> _agencies;
     private readonly DemoStaff? _lado;
     private readonly Random _random;
+    private readonly DemoCasework? _casework;
     private List<Person> _children = [];
 
-    public DemoLado(DemoOptions options, DemoIds ids, WorkingDayCalendar calendar, DateTimeOffset now, DemoPopulation population, IReadOnlyDictionary<string, Guid> agencies, DemoStaff? lado)
+    public DemoLado(DemoOptions options, DemoIds ids, WorkingDayCalendar calendar, DateTimeOffset now, DemoPopulation population, IReadOnlyDictionary<string, Guid> agencies, DemoStaff? lado, DemoCasework? casework)
     {
-        (_options, _ids, _calendar, _now, _population, _agencies, _lado) = (options, ids, calendar, now, population, agencies, lado);
+        (_options, _ids, _calendar, _now, _population, _agencies, _lado, _casework) = (options, ids, calendar, now, population, agencies, lado, casework);
         _today = UkTime.ToUkDate(now);
         _random = new Random(options.Seed + 49);
     }
@@ -69,8 +95,28 @@ internal sealed class DemoLado
         }
 
         var perWorkingDay = ReferralsPerYear * _options.Scale / 253;
+        var waitingFrom = _today;
+        for (var i = 0; i < WaitingWorkingDays; i++)
+        {
+            waitingFrom = _calendar.PreviousWorkingDay(waitingFrom);
+        }
+
+        var fromFrontDoor = (_casework?.Contacts ?? []).Where(c => c.Decision == ContactDecision.ReferToLado && c.DecidedAt is not null)
+            .GroupBy(c => UkTime.ToUkDate(c.DecidedAt!.Value)).ToDictionary(g => g.Key, g => g.OrderBy(c => c.DecidedAt).ToList());
+        var contactChildren = (_casework?.ContactChildren ?? []).Where(c => c.PersonId is not null).ToLookup(c => c.ContactId, c => c.PersonId!.Value);
+
+        // The day's contacts from the front door count among the day's referrals; on a day with more of them than the
+        // day's rate, the referrals directly from employers on the following days are fewer by as many.
+        var owed = 0;
         for (var day = DemoCasework.HistoryStart(_today); day <= _today; day = day.AddDays(1))
         {
+            var contacts = day < waitingFrom && fromFrontDoor.TryGetValue(day, out var decided) ? decided : [];
+            foreach (var contact in contacts)
+            {
+                Add(day, contact, [.. contactChildren[contact.Id]]);
+            }
+
+            owed += contacts.Count;
             if (!_calendar.IsWorkingDay(day))
             {
                 continue;
@@ -78,9 +124,11 @@ internal sealed class DemoLado
 
             var rate = perWorkingDay * (0.7 + (0.6 * _random.NextDouble()));
             var count = (int)Math.Floor(rate) + (_random.NextDouble() < rate - Math.Floor(rate) ? 1 : 0);
-            for (var i = 0; i < count; i++)
+            var direct = Math.Max(0, count - owed);
+            owed = Math.Max(0, owed - count);
+            for (var i = 0; i < direct; i++)
             {
-                Add(day);
+                Add(day, null, []);
             }
         }
     }
@@ -91,9 +139,10 @@ internal sealed class DemoLado
         await BulkInsert.InsertAsync(db, Children, detail, cancellationToken);
     }
 
-    private void Add(DateOnly referred)
+    private void Add(DateOnly referred, Contact? contact, List<Guid> contactChildren)
     {
-        var sector = PickSector();
+        var concern = contact is null ? default : ContactConcerns.FirstOrDefault(c => c.Concerns == contact.Concerns);
+        var sector = concern.Concerns is null ? PickSector() : Sectors.First(s => s.Sector == concern.Sector);
         var worker = $"{Pick(Given)} {Pick(Family)}";
         var employer = sector.Sector switch
         {
@@ -105,7 +154,7 @@ internal sealed class DemoLado
             _ => null,
         };
         var employerId = employer is not null && _agencies.TryGetValue(employer, out var id) ? id : (Guid?)null;
-        var category = _random.NextDouble() switch
+        var category = concern.Concerns is not null ? concern.Category : _random.NextDouble() switch
         {
             < 0.35 => LadoCategory.Harm,
             < 0.50 => LadoCategory.PossibleOffence,
@@ -121,10 +170,10 @@ internal sealed class DemoLado
             WorkerRole = Pick(sector.Roles),
             Sector = sector.Sector,
             ReferredOn = referred,
-            ReferrerAgencyId = employerId,
-            ReferrerName = employerId is null ? "The employer's safeguarding lead" : "Designated safeguarding lead",
+            ReferrerAgencyId = contact is null ? employerId : contact.FromAgencyId,
+            ReferrerName = contact?.ReferrerName ?? (employerId is null ? "The employer's safeguarding lead" : "Designated safeguarding lead"),
             Category = category,
-            Allegation = category switch
+            Allegation = contact?.Concerns ?? category switch
             {
                 LadoCategory.Harm => "Physical handling of a child that left a mark",
                 LadoCategory.PossibleOffence => "Messages of a sexual nature to a child on social media",
@@ -133,13 +182,14 @@ internal sealed class DemoLado
             },
             OwnerUserId = _lado?.Id,
             OwnerName = _lado?.Name ?? "LADO",
-            RecordedAt = UkTime.StartOfDay(referred).AddHours(10),
+            RecordedAt = contact?.DecidedAt is { } decidedAt ? decidedAt.AddHours(1 + _random.Next(4)) : UkTime.StartOfDay(referred).AddHours(10),
             RecordedByName = _lado?.Name ?? "LADO",
+            ContactId = contact?.Id,
         };
         Allegations.Add(allegation);
-        foreach (var child in PickChildren(referred))
+        foreach (var child in contactChildren.Count > 0 ? contactChildren : [.. PickChildren(referred).Select(c => c.Id)])
         {
-            Children.Add(new LadoAllegationChild { Id = _ids.Next(), AllegationId = allegation.Id, PersonId = child.Id });
+            Children.Add(new LadoAllegationChild { Id = _ids.Next(), AllegationId = allegation.Id, PersonId = child });
         }
 
         var considered = _random.NextDouble() switch

@@ -193,7 +193,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             earlyHelp = new DemoEarlyHelp(options, ids, now, population, casework, agencies, earlyHelpStaff["early.help"], earlyHelpStaff["school"]);
             earlyHelp.Generate();
             var ladoUser = await db.Users.AsNoTracking().Where(u => u.UserName == "lado").Select(u => new DemoStaff(u.Id, u.DisplayName)).FirstOrDefaultAsync(cancellationToken);
-            lado = new DemoLado(options, ids, await calendar.CalendarAsync(cancellationToken), now, population, agencies, ladoUser);
+            lado = new DemoLado(options, ids, await calendar.CalendarAsync(cancellationToken), now, population, agencies, ladoUser, casework);
             lado.Generate();
         }
 

@@ -241,6 +241,35 @@ public sealed class DemoAreaTests
         });
     }
 
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_demo_lado_opens_an_allegation_from_every_contact_referred_to_it_but_the_last_few_days(DatabaseProvider provider)
+    {
+        await using var services = await SeedAsync(provider);
+        var db = services.Db;
+        var calendar = await services.Get<CalendarAdministration>().CalendarAsync(Ct);
+        var contacts = await db.Contacts.AsNoTracking().Include(c => c.Children).Where(c => c.Decision == ContactDecision.ReferToLado).ToListAsync(Ct);
+        var opened = await db.Set<Safeguard.Lado.LadoAllegation>().AsNoTracking().Include(a => a.Children).Where(a => a.ContactId != null).ToListAsync(Ct);
+        var byContact = opened.ToDictionary(a => a.ContactId!.Value);
+        Assert.NotEmpty(opened);
+        Assert.All(opened, a => Assert.Contains(contacts, c => c.Id == a.ContactId));
+
+        // As the LADO opens one from a waiting contact: referred on the day of the decision, the contact's referrer,
+        // concerns and children.
+        Assert.All(contacts.Where(c => byContact.ContainsKey(c.Id)), c =>
+        {
+            var a = byContact[c.Id];
+            Assert.Equal((UkTime.ToUkDate(c.DecidedAt!.Value), c.FromAgencyId, c.ReferrerName, c.Concerns), (a.ReferredOn, a.ReferrerAgencyId, a.ReferrerName, a.Allegation));
+            Assert.Equal(c.Children.Select(x => x.PersonId!.Value).Order(), a.Children.Select(x => x.PersonId).Order());
+            Assert.True(a.RecordedAt >= c.DecidedAt, $"Allegation {a.Id} recorded before its contact was decided");
+        });
+
+        // Only a handful wait, all decided in the last few working days.
+        var since = calendar.PreviousWorkingDay(calendar.PreviousWorkingDay(UkTime.ToUkDate(Now)));
+        var waiting = contacts.Where(c => !byContact.ContainsKey(c.Id)).ToList();
+        Assert.InRange(waiting.Count, 0, 5);
+        Assert.All(waiting, c => Assert.True(UkTime.ToUkDate(c.DecidedAt!.Value) >= since, $"Contact {c.Id} decided on {c.DecidedAt} still waits for the LADO"));
+    }
+
     private static async Task<TestServices> SeedAsync(DatabaseProvider provider)
     {
         var services = await TestServices.CreateAsync(provider, new FakeTimeProvider(Now));
