@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Safeguard.Persistence;
 
 /// <summary>
-/// Writes many new records of one type at once, for generated data (the demo area and benchmark areas): multi-row
-/// INSERT statements, prepared once and reused, inside the caller's transaction, with each column's value converted
+/// Writes many new records of one type at once, for generated data (the demo area and benchmark areas) and imports:
+/// on SQLite a prepared INSERT with values bound by position, on PostgreSQL a binary COPY, inside the caller's transaction, with each column's value converted
 /// exactly as EF Core would (enums as text, instants as ticks on SQLite). The change tracker is bypassed; each
 /// record is audited as a "created" change event of its own, in the same chain and transaction, written the same
 /// way (<c>SafeguardDbContext.AppendCreatedEventsAsync</c>); see docs/adr/0016 and 0020.
@@ -20,12 +21,10 @@ namespace Safeguard.Persistence;
 public static partial class BulkInsert
 {
     /// <summary>
-    /// Parameters per statement. PostgreSQL binds parameters by position, so long statements pay. SQLite rows go
-    /// through <see cref="SqliteRows"/> (one prepared single-row statement, values bound by position); the
-    /// statements here serve only a type with a column it cannot bind, kept short because Microsoft.Data.Sqlite finds
-    /// each named parameter by a linear search on every execution.
+    /// Parameters per statement, for a type SQLite rows cannot bind by position (<see cref="SqliteRows"/>): kept short
+    /// because Microsoft.Data.Sqlite finds each named parameter by a linear search on every execution. PostgreSQL rows
+    /// are copied (<see cref="PostgresRows"/>).
     /// </summary>
-    private const int PostgresParametersPerStatement = 4000;
     private const int SqliteParametersPerStatement = 120;
 
     /// <summary>
@@ -62,8 +61,8 @@ public static partial class BulkInsert
     }
 
     /// <summary>
-    /// Writes <paramref name="rows"/> (new records of <paramref name="entityType"/>, never saved before) with multi-row
-    /// INSERT statements in the current transaction, and records no audit event: the caller audits them (one event
+    /// Writes <paramref name="rows"/> (new records of <paramref name="entityType"/>, never saved before) in the current
+    /// transaction, and records no audit event: the caller audits them (one event
     /// per record, as <see cref="InsertAsync"/> and <see cref="SafeguardDbContext.SaveWithNewRecordsInBulkAsync"/> write).
     /// </summary>
     internal static async Task InsertRowsAsync<T>(SafeguardDbContext db, IEntityType entityType, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
@@ -83,7 +82,13 @@ public static partial class BulkInsert
             var sql = db.GetService<ISqlGenerationHelper>();
             var table = sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
             var columnList = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
-            var perStatement = Math.Max(1, (db.IsSqlite ? SqliteParametersPerStatement : PostgresParametersPerStatement) / columns.Count);
+            if (db.Database.GetDbConnection() is NpgsqlConnection postgres)
+            {
+                await PostgresRows.CopyAsync(postgres, table, columnList, columns, rows, cancellationToken);
+                return;
+            }
+
+            var perStatement = Math.Max(1, SqliteParametersPerStatement / columns.Count);
             var connection = db.Database.GetDbConnection();
             DbCommand? full = null;
             try

@@ -9,7 +9,7 @@ public sealed partial class SafeguardDbContext
     /// <summary>
     /// Saves as <see cref="SaveChangesAsync(bool, CancellationToken)"/> does, except for new records: those the
     /// change tracker holds as added, and <paramref name="untracked"/> (new records the context does not track, built
-    /// by the caller), are written with multi-row INSERT statements (<see cref="BulkInsert"/>), parents before
+    /// by the caller), are written in bulk (<see cref="BulkInsert"/>: bound by position on SQLite, copied on PostgreSQL), parents before
     /// children, instead of one statement each; their audit events (one per record, with the record's fields, in
     /// the same chain as any other event) are written the same way. Records changed rather than added are then
     /// saved as usual. For loading many new records from a file, where EF Core's per-record work would be most of

@@ -61,6 +61,29 @@ public class BulkSaveTests
         Assert.True((await AuditTrail.VerifyAsync(db, ct)).Intact);
     }
 
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_bulk_write_the_database_refuses_leaves_nothing_written(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.MigratedContextAsync();
+        var eventsBefore = await db.AuditEvents.CountAsync(ct);
+        var first = Child("A1");
+        var twice = Child("B1");
+        using (db.BeginProcess("People.Create", Tester))
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(ct);
+
+            // The same record twice: the second row breaks the primary key (a COPY on PostgreSQL, an INSERT on SQLite).
+            await Assert.ThrowsAnyAsync<DbException>(() => db.SaveWithNewRecordsInBulkAsync([first, twice, twice], ct));
+        }
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(0, await db.People.CountAsync(ct));
+        Assert.Equal(eventsBefore, await db.AuditEvents.CountAsync(ct));
+        Assert.True((await AuditTrail.VerifyAsync(db, ct)).Intact);
+    }
+
     private static async Task<List<Dictionary<string, (string Type, object Value)>>> RowsAsync(SafeguardDbContext db, string sql, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
