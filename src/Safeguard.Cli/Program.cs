@@ -33,6 +33,7 @@ public static class Program
             ApiKeyCommands.Create(services),
             MissingCommands.Create(services),
             AssuranceCommands.Create(services),
+            SelfAssessmentCommands.Create(services),
             EarlyHelpCommands.Create(services),
             LadoCommands.Create(services),
             ComplexSafeguardingCommands.Create(services),

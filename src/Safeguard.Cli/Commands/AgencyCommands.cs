@@ -21,13 +21,14 @@ public static class AgencyCommands
         var name = new Option<string>("--name") { Description = "The agency's name", Required = true };
         var type = new Option<AgencyType>("--type") { Description = $"The kind of agency: {string.Join(", ", Enum.GetNames<AgencyType>())}", Required = true };
         var partner = new Option<StatutoryPartner?>("--partner") { Description = "The statutory partner it speaks for: LocalAuthority, Health or Police" };
-        var command = new Command("add", "Add an agency") { code, name, type, partner };
+        var phase = new Option<SchoolPhase?>("--phase") { Description = $"A school's phase: {string.Join(", ", Enum.GetNames<SchoolPhase>())}" };
+        var command = new Command("add", "Add an agency") { code, name, type, partner, phase };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {
             await using var provider = services.OpenServices(parseResult);
             using var scope = provider.CreateScope();
             var agency = await scope.ServiceProvider.GetRequiredService<OrganisationAdministration>().CreateAgencyAsync(
-                new AgencyDetails(parseResult.GetRequiredValue(name), parseResult.GetRequiredValue(code), parseResult.GetRequiredValue(type), parseResult.GetValue(partner)),
+                new AgencyDetails(parseResult.GetRequiredValue(name), parseResult.GetRequiredValue(code), parseResult.GetRequiredValue(type), parseResult.GetValue(partner), parseResult.GetValue(phase)),
                 CommandSupport.CliActor(),
                 cancellationToken);
             await output.WriteLineAsync($"Added {agency.Name} ({agency.Code}).");
@@ -62,10 +63,10 @@ public static class AgencyCommands
             using var scope = provider.CreateScope();
             var agencies = await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Agencies.AsNoTracking()
                 .Include(a => a.Teams).OrderBy(a => a.Code).ToListAsync(cancellationToken);
-            List<string[]> rows = [["Code", "Agency", "Kind", "Partner", "Teams"]];
+            List<string[]> rows = [["Code", "Agency", "Kind", "Partner", "Phase", "Teams"]];
             rows.AddRange(agencies.Select(a => new[]
             {
-                a.Code, a.Name, a.Type.ToString(), a.StatutoryPartner?.ToString() ?? "", string.Join(", ", a.Teams.Select(t => t.Name).Order(StringComparer.Ordinal)),
+                a.Code, a.Name, a.Type.ToString(), a.StatutoryPartner?.ToString() ?? "", a.Phase?.ToString() ?? "", string.Join(", ", a.Teams.Select(t => t.Name).Order(StringComparer.Ordinal)),
             }));
             await CommandSupport.WriteTableAsync(output, rows);
         });

@@ -12,7 +12,7 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
     {
         ArgumentNullException.ThrowIfNull(details);
         await ValidateAsync(details, null, cancellationToken);
-        var agency = new Agency { Name = details.Name.Trim(), Code = details.Code.Trim().ToUpperInvariant(), Type = details.Type, StatutoryPartner = details.StatutoryPartner };
+        var agency = new Agency { Name = details.Name.Trim(), Code = details.Code.Trim().ToUpperInvariant(), Type = details.Type, StatutoryPartner = details.StatutoryPartner, Phase = details.Phase };
         using var process = db.BeginProcess("Agencies.Create", actor);
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(cancellationToken);
@@ -32,6 +32,7 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
         agency.Code = details.Code.Trim().ToUpperInvariant();
         agency.Type = details.Type;
         agency.StatutoryPartner = details.StatutoryPartner;
+        agency.Phase = details.Phase;
         agency.IsActive = isActive;
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -111,6 +112,18 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
             }
         }
 
+        if (details.Phase is { } phase)
+        {
+            if (!Enum.IsDefined(phase))
+            {
+                problems.Add(new("Phase", "Select the school's phase from the list"));
+            }
+            else if (details.Type != AgencyType.School)
+            {
+                problems.Add(new("Phase", "Only a school has a phase: choose \"Not a school\" or make the agency a school"));
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new SafeguardValidationException(problems);
@@ -137,4 +150,5 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
     }
 }
 
-public sealed record AgencyDetails(string Name, string Code, AgencyType Type, StatutoryPartner? StatutoryPartner);
+/// <summary>An agency's details as an administrator gives them; <paramref name="Phase"/> only for a school (section 175 return rates by phase).</summary>
+public sealed record AgencyDetails(string Name, string Code, AgencyType Type, StatutoryPartner? StatutoryPartner, SchoolPhase? Phase = null);

@@ -116,11 +116,18 @@ public class DatabaseCommandTests
         var badType = await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "add", "--code", "X", "--name", "X", "--type", "Spaceport"));
         Assert.Equal(1, badType.ExitCode);
         Assert.Contains("Spaceport", badType.Error, StringComparison.Ordinal);
+        var school = await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "add", "--code", "HIGH", "--name", "Northshire High School", "--type", "School", "--phase", "Secondary"));
+        Assert.Equal(0, school.ExitCode);
+        var phaseForPolice = await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "add", "--code", "NPOL", "--name", "Northshire Police", "--type", "Police", "--phase", "Primary"));
+        Assert.Equal(1, phaseForPolice.ExitCode);
+        Assert.Contains("Phase: Only a school has a phase", phaseForPolice.Error, StringComparison.Ordinal);
 
         var admin = await CliHarness.RunWithDatabaseAsync(On(database, "users", "add", "--user-name", "first.admin", "--name", "First Admin", "--email", "admin@northshire.example",
             "--agency", "CSC", "--team", "MASH", "--role", "Administrator"));
         Assert.Equal((0, ""), (admin.ExitCode, admin.Error));
-        Assert.Contains("CSC", (await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "list"))).Output, StringComparison.Ordinal);
+        var list = (await CliHarness.RunWithDatabaseAsync(On(database, "agencies", "list"))).Output;
+        Assert.Contains("CSC", list, StringComparison.Ordinal);
+        Assert.Matches(@"HIGH +Northshire High School +School +Secondary", list);
 
         var demo = await CliHarness.RunWithDatabaseAsync(On(database, "seed", "demo"));
         Assert.Equal((1, ""), (demo.ExitCode, demo.Output));

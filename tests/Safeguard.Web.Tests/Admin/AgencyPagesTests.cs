@@ -62,6 +62,35 @@ public class AgencyPagesTests(WebFactories factories) : IClassFixture<WebFactori
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task An_administrator_gives_a_school_its_phase_and_a_phase_for_another_kind_of_agency_is_refused(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var agency = await NewAgencyAsync(factory);
+        var url = $"/admin/agencies/{agency.Id}";
+        using var admin = await factory.SignInAsync("admin");
+        var version = Html.Value(Html.Parse(await admin.GetStringAsync(url)), "Input.Version")!;
+
+        // A voluntary sector partner has no phase.
+        var form = EditForm(agency, agency.Name, version);
+        form["Input.Phase"] = "Secondary";
+        using var refused = await SafeguardWebFactory.PostFormAsync(admin, url, form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Html.ReadAsync(refused);
+        Assert.Contains(Html.ErrorSummary(page), e => e.Message.StartsWith("Only a school has a phase", StringComparison.Ordinal) && e.Target == "Input-Phase");
+        Html.AssertErrorSummaryLinksResolve(page);
+        Assert.Null((await ReadAsync(factory, agency.Id)).Phase);
+
+        // Made a school, it keeps its phase, and the edit page shows it chosen.
+        form["Input.Type"] = nameof(AgencyType.School);
+        using var saved = await SafeguardWebFactory.PostFormAsync(admin, url, form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal((AgencyType.School, SchoolPhase.Secondary), ((await ReadAsync(factory, agency.Id)).Type, (await ReadAsync(factory, agency.Id)).Phase));
+        var edit = Html.Parse(await admin.GetStringAsync(url));
+        Assert.Equal("Secondary", edit.QuerySelector("select[name='Input.Phase'] option[selected]")?.GetAttribute("value"));
+        Assert.Contains("School (Secondary)", Html.Text(Html.Parse(await admin.GetStringAsync("/admin/agencies")), "table"), StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task An_administrator_adds_a_team_and_an_empty_name_is_refused(DatabaseProvider provider)
     {
         var factory = await factories.ForAsync(provider);

@@ -70,5 +70,30 @@ public class SelfAssessmentPagesTests
         var json = await bu.GetStringAsync($"/assurance/self-assessments/figures?handler=Json&year={year}", Token);
         Assert.Contains("\"returnRate\":100", json, StringComparison.Ordinal);
         Assert.Contains("\"sector\":\"Police\"", json, StringComparison.Ordinal);
+
+        // A challenge adds an action; completing it without evidence is refused on the return page, and the error
+        // summary's links reach the refused action's fields.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            var answer = await db.Set<SelfAssessmentAnswer>().Where(a => a.ReturnId == policeReturn && a.Rating == RagRating.Red).SingleAsync(Token);
+            var today = Calendar.UkTime.Today(db.Time);
+            await scope.ServiceProvider.GetRequiredService<SelfAssessmentService>().ChallengeAsync(
+                policeReturn, answer.QuestionId, answer.Version, new ChallengeInput(today, ChallengeOutcome.ActionAdded, null, null, "Audit training records", "Head of training", today.AddDays(60)), Auditing.Actor.System(), Token);
+        }
+
+        var returnUrl = $"/assurance/self-assessments/returns/{policeReturn}";
+        var returnPage = Html.Parse(await bu.GetStringAsync(returnUrl, Token));
+        var actionForm = returnPage.QuerySelectorAll("form").Single(f => (f.GetAttribute("action") ?? "").Contains("handler=Action", StringComparison.Ordinal));
+        var actionUrl = actionForm.GetAttribute("action")!;
+        var version = actionForm.QuerySelector("input[name='Action.Version']")!.GetAttribute("value")!;
+        using var incompleteAction = await SafeguardWebFactory.PostFormAsync(bu, actionUrl, new() { ["Action.Version"] = version, ["Action.Status"] = "Completed", ["Action.Evidence"] = "" }, returnUrl);
+        Assert.Equal(HttpStatusCode.OK, incompleteAction.StatusCode);
+        var actionRefused = await Html.ReadAsync(incompleteAction);
+        Assert.Contains(("Enter the evidence that the action is done", "Action-Evidence"), Html.ErrorSummary(actionRefused));
+        Html.AssertErrorSummaryLinksResolve(actionRefused);
+        Assert.Equal("Completed", actionRefused.QuerySelector("#Action-Status option[selected]")?.GetAttribute("value"));
+        using var done = await SafeguardWebFactory.PostFormAsync(bu, actionUrl, new() { ["Action.Version"] = version, ["Action.Status"] = "Completed", ["Action.Evidence"] = "Records audited in March" }, returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
     }
 }

@@ -67,9 +67,13 @@ public sealed class SelfAssessmentReturnModel(SelfAssessmentReturnService return
             return Redirect($"/assurance/self-assessments/returns/{id}");
         }
 
+        FailedActionId = actionId;
         await LoadAsync(id, cancellationToken);
         return Page();
     }
+
+    /// <summary>The action whose update was refused, so its form shows the errors and what was entered.</summary>
+    public Guid? FailedActionId { get; private set; }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -29,6 +29,20 @@ public static class AgencyForm
         _ => "Police",
     };
 
+    public static string PhaseName(SchoolPhase phase) => phase switch
+    {
+        SchoolPhase.Nursery => "Nursery",
+        SchoolPhase.Primary => "Primary",
+        SchoolPhase.Secondary => "Secondary",
+        SchoolPhase.AllThrough => "All-through",
+        SchoolPhase.Special => "Special",
+        SchoolPhase.AlternativeProvision => "Alternative provision",
+        _ => "16 plus",
+    };
+
+    public static List<SelectListItem> PhaseItems() =>
+        [new SelectListItem("Not a school", ""), .. Enum.GetValues<SchoolPhase>().Select(p => new SelectListItem(PhaseName(p), p.ToString()))];
+
     public static List<SelectListItem> TypeItems() =>
         [new SelectListItem("Select the kind of agency", ""), .. Enum.GetValues<AgencyType>().Select(t => new SelectListItem(TypeName(t), t.ToString()))];
 
@@ -46,6 +60,8 @@ public sealed class AgencyInput
 
     public string? StatutoryPartner { get; set; }
 
+    public string? Phase { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     public int Version { get; set; }
@@ -54,5 +70,17 @@ public sealed class AgencyInput
         Name ?? "",
         Code ?? "",
         Enum.TryParse<AgencyType>(Type, out var type) ? type : (AgencyType)(-1),
-        Enum.TryParse<StatutoryPartner>(StatutoryPartner, out var partner) ? partner : null);
+        Enum.TryParse<StatutoryPartner>(StatutoryPartner, out var partner) ? partner : null,
+        string.IsNullOrEmpty(Phase) ? null : Enum.TryParse<SchoolPhase>(Phase, out var phase) ? phase : (SchoolPhase)(-1));
+
+    public static AgencyInput From(Agency agency) => new()
+    {
+        Name = agency.Name,
+        Code = agency.Code,
+        Type = agency.Type.ToString(),
+        StatutoryPartner = agency.StatutoryPartner?.ToString(),
+        Phase = agency.Phase?.ToString(),
+        IsActive = agency.IsActive,
+        Version = agency.Version,
+    };
 }

@@ -25,15 +25,7 @@ public sealed class EditModel(SafeguardDbContext db, OrganisationAdministration 
             return NotFound();
         }
 
-        Input = new AgencyInput
-        {
-            Name = Agency!.Name,
-            Code = Agency.Code,
-            Type = Agency.Type.ToString(),
-            StatutoryPartner = Agency.StatutoryPartner?.ToString(),
-            IsActive = Agency.IsActive,
-            Version = Agency.Version,
-        };
+        Input = AgencyInput.From(Agency!);
         return Page();
     }
 
@@ -75,7 +67,7 @@ public sealed class EditModel(SafeguardDbContext db, OrganisationAdministration 
             return NotFound();
         }
 
-        Input = new AgencyInput { Name = Agency!.Name, Code = Agency.Code, Type = Agency.Type.ToString(), StatutoryPartner = Agency.StatutoryPartner?.ToString(), IsActive = Agency.IsActive, Version = Agency.Version };
+        Input = AgencyInput.From(Agency!);
         return Page();
     }
 
