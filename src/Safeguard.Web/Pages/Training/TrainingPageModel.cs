@@ -16,7 +16,7 @@ public abstract class TrainingPageModel : SafeguardPageModel
 
     public static string Mean(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 
-    public static string Signed(decimal? value) => value is { } v ? (v >= 0 ? "+" : "") + v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+    public static string WithSign(decimal? value) => value is { } v ? (v >= 0 ? "+" : "") + v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 
     public static string Where(TrainingSession session)
     {
