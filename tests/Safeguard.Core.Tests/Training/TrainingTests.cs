@@ -215,4 +215,36 @@ public class TrainingTests
         Assert.Equal(("Neglect", 2, 1, 1, 3), (neglect.Theme, neglect.Reviews, neglect.Courses, neglect.Sessions, neglect.Attended));
         Assert.Equal("Neglect", Assert.Single(figures.Courses).Theme);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_demo_programme_is_a_years_training_at_the_area_rates_and_seeds_once(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var db = f.Journey.Services.Db;
+        var police = new Agency { Name = "Bury Police", Code = "POLICE", Type = AgencyType.Police };
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            db.Add(police);
+            db.Add(new Agency { Name = "Bury Schools", Code = "SCHOOLS", Type = AgencyType.School });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(96, await Safeguard.DemoData.DemoTraining.SeedAsync(db, Actor.System(), Ct));
+        Assert.Equal(0, await Safeguard.DemoData.DemoTraining.SeedAsync(db, Actor.System(), Ct));
+
+        var last = await f.Figures.ForYearAsync(ReportingYear.Of(Today).Previous, Ct);
+        Assert.Equal(48, last.SessionsDelivered);
+        Assert.InRange(last.PlacesBooked, last.PlacesOffered * 6 / 10, last.PlacesOffered);
+        Assert.InRange(last.DidNotAttendRate, 6m, 18m);
+        Assert.InRange(last.ConfidenceChange!.Value, 1m, 2m);
+        Assert.InRange(last.FollowUpReturnRate, 45m, 75m);
+        Assert.InRange(last.PracticeChangedShare, 55m, 85m);
+        Assert.Equal(["Bury Police", "Bury Schools", "Children's services"], last.ByAgency.Select(a => a.Group).Order(StringComparer.Ordinal));
+        Assert.Contains(last.Themes, t => t.Theme == "Neglect" && t.Sessions == 6);
+
+        // This year: sessions after today are open to booking, and the police owe follow-ups, some overdue.
+        Assert.NotEmpty(await f.Programme.BookableAsync(Ct));
+        var owing = await f.Bookings.ForAgencyAsync(new Actor(Guid.NewGuid(), "Dev Data", police.Id), owing: true, cancellationToken: Ct);
+        Assert.Contains(owing.Items, r => r.Booking.FollowUpDueOn < Today);
+    }
 }
