@@ -36,6 +36,7 @@ public static class Program
             SelfAssessmentCommands.Create(services),
             EarlyHelpCommands.Create(services),
             LadoCommands.Create(services),
+            TrainingCommands.Create(services),
             ComplexSafeguardingCommands.Create(services),
             RecordCommands.Create(services),
             RetentionCommands.Create(services),

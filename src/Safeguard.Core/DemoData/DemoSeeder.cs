@@ -141,6 +141,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
             // Three years of section 11 and section 175 self-assessment, with the area's schools.
             await DemoSelfAssessments.SeedAsync(db, actor, cancellationToken);
+
+            // Two years of the multi-agency training programme: sessions, bookings across agencies, evaluations and follow-ups.
+            await DemoTraining.SeedAsync(db, actor, cancellationToken);
         }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }

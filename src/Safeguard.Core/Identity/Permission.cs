@@ -56,6 +56,8 @@ public static class Permissions
     public static readonly Permission ExportSubjectAccess = new("records.subjectaccess", "Produce a subject access request export: everything held about one person and every access to their record", ExposesChildData: true);
     public static readonly Permission ManageAssurance = new("assurance.manage", "Run multi-agency audits: the programme, tools, samples of children's records, requests to agencies, moderation, findings and actions", ExposesChildData: true);
     public static readonly Permission AnswerAssurance = new("assurance.answer", "Answer the multi-agency audit returns sent to your agency, about the sampled children's records", ExposesChildData: true);
+    public static readonly Permission ManageTraining = new("training.manage", "Run the multi-agency training programme: courses, sessions, every agency's bookings with their delegates' names, the attendance register, evaluations and follow-up reminders");
+    public static readonly Permission BookTraining = new("training.book", "Book your agency's staff on partnership training, see your agency's delegates (never another agency's) and record their three-month follow-ups");
     public static readonly Permission ManageRetention = new("records.retention", "See the records due for deletion or review under the retention schedule, and delete them", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -98,6 +100,8 @@ public static class Permissions
         ManageLookedAfter,
         ManageAssurance,
         AnswerAssurance,
+        ManageTraining,
+        BookTraining,
         ViewEarlyHelp,
         ManageEarlyHelp,
         LeadEarlyHelp,

@@ -154,6 +154,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/early-help", "/early-help/start", "/early-help/{id}", "/early-help/figures", "/my-agency/early-help", "/my-agency/early-help/{id}",
             "/lado", "/lado/allegations/new", "/lado/allegations/{id}", "/lado/allegations/{id}/change", "/lado/allegations/{id}/decision",
             "/lado/allegations/{id}/actions", "/lado/allegations/{id}/close", "/lado/figures", "/lado/subject-access",
+            "/training", "/training/courses/new", "/training/courses/{id}", "/training/sessions/{id}", "/training/figures",
+            "/my-agency/training", "/my-agency/training/{id}",
         })
         {
             Assert.Contains(expected, urls);
