@@ -154,6 +154,9 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/early-help", "/early-help/start", "/early-help/{id}", "/early-help/figures", "/my-agency/early-help", "/my-agency/early-help/{id}",
             "/lado", "/lado/allegations/new", "/lado/allegations/{id}", "/lado/allegations/{id}/change", "/lado/allegations/{id}/decision",
             "/lado/allegations/{id}/actions", "/lado/allegations/{id}/close", "/lado/figures", "/lado/subject-access",
+            "/my-agency/escalations", "/my-agency/escalations/new", "/my-agency/escalations/{id}", "/my-agency/escalations/{id}/respond",
+            "/my-agency/escalations/{id}/escalate", "/my-agency/escalations/{id}/close", "/my-agency/escalations/{id}/change",
+            "/assurance/escalations", "/assurance/escalations/{id}", "/assurance/escalations/figures",
         })
         {
             Assert.Contains(expected, urls);
