@@ -35,6 +35,7 @@ public static class Program
             AssuranceCommands.Create(services),
             EarlyHelpCommands.Create(services),
             LadoCommands.Create(services),
+            EscalationCommands.Create(services),
             ComplexSafeguardingCommands.Create(services),
             RecordCommands.Create(services),
             RetentionCommands.Create(services),
