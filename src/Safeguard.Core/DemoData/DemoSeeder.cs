@@ -141,6 +141,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
             // Three years of section 11 and section 175 self-assessment, with the area's schools.
             await DemoSelfAssessments.SeedAsync(db, actor, cancellationToken);
+
+            // Three years of professional disagreements between agencies, most resolved at stage 1 or 2.
+            await DemoEscalations.SeedAsync(db, actor, cancellationToken);
         }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }
