@@ -114,8 +114,17 @@ public static class DemoEscalations
             var due = deadlines.Calculate(EscalationText.RuleFor(2), first.EndedOn.Value).DueDate;
             open.Stages.Add(new EscalationStage
             {
-                EscalationId = open.Id, Number = 2, StartedOn = first.EndedOn.Value, DueOn = due, Reason = "Still not shared for the strategy discussion",
-                RaisingUserId = tariq.Id, RaisingName = tariq.DisplayName, RaisingRole = "Team manager", RespondingUserId = police.Id, RespondingName = police.DisplayName, RespondingRole = "Detective sergeant",
+                EscalationId = open.Id,
+                Number = 2,
+                StartedOn = first.EndedOn.Value,
+                DueOn = due,
+                Reason = "Still not shared for the strategy discussion",
+                RaisingUserId = tariq.Id,
+                RaisingName = tariq.DisplayName,
+                RaisingRole = "Team manager",
+                RespondingUserId = police.Id,
+                RespondingName = police.DisplayName,
+                RespondingRole = "Detective sergeant",
             });
             (open.Stage, open.CurrentDueOn) = (2, due);
             added.Add(open);
