@@ -96,17 +96,17 @@ public static class DemoEscalations
         // Open now, on the demo users' due work: one raised with children's services days ago, one overdue, one at stage 2.
         if (users.TryGetValue("partner", out var pat) && users.TryGetValue("social.worker", out var sam))
         {
-            added.Add(Build(random, deadlines, calendar, today, agencies, ("POLICE", "CSC", EscalationTheme.ThresholdDecision, 0), calendar.AddWorkingDays(today, -2), 0, null, null, pat, sam));
+            added.Add(Build(random, deadlines, calendar, today, agencies, ("POLICE", "CSC", EscalationTheme.ThresholdDecision, 0), Back(calendar, today, 2), 0, null, null, pat, sam));
         }
 
         if (users.TryGetValue("school", out var sid) && users.TryGetValue("social.worker", out var worker))
         {
-            added.Add(Build(random, deadlines, calendar, today, agencies, ("SCHOOLS", "CSC", EscalationTheme.CaseClosure, 0), calendar.AddWorkingDays(today, -8), 0, null, null, sid, worker));
+            added.Add(Build(random, deadlines, calendar, today, agencies, ("SCHOOLS", "CSC", EscalationTheme.CaseClosure, 0), Back(calendar, today, 8), 0, null, null, sid, worker));
         }
 
         if (users.TryGetValue("team.manager", out var tariq) && users.TryGetValue("partner", out var police))
         {
-            var open = Build(random, deadlines, calendar, today, agencies, ("CSC", "POLICE", EscalationTheme.InformationSharing, 0), calendar.AddWorkingDays(today, -7), 0, children.FirstOrDefault()?.Id, children.FirstOrDefault()?.DisplayName, tariq, police);
+            var open = Build(random, deadlines, calendar, today, agencies, ("CSC", "POLICE", EscalationTheme.InformationSharing, 0), Back(calendar, today, 7), 0, children.FirstOrDefault()?.Id, children.FirstOrDefault()?.DisplayName, tariq, police);
             var first = open.Stages[0];
             first.EndedOn = calendar.AddWorkingDays(first.StartedOn, 5);
             first.Response = "The incident log is being reviewed before it is shared.";
@@ -226,6 +226,17 @@ public static class DemoEscalations
         }
 
         return escalation;
+    }
+
+    /// <summary>The working day <paramref name="workingDays"/> working days before <paramref name="date"/>.</summary>
+    private static DateOnly Back(WorkingDayCalendar calendar, DateOnly date, int workingDays)
+    {
+        for (var i = 0; i < workingDays; i++)
+        {
+            date = calendar.PreviousWorkingDay(date);
+        }
+
+        return date;
     }
 
     private static readonly string[] Families = ["Ahmed", "Brown", "Clarke", "Davies", "Evans", "Hussain", "Jones", "Khan", "Lee", "Nowak", "Patel", "Smith", "Taylor", "Walsh", "Wilson"];
