@@ -37,6 +37,7 @@ public static class Program
             EarlyHelpCommands.Create(services),
             LadoCommands.Create(services),
             TrainingCommands.Create(services),
+            EscalationCommands.Create(services),
             ComplexSafeguardingCommands.Create(services),
             RecordCommands.Create(services),
             RetentionCommands.Create(services),

@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
 
         EarlyHelp.EarlyHelpRegistration.AddEarlyHelp(services);
         Lado.LadoRegistration.AddLado(services);
+        Escalations.EscalationRegistration.AddEscalations(services);
         Reminders.RemindersRegistration.AddReminders(services);
         services.AddScoped<DemoSeeder>();
         return services;

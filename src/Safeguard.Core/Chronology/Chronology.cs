@@ -31,6 +31,7 @@ public static class ChronologyKinds
     public const string LookedAfter = "Looked after";
     public const string PrivateFostering = "Private fostering";
     public const string EarlyHelp = "Early help";
+    public const string Escalation = "Professional disagreement";
     public const string Closure = "Closure";
     public const string Record = "Record";
 

@@ -144,6 +144,8 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
             // Two years of the multi-agency training programme: sessions, bookings across agencies, evaluations and follow-ups.
             await DemoTraining.SeedAsync(db, actor, cancellationToken);
+            // Three years of professional disagreements between agencies, most resolved at stage 1 or 2.
+            await DemoEscalations.SeedAsync(db, actor, cancellationToken);
         }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }

@@ -54,10 +54,11 @@ public static class Permissions
     public static readonly Permission ManageEarlyHelp = new("earlyhelp.manage", "Start early help episodes (from a front door contact, a step-down or a partner's request), change the lead professional, record the assessment, team, reviews, step-up and closure", ExposesChildData: true);
     public static readonly Permission LeadEarlyHelp = new("earlyhelp.agency", "See and update the early help episodes your agency leads or is in the team around the family of (never the child's social care record)", ExposesChildData: true);
     public static readonly Permission ExportSubjectAccess = new("records.subjectaccess", "Produce a subject access request export: everything held about one person and every access to their record", ExposesChildData: true);
-    public static readonly Permission ManageAssurance = new("assurance.manage", "Run multi-agency audits: the programme, tools, samples of children's records, requests to agencies, moderation, findings and actions", ExposesChildData: true);
+    public static readonly Permission ManageAssurance = new("assurance.manage", "Run multi-agency audits: the programme, tools, samples of children's records, requests to agencies, moderation, findings and actions; see every professional disagreement (escalation) between agencies", ExposesChildData: true);
     public static readonly Permission AnswerAssurance = new("assurance.answer", "Answer the multi-agency audit returns sent to your agency, about the sampled children's records", ExposesChildData: true);
     public static readonly Permission ManageTraining = new("training.manage", "Run the multi-agency training programme: courses, sessions, every agency's bookings with their delegates' names, the attendance register, evaluations and follow-up reminders");
     public static readonly Permission BookTraining = new("training.book", "Book your agency's staff on partnership training, see your agency's delegates (never another agency's) and record their three-month follow-ups");
+    public static readonly Permission RaiseEscalations = new("escalations.raise", "Raise a professional disagreement (escalation) with another agency for your agency, answer those raised with it, escalate them stage by stage and record their outcome", ExposesChildData: true);
     public static readonly Permission ManageRetention = new("records.retention", "See the records due for deletion or review under the retention schedule, and delete them", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -102,6 +103,7 @@ public static class Permissions
         AnswerAssurance,
         ManageTraining,
         BookTraining,
+        RaiseEscalations,
         ViewEarlyHelp,
         ManageEarlyHelp,
         LeadEarlyHelp,

@@ -80,6 +80,8 @@ public static class SubjectRecords
         new(typeof(EarlyHelp.EarlyHelpReview), "Early help reviews", "The notes may describe other members of the family and practitioners."),
         new(typeof(Lado.LadoAllegationChild), "Allegations about people who work with children that concern them (LADO)"),
         new(typeof(Lado.LadoAllegation), "Allegations about people who work with children (LADO)", "Names the person the allegation is about, their employer and the referrer: consider withholding the worker's identity (a third party) before disclosure; other children may be named."),
+        new(typeof(Escalations.Escalation), "Professional disagreements between agencies (escalations)", "Names the practitioners and managers of both agencies and what each said; the concern may describe other members of the family."),
+        new(typeof(Escalations.EscalationStage), "Escalation stages", "Names the people at each side at each stage and records each agency's response."),
         new(typeof(Assurance.AuditCase), "Multi-agency audit case samples", "An audit is about practice: it names the agencies and auditors."),
         new(typeof(Assurance.AuditReturn), "Multi-agency audit returns", "Names the agency and the auditor; the evidence may name practitioners."),
         new(typeof(Assurance.AuditAnswer), "Multi-agency audit answers", "The answers describe practitioners' work with the child."),

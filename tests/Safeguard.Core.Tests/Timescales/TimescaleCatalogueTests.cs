@@ -45,13 +45,13 @@ public class TimescaleCatalogueTests
     }
 
     [Fact]
-    public void The_catalogue_has_exactly_the_twenty_eight_timescales() =>
+    public void The_catalogue_has_exactly_the_thirty_two_timescales() =>
         Assert.Equal(
             ["contact-decision", "assessment", "icpc", "first-cp-review", "later-cp-review", "first-core-group", "cp-visit", "panel-notification",
              "rapid-review", "lcspr", "lac-first-review", "lac-second-review", "lac-later-review", "lac-initial-health-assessment", "lac-health-review-under-5",
              "lac-health-review", "lac-dental-check", "care-leaver-pathway-plan", "care-leaver-pathway-plan-review", "return-home-interview",
              "private-fostering-first-visit", "private-fostering-visit", "private-fostering-visit-later", "wise-assessment", "wise-review", "early-help-review",
-             "lado-initial-consideration", "lado-resolution"],
+             "lado-initial-consideration", "lado-resolution", "escalation-stage-1", "escalation-stage-2", "escalation-stage-3", "escalation-stage-4"],
             Catalogue.Rules.Select(r => r.Id));
 
     [Theory]

@@ -156,6 +156,9 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/lado/allegations/{id}/actions", "/lado/allegations/{id}/close", "/lado/figures", "/lado/subject-access",
             "/training", "/training/courses/new", "/training/courses/{id}", "/training/sessions/{id}", "/training/figures",
             "/my-agency/training", "/my-agency/training/{id}",
+            "/my-agency/escalations", "/my-agency/escalations/new", "/my-agency/escalations/{id}", "/my-agency/escalations/{id}/respond",
+            "/my-agency/escalations/{id}/escalate", "/my-agency/escalations/{id}/close", "/my-agency/escalations/{id}/change",
+            "/assurance/escalations", "/assurance/escalations/{id}", "/assurance/escalations/figures",
         })
         {
             Assert.Contains(expected, urls);
