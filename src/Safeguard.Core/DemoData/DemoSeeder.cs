@@ -141,6 +141,7 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
             // Three years of section 11 and section 175 self-assessment, with the area's schools.
             await DemoSelfAssessments.SeedAsync(db, actor, cancellationToken);
+            await DemoGovernance.SeedAsync(db, actor, cancellationToken);
         }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }

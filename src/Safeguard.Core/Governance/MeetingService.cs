@@ -218,10 +218,10 @@ public sealed class MeetingService(SafeguardDbContext db)
     {
         var meeting = await FindAsync(meetingId, cancellationToken);
         var problems = new Problems();
-        var decision = problems.Required("Decision", text, "Enter the decision", MaxDecisionLength);
+        var decision = problems.Required("Text", text, "Enter the decision", MaxDecisionLength);
         if (meeting.Status == MeetingStatus.Cancelled)
         {
-            problems.Add("Decision", "The meeting was cancelled: it took no decisions");
+            problems.Add("Text", "The meeting was cancelled: it took no decisions");
         }
 
         problems.ThrowIfAny();

@@ -56,6 +56,7 @@ public static class Permissions
     public static readonly Permission ExportSubjectAccess = new("records.subjectaccess", "Produce a subject access request export: everything held about one person and every access to their record", ExposesChildData: true);
     public static readonly Permission ManageAssurance = new("assurance.manage", "Run multi-agency audits: the programme, tools, samples of children's records, requests to agencies, moderation, findings and actions", ExposesChildData: true);
     public static readonly Permission AnswerAssurance = new("assurance.answer", "Answer the multi-agency audit returns sent to your agency, about the sampled children's records", ExposesChildData: true);
+    public static readonly Permission ManageGovernance = new("governance.manage", "Run the partnership's boards and subgroups: terms of reference, membership, meetings, attendance, minutes, decisions, the action log and the business plan");
     public static readonly Permission ManageRetention = new("records.retention", "See the records due for deletion or review under the retention schedule, and delete them", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -98,6 +99,7 @@ public static class Permissions
         ManageLookedAfter,
         ManageAssurance,
         AnswerAssurance,
+        ManageGovernance,
         ViewEarlyHelp,
         ManageEarlyHelp,
         LeadEarlyHelp,

@@ -25,7 +25,7 @@ public static class Roles
         new(Administrator, "Runs the system: users, agencies, teams, the calendar and the audit trail",
             [Permissions.UseService, Permissions.ManageUsers, Permissions.ManageOrganisations, Permissions.ManageCalendar, Permissions.ViewAuditTrail, Permissions.ManageThresholds, Permissions.ManageApiClients]),
         new(BusinessUnit, "The partnership business unit: data, reviews, audits, the improvement plan and the annual report",
-            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews, Permissions.ManageDataset, Permissions.ViewPanels, Permissions.ManagePanels, Permissions.ManageAssurance, Permissions.ViewLadoFigures]),
+            [Permissions.UseService, Permissions.ViewPartnershipData, Permissions.ViewReviews, Permissions.ManageReviews, Permissions.ManageDataset, Permissions.ViewPanels, Permissions.ManagePanels, Permissions.ManageAssurance, Permissions.ManageGovernance, Permissions.ViewLadoFigures]),
         new(FrontDoorPractitioner, "Triages contacts at the front door (MASH) and decides the response",
             [Permissions.UseService, Permissions.ViewChildRecords, Permissions.ViewPeople, Permissions.ManagePeople, Permissions.ViewFrontDoor, Permissions.DecideContacts, Permissions.ViewMissing, Permissions.ManageMissing, Permissions.ViewExploitation, Permissions.ManageExploitation, Permissions.ViewLookedAfter, Permissions.ManageLookedAfter, Permissions.ViewContextual, Permissions.ManageContextual, Permissions.ViewPanels, Permissions.ViewEarlyHelp, Permissions.ManageEarlyHelp]),
         new(SocialWorker, "Children's social care practitioner working with allocated children",
