@@ -56,7 +56,7 @@ public sealed class BoardService(SafeguardDbContext db)
         var board = new Board { Name = name, Kind = input.Kind!.Value, ParentBoardId = input.ParentBoardId, Quorum = input.Quorum, CreatedAt = db.Time.GetUtcNow() };
         using var process = db.BeginProcess("Governance.CreateBoard", actor);
         db.Add(board);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return board;
     }
 
@@ -97,7 +97,7 @@ public sealed class BoardService(SafeguardDbContext db)
         board.Quorum = input.Quorum;
         board.ParentBoardId = input.ParentBoardId;
         db.Entry(board).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>A board's members, current members first (chair first), then past members by their last day.</summary>
@@ -138,7 +138,7 @@ public sealed class BoardService(SafeguardDbContext db)
         var member = new BoardMember { BoardId = boardId, AgencyId = input.AgencyId!.Value, Name = name, UserId = input.UserId, Role = role, DeputyName = deputy, StartOn = input.StartOn!.Value };
         using var process = db.BeginProcess("Governance.AddMember", actor);
         db.Add(member);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return member;
     }
 
@@ -162,7 +162,7 @@ public sealed class BoardService(SafeguardDbContext db)
         member.DeputyName = deputy;
         member.EndOn = input.EndOn;
         db.Entry(member).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>The business plan's priorities for a year, by number.</summary>
@@ -213,7 +213,7 @@ public sealed class BoardService(SafeguardDbContext db)
 
         priority.OwnerBoardId = input.OwnerBoardId;
         priority.ImprovementPlanLink = link;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return priority;
     }
 
@@ -233,6 +233,20 @@ public sealed class BoardService(SafeguardDbContext db)
         if (quorum is { } q && (q < 1 || q > MaxQuorum))
         {
             problems.Add("Quorum", $"The quorum must be a number of members from 1 to {MaxQuorum}, or blank when the terms set none");
+        }
+    }
+
+    /// <summary>Saves; a refused save (someone changed the record since it was read) leaves nothing pending in the context.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            db.ChangeTracker.Clear();
+            throw;
         }
     }
 }

@@ -57,7 +57,7 @@ public sealed class MeetingService(SafeguardDbContext db)
         var meeting = new BoardMeeting { BoardId = boardId, HeldOn = heldOn!.Value, Agenda = text, Status = MeetingStatus.Planned, CreatedAt = db.Time.GetUtcNow() };
         using var process = db.BeginProcess("Governance.ArrangeMeeting", actor);
         db.Add(meeting);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return meeting;
     }
 
@@ -86,7 +86,7 @@ public sealed class MeetingService(SafeguardDbContext db)
         meeting.Agenda = agendaText;
         meeting.Minutes = minutesText;
         db.Entry(meeting).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     public async Task CancelAsync(Guid meetingId, int version, Actor actor, CancellationToken cancellationToken = default)
@@ -101,7 +101,7 @@ public sealed class MeetingService(SafeguardDbContext db)
         db.Entry(meeting).Property(m => m.Version).OriginalValue = version;
         meeting.Status = MeetingStatus.Cancelled;
         db.Entry(meeting).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>The members of the board on the meeting's date, each with how they were there (or said they would be).</summary>
@@ -194,7 +194,7 @@ public sealed class MeetingService(SafeguardDbContext db)
 
         meeting.Status = MeetingStatus.Held;
         db.Entry(meeting).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>Whether a held meeting was quorate (null for a meeting not held).</summary>
@@ -229,7 +229,7 @@ public sealed class MeetingService(SafeguardDbContext db)
         var row = new MeetingDecision { MeetingId = meetingId, Number = last + 1, Text = decision };
         using var process = db.BeginProcess("Governance.AddDecision", actor);
         db.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return row;
     }
 
@@ -289,7 +289,7 @@ public sealed class MeetingService(SafeguardDbContext db)
         };
         using var process = db.BeginProcess("Governance.AddAction", actor);
         db.Add(action);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return action;
     }
 
@@ -334,7 +334,7 @@ public sealed class MeetingService(SafeguardDbContext db)
         action.CompletedOn = status == GovernanceActionStatus.Completed ? action.CompletedOn ?? today : null;
         db.Add(new GovernanceActionUpdate { ActionId = action.Id, At = db.Time.GetUtcNow(), By = actor.Name, Text = note, Status = status.Value });
         db.Entry(action).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>The boards the user is a member of today.</summary>
@@ -404,7 +404,7 @@ public sealed class MeetingService(SafeguardDbContext db)
         row.DeputyName = deputy;
         row.RecordedBy = actor.Name;
         row.RecordedAt = db.Time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>The actions the user owns, open ones first.</summary>
@@ -442,4 +442,18 @@ public sealed class MeetingService(SafeguardDbContext db)
     private async Task<BoardMeeting> FindAsync(Guid meetingId, CancellationToken cancellationToken) =>
         await db.Set<BoardMeeting>().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new SafeguardValidationException("Meeting", "There is no such meeting");
+
+    /// <summary>Saves; a refused save (someone changed the record since it was read) leaves nothing pending in the context.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
 }

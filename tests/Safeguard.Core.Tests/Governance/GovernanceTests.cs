@@ -46,7 +46,7 @@ public class GovernanceTests
 
         public GovernanceFigures Figures => Journey.Services.Get<GovernanceFigures>();
 
-        public IDueWorkSource DueWork => Journey.Services.Get<IEnumerable<IDueWorkSource>>().OfType<GovernanceActionDueWorkSource>().Single();
+        public GovernanceActionDueWorkSource DueWork => Journey.Services.Get<IEnumerable<IDueWorkSource>>().OfType<GovernanceActionDueWorkSource>().Single();
 
         public ValueTask DisposeAsync() => Journey.DisposeAsync();
     }
@@ -181,12 +181,13 @@ public class GovernanceTests
         Assert.Contains(refused.Problems, p => p.Message == "Select how Piers Police (Police) was at the meeting");
 
         // The police member's named deputy is used when no name is typed.
-        await f.Meetings.RecordAttendanceAsync(meeting.Id, meeting.Version, [new(council.Id, AttendanceStatus.Present, null), new(police.Id, AttendanceStatus.SentDeputy, null), new(health.Id, AttendanceStatus.Absent, null)], f.BusinessUnit, Ct);
+        var read = meeting.Version;
+        await f.Meetings.RecordAttendanceAsync(meeting.Id, read, [new(council.Id, AttendanceStatus.Present, null), new(police.Id, AttendanceStatus.SentDeputy, null), new(health.Id, AttendanceStatus.Absent, null)], f.BusinessUnit, Ct);
         Assert.Equal("DS Deputy", (await f.Meetings.AttendanceAsync(meeting.Id, Ct)).Single(r => r.Member.Id == police.Id).Attendance!.DeputyName);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Meetings.RecordAttendanceAsync(meeting.Id, meeting.Version, [new(council.Id, AttendanceStatus.Absent, null), new(police.Id, AttendanceStatus.Absent, null), new(health.Id, AttendanceStatus.Absent, null)], f.BusinessUnit, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Meetings.RecordAttendanceAsync(meeting.Id, read, [new(council.Id, AttendanceStatus.Absent, null), new(police.Id, AttendanceStatus.Absent, null), new(health.Id, AttendanceStatus.Absent, null)], f.BusinessUnit, Ct));
         var stored = (await f.Meetings.GetAsync(meeting.Id, Ct))!;
-        Assert.Equal((MeetingStatus.Held, meeting.Version + 1), (stored.Status, stored.Version));
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Meetings.SaveRecordAsync(meeting.Id, meeting.Version, "Agenda", "Minutes", f.BusinessUnit, Ct));
+        Assert.Equal((MeetingStatus.Held, read + 1), (stored.Status, stored.Version));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Meetings.SaveRecordAsync(meeting.Id, read, "Agenda", "Minutes", f.BusinessUnit, Ct));
         await f.Meetings.SaveRecordAsync(meeting.Id, stored.Version, "Agenda", "The minutes.", f.BusinessUnit, Ct);
         Assert.Equal("The minutes.", (await f.Meetings.GetAsync(meeting.Id, Ct))!.Minutes);
         var cancel = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Meetings.CancelAsync(meeting.Id, stored.Version + 1, f.BusinessUnit, Ct));
@@ -247,8 +248,9 @@ public class GovernanceTests
         Assert.Equal("Action", notTheirs.Problems[0].Field);
         var drop = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Meetings.UpdateActionAsync(overdue.Id, overdue.Version, GovernanceActionStatus.Dropped, "No", f.PoliceUser, asOwner: true, Ct));
         Assert.Equal("Status", drop.Problems[0].Field);
-        await f.Meetings.UpdateActionAsync(overdue.Id, overdue.Version, GovernanceActionStatus.Completed, "Sent on Monday", f.PoliceUser, asOwner: true, Ct);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Meetings.UpdateActionAsync(overdue.Id, overdue.Version, GovernanceActionStatus.InProgress, "Again", f.PoliceUser, asOwner: true, Ct));
+        var actionRead = overdue.Version;
+        await f.Meetings.UpdateActionAsync(overdue.Id, actionRead, GovernanceActionStatus.Completed, "Sent on Monday", f.PoliceUser, asOwner: true, Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Meetings.UpdateActionAsync(overdue.Id, actionRead, GovernanceActionStatus.InProgress, "Again", f.PoliceUser, asOwner: true, Ct));
         await f.Meetings.UpdateActionAsync(early.Id, early.Version, GovernanceActionStatus.Completed, "Circulated", f.CouncilUser, asOwner: true, Ct);
         await f.Meetings.UpdateActionAsync(named.Id, named.Version, GovernanceActionStatus.Dropped, "Overtaken", f.BusinessUnit, asOwner: false, Ct);
 
@@ -292,8 +294,9 @@ public class GovernanceTests
         var first = await f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "Neglect", "Recognise neglect early.", board.Id, "Workstream 2"), 0, f.BusinessUnit, Ct);
         var second = await f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "Exploitation", "Safety plans for every child at risk.", null, null), 0, f.BusinessUnit, Ct);
         Assert.Equal((1, 2), (first.Number, second.Number));
-        await f.Boards.SavePriorityAsync(new PriorityInput(first.Id, 2026, "Neglect and early help", "Recognise neglect early.", board.Id, null), first.Version, f.BusinessUnit, Ct);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Boards.SavePriorityAsync(new PriorityInput(first.Id, 2026, "Stale", "Stale", null, null), first.Version, f.BusinessUnit, Ct));
+        var priorityRead = first.Version;
+        await f.Boards.SavePriorityAsync(new PriorityInput(first.Id, 2026, "Neglect and early help", "Recognise neglect early.", board.Id, null), priorityRead, f.BusinessUnit, Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Boards.SavePriorityAsync(new PriorityInput(first.Id, 2026, "Stale", "Stale", null, null), priorityRead, f.BusinessUnit, Ct));
         var plan = await f.Boards.PlanAsync(Year, Ct);
         Assert.Equal([("Neglect and early help", (Guid?)board.Id, (string?)null), ("Exploitation", null, null)], plan.Select(p => (p.Title, p.OwnerBoardId, p.ImprovementPlanLink)));
         var missing = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Boards.SavePriorityAsync(new PriorityInput(null, 1999, " ", "", Guid.NewGuid(), null), 0, f.BusinessUnit, Ct));
