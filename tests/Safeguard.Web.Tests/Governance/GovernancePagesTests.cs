@@ -42,8 +42,14 @@ public class GovernancePagesTests
         var start = today.AddMonths(-1);
         var member = await SafeguardWebFactory.PostFormAsync(bu, boardUrl + "?handler=Member", new()
         {
-            ["Member.AgencyId"] = police.ToString(), ["Member.Name"] = "Piers Police", ["Member.UserId"] = policeUser.ToString(), ["Member.Role"] = "Member", ["Member.DeputyName"] = "DS Deputy",
-            ["Member.StartOnDay"] = S(start.Day), ["Member.StartOnMonth"] = S(start.Month), ["Member.StartOnYear"] = S(start.Year),
+            ["Member.AgencyId"] = police.ToString(),
+            ["Member.Name"] = "Piers Police",
+            ["Member.UserId"] = policeUser.ToString(),
+            ["Member.Role"] = "Member",
+            ["Member.DeputyName"] = "DS Deputy",
+            ["Member.StartOnDay"] = S(start.Day),
+            ["Member.StartOnMonth"] = S(start.Month),
+            ["Member.StartOnYear"] = S(start.Year),
         }, boardUrl);
         Assert.Equal(HttpStatusCode.Redirect, member.StatusCode);
         var on = today.AddDays(14);
@@ -51,7 +57,10 @@ public class GovernancePagesTests
         Assert.Contains(("Enter the date of the meeting", "Meeting-HeldOn"), Html.ErrorSummary(noDate));
         var arranged = await SafeguardWebFactory.PostFormAsync(bu, boardUrl + "?handler=Meeting", new()
         {
-            ["Meeting.HeldOnDay"] = S(on.Day), ["Meeting.HeldOnMonth"] = S(on.Month), ["Meeting.HeldOnYear"] = S(on.Year), ["Meeting.Agenda"] = "Exceptions report\nAudit programme",
+            ["Meeting.HeldOnDay"] = S(on.Day),
+            ["Meeting.HeldOnMonth"] = S(on.Month),
+            ["Meeting.HeldOnYear"] = S(on.Year),
+            ["Meeting.Agenda"] = "Exceptions report\nAudit programme",
         }, boardUrl);
         Assert.Equal(HttpStatusCode.Redirect, arranged.StatusCode);
         var board = Html.Parse(await bu.GetStringAsync(boardUrl, Token));
