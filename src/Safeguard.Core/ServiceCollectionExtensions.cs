@@ -86,6 +86,7 @@ public static class ServiceCollectionExtensions
         LookedAfter.LookedAfterRegistration.AddLookedAfter(services);
         Assurance.AssuranceRegistration.AddAssurance(services);
         Training.TrainingRegistration.AddTraining(services);
+        Governance.GovernanceRegistration.AddGovernance(services);
         PrivateFostering.PrivateFosteringRegistration.AddPrivateFostering(services);
         services.AddScoped<Interchange.AnnexA.AnnexAExport>();
 

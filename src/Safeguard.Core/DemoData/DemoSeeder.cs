@@ -146,6 +146,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             await DemoTraining.SeedAsync(db, actor, cancellationToken);
             // Three years of professional disagreements between agencies, most resolved at stage 1 or 2.
             await DemoEscalations.SeedAsync(db, actor, cancellationToken);
+
+            // Two years of the partnership's boards and subgroups meeting, with attendance that drifts for some agencies.
+            await DemoGovernance.SeedAsync(db, actor, cancellationToken);
         }
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }

@@ -59,6 +59,7 @@ public static class Permissions
     public static readonly Permission ManageTraining = new("training.manage", "Run the multi-agency training programme: courses, sessions, every agency's bookings with their delegates' names, the attendance register, evaluations and follow-up reminders");
     public static readonly Permission BookTraining = new("training.book", "Book your agency's staff on partnership training, see your agency's delegates (never another agency's) and record their three-month follow-ups");
     public static readonly Permission RaiseEscalations = new("escalations.raise", "Raise a professional disagreement (escalation) with another agency for your agency, answer those raised with it, escalate them stage by stage and record their outcome", ExposesChildData: true);
+    public static readonly Permission ManageGovernance = new("governance.manage", "Run the partnership's boards and subgroups: terms of reference, membership, meetings, attendance, minutes, decisions, the action log and the business plan");
     public static readonly Permission ManageRetention = new("records.retention", "See the records due for deletion or review under the retention schedule, and delete them", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -104,6 +105,7 @@ public static class Permissions
         ManageTraining,
         BookTraining,
         RaiseEscalations,
+        ManageGovernance,
         ViewEarlyHelp,
         ManageEarlyHelp,
         LeadEarlyHelp,
