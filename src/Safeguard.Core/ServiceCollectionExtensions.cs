@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
         EarlyHelp.EarlyHelpRegistration.AddEarlyHelp(services);
         Lado.LadoRegistration.AddLado(services);
         Reminders.RemindersRegistration.AddReminders(services);
+        AnnualReport.AnnualReportRegistration.AddAnnualReport(services);
         services.AddScoped<DemoSeeder>();
         return services;
     }
