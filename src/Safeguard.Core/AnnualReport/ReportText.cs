@@ -11,7 +11,7 @@ public static class ReportText
 
     public static string N(decimal? value) => value is { } v ? v.ToString(v == decimal.Truncate(v) ? "N0" : "N1", English) : "-";
 
-    public static string Money(decimal value) => value.ToString("C0", English);
+    public static string Money(decimal value) => value.ToString(value == decimal.Truncate(value) ? "C0" : "C2", English);
 
     public static string Percent(decimal? value) => value is { } v ? v.ToString("0.0", English) + "%" : "-";
 

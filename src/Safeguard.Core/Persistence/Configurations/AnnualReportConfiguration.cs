@@ -55,7 +55,7 @@ public sealed class AnnualReportNarrativeVersionConfiguration : IEntityTypeConfi
         builder.ConfigureEntity();
         builder.Property(v => v.Text).HasMaxLength(AnnualReportNarrative.MaxTextLength);
         builder.Property(v => v.SavedBy).HasMaxLength(200);
-        builder.HasOne<AnnualReportNarrative>().WithMany().HasForeignKey(v => v.NarrativeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AnnualReportNarrative>().WithMany().HasForeignKey(v => v.NarrativeId).OnDelete(DeleteBehavior.Restrict).HasConstraintName("FK_AnnualReportNarrativeVersions_NarrativeId");
         builder.HasIndex(v => new { v.NarrativeId, v.Number }).IsUnique();
     }
 }

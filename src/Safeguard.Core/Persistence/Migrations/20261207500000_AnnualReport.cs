@@ -76,7 +76,7 @@ public sealed class AnnualReport : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AnnualReportNarrativeVersions", x => x.Id);
-                table.ForeignKey("FK_AnnualReportNarrativeVersions_AnnualReportNarratives_NarrativeId", x => x.NarrativeId, "AnnualReportNarratives", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_AnnualReportNarrativeVersions_NarrativeId", x => x.NarrativeId, "AnnualReportNarratives", "Id", onDelete: ReferentialAction.Restrict);
             });
         migrationBuilder.CreateIndex("IX_AnnualReportNarrativeVersions_NarrativeId_Number", "AnnualReportNarrativeVersions", ["NarrativeId", "Number"], unique: true);
 
