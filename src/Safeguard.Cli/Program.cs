@@ -42,6 +42,7 @@ public static class Program
             RecordCommands.Create(services),
             RetentionCommands.Create(services),
             ReminderCommands.Create(services),
+            ReportCommands.Create(services),
         };
     }
 }

@@ -94,6 +94,7 @@ public static class ServiceCollectionExtensions
         Lado.LadoRegistration.AddLado(services);
         Escalations.EscalationRegistration.AddEscalations(services);
         Reminders.RemindersRegistration.AddReminders(services);
+        AnnualReport.AnnualReportRegistration.AddAnnualReport(services);
         services.AddScoped<DemoSeeder>();
         return services;
     }

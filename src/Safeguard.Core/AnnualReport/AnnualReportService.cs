@@ -1,0 +1,261 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Common;
+using Safeguard.Organisations;
+using Safeguard.Persistence;
+
+namespace Safeguard.AnnualReport;
+
+/// <summary>A section as listed for the business unit: its key, title, whether the records hold anything and its narrative.</summary>
+public sealed record SectionStatus(string Key, string Title, int Order, bool HasRecords, AnnualReportNarrative? Narrative);
+
+/// <summary>One saved version of a narrative, for the history page.</summary>
+public sealed record NarrativeHistoryEntry(string SectionKey, string SectionTitle, int Number, string Text, DateTimeOffset SavedAt, string SavedBy);
+
+/// <summary>
+/// Assembles the partnership's annual report for a reporting year from the registered <see cref="IAnnualReportSection"/>s
+/// and the business unit's narratives, and runs its workflow: draft, sent for review, signed off by each of the three
+/// safeguarding partners, published (locked). Every narrative save keeps a version; a save from an older version is refused.
+/// </summary>
+public sealed class AnnualReportService(SafeguardDbContext db, IEnumerable<IAnnualReportSection> sections)
+{
+    public const string EntityType = "AnnualReport";
+
+    /// <summary>The registered sections in order; an area's own section replaces the placeholder with the same key.</summary>
+    public IReadOnlyList<IAnnualReportSection> Sections { get; } =
+        [.. sections.GroupBy(s => s.Key, StringComparer.Ordinal).Select(g => g.FirstOrDefault(s => s is not PlaceholderSection) ?? g.First())
+            .OrderBy(s => s.Order).ThenBy(s => s.Key, StringComparer.Ordinal)];
+
+    /// <summary>The report for the year: every section built from the records, with its narrative. Audited as an export.</summary>
+    public async Task<AssembledReport> AssembleAsync(ReportingYear year, string areaName, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var request = new AnnualReportRequest(year, actor);
+        var built = new List<ReportSection>();
+        foreach (var section in Sections)
+        {
+            built.Add(await section.BuildAsync(request, cancellationToken));
+        }
+
+        var narratives = await NarrativesAsync(year, cancellationToken);
+        var edition = await EditionAsync(year, cancellationToken);
+        using (db.BeginProcess("AnnualReport.Assemble", actor))
+        {
+            db.RecordAccess(EntityType, year.Name, AuditAction.Exported, $"sections={built.Count}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new AssembledReport(
+            year,
+            areaName,
+            edition?.Status ?? EditionStatus.Draft,
+            edition?.SignOffs.OrderBy(s => s.SignedAt).ToList() ?? [],
+            edition?.PublishedAt,
+            [.. built.Select(s => new AssembledSection(s, narratives.GetValueOrDefault(s.Key)?.Text is { Length: > 0 } t ? t : null))]);
+    }
+
+    /// <summary>The sections with whether they have records and their narratives, for the business unit's page.</summary>
+    public async Task<IReadOnlyList<SectionStatus>> StatusAsync(ReportingYear year, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var request = new AnnualReportRequest(year, actor);
+        var narratives = await NarrativesAsync(year, cancellationToken);
+        var result = new List<SectionStatus>();
+        foreach (var section in Sections)
+        {
+            var built = await section.BuildAsync(request, cancellationToken);
+            result.Add(new SectionStatus(section.Key, section.Title, section.Order, built.HasRecords, narratives.GetValueOrDefault(section.Key)));
+        }
+
+        return result;
+    }
+
+    public Task<AnnualReportEdition?> EditionAsync(ReportingYear year, CancellationToken cancellationToken = default) =>
+        db.Set<AnnualReportEdition>().AsNoTracking().Include(e => e.SignOffs).FirstOrDefaultAsync(e => e.YearStart == year.StartYear, cancellationToken);
+
+    /// <summary>
+    /// Saves a section's narrative as a new version. <paramref name="version"/> is the narrative's version the writer
+    /// started from (0 for a narrative not yet written): a save from an older one is refused so no change is lost.
+    /// Only a draft can change.
+    /// </summary>
+    public async Task<AnnualReportNarrative> SaveNarrativeAsync(ReportingYear year, string sectionKey, string? text, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var section = Sections.FirstOrDefault(s => s.Key == sectionKey)
+            ?? throw new SafeguardValidationException("Section", $"There is no section \"{sectionKey}\" in the annual report");
+        var trimmed = (text ?? "").Trim().ReplaceLineEndings("\n");
+        if (trimmed.Length > AnnualReportNarrative.MaxTextLength)
+        {
+            throw new SafeguardValidationException("Text", $"The narrative for \"{section.Title}\" must be {AnnualReportNarrative.MaxTextLength} characters or fewer (it has {trimmed.Length})");
+        }
+
+        await DemandDraftAsync(year, cancellationToken);
+        var narrative = await db.Set<AnnualReportNarrative>().FirstOrDefaultAsync(n => n.YearStart == year.StartYear && n.SectionKey == sectionKey, cancellationToken);
+        var now = db.Time.GetUtcNow();
+        using var process = db.BeginProcess("AnnualReport.SaveNarrative", actor);
+        if (narrative is null)
+        {
+            if (version != 0)
+            {
+                throw new ConcurrencyConflictException();
+            }
+
+            narrative = new AnnualReportNarrative { YearStart = year.StartYear, SectionKey = sectionKey, UpdatedBy = actor.Name };
+            db.Add(narrative);
+        }
+        else
+        {
+            db.Entry(narrative).Property(n => n.Version).OriginalValue = version;
+        }
+
+        narrative.Text = trimmed;
+        narrative.UpdatedAt = now;
+        narrative.UpdatedBy = actor.Name;
+        var number = await db.Set<AnnualReportNarrativeVersion>().CountAsync(v => v.NarrativeId == narrative.Id, cancellationToken) + 1;
+        db.Add(new AnnualReportNarrativeVersion { NarrativeId = narrative.Id, Number = number, Text = trimmed, SavedAt = now, SavedBy = actor.Name });
+        await db.SaveChangesAsync(cancellationToken);
+        return narrative;
+    }
+
+    /// <summary>Every saved version of the year's narratives, newest first.</summary>
+    public async Task<IReadOnlyList<NarrativeHistoryEntry>> HistoryAsync(ReportingYear year, CancellationToken cancellationToken = default)
+    {
+        var rows = await (from v in db.Set<AnnualReportNarrativeVersion>().AsNoTracking()
+                          join n in db.Set<AnnualReportNarrative>().AsNoTracking() on v.NarrativeId equals n.Id
+                          where n.YearStart == year.StartYear
+                          select new { n.SectionKey, v.Number, v.Text, v.SavedAt, v.SavedBy }).ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(r => r.SavedAt).ThenByDescending(r => r.Number)
+            .Select(r => new NarrativeHistoryEntry(r.SectionKey, Sections.FirstOrDefault(s => s.Key == r.SectionKey)?.Title ?? r.SectionKey, r.Number, r.Text, r.SavedAt, r.SavedBy))];
+    }
+
+    /// <summary>Sends the draft to the three safeguarding partners for review: narratives are locked from now on.</summary>
+    public async Task SendForReviewAsync(ReportingYear year, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var edition = await db.Set<AnnualReportEdition>().FirstOrDefaultAsync(e => e.YearStart == year.StartYear, cancellationToken);
+        using var process = db.BeginProcess("AnnualReport.SendForReview", actor);
+        if (edition is null)
+        {
+            if (version != 0)
+            {
+                throw new ConcurrencyConflictException();
+            }
+
+            edition = new AnnualReportEdition { YearStart = year.StartYear };
+            db.Add(edition);
+        }
+        else
+        {
+            db.Entry(edition).Property(e => e.Version).OriginalValue = version;
+            if (edition.Status != EditionStatus.Draft)
+            {
+                throw new SafeguardValidationException("Status", $"The {year.Name} report has already been sent for review");
+            }
+        }
+
+        edition.Status = EditionStatus.InReview;
+        edition.SentForReviewAt = db.Time.GetUtcNow();
+        edition.SentForReviewBy = actor.Name;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Takes a report in review back to draft for changes: the sign-offs already given are withdrawn (they signed another text).</summary>
+    public async Task ReturnToDraftAsync(ReportingYear year, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var edition = await TrackedEditionAsync(year, version, cancellationToken);
+        if (edition.Status != EditionStatus.InReview)
+        {
+            throw new SafeguardValidationException("Status", $"Only a report in review can go back to draft; the {year.Name} report is {Describe(edition.Status)}");
+        }
+
+        using var process = db.BeginProcess("AnnualReport.ReturnToDraft", actor);
+        db.RemoveRange(edition.SignOffs);
+        edition.Status = EditionStatus.Draft;
+        edition.SentForReviewAt = null;
+        edition.SentForReviewBy = null;
+        db.Entry(edition).State = EntityState.Modified;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records one safeguarding partner's sign-off of the report in review, naming who signed for it.</summary>
+    public async Task SignOffAsync(ReportingYear year, StatutoryPartner partner, string? signatory, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var name = signatory?.Trim() ?? "";
+        if (name.Length is 0 or > 200)
+        {
+            throw new SafeguardValidationException("Signatory", $"Enter the name and role of the person who signed off for {PartnerName(partner)} (up to 200 characters)");
+        }
+
+        var edition = await TrackedEditionAsync(year, version, cancellationToken);
+        if (edition.Status != EditionStatus.InReview)
+        {
+            throw new SafeguardValidationException("Status", $"The partners sign off a report sent for review; the {year.Name} report is {Describe(edition.Status)}");
+        }
+
+        if (edition.SignOffs.Any(s => s.Partner == partner))
+        {
+            throw new SafeguardValidationException("Partner", $"{PartnerName(partner)} has already signed off the {year.Name} report");
+        }
+
+        using var process = db.BeginProcess("AnnualReport.SignOff", actor);
+        db.Add(new AnnualReportSignOff { EditionId = edition.Id, Partner = partner, Signatory = name, SignedAt = db.Time.GetUtcNow(), RecordedBy = actor.Name });
+        db.Entry(edition).State = EntityState.Modified;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Publishes the report once all three partners have signed off: from then on nothing in it changes.</summary>
+    public async Task PublishAsync(ReportingYear year, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var edition = await TrackedEditionAsync(year, version, cancellationToken);
+        var missing = Enum.GetValues<StatutoryPartner>().Where(p => edition.SignOffs.All(s => s.Partner != p)).Select(PartnerName).ToList();
+        if (edition.Status != EditionStatus.InReview || missing.Count > 0)
+        {
+            throw new SafeguardValidationException("Status", edition.Status == EditionStatus.InReview
+                ? $"The report cannot be published before every safeguarding partner has signed it off: waiting for {string.Join(", ", missing)}"
+                : $"Only a report in review and signed off can be published; the {year.Name} report is {Describe(edition.Status)}");
+        }
+
+        using var process = db.BeginProcess("AnnualReport.Publish", actor);
+        edition.Status = EditionStatus.Published;
+        edition.PublishedAt = db.Time.GetUtcNow();
+        edition.PublishedBy = actor.Name;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static string PartnerName(StatutoryPartner partner) => partner switch
+    {
+        StatutoryPartner.LocalAuthority => "the council",
+        StatutoryPartner.Police => "the police",
+        StatutoryPartner.Health => "the integrated care board (ICB)",
+        _ => partner.ToString(),
+    };
+
+    public static string Describe(EditionStatus status) => status switch
+    {
+        EditionStatus.Draft => "a draft",
+        EditionStatus.InReview => "in review",
+        EditionStatus.Published => "published",
+        _ => status.ToString(),
+    };
+
+    private async Task DemandDraftAsync(ReportingYear year, CancellationToken cancellationToken)
+    {
+        var status = await db.Set<AnnualReportEdition>().AsNoTracking().Where(e => e.YearStart == year.StartYear).Select(e => (EditionStatus?)e.Status).FirstOrDefaultAsync(cancellationToken);
+        if (status is { } s && s != EditionStatus.Draft)
+        {
+            throw new SafeguardValidationException("Status", $"The {year.Name} report is {Describe(s)}: its narratives can no longer change");
+        }
+    }
+
+    private async Task<AnnualReportEdition> TrackedEditionAsync(ReportingYear year, int version, CancellationToken cancellationToken)
+    {
+        var edition = await db.Set<AnnualReportEdition>().Include(e => e.SignOffs).FirstOrDefaultAsync(e => e.YearStart == year.StartYear, cancellationToken)
+            ?? throw new SafeguardValidationException("Status", $"The {year.Name} report has not been sent for review yet");
+        db.Entry(edition).Property(e => e.Version).OriginalValue = version;
+        return edition;
+    }
+
+    private async Task<Dictionary<string, AnnualReportNarrative>> NarrativesAsync(ReportingYear year, CancellationToken cancellationToken) =>
+        await db.Set<AnnualReportNarrative>().AsNoTracking().Where(n => n.YearStart == year.StartYear).ToDictionaryAsync(n => n.SectionKey, StringComparer.Ordinal, cancellationToken);
+}
