@@ -85,6 +85,7 @@ public static class ServiceCollectionExtensions
         ComplexSafeguarding.ContextualRegistration.AddContextualSafeguardingAndPanels(services);
         LookedAfter.LookedAfterRegistration.AddLookedAfter(services);
         Assurance.AssuranceRegistration.AddAssurance(services);
+        ImprovementPlan.ImprovementPlanRegistration.AddImprovementPlan(services);
         PrivateFostering.PrivateFosteringRegistration.AddPrivateFostering(services);
         services.AddScoped<Interchange.AnnexA.AnnexAExport>();
 
