@@ -130,7 +130,7 @@ public static class ProgressReportPdf
 
         private XGraphics Graphics => _graphics ?? NewPage();
 
-        private double Width => _page!.Width.Point - (2 * Margin);
+        private static double Width => 595.28 - (2 * Margin); // A4
 
         public void Gap(double points = 8) => _y += points;
 
