@@ -142,6 +142,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             // Three years of section 11 and section 175 self-assessment, with the area's schools.
             await DemoSelfAssessments.SeedAsync(db, actor, cancellationToken);
         }
+
+        // The partnership's improvement plan: seven outcomes, workstreams led by partner agencies' staff, quarterly ratings.
+        await DemoImprovementPlan.SeedAsync(db, actor, cancellationToken);
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }
 

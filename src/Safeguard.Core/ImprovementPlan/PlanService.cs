@@ -301,6 +301,14 @@ public sealed class PlanService(SafeguardDbContext db)
         return rating;
     }
 
+    /// <summary>The plan an outcome, workstream or action belongs to; null when there is no such item.</summary>
+    public async Task<Guid?> PlanOfAsync(RatedItemKind kind, Guid itemId, CancellationToken cancellationToken = default) => kind switch
+    {
+        RatedItemKind.Outcome => await db.Set<PlanOutcome>().Where(o => o.Id == itemId).Select(o => (Guid?)o.PlanId).FirstOrDefaultAsync(cancellationToken),
+        RatedItemKind.Workstream => await db.Set<Workstream>().Where(w => w.Id == itemId).Select(w => (Guid?)w.PlanId).FirstOrDefaultAsync(cancellationToken),
+        _ => await db.Set<PlanAction>().Where(a => a.Id == itemId).Select(a => (Guid?)a.PlanId).FirstOrDefaultAsync(cancellationToken),
+    };
+
     /// <summary>Every rating of an item, newest first: the full history, superseded ratings included.</summary>
     public async Task<IReadOnlyList<PlanRating>> HistoryAsync(Guid itemId, CancellationToken cancellationToken = default) =>
         [.. (await db.Set<PlanRating>().AsNoTracking().Where(r => r.ItemId == itemId).ToListAsync(cancellationToken)).OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.RatedAt)];
