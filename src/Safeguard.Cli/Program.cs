@@ -39,6 +39,7 @@ public static class Program
             RecordCommands.Create(services),
             RetentionCommands.Create(services),
             ReminderCommands.Create(services),
+            ImprovementPlanCommands.Create(services),
         };
     }
 }

@@ -145,7 +145,9 @@ public static class DemoImprovementPlan
     /// <summary>A period's rating; now and then an earlier rating for the same period that it superseded, as the history keeps.</summary>
     private static void Rate(SafeguardDbContext db, Plan plan, RatedItemKind kind, Guid itemId, PlanPeriod period, ProgressRating rating, string by, Guid? byId, Random random)
     {
-        var at = UkTime.StartOfDay(period.End.AddDays(-5 - random.Next(5))).AddHours(11);
+        var day = period.End.AddDays(-5 - random.Next(5));
+        var today = UkTime.Today(db.Time);
+        var at = UkTime.StartOfDay(day < today ? day : today.AddDays(-1)).AddHours(11);
         Guid? superseded = null;
         if (random.Next(6) == 0 && rating != ProgressRating.NotStarted)
         {
