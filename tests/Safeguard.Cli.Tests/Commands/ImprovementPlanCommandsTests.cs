@@ -53,7 +53,7 @@ public class ImprovementPlanCommandsTests
             using (var document = PdfDocument.Open(pdfPath))
             {
                 var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
-                Assert.True(text.Contains("7. Develop a strategic and co-ordinated approach to providing support for care leavers Green", StringComparison.Ordinal), text);
+                Assert.True(text.Contains("7. Develop a strategic and co-ordinated approach to providing support for care leavers Outcome rating Green", StringComparison.Ordinal), text);
                 Assert.True(text.Contains("Key achievements Local offer launched", StringComparison.Ordinal), text);
                 Assert.True(text.Contains("Work Stream Lead: Andrea Stone (NHS Greater Manchester)", StringComparison.Ordinal), text);
             }
