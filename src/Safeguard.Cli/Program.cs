@@ -43,6 +43,7 @@ public static class Program
             RetentionCommands.Create(services),
             ReminderCommands.Create(services),
             ReportCommands.Create(services),
+            ImprovementPlanCommands.Create(services),
         };
     }
 }

@@ -87,6 +87,7 @@ public static class ServiceCollectionExtensions
         Assurance.AssuranceRegistration.AddAssurance(services);
         Training.TrainingRegistration.AddTraining(services);
         Governance.GovernanceRegistration.AddGovernance(services);
+        ImprovementPlan.ImprovementPlanRegistration.AddImprovementPlan(services);
         PrivateFostering.PrivateFosteringRegistration.AddPrivateFostering(services);
         services.AddScoped<Interchange.AnnexA.AnnexAExport>();
 

@@ -150,6 +150,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             // Two years of the partnership's boards and subgroups meeting, with attendance that drifts for some agencies.
             await DemoGovernance.SeedAsync(db, actor, cancellationToken);
         }
+
+        // The partnership's improvement plan: seven outcomes, workstreams led by partner agencies' staff, quarterly ratings.
+        await DemoImprovementPlan.SeedAsync(db, actor, cancellationToken);
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }
 

@@ -150,6 +150,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/assurance/self-assessments", "/assurance/self-assessments/{id}", "/assurance/self-assessments/returns/{id}",
             "/assurance/self-assessments/figures", "/my-agency/self-assessments", "/my-agency/self-assessments/{id}",
             "/governance", "/governance/boards/{id}", "/governance/members/{id}", "/governance/meetings/{id}", "/governance/plan", "/governance/figures", "/my-agency/meetings",
+            "/assurance/improvement-plan", "/assurance/improvement-plan/{id}", "/assurance/improvement-plan/outcomes/{id}",
+            "/assurance/improvement-plan/workstreams/{id}", "/assurance/improvement-plan/{id}/figures", "/my-agency/improvement-plan",
             "/private-fostering", "/private-fostering/{id}", "/private-fostering/{id}/visit", "/private-fostering/{id}/decision",
             "/private-fostering/{id}/end", "/people/{id}/private-fostering/notify", "/returns/annex-a",
             "/early-help", "/early-help/start", "/early-help/{id}", "/early-help/figures", "/my-agency/early-help", "/my-agency/early-help/{id}",
