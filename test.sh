@@ -25,6 +25,9 @@ missing_packages=()
 [[ -x $SAFEGUARD_TEST_CHROMIUM ]] || missing_packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing_packages+=(chromium-driver)
 command -v npm >/dev/null 2>&1 || missing_packages+=(nodejs npm)
+# The PDF reports (annual report, improvement plan) are set in a system font (Safeguard.Common.PdfFonts).
+[[ -n ${SAFEGUARD_PDF_FONT_DIR:-} ]] || compgen -G "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" >/dev/null \
+    || compgen -G "/usr/share/fonts/truetype/lato/Lato-Regular.ttf" >/dev/null || missing_packages+=(fonts-dejavu-core)
 
 if ((${#missing_packages[@]} > 0)); then
     if [[ $EUID -eq 0 ]]; then

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Safeguard.Common;
 
 namespace Safeguard.AnnualReport;
 

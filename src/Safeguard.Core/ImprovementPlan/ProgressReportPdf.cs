@@ -1,7 +1,7 @@
 using System.Globalization;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using Safeguard.Common;
 
 namespace Safeguard.ImprovementPlan;
 
@@ -18,7 +18,7 @@ public static class ProgressReportPdf
     public static byte[] Write(ProgressReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ReportFonts.EnsureRegistered();
+        PdfFonts.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Title = report.Title;
         var writer = new PageWriter(document);
@@ -197,7 +197,7 @@ public static class ProgressReportPdf
             return _graphics;
         }
 
-        private static XFont Font(double size, bool bold) => new(ReportFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+        private static XFont Font(double size, bool bold) => new(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
 
         private List<string> Wrap(string text, XFont font, double width)
         {
@@ -227,56 +227,4 @@ public static class ProgressReportPdf
 
         private double Measure(string text, XFont font) => Graphics.MeasureString(text, font).Width;
     }
-}
-
-/// <summary>
-/// The font the PDF reports are set in. PDFsharp on Linux has no fonts of its own: this resolver reads DejaVu Sans
-/// (or Liberation Sans) from the system's font folders, or from the folder named by <c>SAFEGUARD_PDF_FONTS</c>
-/// (holding <c>DejaVuSans.ttf</c> and <c>DejaVuSans-Bold.ttf</c>). Debian's <c>fonts-dejavu-core</c> provides them.
-/// </summary>
-public sealed class ReportFonts : IFontResolver
-{
-    public const string Family = "Safeguard Report Sans";
-
-    private static readonly Lock Gate = new();
-
-    private static readonly (string Regular, string Bold)[] Candidates =
-    [
-        ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-        ("/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"),
-        ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
-    ];
-
-    private readonly string _regular;
-    private readonly string _bold;
-
-    private ReportFonts(string regular, string bold) => (_regular, _bold) = (regular, bold);
-
-    /// <summary>Registers the resolver with PDFsharp once for the process; fails naming where it looked when no font is found.</summary>
-    public static void EnsureRegistered()
-    {
-        lock (Gate)
-        {
-            if (GlobalFontSettings.FontResolver is ReportFonts)
-            {
-                return;
-            }
-
-            var folder = Environment.GetEnvironmentVariable("SAFEGUARD_PDF_FONTS");
-            var candidates = folder is { Length: > 0 } ? [(Path.Combine(folder, "DejaVuSans.ttf"), Path.Combine(folder, "DejaVuSans-Bold.ttf")), .. Candidates] : Candidates;
-            var (regular, bold) = candidates.FirstOrDefault(c => File.Exists(c.Regular) && File.Exists(c.Bold));
-            if (regular is null)
-            {
-                throw new InvalidOperationException(
-                    "No font for the PDF report: install DejaVu Sans (Debian: apt-get install fonts-dejavu-core) or set SAFEGUARD_PDF_FONTS to a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf. Looked for: "
-                    + string.Join(", ", candidates.Select(c => c.Regular)));
-            }
-
-            GlobalFontSettings.FontResolver = new ReportFonts(regular, bold);
-        }
-    }
-
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(bold ? "report-bold" : "report-regular");
-
-    public byte[]? GetFont(string faceName) => File.ReadAllBytes(faceName == "report-bold" ? _bold : _regular);
 }

@@ -1,9 +1,10 @@
 using PdfSharp.Fonts;
 
-namespace Safeguard.AnnualReport;
+namespace Safeguard.Common;
 
 /// <summary>
-/// PDFsharp's font resolver on Linux: PDFsharp finds no system fonts there, so the report's one family
+/// PDFsharp's font resolver, one for the process and every PDF Safeguard writes (the annual report, the improvement
+/// plan's progress report): PDFsharp finds no system fonts on Linux and allows one resolver, so the reports' one family
 /// ("Report") is read from TrueType files on the machine: the directory in SAFEGUARD_PDF_FONT_DIR if set, otherwise
 /// Lato or DejaVu Sans from /usr/share/fonts (Debian's fonts-lato, fonts-dejavu-core; both freely licensed).
 /// </summary>
