@@ -14,17 +14,11 @@ namespace Safeguard.Assurance;
 public sealed class AuditReturnDueWorkSource(SafeguardDbContext db, CalendarAdministration calendar) : IDueWorkSource
 {
     /// <summary>An audit return's due date is set by the business unit, not a timescale: this rule names it on due work.</summary>
-    public static readonly TimescaleRule Rule = new()
-    {
-        Id = "audit-return",
-        Description = "An agency's return to a multi-agency audit",
-        CountedFrom = "the request to the agency",
-        Duration = 0,
-        Unit = TimescaleUnit.CalendarDays,
-        Source = "The business unit's request",
-        LocallyChangeable = false,
-        DefaultDuration = 0,
-    };
+    public static readonly TimescaleRule Rule = TimescaleRule.DueDateSetBy(
+        "audit-return",
+        "An agency's return to a multi-agency audit",
+        "the request to the agency",
+        "The business unit's request");
 
     public async Task<IReadOnlyList<DueItem>> DueAsync(DueWorkQuery query, CancellationToken cancellationToken)
     {
@@ -34,8 +28,8 @@ public sealed class AuditReturnDueWorkSource(SafeguardDbContext db, CalendarAdmi
             return [];
         }
 
-        var agencyId = await db.Users.AsNoTracking().Where(u => u.Id == worker).Select(u => (Guid?)u.AgencyId).FirstOrDefaultAsync(cancellationToken);
-        if (agencyId is null || !await UserPermissions.HoldsAsync(db, worker, Permissions.AnswerAssurance, cancellationToken))
+        var agencyId = await UserPermissions.AgencyAnsweringAsync(db, worker, Permissions.AnswerAssurance, cancellationToken);
+        if (agencyId is null)
         {
             return [];
         }

@@ -86,17 +86,11 @@ public sealed class SelfAssessmentFigures(SafeguardDbContext db)
 public sealed class SelfAssessmentDueWorkSource(SafeguardDbContext db, CalendarAdministration calendar) : IDueWorkSource
 {
     /// <summary>A self-assessment's due date is set by the business unit when it sends the round.</summary>
-    public static readonly TimescaleRule Rule = new()
-    {
-        Id = "self-assessment-return",
-        Description = "An agency's section 11 or a school's section 175 self-assessment return",
-        CountedFrom = "the round being sent",
-        Duration = 0,
-        Unit = TimescaleUnit.CalendarDays,
-        Source = "The business unit's request",
-        LocallyChangeable = false,
-        DefaultDuration = 0,
-    };
+    public static readonly TimescaleRule Rule = TimescaleRule.DueDateSetBy(
+        "self-assessment-return",
+        "An agency's section 11 or a school's section 175 self-assessment return",
+        "the round being sent",
+        "The business unit's request");
 
     public async Task<IReadOnlyList<DueItem>> DueAsync(DueWorkQuery query, CancellationToken cancellationToken)
     {
@@ -106,8 +100,8 @@ public sealed class SelfAssessmentDueWorkSource(SafeguardDbContext db, CalendarA
             return [];
         }
 
-        var agencyId = await db.Users.AsNoTracking().Where(u => u.Id == worker).Select(u => (Guid?)u.AgencyId).FirstOrDefaultAsync(cancellationToken);
-        if (agencyId is null || !await UserPermissions.HoldsAsync(db, worker, Permissions.AnswerAssurance, cancellationToken))
+        var agencyId = await UserPermissions.AgencyAnsweringAsync(db, worker, Permissions.AnswerAssurance, cancellationToken);
+        if (agencyId is null)
         {
             return [];
         }

@@ -11,17 +11,11 @@ namespace Safeguard.ComplexSafeguarding;
 public sealed class PanelActionDueWorkSource(SafeguardDbContext db, CalendarAdministration calendar) : IDueWorkSource
 {
     /// <summary>A panel action's due date is set by the panel, not a timescale: this rule names it on due work.</summary>
-    public static readonly TimescaleRule Rule = new()
-    {
-        Id = "panel-action",
-        Description = "An action set by the exploitation and missing panel",
-        CountedFrom = "the panel meeting",
-        Duration = 0,
-        Unit = TimescaleUnit.CalendarDays,
-        Source = "The panel's decision",
-        LocallyChangeable = false,
-        DefaultDuration = 0,
-    };
+    public static readonly TimescaleRule Rule = TimescaleRule.DueDateSetBy(
+        "panel-action",
+        "An action set by the exploitation and missing panel",
+        "the panel meeting",
+        "The panel's decision");
 
     public async Task<IReadOnlyList<DueItem>> DueAsync(DueWorkQuery query, CancellationToken cancellationToken)
     {

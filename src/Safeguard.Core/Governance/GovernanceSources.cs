@@ -13,17 +13,11 @@ namespace Safeguard.Governance;
 public sealed class GovernanceActionDueWorkSource(SafeguardDbContext db, CalendarAdministration calendar) : IDueWorkSource
 {
     /// <summary>An action's due date is set by the board, not a timescale: this rule names it on due work.</summary>
-    public static readonly TimescaleRule Rule = new()
-    {
-        Id = "board-action",
-        Description = "An action from a partnership board or subgroup meeting",
-        CountedFrom = "the meeting that set it",
-        Duration = 0,
-        Unit = TimescaleUnit.CalendarDays,
-        Source = "The board's action log",
-        LocallyChangeable = false,
-        DefaultDuration = 0,
-    };
+    public static readonly TimescaleRule Rule = TimescaleRule.DueDateSetBy(
+        "board-action",
+        "An action from a partnership board or subgroup meeting",
+        "the meeting that set it",
+        "The board's action log");
 
     public async Task<IReadOnlyList<DueItem>> DueAsync(DueWorkQuery query, CancellationToken cancellationToken)
     {

@@ -15,17 +15,11 @@ public sealed class PlanDueWorkSource(SafeguardDbContext db, CalendarAdministrat
     public const int DaysAhead = 28;
 
     /// <summary>A milestone's due date is set in the plan, not by a timescale: this rule names it on due work.</summary>
-    public static readonly TimescaleRule Rule = new()
-    {
-        Id = "improvement-plan-action",
-        Description = "A milestone or action of the partnership's improvement plan",
-        CountedFrom = "the plan",
-        Duration = 0,
-        Unit = TimescaleUnit.CalendarDays,
-        Source = "The partnership's improvement plan",
-        LocallyChangeable = false,
-        DefaultDuration = 0,
-    };
+    public static readonly TimescaleRule Rule = TimescaleRule.DueDateSetBy(
+        "improvement-plan-action",
+        "A milestone or action of the partnership's improvement plan",
+        "the plan",
+        "The partnership's improvement plan");
 
     public async Task<IReadOnlyList<DueItem>> DueAsync(DueWorkQuery query, CancellationToken cancellationToken)
     {

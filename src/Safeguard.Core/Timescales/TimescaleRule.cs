@@ -51,6 +51,22 @@ public sealed record TimescaleRule
     /// <summary>How many working days before the due date a deadline shows as due soon; null for the service default.</summary>
     public int? WarningWorkingDays { get; init; }
 
+    /// <summary>
+    /// A rule for a due date that a person or a meeting sets (a panel's action, a return the business unit asks for, a
+    /// plan's milestone), not a timescale: it names the item on due work and is never changed locally.
+    /// </summary>
+    public static TimescaleRule DueDateSetBy(string id, string description, string countedFrom, string source) => new()
+    {
+        Id = id,
+        Description = description,
+        CountedFrom = countedFrom,
+        Duration = 0,
+        DefaultDuration = 0,
+        Unit = TimescaleUnit.CalendarDays,
+        Source = source,
+        LocallyChangeable = false,
+    };
+
     /// <summary>True when a local override has changed the duration.</summary>
     public bool IsOverridden => Duration != DefaultDuration;
 

@@ -35,8 +35,8 @@ public sealed class TrainingFollowUpDueWorkSource(SafeguardDbContext db, Calenda
             return [];
         }
 
-        var agencyId = await db.Users.AsNoTracking().Where(u => u.Id == worker).Select(u => (Guid?)u.AgencyId).FirstOrDefaultAsync(cancellationToken);
-        if (agencyId is null || !await UserPermissions.HoldsAsync(db, worker, Permissions.BookTraining, cancellationToken))
+        var agencyId = await UserPermissions.AgencyAnsweringAsync(db, worker, Permissions.BookTraining, cancellationToken);
+        if (agencyId is null)
         {
             return [];
         }
