@@ -55,6 +55,17 @@ internal static partial class LoadBenchmark
         new("lado", "LADO allegations (open)", "lado", _ => "/lado"),
         new("lado-all", "LADO allegations, all", "lado", _ => "/lado?Status=All"),
         new("private-fostering", "Private fostering arrangements", "social.worker", _ => "/private-fostering"),
+        new("escalations", "Escalations, all agencies", "business.unit", _ => "/assurance/escalations"),
+        new("escalation-figures", "Escalation figures", "business.unit", _ => "/assurance/escalations/figures"),
+        new("my-escalations", "An agency's escalations", "partner", _ => "/my-agency/escalations"),
+        new("training", "Training programme", "business.unit", _ => "/training"),
+        new("training-figures", "Training figures", "business.unit", _ => "/training/figures"),
+        new("my-training", "An agency's delegates", "data.council", _ => "/my-agency/training"),
+        new("governance", "Boards and meetings", "business.unit", _ => "/governance"),
+        new("governance-figures", "Governance figures", "business.unit", _ => "/governance/figures"),
+        new("my-meetings", "A member's boards and meetings", "partner.police", _ => "/my-agency/meetings"),
+        new("improvement-plans", "Improvement plans", "business.unit", _ => "/assurance/improvement-plan"),
+        new("my-plan", "A lead's part of the improvement plan", "partner.police", _ => "/my-agency/improvement-plan"),
     ];
 
     private static int _next;
