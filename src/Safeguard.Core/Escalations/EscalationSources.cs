@@ -103,6 +103,7 @@ public static class EscalationRegistration
     {
         services.AddScoped<EscalationService>();
         services.AddScoped<EscalationFiguresQuery>();
+        services.AddScoped<AnnualReport.IAnnualReportSection, EscalationReportSection>();
         services.AddScoped<IDueWorkSource, EscalationDueWorkSource>();
         services.AddScoped<IChronologySource, EscalationChronologySource>();
         services.AddScoped<People.IPersonRecordsMover, EscalationRecordsMover>();

@@ -10,6 +10,7 @@ public static class TrainingRegistration
         services.AddScoped<TrainingService>();
         services.AddScoped<TrainingBookingService>();
         services.AddScoped<TrainingFigures>();
+        services.AddScoped<AnnualReport.IAnnualReportSection, TrainingReportSection>();
         services.AddScoped<Work.IDueWorkSource, TrainingFollowUpDueWorkSource>();
         return services;
     }

@@ -194,26 +194,34 @@ public class AnnualReportTests
         await service.SaveNarrativeAsync(Year, "voice", "Changed after review", 0, BusinessUnit, Ct);
     }
 
-    private sealed class TrainingSection : IAnnualReportSection
+    private sealed class PrioritiesSection : IAnnualReportSection
     {
-        public string Key => "training";
+        public string Key => "priorities";
 
-        public string Title => "Multi-agency training delivered";
+        public string Title => "Progress on the priorities";
 
-        public int Order => 75;
+        public int Order => 20;
 
         public Task<ReportSection> BuildAsync(AnnualReportRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(new ReportSection(Key, Title, Order, true, [new ReportParagraph("12 courses")]));
+            Task.FromResult(new ReportSection(Key, Title, Order, true, [new ReportParagraph("7 outcomes")]));
     }
 
     [Theory, ClassData(typeof(BothProviders))]
     public async Task An_area_adds_its_section_by_registering_a_class_that_replaces_the_placeholder(DatabaseProvider provider)
     {
-        await using var f = await CreateAsync(provider, s => s.AddScoped<IAnnualReportSection, TrainingSection>());
+        await using var f = await CreateAsync(provider, s => s.AddScoped<IAnnualReportSection, PrioritiesSection>());
         var report = await Service(f).AssembleAsync(Year, "Bury", BusinessUnit, Ct);
-        var training = Assert.Single(report.Sections, s => s.Content.Key == "training").Content;
-        Assert.Equal("Multi-agency training delivered", training.Title);
-        Assert.True(training.HasRecords);
+        var priorities = Assert.Single(report.Sections, s => s.Content.Key == "priorities").Content;
+        Assert.Equal("Progress on the priorities", priorities.Title);
+        Assert.True(priorities.HasRecords);
+
+        // The training, escalation and governance areas register their own sections: with no records for the year they
+        // say so in their own words, not the placeholder's.
+        foreach (var (key, words) in new[] { ("training", "no training session"), ("escalations", "no professional disagreement"), ("meetings", "no partnership meeting") })
+        {
+            var section = Assert.Single(report.Sections, s => s.Content.Key == key).Content;
+            Assert.Contains(words, Assert.IsType<ReportParagraph>(Assert.Single(section.Blocks)).Text, StringComparison.Ordinal);
+        }
     }
 
     [Theory, ClassData(typeof(BothProviders))]

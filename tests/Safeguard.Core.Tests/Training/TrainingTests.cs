@@ -8,6 +8,7 @@ using Safeguard.Organisations;
 using Safeguard.Persistence;
 using Safeguard.Testing;
 using Safeguard.Timescales;
+using Safeguard.AnnualReport;
 using Safeguard.Training;
 using Safeguard.Work;
 
@@ -241,6 +242,13 @@ public class TrainingTests
         Assert.InRange(last.PracticeChangedShare, 55m, 85m);
         Assert.Equal(["Bury Police", "Bury Schools", "Children's services"], last.ByAgency.Select(a => a.Group).Order(StringComparer.Ordinal));
         Assert.Contains(last.Themes, t => t.Theme == "Neglect" && t.Sessions == 6);
+
+        // The annual report's training section is built from the same figures, naming no delegate.
+        var section = await f.Journey.Services.Get<IEnumerable<IAnnualReportSection>>().OfType<TrainingReportSection>().Single().BuildAsync(new AnnualReportRequest(ReportingYear.Of(Today).Previous, Actor.System()), Ct);
+        Assert.True(section.HasRecords);
+        Assert.Contains("delivered 48 training sessions", ((ReportParagraph)section.Blocks[0]).Text, StringComparison.Ordinal);
+        Assert.Contains(section.Blocks.OfType<ReportTable>(), t => t.Caption == "Attendance by agency" && t.Rows.Any(r => r[0] == "Bury Police"));
+        Assert.Single(section.Blocks.OfType<ReportChart>());
 
         // This year: sessions after today are open to booking, and the police owe follow-ups, some overdue.
         Assert.NotEmpty(await f.Programme.BookableAsync(Ct));
