@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.AnnualReport;
 using Safeguard.Auditing;
 using Safeguard.CaseReviews;
 using Safeguard.Common;
@@ -8,7 +9,6 @@ using Safeguard.Organisations;
 using Safeguard.Persistence;
 using Safeguard.Testing;
 using Safeguard.Timescales;
-using Safeguard.AnnualReport;
 using Safeguard.Training;
 using Safeguard.Work;
 
