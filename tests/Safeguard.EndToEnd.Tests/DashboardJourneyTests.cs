@@ -27,8 +27,10 @@ public class DashboardJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         // Every group's charts on request.
         await page.GetByLabel("Group of indicators").SelectOptionAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();
-        var sections = await page.Locator("section[data-indicator]").CountAsync();
-        Assert.Equal(lines, sections);
+        // The form's submission loads a new page: wait for it (by its address and every section) before counting.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("Group=0"));
+        await Assertions.Expect(page.Locator("section[data-indicator]")).ToHaveCountAsync(lines);
+        var sections = lines;
         await Assertions.Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(sections);
 
         // Chart.js owns each canvas and drew the figures it was given (a gap stays null: a break, not a zero),
