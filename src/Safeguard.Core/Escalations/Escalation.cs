@@ -69,6 +69,9 @@ public sealed class Escalation : Entity
 
     public List<EscalationStage> Stages { get; set; } = [];
 
+    /// <summary>Notes added to its stages (by either agency or the business unit), oldest first when read.</summary>
+    public List<EscalationNote> Notes { get; set; } = [];
+
     public bool IsClosed => ClosedOn is not null;
 }
 
@@ -114,8 +117,37 @@ public sealed class EscalationStage : Entity
     /// <summary>The day the stage ended: escalated to the next, or the escalation closed.</summary>
     public DateOnly? EndedOn { get; set; }
 
+    /// <summary>Stage 4 only: the day the partnership (the safeguarding partners' leads, with the business unit) met about it.</summary>
+    public DateOnly? MeetingOn { get; set; }
+
+    /// <summary>Stage 4 only: who took part in the partnership's meeting (names and roles, in words).</summary>
+    public string? MeetingAttendees { get; set; }
+
+    /// <summary>Stage 4 only: what the partnership decided at the meeting.</summary>
+    public string? Decision { get; set; }
+
     /// <summary>True when the stage ended on or before its due date.</summary>
     public bool? EndedInTime => EndedOn is { } ended ? ended <= DueOn : null;
+}
+
+/// <summary>
+/// A note added to one stage of an escalation (for example a telephone call, or a document received): the stage, the
+/// text, who wrote it and when. Adding one raises the escalation's version, so two people adding at once are told.
+/// </summary>
+public sealed class EscalationNote : Entity
+{
+    public Guid EscalationId { get; set; }
+
+    /// <summary>The stage (1 to 4) the note is about; one the escalation has reached.</summary>
+    public int StageNumber { get; set; }
+
+    public required string Text { get; set; }
+
+    public DateTimeOffset WrittenAt { get; set; }
+
+    public Guid? WrittenByUserId { get; set; }
+
+    public required string WrittenByName { get; set; }
 }
 
 /// <summary>What the disagreement is about (the themes partnerships report on).</summary>

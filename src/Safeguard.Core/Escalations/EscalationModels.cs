@@ -54,6 +54,9 @@ public sealed record EscalationStep
 /// <summary>The outcome, learning and the day it closed.</summary>
 public sealed record EscalationClosure(EscalationOutcome? Outcome, DateOnly? ClosedOn, string? Notes, string? Learning);
 
+/// <summary>The partnership's meeting at stage 4: the day, who took part and what was decided.</summary>
+public sealed record PartnershipMeeting(DateOnly? MeetingOn, string? Attendees, string? Decision);
+
 /// <summary>An escalation as shown: the record, the agencies' and child's names, and the current stage's deadline.</summary>
 public sealed record EscalationView(
     Escalation Escalation,

@@ -16,13 +16,14 @@ public sealed partial class EscalationService
     public async Task<EscalationView?> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
         var reach = await EscalationAccess.DemandAsync(db, actor, cancellationToken);
-        var escalation = await Reachable(reach, actor).AsNoTracking().Include(e => e.Stages).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var escalation = await Reachable(reach, actor).AsNoTracking().Include(e => e.Stages).Include(e => e.Notes).AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (escalation is null)
         {
             return null;
         }
 
         escalation.Stages.Sort((a, b) => a.Number.CompareTo(b.Number));
+        escalation.Notes.Sort((a, b) => a.WrittenAt != b.WrittenAt ? a.WrittenAt.CompareTo(b.WrittenAt) : a.Id.CompareTo(b.Id));
         var view = (await ViewsAsync([escalation], actor, cancellationToken))[0];
         using (db.BeginProcess("Escalations.View", actor))
         {

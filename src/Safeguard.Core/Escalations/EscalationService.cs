@@ -238,7 +238,10 @@ public sealed partial class EscalationService(SafeguardDbContext db, PersonIndex
         }
     }
 
-    /// <summary>Closes the escalation with its outcome and learning (either agency, or the business unit; only the raising agency withdraws it).</summary>
+    /// <summary>
+    /// Closes the escalation with its outcome and learning: either agency at any stage, the business unit at stage 4 (the
+    /// partnership's decision); only the raising agency withdraws it.
+    /// </summary>
     public async Task CloseAsync(Guid id, int version, EscalationClosure closure, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(closure);
@@ -249,9 +252,14 @@ public sealed partial class EscalationService(SafeguardDbContext db, PersonIndex
         {
             problems.Add(new("Outcome", "Select the outcome"));
         }
-        else if (closure.Outcome == EscalationOutcome.Withdrawn && reach == EscalationReach.OwnAgency && escalation.RaisedByAgencyId != actor.AgencyId)
+        else if (closure.Outcome == EscalationOutcome.Withdrawn && (IsBusinessUnit(reach, actor) || (reach == EscalationReach.OwnAgency && escalation.RaisedByAgencyId != actor.AgencyId)))
         {
             problems.Add(new("Outcome", "Only the agency that raised the escalation can withdraw it"));
+        }
+
+        if (IsBusinessUnit(reach, actor) && escalation.Stage < Escalation.LastStage)
+        {
+            problems.Add(new("Outcome", $"The escalation is at stage {escalation.Stage}: the agencies record its outcome; the business unit records the partnership's at stage 4"));
         }
 
         DateOnStage(problems, "ClosedOn", closure.ClosedOn, stage, "closure");
@@ -274,16 +282,16 @@ public sealed partial class EscalationService(SafeguardDbContext db, PersonIndex
         }
     }
 
-    private async Task<(Escalation Escalation, EscalationReach Reach)> ForChangeAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    private async Task<(Escalation Escalation, EscalationReach Reach)> ForChangeAsync(Guid id, Actor actor, CancellationToken cancellationToken, bool allowClosed = false)
     {
         var reach = await EscalationAccess.DemandAsync(db, actor, cancellationToken);
-        var escalation = await db.Set<Escalation>().Include(e => e.Stages).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var escalation = await db.Set<Escalation>().Include(e => e.Stages).Include(e => e.Notes).AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (escalation is null || (reach == EscalationReach.OwnAgency && escalation.RaisedByAgencyId != actor.AgencyId && escalation.RaisedWithAgencyId != actor.AgencyId))
         {
             throw new SafeguardValidationException("Id", "There is no such escalation");
         }
 
-        if (escalation.IsClosed)
+        if (escalation.IsClosed && !allowClosed)
         {
             throw new SafeguardValidationException("Id", "The escalation is closed");
         }

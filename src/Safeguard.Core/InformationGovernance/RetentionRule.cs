@@ -44,6 +44,7 @@ public static class RetentionRecordTypes
     public const string LookedAfterChildRecord = "LookedAfterChildRecord";
     public const string LadoAllegation = "LadoAllegation";
     public const string LadoMaliciousAllegation = "LadoMaliciousAllegation";
+    public const string Escalation = "Escalation";
 
     /// <summary>Census uploads: kept for <c>Cin:UploadRetention</c> and purged by the census upload store (docs/adr/0011).</summary>
     public const string CensusUpload = "CensusUpload";
@@ -70,6 +71,10 @@ public static class RetentionRecordTypes
             "An allegation about a person who works with children found malicious, once closed",
             "the closure", 1, RetentionAction.Delete, CanDelete: true,
             "Keeping children safe in education (part four): details of allegations found to be malicious are removed; deleted a year after the closure, time for a complaint about the finding (ADR 0060)"),
+        new(Escalation,
+            "A professional disagreement between agencies (escalation), once closed, with its stages and notes",
+            "the closure", 6, RetentionAction.Delete, CanDelete: true,
+            "The partnership's record of how two agencies resolved a disagreement about their practice, not the child's case record (each agency keeps its own decisions on its case file): kept 6 years from the closure, as long as a contact that led nowhere, long enough for the partnership's learning, audits and any complaint or claim (Limitation Act 1980: 6 years), then deleted; held while the child it is linked to is (ADR 0083)"),
     ];
 
     public static RetentionRecordType? Find(string key) => All.FirstOrDefault(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase));

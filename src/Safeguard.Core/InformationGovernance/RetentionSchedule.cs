@@ -162,6 +162,19 @@ public sealed class RetentionSchedule(SafeguardDbContext db, CinUploadStore cens
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        var escalationIds = deleting.Where(i => i.RecordType == RetentionRecordTypes.Escalation).Select(i => i.Id).ToList();
+        if (escalationIds.Count > 0)
+        {
+            var rule = deleting.First(i => i.RecordType == RetentionRecordTypes.Escalation).Rule;
+            var escalations = await db.Set<Escalations.Escalation>().Include(e => e.Stages).Include(e => e.Notes).AsSplitQuery()
+                .Where(e => escalationIds.Contains(e.Id)).ToListAsync(cancellationToken);
+            using var process = db.BeginProcess(Process, actor, $"Retention rule {RetentionRecordTypes.Escalation}: {rule}");
+            db.RemoveRange(escalations.SelectMany(e => e.Notes));
+            db.RemoveRange(escalations.SelectMany(e => e.Stages));
+            db.RemoveRange(escalations);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (deleting.Any(i => i.RecordType == RetentionRecordTypes.CensusUpload))
         {
             await censusUploads.PurgeExpiredAsync(cancellationToken);
@@ -227,6 +240,20 @@ public sealed class RetentionSchedule(SafeguardDbContext db, CinUploadStore cens
             items.Add(a.Outcome == Lado.LadoOutcome.Malicious
                 ? new(malicious.Type.Key, a.Id, malicious.Describe(), a.ClosedOn!.Value.AddYears(malicious.Years), malicious.Action, [])
                 : new(lado.Type.Key, a.Id, lado.Describe(), a.ReferredOn.AddYears(lado.Years), lado.Action, a.ClosedOn is null ? ["an open allegation"] : []));
+        }
+
+        // Professional disagreements between agencies: deleted the given years after their closure, unless the child's
+        // record they are linked to is held (restricted, an open case, a case review).
+        var escalation = rules[RetentionRecordTypes.Escalation];
+        var escalationClosedBefore = asAt.AddYears(-escalation.Years).AddDays(1);
+        var escalations = await db.Set<Escalations.Escalation>().AsNoTracking()
+            .Where(e => e.ClosedOn != null && e.ClosedOn < escalationClosedBefore)
+            .Select(e => new { e.Id, ClosedOn = e.ClosedOn!.Value, e.PersonId })
+            .ToListAsync(cancellationToken);
+        foreach (var e in escalations)
+        {
+            items.Add(new(escalation.Type.Key, e.Id, escalation.Describe(), e.ClosedOn.AddYears(escalation.Years), escalation.Action,
+                e.PersonId is { } child ? await holds.OfAsync([child], cancellationToken) : []));
         }
 
         // Census uploads, on their own setting (Cin:UploadRetention).

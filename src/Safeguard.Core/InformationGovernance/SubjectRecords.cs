@@ -82,6 +82,7 @@ public static class SubjectRecords
         new(typeof(Lado.LadoAllegation), "Allegations about people who work with children (LADO)", "Names the person the allegation is about, their employer and the referrer: consider withholding the worker's identity (a third party) before disclosure; other children may be named."),
         new(typeof(Escalations.Escalation), "Professional disagreements between agencies (escalations)", "Names the practitioners and managers of both agencies and what each said; the concern may describe other members of the family."),
         new(typeof(Escalations.EscalationStage), "Escalation stages", "Names the people at each side at each stage and records each agency's response."),
+        new(typeof(Escalations.EscalationNote), "Escalation notes", "Written by staff of either agency or the business unit; may name other members of the family or staff."),
         new(typeof(Assurance.AuditCase), "Multi-agency audit case samples", "An audit is about practice: it names the agencies and auditors."),
         new(typeof(Assurance.AuditReturn), "Multi-agency audit returns", "Names the agency and the auditor; the evidence may name practitioners."),
         new(typeof(Assurance.AuditAnswer), "Multi-agency audit answers", "The answers describe practitioners' work with the child."),

@@ -29,6 +29,7 @@ public sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalatio
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.RaisedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Stages).WithOne().HasForeignKey(s => s.EscalationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Notes).WithOne().HasForeignKey(n => n.EscalationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.ClosedOn, e.CurrentDueOn });
         builder.HasIndex(e => e.RaisedOn);
         builder.Ignore(e => e.IsClosed);
@@ -47,7 +48,7 @@ public sealed class EscalationStageConfiguration : IEntityTypeConfiguration<Esca
             builder.Property(name).HasMaxLength(Escalation.MaxNameLength);
         }
 
-        foreach (var text in new[] { nameof(EscalationStage.Reason), nameof(EscalationStage.Response) })
+        foreach (var text in new[] { nameof(EscalationStage.Reason), nameof(EscalationStage.Response), nameof(EscalationStage.MeetingAttendees), nameof(EscalationStage.Decision) })
         {
             builder.Property(text).HasMaxLength(Escalation.MaxTextLength);
         }
@@ -58,5 +59,19 @@ public sealed class EscalationStageConfiguration : IEntityTypeConfiguration<Esca
         builder.HasIndex(s => new { s.RaisingUserId, s.EndedOn });
         builder.HasIndex(s => new { s.RespondingUserId, s.EndedOn });
         builder.Ignore(s => s.EndedInTime);
+    }
+}
+
+public sealed class EscalationNoteConfiguration : IEntityTypeConfiguration<EscalationNote>
+{
+    public void Configure(EntityTypeBuilder<EscalationNote> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("EscalationNotes");
+        builder.ConfigureEntity();
+        builder.Property(n => n.Text).HasMaxLength(Escalation.MaxTextLength);
+        builder.Property(n => n.WrittenByName).HasMaxLength(Escalation.MaxNameLength);
+        builder.HasOne<User>().WithMany().HasForeignKey(n => n.WrittenByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(n => new { n.EscalationId, n.StageNumber });
     }
 }
