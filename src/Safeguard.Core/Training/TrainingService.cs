@@ -219,6 +219,21 @@ public sealed class TrainingService(SafeguardDbContext db)
     }
 
     /// <summary>
+    /// What is still to do for a session's delegates across all its bookings, not only the page of the register shown:
+    /// those who attended without an evaluation recorded, and those whose follow-up is owed and due by
+    /// <paramref name="dueBy"/> (earliest first). Read with the register's page, whose read is audited.
+    /// </summary>
+    public async Task<(IReadOnlyList<TrainingBooking> ToEvaluate, IReadOnlyList<TrainingBooking> FollowUpsDue)> SessionWorkAsync(Guid sessionId, DateOnly dueBy, CancellationToken cancellationToken = default)
+    {
+        var attended = db.Set<TrainingBooking>().AsNoTracking().Include(b => b.Agency).Where(b => b.SessionId == sessionId && b.Attendance == Attendance.Attended);
+        var toEvaluate = await attended.Where(b => b.ConfidenceBefore == null || b.ConfidenceAfter == null)
+            .OrderBy(b => b.Agency!.Name).ThenBy(b => b.DelegateName).ThenBy(b => b.Id).ToListAsync(cancellationToken);
+        var owing = await attended.Where(b => b.FollowUpOn == null && b.FollowUpDueOn != null && b.FollowUpDueOn <= dueBy)
+            .OrderBy(b => b.FollowUpDueOn).ThenBy(b => b.DelegateName).ThenBy(b => b.Id).ToListAsync(cancellationToken);
+        return (toEvaluate, owing);
+    }
+
+    /// <summary>
     /// Takes the register: each booking given attended, did not attend or cancelled. The session becomes delivered;
     /// a delegate who attended owes a follow-up three months after the session. Refused before the session's day.
     /// </summary>

@@ -94,4 +94,71 @@ public class TrainingPagesTests
         Assert.Contains("\"sessionsDelivered\":", json, StringComparison.Ordinal);
         Assert.DoesNotContain("PC Webb Police", json, StringComparison.Ordinal);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_session_with_more_than_50_bookings_pages_its_register_and_lists_every_pages_follow_ups(DatabaseProvider provider)
+    {
+        await using var factory = await SafeguardWebFactory.CreateAsync(provider);
+        var today = Calendar.UkTime.Today(factory.Clock);
+        var heldOn = today.AddDays(-80);
+        Guid sessionId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            var agency = await db.Agencies.Where(a => a.Code == "CSC").Select(a => a.Id).SingleAsync(Token);
+            var course = new TrainingCourse { Title = "Paged course", LearningOutcomes = "Outcomes", Audience = "Everyone", CreatedAt = factory.Clock.GetUtcNow(), CreatedBy = "Test" };
+            var session = new TrainingSession { CourseId = course.Id, HeldOn = heldOn, YearStart = Common.ReportingYear.Of(heldOn).StartYear, Online = true, Trainer = "Lou Lado", Places = 60, Booked = 55, Status = SessionStatus.Delivered };
+            sessionId = session.Id;
+            using (db.BeginProcess("Test.Seed", Auditing.Actor.System()))
+            {
+                db.AddRange(course, session);
+                for (var i = 1; i <= 55; i++)
+                {
+                    db.Add(new TrainingBooking
+                    {
+                        SessionId = session.Id, AgencyId = agency, DelegateName = $"Delegate {i:00}", DelegateRole = "Social worker", BookedAt = factory.Clock.GetUtcNow(), BookedBy = "Test",
+                        Attendance = i == 53 ? Attendance.Attended : Attendance.Booked, FollowUpDueOn = i == 53 ? today.AddDays(7) : null,
+                    });
+                }
+
+                await db.SaveChangesAsync(Token);
+            }
+        }
+
+        var bu = await factory.SignInAsync("business.unit");
+        var url = $"/training/sessions/{sessionId}";
+        var first = Html.Parse(await bu.GetStringAsync(url, Token));
+        Assert.Equal(50, first.QuerySelectorAll("[data-testid=delegates] tbody tr").Length);
+        Assert.Equal("Showing 1 to 50 of 55 delegates", first.QuerySelector("[data-testid=list-count]")!.TextContent.Trim());
+        Assert.NotNull(first.QuerySelector($"a.govuk-pagination__link[href='{url}?page=2']"));
+        Assert.Contains("This register is for the delegates on this page (1 to 50 of 55)", first.QuerySelector("[data-testid=register-scope]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(50, first.QuerySelectorAll("input[name$='.BookingId']").Length);
+        // Delegate 53 is on the second page, but their follow-up is listed on every page, and they can be evaluated from any.
+        Assert.Contains("Delegate 53", first.QuerySelector("[data-testid=follow-ups]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Delegate 53", first.QuerySelector("select#Evaluation-Booking")?.TextContent ?? first.QuerySelector("select[name='Evaluation.Booking']")!.TextContent, StringComparison.Ordinal);
+
+        var second = Html.Parse(await bu.GetStringAsync(url + "?page=2", Token));
+        Assert.Equal(["Delegate 51", "Delegate 52", "Delegate 53", "Delegate 54", "Delegate 55"], second.QuerySelectorAll("[data-testid=delegates] tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        Assert.Equal("Showing 51 to 55 of 55 delegates", second.QuerySelector("[data-testid=list-count]")!.TextContent.Trim());
+
+        // Taking the second page's register saves those five and comes back to the second page.
+        var form = new Dictionary<string, string> { ["RegisterPage"] = "2" };
+        var lines = second.QuerySelectorAll("input[name$='.BookingId']").ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            form[$"Register[{i}].BookingId"] = lines[i].GetAttribute("value")!;
+            form[$"Register[{i}].Version"] = second.QuerySelector($"input[name='Register[{i}].Version']")!.GetAttribute("value")!;
+            form[$"Register[{i}].Name"] = second.QuerySelector($"input[name='Register[{i}].Name']")!.GetAttribute("value")!;
+            form[$"Register[{i}].Attendance"] = i == 0 ? "DidNotAttend" : "Attended";
+        }
+
+        var saved = await SafeguardWebFactory.PostFormAsync(bu, url + "?handler=Register", form, url + "?page=2");
+        Assert.Equal((HttpStatusCode.Redirect, url + "?page=2"), (saved.StatusCode, saved.Headers.Location!.OriginalString));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            var attendance = await db.Set<TrainingBooking>().AsNoTracking().Where(b => b.SessionId == sessionId).GroupBy(b => b.Attendance).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(Token);
+            Assert.Equal([(Attendance.Booked, 50), (Attendance.Attended, 4), (Attendance.DidNotAttend, 1)], attendance.OrderBy(a => a.Key).Select(a => (a.Key, a.Count)));
+        }
+    }
 }

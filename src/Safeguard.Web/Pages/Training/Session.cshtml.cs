@@ -21,6 +21,12 @@ public sealed class SessionModel(TrainingService training, TimeProvider time) : 
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>Delegates of the whole session (every page) who attended and have no evaluation recorded.</summary>
+    public IReadOnlyList<TrainingBooking> ToEvaluate { get; private set; } = [];
+
+    /// <summary>Delegates of the whole session (every page) whose follow-up is owed and due within a fortnight.</summary>
+    public IReadOnlyList<TrainingBooking> FollowUpsDue { get; private set; } = [];
+
     public bool CanTakeRegister => Row.Session.Status != SessionStatus.Cancelled && Row.Session.HeldOn <= Today && Bookings.Total > 0;
 
     [BindProperty]
@@ -35,6 +41,10 @@ public sealed class SessionModel(TrainingService training, TimeProvider time) : 
 
     [BindProperty]
     public EvaluationForm Evaluation { get; set; } = new();
+
+    /// <summary>The page of the register posted (its delegates are that page's), shown again after saving.</summary>
+    [BindProperty]
+    public int? RegisterPage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -73,7 +83,7 @@ public sealed class SessionModel(TrainingService training, TimeProvider time) : 
             register[line.BookingId] = (line.Version, attendance);
         }
 
-        return ChangeAsync(id, "Register", () => training.RecordAttendanceAsync(id, register, Actor, cancellationToken), "The register is taken.", cancellationToken);
+        return ChangeAsync(id, "Register", () => training.RecordAttendanceAsync(id, register, Actor, cancellationToken), "The register is taken.", cancellationToken, RegisterPage);
     }
 
     public Task<IActionResult> OnPostEvaluationAsync(Guid id, CancellationToken cancellationToken) =>
@@ -85,7 +95,7 @@ public sealed class SessionModel(TrainingService training, TimeProvider time) : 
     public Task<IActionResult> OnPostRemindAsync(Guid id, Guid bookingId, int bookingVersion, CancellationToken cancellationToken) =>
         ChangeAsync(id, "Remind", () => training.RemindFollowUpAsync(bookingId, bookingVersion, Actor, cancellationToken), "The reminder is logged.", cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Guid id, string prefix, Func<Task> change, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Guid id, string prefix, Func<Task> change, string notice, CancellationToken cancellationToken, int? page = null)
     {
         if (await training.GetSessionAsync(id, cancellationToken) is null)
         {
@@ -95,14 +105,14 @@ public sealed class SessionModel(TrainingService training, TimeProvider time) : 
         if (await TryChangeAsync(change, prefix))
         {
             Notice = notice;
-            return Redirect($"/training/sessions/{id}");
+            return Redirect(page > 1 ? $"/training/sessions/{id}?page={page}" : $"/training/sessions/{id}");
         }
 
-        await LoadAsync(id, cancellationToken);
+        await LoadAsync(id, cancellationToken, page);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken, int? page = null)
     {
         if (await training.GetSessionAsync(id, cancellationToken) is not { } row)
         {
@@ -111,7 +121,8 @@ public sealed class SessionModel(TrainingService training, TimeProvider time) : 
 
         Row = row;
         Today = UkTime.Today(time);
-        Bookings = await training.BookingsAsync(id, Actor, ListLinks.PageNumber(Request), cancellationToken: cancellationToken);
+        Bookings = await training.BookingsAsync(id, Actor, page is > 0 ? page.Value : ListLinks.PageNumber(Request), cancellationToken: cancellationToken);
+        (ToEvaluate, FollowUpsDue) = await training.SessionWorkAsync(id, Today.AddDays(14), cancellationToken);
         return true;
     }
 
