@@ -1,7 +1,11 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Safeguard.Auditing;
 using Safeguard.Calendar;
+using Safeguard.Escalations;
+using Safeguard.Persistence;
 
 namespace Safeguard.EndToEnd.Tests;
 
@@ -92,5 +96,62 @@ public class EscalationJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppF
         await Assertions.Expect(bu.Locator("[data-testid=escalation-stage-figures]")).ToContainTextAsync("Stage 2: manager to manager");
         await Axe.StepAsync(bu, "escalation-09-figures");
         buProblems.AssertNone();
+    }
+
+    [Fact]
+    public async Task At_stage_4_the_business_unit_records_the_partnerships_meeting_a_note_and_the_outcome()
+    {
+        var today = UkTime.ToUkDate(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var family = "The " + Guid.NewGuid().ToString("N")[..6] + " family";
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            var escalations = scope.ServiceProvider.GetRequiredService<EscalationService>();
+            var csc = await db.Agencies.Where(a => a.Code == "CSC").Select(a => a.Id).SingleAsync();
+            var pat = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "partner");
+            var police = new Actor(pat.Id, pat.DisplayName, pat.AgencyId);
+            var id = (await escalations.RaiseAsync(new NewEscalation { RaisedWithAgencyId = csc, RaisedByRole = "Detective constable", Subject = family, Theme = EscalationTheme.CaseClosure, Concern = "The case was closed too soon.", RaisedOn = today }, police)).Id;
+            for (var stage = 2; stage <= Escalation.LastStage; stage++)
+            {
+                var version = await db.Set<Escalation>().AsNoTracking().Where(e => e.Id == id).Select(e => e.Version).SingleAsync();
+                await escalations.EscalateAsync(id, version, new EscalationStep { StartedOn = today, Reason = "Not resolved at the stage before", RaisingName = pat.DisplayName, RaisingRole = "Detective constable" }, police);
+            }
+        }
+
+        var bu = await app.NewPageAsync();
+        var problems = PageProblems.Watch(bu);
+        await DemoAppFixture.SignInAsync(bu, "business.unit");
+        await bu.GotoAsync("/assurance/escalations?Stage=4");
+        await bu.GetByRole(AriaRole.Link, new() { Name = family }).ClickAsync();
+        await Assertions.Expect(bu.Locator("[data-testid=escalation-now]")).ToContainTextAsync("Stage 4: the partnership");
+        await Axe.StepAsync(bu, "escalation-10-stage-4");
+
+        await bu.GetByRole(AriaRole.Link, new() { Name = "Record the partnership's meeting" }).ClickAsync();
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Save the meeting" }).ClickAsync();
+        await Assertions.Expect(bu.Locator(".govuk-error-summary")).ToContainTextAsync("Enter who took part in the meeting");
+        await Axe.StepAsync(bu, "escalation-11-meeting-refused");
+        await DateInputs.FillByIdAsync(bu, "Input-MeetingOn", today);
+        await bu.GetByLabel("Who took part").FillAsync("Independent scrutineer; heads of service of the police and children's services");
+        await bu.GetByLabel("What the partnership decided").FillAsync("The case is reopened for a single assessment.");
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Save the meeting" }).ClickAsync();
+        await Assertions.Expect(bu.Locator("[data-testid=escalation-meeting]")).ToContainTextAsync("reopened for a single assessment");
+
+        await bu.GetByRole(AriaRole.Link, new() { Name = "Add a note" }).ClickAsync();
+        await Axe.StepAsync(bu, "escalation-12-note");
+        await bu.GetByLabel("Stage 3: senior manager or head of service").CheckAsync();
+        await bu.GetByLabel("Note", new() { Exact = true }).FillAsync("The heads of service spoke before the partnership met.");
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Add the note" }).ClickAsync();
+        await Assertions.Expect(bu.Locator("[data-testid=escalation-notes]")).ToContainTextAsync("spoke before the partnership met");
+
+        await bu.GetByRole(AriaRole.Link, new() { Name = "Record the outcome" }).ClickAsync();
+        await bu.GetByLabel("Resolved (agreed)").CheckAsync();
+        await DateInputs.FillByIdAsync(bu, "Input-ClosedOn", today);
+        await bu.GetByLabel("What was agreed, or why it was not resolved").FillAsync("Reopened; the police attend the strategy discussion.");
+        await bu.GetByLabel("Learning for the partnership (optional)").FillAsync("Check the police history before closing a case.");
+        await Axe.StepAsync(bu, "escalation-13-partnership-outcome");
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Close the escalation" }).ClickAsync();
+        await Assertions.Expect(bu.Locator("[data-testid=escalation-outcome]")).ToContainTextAsync("Check the police history before closing a case.");
+        await Axe.StepAsync(bu, "escalation-14-partnership-closed");
+        problems.AssertNone();
     }
 }

@@ -161,7 +161,9 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/my-agency/training", "/my-agency/training/{id}",
             "/my-agency/escalations", "/my-agency/escalations/new", "/my-agency/escalations/{id}", "/my-agency/escalations/{id}/respond",
             "/my-agency/escalations/{id}/escalate", "/my-agency/escalations/{id}/close", "/my-agency/escalations/{id}/change",
+            "/my-agency/escalations/{id}/note",
             "/assurance/escalations", "/assurance/escalations/{id}", "/assurance/escalations/figures",
+            "/assurance/escalations/{id}/meeting", "/assurance/escalations/{id}/close", "/assurance/escalations/{id}/note",
         })
         {
             Assert.Contains(expected, urls);

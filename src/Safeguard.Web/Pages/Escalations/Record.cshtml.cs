@@ -14,6 +14,9 @@ public abstract class EscalationStepModel(EscalationService escalations) : Safeg
     [BindProperty]
     public int Version { get; set; }
 
+    /// <summary>Where the escalation's page is: the agency's (<c>/my-agency/escalations</c>) or the business unit's.</summary>
+    public virtual string Home => "/my-agency/escalations";
+
     /// <summary>True when the user's agency raised it; false when it was raised with them.</summary>
     public bool Raiser => View.Escalation.RaisedByAgencyId == Actor.AgencyId;
 
@@ -35,7 +38,7 @@ public abstract class EscalationStepModel(EscalationService escalations) : Safeg
         if (await TryChangeAsync(change))
         {
             Notice = notice;
-            return Redirect($"/my-agency/escalations/{id}");
+            return Redirect($"{Home}/{id}");
         }
 
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();

@@ -132,14 +132,14 @@ public sealed class CloseInput
     public string? Learning { get; set; }
 }
 
-/// <summary>Record the outcome and learning, and close the escalation.</summary>
-[RequirePermission("escalations.raise")]
-public sealed class CloseModel(EscalationService escalations, TimeProvider time) : EscalationStepModel(escalations)
+/// <summary>Record the outcome and learning, and close the escalation (the agencies' page and the business unit's at stage 4 share it).</summary>
+public abstract class CloseModelBase(EscalationService escalations, TimeProvider time) : EscalationStepModel(escalations)
 {
     [BindProperty]
     public CloseInput Input { get; set; } = new();
 
-    public List<RadioItem> Outcomes { get; } = EscalationForm.OutcomeRadios();
+    /// <summary>The outcomes offered: only the agencies withdraw.</summary>
+    public virtual List<RadioItem> Outcomes { get; } = EscalationForm.OutcomeRadios();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -148,9 +148,9 @@ public sealed class CloseModel(EscalationService escalations, TimeProvider time)
             return NotFound();
         }
 
-        if (View.Escalation.IsClosed)
+        if (View.Escalation.IsClosed || !MayClose)
         {
-            return Redirect($"/my-agency/escalations/{id}");
+            return Redirect($"{Home}/{id}");
         }
 
         PrefillDateInput("Input.ClosedOn", Calendar.UkTime.Today(time));
@@ -164,6 +164,24 @@ public sealed class CloseModel(EscalationService escalations, TimeProvider time)
         var closure = new EscalationClosure(EscalationForm.Parse<EscalationOutcome>(Input.Outcome), ReadDate("Input.ClosedOn", "date of closure"), Input.Notes, Input.Learning);
         return SaveAsync(id, () => Escalations.CloseAsync(id, Version, closure, Actor, cancellationToken), "The escalation is closed.", cancellationToken);
     }
+
+    /// <summary>Whether the page offers the form for this escalation (Core decides on saving).</summary>
+    protected virtual bool MayClose => true;
+}
+
+/// <summary>An agency records the outcome and learning, and closes the escalation.</summary>
+[RequirePermission("escalations.raise")]
+public sealed class CloseModel(EscalationService escalations, TimeProvider time) : CloseModelBase(escalations, time);
+
+/// <summary>The business unit records the partnership's outcome and learning at stage 4, and closes the escalation.</summary>
+[RequirePermission("assurance.manage")]
+public sealed class PartnershipCloseModel(EscalationService escalations, TimeProvider time) : CloseModelBase(escalations, time)
+{
+    public override string Home => "/assurance/escalations";
+
+    public override List<RadioItem> Outcomes { get; } = [.. EscalationForm.OutcomeRadios().Where(r => r.Value != nameof(EscalationOutcome.Withdrawn))];
+
+    protected override bool MayClose => View.Escalation.Stage == Escalation.LastStage;
 }
 
 /// <summary>The change form's fields, as typed.</summary>
