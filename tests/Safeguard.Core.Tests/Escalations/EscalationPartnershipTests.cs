@@ -109,9 +109,21 @@ public class EscalationPartnershipTests
         {
             var e = new Escalation
             {
-                RaisedByAgencyId = f.PoliceId, RaisedWithAgencyId = f.CouncilId, RaisedByName = "Pat Police", RaisedByRole = "DC", Subject = subject, PersonId = child,
-                Theme = EscalationTheme.ThresholdDecision, Concern = "Threshold", RaisedOn = raised, CurrentDueOn = raised.AddDays(7), RecordedAt = JourneyFixture.Now, RecordedByName = "Pat Police",
-                Outcome = closed is null ? null : EscalationOutcome.Resolved, ClosedOn = closed, OutcomeNotes = closed is null ? null : "Agreed",
+                RaisedByAgencyId = f.PoliceId,
+                RaisedWithAgencyId = f.CouncilId,
+                RaisedByName = "Pat Police",
+                RaisedByRole = "DC",
+                Subject = subject,
+                PersonId = child,
+                Theme = EscalationTheme.ThresholdDecision,
+                Concern = "Threshold",
+                RaisedOn = raised,
+                CurrentDueOn = raised.AddDays(7),
+                RecordedAt = JourneyFixture.Now,
+                RecordedByName = "Pat Police",
+                Outcome = closed is null ? null : EscalationOutcome.Resolved,
+                ClosedOn = closed,
+                OutcomeNotes = closed is null ? null : "Agreed",
             };
             e.Stages.Add(new EscalationStage { EscalationId = e.Id, Number = 1, StartedOn = raised, DueOn = raised.AddDays(7), RaisingName = "Pat Police", RaisingRole = "DC", EndedOn = closed });
             e.Notes.Add(new EscalationNote { EscalationId = e.Id, StageNumber = 1, Text = "Called", WrittenAt = JourneyFixture.Now, WrittenByName = "Bea Business" });

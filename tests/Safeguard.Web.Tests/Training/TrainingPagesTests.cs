@@ -116,8 +116,14 @@ public class TrainingPagesTests
                 {
                     db.Add(new TrainingBooking
                     {
-                        SessionId = session.Id, AgencyId = agency, DelegateName = $"Delegate {i:00}", DelegateRole = "Social worker", BookedAt = factory.Clock.GetUtcNow(), BookedBy = "Test",
-                        Attendance = i == 53 ? Attendance.Attended : Attendance.Booked, FollowUpDueOn = i == 53 ? today.AddDays(7) : null,
+                        SessionId = session.Id,
+                        AgencyId = agency,
+                        DelegateName = $"Delegate {i:00}",
+                        DelegateRole = "Social worker",
+                        BookedAt = factory.Clock.GetUtcNow(),
+                        BookedBy = "Test",
+                        Attendance = i == 53 ? Attendance.Attended : Attendance.Booked,
+                        FollowUpDueOn = i == 53 ? today.AddDays(7) : null,
                     });
                 }
 
