@@ -64,7 +64,8 @@ public class GovernanceCommandsTests
         var rows = Rows(boardsTable);
         Assert.Equal(["Board", "Kind", "Reports to", "Members", "Quorum", "Terms review due", "Id"], rows[0]);
         Assert.Equal(["Strategic Group", "Strategic partnership", "1", "2"], rows[1][..4]);
-        Assert.Equal(["  QA Subgroup", "Subgroup", "Strategic Group", "2"], rows[2][..4]);
+        Assert.StartsWith("  QA Subgroup  ", boardsTable.OutputLines[2], StringComparison.Ordinal); // indented under the board it reports to
+        Assert.Equal(["", "QA Subgroup", "Subgroup", "Strategic Group", "2"], rows[2][..5]);
 
         var meetingsTable = await CliHarness.RunWithDatabaseAsync(On(database, "governance", "meetings", "--board", "qa subgroup", "--from", "2026-10-01"), clock);
         Assert.Equal((0, ""), (meetingsTable.ExitCode, meetingsTable.Error));
