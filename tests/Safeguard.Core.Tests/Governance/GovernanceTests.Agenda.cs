@@ -23,6 +23,7 @@ public partial class GovernanceTests
 
         var exceptions = await f.Meetings.AddAgendaItemAsync(meeting.Id, new AgendaItemInput("Performance exceptions", "Piers Police", f.Police, "Paper 3", "10:45"), f.BusinessUnit, Ct);
         Assert.Equal((3, new TimeOnly(10, 45), "Paper 3"), (exceptions.Number, exceptions.StartsAt, exceptions.PaperReference));
+        var versionAdded = exceptions.Version;
 
         var bad = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Meetings.AddAgendaItemAsync(meeting.Id, new AgendaItemInput(" ", null, Guid.NewGuid(), null, "quarter past ten"), f.BusinessUnit, Ct));
         Assert.Equal(["PresenterAgencyId", "StartsAt", "Title"], bad.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
@@ -38,7 +39,7 @@ public partial class GovernanceTests
         Assert.Equal("Item 1 is already first", first.Problems[0].Message);
 
         // A change made from an older version is refused, and leaves the item as it was.
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Meetings.ChangeAgendaItemAsync(exceptions.Id, exceptions.Version, new AgendaItemInput("Stale", null, null, null, null), f.BusinessUnit, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Meetings.ChangeAgendaItemAsync(exceptions.Id, versionAdded, new AgendaItemInput("Stale", null, null, null, null), f.BusinessUnit, Ct));
         var current = (await f.Meetings.AgendaAsync(meeting.Id, Ct))[0];
         Assert.Equal("Performance exceptions", current.Title);
         await f.Meetings.ChangeAgendaItemAsync(current.Id, current.Version, new AgendaItemInput("Exceptions report", "Dee Data", null, "QA/2026/14", "9:30"), f.BusinessUnit, Ct);
