@@ -29,7 +29,13 @@ internal static partial class LoadBenchmark
 {
     private sealed record PageCase(string Key, string Name, string UserName, Func<Arrangement, string> Path);
 
-    private sealed record Arrangement(Guid LargeTeam, int LargeOpen, Guid SmallTeam, int SmallOpen, IReadOnlyList<Guid> Children);
+    private sealed record Arrangement(Guid LargeTeam, int LargeOpen, Guid SmallTeam, int SmallOpen, IReadOnlyList<Guid> Children)
+    {
+        /// <summary>The quality assurance subgroup (its two years of meetings) and its last held meeting.</summary>
+        public Guid Board { get; init; }
+
+        public Guid Meeting { get; init; }
+    }
 
     private static readonly PageCase[] Pages =
     [
@@ -64,6 +70,8 @@ internal static partial class LoadBenchmark
         new("governance", "Boards and meetings", "business.unit", _ => "/governance"),
         new("governance-figures", "Governance figures", "business.unit", _ => "/governance/figures"),
         new("my-meetings", "A member's boards and meetings", "partner.police", _ => "/my-agency/meetings"),
+        new("governance-board", "A board's page (quality assurance subgroup)", "business.unit", a => $"/governance/boards/{a.Board}"),
+        new("governance-meeting", "A held meeting's page (agenda, decisions and actions by item)", "business.unit", a => $"/governance/meetings/{a.Meeting}"),
         new("improvement-plans", "Improvement plans", "business.unit", _ => "/assurance/improvement-plan"),
         new("my-plan", "A lead's part of the improvement plan", "partner.police", _ => "/my-agency/improvement-plan"),
     ];
@@ -184,10 +192,17 @@ internal static partial class LoadBenchmark
 
         var worker = await db.Users.Where(u => u.UserName == "social.worker").Select(u => u.Id).FirstAsync();
         var children = await db.Set<CaseAllocation>().Where(a => a.To == null && a.WorkerId == worker).Select(a => a.PersonId).Distinct().Take(20).ToListAsync();
+        var board = await db.Set<Governance.Board>().Where(b => b.Name.Contains("Quality Assurance")).Select(b => b.Id).FirstOrDefaultAsync();
+        var meeting = await db.Set<Governance.BoardMeeting>().Where(m => m.BoardId == board && m.Status == Governance.MeetingStatus.Held)
+            .OrderByDescending(m => m.HeldOn).Select(m => m.Id).FirstOrDefaultAsync();
         return new Arrangement(
             large, await db.Set<CaseAllocation>().CountAsync(a => a.To == null && a.TeamId == large),
             small, await db.Set<CaseAllocation>().CountAsync(a => a.To == null && a.TeamId == small),
-            children);
+            children)
+        {
+            Board = board,
+            Meeting = meeting,
+        };
     }
 
     private static Process StartServer(string web, DatabaseSettings settings, int port, string? log)

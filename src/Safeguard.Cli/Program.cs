@@ -44,6 +44,7 @@ public static class Program
             ReminderCommands.Create(services),
             ReportCommands.Create(services),
             ImprovementPlanCommands.Create(services),
+            GovernanceCommands.Create(services),
         };
     }
 }

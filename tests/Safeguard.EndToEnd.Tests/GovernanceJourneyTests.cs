@@ -69,6 +69,25 @@ public class GovernanceJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppF
         // The meeting held a month ago: attendance, a decision and an action.
         await bu.Locator("[data-testid=meetings]").GetByRole(AriaRole.Link, new() { Name = LongDate(held) }).ClickAsync();
         await Assertions.Expect(bu.Locator("[data-testid=agenda]")).ToContainTextAsync("Training plan");
+
+        // Before the attendance is recorded the agenda can change: an item with its time, presenter and paper, moved up.
+        await bu.GetByText("Add an agenda item").ClickAsync();
+        await bu.GetByLabel("Title", new() { Exact = true }).FillAsync("Police comments on the toolkit");
+        await bu.GetByLabel("Time (optional)").FillAsync("25:00");
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Add the item" }).ClickAsync();
+        await Assertions.Expect(bu.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the time the item starts as hours and minutes, such as 10:30");
+        await Axe.StepAsync(bu, "governance-04a-agenda-refused");
+        await bu.GetByLabel("Time (optional)").FillAsync("10:30");
+        await bu.GetByLabel("Presenter (optional)").FillAsync("Piers Police");
+        await bu.GetByLabel("Presenter's agency (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Demo area Police" });
+        await bu.GetByLabel("Paper reference (optional)").FillAsync("Paper 3");
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Add the item" }).ClickAsync();
+        await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The item is added to the agenda.");
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Move up item 3, Police comments on the toolkit" }).ClickAsync();
+        await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The agenda is reordered.");
+        await Assertions.Expect(bu.Locator("[data-testid=agenda-item]").Nth(1)).ToContainTextAsync("Police comments on the toolkit");
+        await Assertions.Expect(bu.Locator("[data-testid=agenda-item]").Nth(1)).ToContainTextAsync("Piers Police (Demo area Police)");
+        await Axe.StepAsync(bu, "governance-04b-agenda");
         await bu.GetByRole(AriaRole.Button, new() { Name = "Record the attendance" }).ClickAsync();
         await Assertions.Expect(bu.Locator(".govuk-error-summary")).ToContainTextAsync("Select how Piers Police (Demo area Police) was at the meeting");
         await Axe.StepAsync(bu, "governance-04-attendance-refused");
@@ -76,15 +95,23 @@ public class GovernanceJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppF
         await bu.GetByRole(AriaRole.Button, new() { Name = "Record the attendance" }).ClickAsync();
         await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The attendance is recorded.");
         await Assertions.Expect(bu.Locator("[data-testid=quoracy]")).ToContainTextAsync("1 of 1 members there in person or by deputy (quorum 1). Quorate");
+        await Assertions.Expect(bu.GetByRole(AriaRole.Button, new() { Name = "Add the item" })).ToHaveCountAsync(0);
+        await bu.Locator("#Decision-AgendaItemId").SelectOptionAsync(new SelectOptionValue { Label = "1. Toolkit draft" });
         await bu.GetByLabel("Record a decision").FillAsync("The toolkit goes to the business group for approval.");
         await bu.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         await Assertions.Expect(bu.Locator("[data-testid=decisions]")).ToContainTextAsync("The toolkit goes to the business group");
         await bu.GetByText("Add an action").ClickAsync();
+        await bu.Locator("#Action-AgendaItemId").SelectOptionAsync(new SelectOptionValue { Label = "2. Police comments on the toolkit" });
         await bu.GetByLabel("Action", new() { Exact = true }).FillAsync("Send the police comments on the toolkit");
         await bu.GetByLabel("Owner", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Piers Police (Demo area Police)" });
         await DateInputs.FillByIdAsync(bu, "Action-DueOn", due);
         await bu.GetByRole(AriaRole.Button, new() { Name = "Add the action" }).ClickAsync();
         await Assertions.Expect(bu.Locator("[data-testid=actions]")).ToContainTextAsync("Overdue");
+        var groups = bu.Locator("[data-testid=minutes-item]");
+        await Assertions.Expect(groups.Nth(0)).ToContainTextAsync("Item 1: Toolkit draft");
+        await Assertions.Expect(groups.Nth(0)).ToContainTextAsync("The toolkit goes to the business group");
+        await Assertions.Expect(groups.Nth(1)).ToContainTextAsync("Item 2: Police comments on the toolkit");
+        await Assertions.Expect(groups.Nth(1)).ToContainTextAsync("Send the police comments on the toolkit");
         await Axe.StepAsync(bu, "governance-05-meeting");
 
         // The police member: names a deputy for the coming meeting and completes the overdue action.

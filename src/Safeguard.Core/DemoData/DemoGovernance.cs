@@ -142,7 +142,16 @@ public static class DemoGovernance
     private static int AddMeetings(SafeguardDbContext db, Random random, BoardPlan plan, Board board, List<BoardMember> members, DateOnly today, DateOnly start)
     {
         var count = 0;
-        var agenda = string.Join('\n', "Apologies and attendance", "Minutes and action log of the last meeting", plan.Kind == BoardKind.Subgroup ? "Work plan and the business plan priorities" : "Reports from the subgroups", "Performance exceptions", "Any other business");
+        var chair = members.FirstOrDefault(m => m.Role.Contains("hair", StringComparison.Ordinal));
+        var officer = members.FirstOrDefault(m => m.Role.StartsWith("Business", StringComparison.Ordinal)) ?? chair;
+        (string Title, BoardMember? Presenter, string? Paper, int Minutes)[] agenda =
+        [
+            ("Apologies and attendance", chair, null, 0),
+            ("Minutes and action log of the last meeting", officer, "Paper 1", 5),
+            (plan.Kind == BoardKind.Subgroup ? "Work plan and the business plan priorities" : "Reports from the subgroups", chair, "Paper 2", 15),
+            ("Performance exceptions", officer, "Paper 3", 50),
+            ("Any other business", chair, null, 80),
+        ];
         var totalDays = today.DayNumber - start.DayNumber;
         for (var on = start.AddDays(7 + random.Next(14)); ; on = on.AddDays(plan.EveryWeeks * 7))
         {
@@ -152,8 +161,22 @@ public static class DemoGovernance
             }
 
             var held = on < today;
-            var meeting = new BoardMeeting { BoardId = board.Id, HeldOn = on, Agenda = agenda, Status = held ? MeetingStatus.Held : MeetingStatus.Planned, CreatedAt = UkTime.StartOfDay(on.AddDays(-28)).AddHours(9) };
+            var meeting = new BoardMeeting { BoardId = board.Id, HeldOn = on, Status = held ? MeetingStatus.Held : MeetingStatus.Planned, CreatedAt = UkTime.StartOfDay(on.AddDays(-28)).AddHours(9) };
             db.Add(meeting);
+            var items = agenda.Select((a, n) => new AgendaItem
+            {
+                MeetingId = meeting.Id,
+                Number = n + 1,
+                Title = a.Title,
+                Presenter = a.Presenter?.Name,
+                PresenterAgencyId = a.Presenter?.AgencyId,
+                PaperReference = a.Paper is null ? null : $"{a.Paper} ({on:yyyy-MM})",
+                StartsAt = new TimeOnly(10, 0).AddMinutes(a.Minutes),
+            }).ToList();
+            db.AddRange(items);
+
+            // Decisions and actions come from the reports and the exceptions (items 3 and 4).
+            Guid ItemFor(int n) => items[2 + (n % 2)].Id;
             count++;
             if (!held)
             {
@@ -178,10 +201,10 @@ public static class DemoGovernance
                 }
             }
 
-            meeting.Minutes = $"The meeting was chaired by {members.FirstOrDefault(m => m.Role.Contains("hair", StringComparison.Ordinal))?.Name ?? "the chair"}. The action log was reviewed and the reports were discussed. {(present.Count < (plan.Quorum ?? 0) ? "The meeting was not quorate: decisions were taken subject to confirmation by the members absent." : "")}".Trim();
+            meeting.Minutes = $"The meeting was chaired by {chair?.Name ?? "the chair"}. The action log was reviewed and the reports were discussed. {(present.Count < (plan.Quorum ?? 0) ? "The meeting was not quorate: decisions were taken subject to confirmation by the members absent." : "")}".Trim();
             for (var d = 0; d < 1 + random.Next(2); d++)
             {
-                db.Add(new MeetingDecision { MeetingId = meeting.Id, Number = d + 1, Text = Decisions[random.Next(Decisions.Length)] });
+                db.Add(new MeetingDecision { MeetingId = meeting.Id, Number = d + 1, AgendaItemId = ItemFor(d), Text = Decisions[random.Next(Decisions.Length)] });
             }
 
             var owners = members.Where(m => m.IsMemberOn(on)).ToList();
@@ -189,7 +212,7 @@ public static class DemoGovernance
             {
                 var owner = owners[random.Next(owners.Count)];
                 var due = on.AddDays(7 * (3 + random.Next(8)));
-                var action = new GovernanceAction { BoardId = board.Id, MeetingId = meeting.Id, Description = Actions[random.Next(Actions.Length)], Owner = owner.Name, OwningAgencyId = owner.AgencyId, OwnerUserId = owner.UserId, DueOn = due, Status = GovernanceActionStatus.Open };
+                var action = new GovernanceAction { BoardId = board.Id, MeetingId = meeting.Id, AgendaItemId = ItemFor(a + 1), Description = Actions[random.Next(Actions.Length)], Owner = owner.Name, OwningAgencyId = owner.AgencyId, OwnerUserId = owner.UserId, DueOn = due, Status = GovernanceActionStatus.Open };
                 var roll = random.NextDouble();
                 if (due < today && roll < 0.72)
                 {

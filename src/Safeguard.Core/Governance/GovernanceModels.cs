@@ -118,7 +118,7 @@ public sealed class BoardMember : Entity
     public bool IsMemberOn(DateOnly date) => StartOn <= date && (EndOn is null || EndOn >= date);
 }
 
-/// <summary>A meeting of a board: its date, agenda (one item a line), minutes and status.</summary>
+/// <summary>A meeting of a board: its date, minutes and status; its agenda is its <see cref="AgendaItem"/> records.</summary>
 public sealed class BoardMeeting : Entity
 {
     public Guid BoardId { get; set; }
@@ -127,14 +127,9 @@ public sealed class BoardMeeting : Entity
 
     public MeetingStatus Status { get; set; }
 
-    /// <summary>The agenda, one item a line.</summary>
-    public string? Agenda { get; set; }
-
     public string? Minutes { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-
-    public IReadOnlyList<string> AgendaItems => (Agenda ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>How one member was at one meeting (apologies and a deputy can be sent before it).</summary>
@@ -164,6 +159,9 @@ public sealed class MeetingDecision : Entity
 
     public int Number { get; set; }
 
+    /// <summary>The agenda item the decision was taken under; null for one minuted outside the agenda.</summary>
+    public Guid? AgendaItemId { get; set; }
+
     public required string Text { get; set; }
 }
 
@@ -173,6 +171,9 @@ public sealed class GovernanceAction : Entity
     public Guid BoardId { get; set; }
 
     public Guid MeetingId { get; set; }
+
+    /// <summary>The agenda item the action was set under; null for one set outside the agenda.</summary>
+    public Guid? AgendaItemId { get; set; }
 
     public required string Description { get; set; }
 

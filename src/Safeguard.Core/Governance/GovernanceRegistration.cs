@@ -10,6 +10,7 @@ public static class GovernanceRegistration
         services.AddScoped<BoardService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<GovernanceFigures>();
+        services.AddScoped<GovernanceRegisters>();
         services.AddScoped<AnnualReport.IAnnualReportSection, GovernanceReportSection>();
         services.AddScoped<Work.IDueWorkSource, GovernanceActionDueWorkSource>();
         return services;

@@ -11,7 +11,7 @@ namespace Safeguard.Governance;
 public sealed record AttendanceEntry(Guid MemberId, AttendanceStatus? Status, string? DeputyName);
 
 /// <summary>A new action: owned by a member of the board (their name, agency and user) or by a named person of an agency.</summary>
-public sealed record NewAction(string? Description, Guid? OwnerMemberId, string? Owner, Guid? OwningAgencyId, DateOnly? DueOn);
+public sealed record NewAction(string? Description, Guid? OwnerMemberId, string? Owner, Guid? OwningAgencyId, DateOnly? DueOn, Guid? AgendaItemId = null);
 
 /// <summary>A member's row on a meeting: who they are and how they were there (null: not yet recorded).</summary>
 public sealed record AttendanceRow(BoardMember Member, MeetingAttendance? Attendance)
@@ -27,7 +27,7 @@ public sealed record Quoracy(int Attended, int Members, int? Quorum)
 }
 
 /// <summary>
-/// A board's meetings: arranging them with their agenda, the attendance of each member (present, sent a deputy,
+/// A board's meetings: arranging them with their agenda (items as records, each decision and action under one), the attendance of each member (present, sent a deputy,
 /// apologies, absent), minutes, decisions and the board's action log with dated updates. Members who use Safeguard send
 /// apologies or name a deputy before a meeting and update the actions they own.
 /// </summary>
@@ -43,7 +43,8 @@ public sealed partial class MeetingService(SafeguardDbContext db)
         }
 
         var problems = new Problems();
-        var text = problems.Optional("Agenda", agenda, "The agenda", Board.MaxTextLength);
+        var meeting = new BoardMeeting { BoardId = boardId, Status = MeetingStatus.Planned, CreatedAt = db.Time.GetUtcNow() };
+        var items = AgendaFromLines(meeting.Id, agenda, problems);
         if (heldOn is null)
         {
             problems.Add("HeldOn", "Enter the date of the meeting");
@@ -54,9 +55,10 @@ public sealed partial class MeetingService(SafeguardDbContext db)
         }
 
         problems.ThrowIfAny();
-        var meeting = new BoardMeeting { BoardId = boardId, HeldOn = heldOn!.Value, Agenda = text, Status = MeetingStatus.Planned, CreatedAt = db.Time.GetUtcNow() };
+        meeting.HeldOn = heldOn!.Value;
         using var process = db.BeginProcess("Governance.ArrangeMeeting", actor);
         db.Add(meeting);
+        db.AddRange(items);
         await SaveAsync(cancellationToken);
         return meeting;
     }
@@ -68,12 +70,11 @@ public sealed partial class MeetingService(SafeguardDbContext db)
     public Task<List<BoardMeeting>> MeetingsAsync(Guid boardId, CancellationToken cancellationToken = default) =>
         db.Set<BoardMeeting>().AsNoTracking().Where(m => m.BoardId == boardId).OrderByDescending(m => m.HeldOn).ToListAsync(cancellationToken);
 
-    /// <summary>Changes the agenda and the minutes, checked against the version read.</summary>
-    public async Task SaveRecordAsync(Guid meetingId, int version, string? agenda, string? minutes, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Changes the minutes, checked against the version read.</summary>
+    public async Task SaveRecordAsync(Guid meetingId, int version, string? minutes, Actor actor, CancellationToken cancellationToken = default)
     {
         var meeting = await FindAsync(meetingId, cancellationToken);
         var problems = new Problems();
-        var agendaText = problems.Optional("Agenda", agenda, "The agenda", Board.MaxTextLength);
         var minutesText = problems.Optional("Minutes", minutes, "The minutes", Board.MaxTextLength * 4);
         if (minutesText is not null && meeting.HeldOn > UkTime.Today(db.Time))
         {
@@ -83,7 +84,6 @@ public sealed partial class MeetingService(SafeguardDbContext db)
         problems.ThrowIfAny();
         using var process = db.BeginProcess("Governance.SaveMeeting", actor);
         db.Entry(meeting).Property(m => m.Version).OriginalValue = version;
-        meeting.Agenda = agendaText;
         meeting.Minutes = minutesText;
         db.Entry(meeting).State = EntityState.Modified;
         await SaveAsync(cancellationToken);
@@ -214,11 +214,16 @@ public sealed partial class MeetingService(SafeguardDbContext db)
     public Task<List<MeetingDecision>> DecisionsAsync(Guid meetingId, CancellationToken cancellationToken = default) =>
         db.Set<MeetingDecision>().AsNoTracking().Where(d => d.MeetingId == meetingId).OrderBy(d => d.Number).ToListAsync(cancellationToken);
 
-    public async Task<MeetingDecision> AddDecisionAsync(Guid meetingId, string? text, Actor actor, CancellationToken cancellationToken = default)
+    public Task<MeetingDecision> AddDecisionAsync(Guid meetingId, string? text, Actor actor, CancellationToken cancellationToken = default) =>
+        AddDecisionAsync(meetingId, null, text, actor, cancellationToken);
+
+    /// <summary>Records a decision, under an item of the meeting's agenda or none.</summary>
+    public async Task<MeetingDecision> AddDecisionAsync(Guid meetingId, Guid? agendaItemId, string? text, Actor actor, CancellationToken cancellationToken = default)
     {
         var meeting = await FindAsync(meetingId, cancellationToken);
         var problems = new Problems();
         var decision = problems.Required("Text", text, "Enter the decision", MaxDecisionLength);
+        var item = await CheckAgendaItemAsync(meetingId, agendaItemId, problems, cancellationToken);
         if (meeting.Status == MeetingStatus.Cancelled)
         {
             problems.Add("Text", "The meeting was cancelled: it took no decisions");
@@ -226,7 +231,7 @@ public sealed partial class MeetingService(SafeguardDbContext db)
 
         problems.ThrowIfAny();
         var last = await db.Set<MeetingDecision>().Where(d => d.MeetingId == meetingId).MaxAsync(d => (int?)d.Number, cancellationToken) ?? 0;
-        var row = new MeetingDecision { MeetingId = meetingId, Number = last + 1, Text = decision };
+        var row = new MeetingDecision { MeetingId = meetingId, Number = last + 1, AgendaItemId = item, Text = decision };
         using var process = db.BeginProcess("Governance.AddDecision", actor);
         db.Add(row);
         await SaveAsync(cancellationToken);
@@ -239,6 +244,7 @@ public sealed partial class MeetingService(SafeguardDbContext db)
         var meeting = await FindAsync(meetingId, cancellationToken);
         var problems = new Problems();
         var description = problems.Required("Description", input.Description, "Enter the action", Board.MaxTextLength);
+        var item = await CheckAgendaItemAsync(meetingId, input.AgendaItemId, problems, cancellationToken);
         string owner = "";
         Guid? agency = null, user = null;
         if (input.OwnerMemberId is { } memberId)
@@ -280,6 +286,7 @@ public sealed partial class MeetingService(SafeguardDbContext db)
         {
             BoardId = meeting.BoardId,
             MeetingId = meetingId,
+            AgendaItemId = item,
             Description = description,
             Owner = owner,
             OwningAgencyId = agency!.Value,

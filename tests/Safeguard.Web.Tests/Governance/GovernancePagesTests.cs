@@ -10,7 +10,7 @@ using Safeguard.Web.Tests.Support;
 
 namespace Safeguard.Web.Tests.Governance;
 
-public class GovernancePagesTests
+public partial class GovernancePagesTests
 {
     private static readonly CancellationToken Token = TestContext.Current.CancellationToken;
 
@@ -91,7 +91,7 @@ public class GovernancePagesTests
         var memberId = await MemberIdAsync(factory);
         Assert.NotNull(page.QuerySelector($"#Attendance-Status-{memberId}-SentDeputy[checked]"));
         Assert.Equal("DC Stand-in", page.QuerySelector($"input[name='Deputy-{memberId}']")?.GetAttribute("value"));
-        Assert.Equal(["Exceptions report", "Audit programme"], page.QuerySelectorAll("[data-testid=agenda] li").Select(li => li.TextContent));
+        Assert.Equal(["Exceptions report", "Audit programme"], page.QuerySelectorAll("[data-testid=agenda-item] td:nth-child(3)").Select(td => td.TextContent));
     }
 
     [Theory, ClassData(typeof(BothProviders))]

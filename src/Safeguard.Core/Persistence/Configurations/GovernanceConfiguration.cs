@@ -46,9 +46,7 @@ public sealed class BoardMeetingConfiguration : IEntityTypeConfiguration<BoardMe
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("BoardMeetings");
         builder.ConfigureEntity();
-        builder.Property(m => m.Agenda).HasMaxLength(Board.MaxTextLength);
         builder.Property(m => m.Minutes).HasMaxLength(Board.MaxTextLength * 4);
-        builder.Ignore(m => m.AgendaItems);
         builder.HasOne<Board>().WithMany().HasForeignKey(m => m.BoardId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.BoardId, m.HeldOn });
         builder.HasIndex(m => m.HeldOn);
@@ -81,7 +79,9 @@ public sealed class MeetingDecisionConfiguration : IEntityTypeConfiguration<Meet
         builder.ConfigureEntity();
         builder.Property(d => d.Text).HasMaxLength(Board.MaxTextLength);
         builder.HasOne<BoardMeeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(d => d.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.MeetingId, d.Number }).IsUnique();
+        builder.HasIndex(d => d.AgendaItemId);
     }
 }
 
@@ -97,11 +97,13 @@ public sealed class GovernanceActionConfiguration : IEntityTypeConfiguration<Gov
         builder.Ignore(a => a.IsOpen);
         builder.HasOne<Board>().WithMany().HasForeignKey(a => a.BoardId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BoardMeeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(a => a.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.OwningAgency).WithMany().HasForeignKey(a => a.OwningAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Updates).WithOne().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.BoardId);
         builder.HasIndex(a => a.MeetingId);
+        builder.HasIndex(a => a.AgendaItemId);
         builder.HasIndex(a => a.OwningAgencyId);
         builder.HasIndex(a => new { a.OwnerUserId, a.Status });
         builder.HasIndex(a => new { a.Status, a.DueOn });

@@ -20,6 +20,8 @@ public sealed class BoardModel(BoardService boards, MeetingService meetings, Saf
 
     public IReadOnlyList<BoardMeeting> Meetings { get; private set; } = [];
 
+    public IReadOnlyDictionary<Guid, int> AgendaCounts { get; private set; } = new Dictionary<Guid, int>();
+
     public IReadOnlyList<GovernanceAction> Actions { get; private set; } = [];
 
     public IReadOnlyList<Safeguard.Organisations.Agency> Agencies { get; private set; } = [];
@@ -97,6 +99,7 @@ public sealed class BoardModel(BoardService boards, MeetingService meetings, Saf
         Boards = await boards.BoardsAsync(cancellationToken);
         Members = await boards.MembersAsync(id, cancellationToken);
         Meetings = await meetings.MeetingsAsync(id, cancellationToken);
+        AgendaCounts = await meetings.AgendaCountsAsync(Meetings.Select(m => m.Id).ToList(), cancellationToken);
         Actions = await meetings.ActionsAsync(id, cancellationToken: cancellationToken);
         Agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive && a.Phase == null).OrderBy(a => a.Name).ToListAsync(cancellationToken);
         Users = await db.Users.AsNoTracking().Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);

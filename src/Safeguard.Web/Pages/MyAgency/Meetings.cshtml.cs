@@ -23,6 +23,11 @@ public sealed class MeetingsModel(MeetingService meetings, TimeProvider time) : 
 
     public IReadOnlyList<GovernanceAction> Actions { get; private set; } = [];
 
+    /// <summary>The agenda items of the coming and past meetings shown.</summary>
+    public IReadOnlyDictionary<Guid, List<AgendaItem>> Agendas { get; private set; } = new Dictionary<Guid, List<AgendaItem>>();
+
+    public IReadOnlyList<AgendaItem> AgendaOf(BoardMeeting meeting) => Agendas.TryGetValue(meeting?.Id ?? Guid.Empty, out var items) ? items : [];
+
     public DateOnly Today { get; private set; }
 
     [BindProperty]
@@ -80,6 +85,7 @@ public sealed class MeetingsModel(MeetingService meetings, TimeProvider time) : 
         }
 
         Past = past;
+        Agendas = await meetings.AgendasAsync([.. Coming.Select(m => m.Meeting.Id), .. past.Select(p => p.Item1.Id)], cancellationToken);
         Actions = await meetings.MyActionsAsync(Actor, cancellationToken);
     }
 }
