@@ -24,9 +24,9 @@ public class AnnualReportTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Every test creates this user with the business unit's role (the LADO figures demand its permission).
-    private static readonly Actor BusinessUnit = new(Guid.Parse("0190a0a0-0000-7000-8000-00000000b00b"), "Bea Business", null);
+    internal static readonly Actor BusinessUnit = new(Guid.Parse("0190a0a0-0000-7000-8000-00000000b00b"), "Bea Business", null);
 
-    private static async Task<JourneyFixture> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
+    internal static async Task<JourneyFixture> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
     {
         var f = await JourneyFixture.CreateAsync(provider, configure);
         var db = f.Services.Db;
