@@ -125,3 +125,30 @@ public sealed class PartnershipFundingLine : Entity
 
     public required string RecordedBy { get; set; }
 }
+
+/// <summary>The formats the annual report is written in.</summary>
+public enum ReportFormat
+{
+    Docx,
+    Pdf,
+}
+
+/// <summary>
+/// The annual report as published, in one format: rendered once when the edition is published and kept byte for byte,
+/// so the published report does not change when the records behind it change later. Never changed after it is written.
+/// </summary>
+public sealed class AnnualReportPublishedFile : Entity
+{
+    public Guid EditionId { get; set; }
+
+    public ReportFormat Format { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    /// <summary>SHA-256 of <see cref="Content"/>, lower-case hex.</summary>
+    public required string Sha256 { get; set; }
+
+    public DateTimeOffset PublishedAt { get; set; }
+
+    public required string PublishedBy { get; set; }
+}

@@ -70,3 +70,17 @@ public sealed record AssembledReport(
 {
     public string Title => $"{AreaName} Safeguarding Children Partnership: annual report {Year.Name}";
 }
+
+/// <summary>
+/// A written annual report: the file's name, content type and bytes. <see cref="IsPublished"/> says whether it is the
+/// edition frozen at publication (then <see cref="PublishedAt"/> and <see cref="PublishedBy"/> are set) or a render
+/// of the records as they stand now.
+/// </summary>
+public sealed record ReportFile(
+    string FileName,
+    string ContentType,
+    byte[] Content,
+    string Sha256,
+    bool IsPublished,
+    DateTimeOffset? PublishedAt,
+    string? PublishedBy);

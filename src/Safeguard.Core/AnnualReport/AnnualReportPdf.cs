@@ -1,17 +1,23 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 using Safeguard.Common;
 
 namespace Safeguard.AnnualReport;
 
 /// <summary>
-/// Writes the assembled annual report as a PDF (PDFsharp): A4 pages, the document's title and language set, a
-/// bookmark (outline) for each section, tables drawn as rows, and each chart drawn as horizontal bars with labels and values.
+/// Writes the assembled annual report as a tagged PDF (PDFsharp's structure builder, ADR 0081): A4 pages, the document's
+/// title (shown as the window title) and language (en-GB), a bookmark (outline) for each section, the report's title
+/// tagged H1, sections H2 and subheadings H3, paragraphs P, tables Table/TR/TH/TD (split at a page break with the header
+/// row repeated), and each chart a Figure whose alternative text gives every bar's label and value. Cell borders and
+/// shading are artifacts.
 /// </summary>
 public static class AnnualReportPdf
 {
     public const string ContentType = "application/pdf";
+
+    public const string Language = "en-GB";
 
     public static byte[] Write(AssembledReport report)
     {
@@ -21,10 +27,12 @@ public static class AnnualReportPdf
         document.Info.Title = report.Title;
         document.Info.Subject = $"Reporting year {report.Year.Name}";
         document.Info.Author = $"{report.AreaName} Safeguarding Children Partnership";
-        document.Language = "en-GB";
+        document.Language = Language;
         document.ViewerPreferences.DisplayDocTitle = true;
-        var writer = new Writer(document);
-        writer.Text(report.Title, writer.TitleFont, 8);
+        var accessibility = UAManager.ForDocument(document);
+        accessibility.SetDocumentLanguage(Language);
+        var writer = new Writer(document, accessibility.StructureBuilder);
+        writer.Text(report.Title, writer.TitleFont, 8, PdfBlockLevelElementTag.Heading1);
         writer.Text($"Reporting year 1 April {report.Year.StartYear} to 31 March {report.Year.StartYear + 1}. Status: {AnnualReportService.Describe(report.Status)}.", writer.Body, 4);
         foreach (var s in report.SignOffs)
         {
@@ -35,7 +43,7 @@ public static class AnnualReportPdf
         {
             writer.NewPage();
             document.Outlines.Add(section.Content.Title, writer.Page, true);
-            writer.Text(section.Content.Title, writer.Heading1, 6);
+            writer.Text(section.Content.Title, writer.Heading1, 6, PdfBlockLevelElementTag.Heading2);
             if (section.Narrative is { } narrative)
             {
                 foreach (var line in narrative.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -48,7 +56,7 @@ public static class AnnualReportPdf
             {
                 switch (block)
                 {
-                    case ReportSubheading h: writer.Text(h.Text, writer.Heading2, 4); break;
+                    case ReportSubheading h: writer.Text(h.Text, writer.Heading2, 4, PdfBlockLevelElementTag.Heading3); break;
                     case ReportParagraph p: writer.Text(p.Text, writer.Body, 4); break;
                     case ReportTable t: writer.Table(t); break;
                     case ReportChart c when c.Bars.Count > 0: writer.Chart(c); break;
@@ -63,7 +71,7 @@ public static class AnnualReportPdf
         return stream.ToArray();
     }
 
-    private sealed class Writer(PdfDocument document) : IDisposable
+    private sealed class Writer(PdfDocument document, StructureBuilder structure) : IDisposable
     {
         private const double Margin = 50;
         private XGraphics? _graphics;
@@ -96,20 +104,29 @@ public static class AnnualReportPdf
             _y = Margin;
         }
 
-        public void Text(string text, XFont font, double after, double indent = 0, double? width = null)
+        /// <summary>Writes wrapped text as one tagged element (a paragraph unless <paramref name="tag"/> says otherwise); at a page break the element ends and a new one of the same kind starts on the next page.</summary>
+        public void Text(string text, XFont font, double after, PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph)
         {
             if (_graphics is null)
             {
                 NewPage();
             }
 
-            foreach (var line in Wrap(text, font, (width ?? Width) - indent))
+            structure.BeginElement(tag);
+            foreach (var line in Wrap(text, font, Width))
             {
-                Room(font.Height);
-                G.DrawString(line, font, XBrushes.Black, new XPoint(Margin + indent, _y + font.Height * 0.8));
+                if (!Fits(font.Height))
+                {
+                    structure.End();
+                    NewPage();
+                    structure.BeginElement(tag);
+                }
+
+                G.DrawString(line, font, XBrushes.Black, new XPoint(Margin, _y + font.Height * 0.8));
                 _y += font.Height * 1.15;
             }
 
+            structure.End();
             _y += after;
         }
 
@@ -124,12 +141,26 @@ public static class AnnualReportPdf
             Text(table.Caption, Bold, 2);
             var columns = table.Headers.Count;
             var widths = Enumerable.Range(0, columns).Select(i => i == 0 && columns > 2 ? 0.4 : (columns > 2 ? 0.6 / (columns - 1) : 0.5)).Select(f => f * Width).ToArray();
-            DrawRow(table.Headers, widths, Bold, header: true);
-            foreach (var row in table.Rows)
+            var header = Row(table.Headers, widths, Bold);
+            Room(header.Height * 2);
+            structure.BeginElement(PdfBlockLevelElementTag.Table);
+            DrawRow(header, widths, Bold, header: true);
+            foreach (var cells in table.Rows)
             {
+                var row = Row(cells, widths, Small);
+                if (!Fits(row.Height))
+                {
+                    // A table split by a page break: two tagged tables, the header row repeated at the top of the next page.
+                    structure.End();
+                    NewPage();
+                    structure.BeginElement(PdfBlockLevelElementTag.Table);
+                    DrawRow(header, widths, Bold, header: true);
+                }
+
                 DrawRow(row, widths, Small, header: false);
             }
 
+            structure.End();
             _y += 8;
         }
 
@@ -142,6 +173,9 @@ public static class AnnualReportPdf
             var max = Math.Max(1, (double)chart.Bars.Max(b => b.Value));
             var area = Width - labelWidth - 50;
             var brush = new XSolidBrush(XColor.FromArgb(29, 112, 184));
+            var top = _y;
+            var alt = $"Bar chart: {chart.Title}. {chart.ValueName}: " + string.Join("; ", chart.Bars.Select(b => $"{b.Label} {ReportText.N(b.Value)}")) + ".";
+            structure.BeginElement(PdfIllustrationElementTag.Figure, alt, new XRect(Margin, top, Width, Math.Min(height - 20, Page.Height.Point - Margin - top)));
             foreach (var bar in chart.Bars)
             {
                 Room(barHeight + gap);
@@ -153,27 +187,36 @@ public static class AnnualReportPdf
                 _y += barHeight + gap;
             }
 
-            G.DrawLine(XPens.Gray, Margin + labelWidth, _y - (chart.Bars.Count * (barHeight + gap)), Margin + labelWidth, _y);
+            G.DrawLine(XPens.Gray, Margin + labelWidth, Math.Max(Margin, _y - (chart.Bars.Count * (barHeight + gap))), Margin + labelWidth, _y);
+            structure.End();
             _y += 10;
         }
 
         public void Dispose() => _graphics?.Dispose();
 
-        private void DrawRow(IReadOnlyList<string> cells, double[] widths, XFont font, bool header)
+        private (List<List<string>> Lines, double Height) Row(IReadOnlyList<string> cells, double[] widths, XFont font)
         {
             var lines = cells.Select((c, i) => Wrap(c, font, widths[Math.Min(i, widths.Length - 1)] - 6)).ToList();
-            var height = (lines.Max(l => l.Count) * font.Height * 1.15) + 4;
-            Room(height);
+            return (lines, (lines.Max(l => l.Count) * font.Height * 1.15) + 4);
+        }
+
+        private void DrawRow((List<List<string>> Lines, double Height) row, double[] widths, XFont font, bool header)
+        {
+            var (lines, height) = row;
+            structure.BeginElement(PdfBlockLevelElementTag.TableRow);
             var x = Margin;
             for (var i = 0; i < lines.Count; i++)
             {
                 var w = widths[Math.Min(i, widths.Length - 1)];
+                structure.BeginArtifact();
                 if (header)
                 {
                     G.DrawRectangle(XBrushes.LightGray, x, _y, w, height);
                 }
 
                 G.DrawRectangle(XPens.Gray, x, _y, w, height);
+                structure.End();
+                structure.BeginElement(header ? PdfBlockLevelElementTag.TableHeaderCell : PdfBlockLevelElementTag.TableDataCell);
                 var ly = _y + 2;
                 foreach (var line in lines[i])
                 {
@@ -181,11 +224,15 @@ public static class AnnualReportPdf
                     ly += font.Height * 1.15;
                 }
 
+                structure.End();
                 x += w;
             }
 
+            structure.End();
             _y += height;
         }
+
+        private bool Fits(double height) => _graphics is not null && _y + height <= Page.Height.Point - Margin;
 
         private void Room(double height)
         {

@@ -21,6 +21,9 @@ public sealed class AnnualReportService(SafeguardDbContext db, IEnumerable<IAnnu
 {
     public const string EntityType = "AnnualReport";
 
+    /// <summary>The area name used when none is given.</summary>
+    public const string DefaultAreaName = "Local";
+
     /// <summary>The registered sections in order; an area's own section replaces the placeholder with the same key.</summary>
     public IReadOnlyList<IAnnualReportSection> Sections { get; } =
         [.. sections.GroupBy(s => s.Key, StringComparer.Ordinal).Select(g => g.FirstOrDefault(s => s is not PlaceholderSection) ?? g.First())
@@ -30,28 +33,14 @@ public sealed class AnnualReportService(SafeguardDbContext db, IEnumerable<IAnnu
     public async Task<AssembledReport> AssembleAsync(ReportingYear year, string areaName, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var request = new AnnualReportRequest(year, actor);
-        var built = new List<ReportSection>();
-        foreach (var section in Sections)
-        {
-            built.Add(await section.BuildAsync(request, cancellationToken));
-        }
-
-        var narratives = await NarrativesAsync(year, cancellationToken);
-        var edition = await EditionAsync(year, cancellationToken);
+        var report = await BuildAsync(year, areaName, actor, cancellationToken);
         using (db.BeginProcess("AnnualReport.Assemble", actor))
         {
-            db.RecordAccess(EntityType, year.Name, AuditAction.Exported, $"sections={built.Count}");
+            db.RecordAccess(EntityType, year.Name, AuditAction.Exported, $"sections={report.Sections.Count}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new AssembledReport(
-            year,
-            areaName,
-            edition?.Status ?? EditionStatus.Draft,
-            edition?.SignOffs.OrderBy(s => s.SignedAt).ToList() ?? [],
-            edition?.PublishedAt,
-            [.. built.Select(s => new AssembledSection(s, narratives.GetValueOrDefault(s.Key)?.Text is { Length: > 0 } t ? t : null))]);
+        return report;
     }
 
     /// <summary>The sections with whether they have records and their narratives, for the business unit's page.</summary>
@@ -203,11 +192,84 @@ public sealed class AnnualReportService(SafeguardDbContext db, IEnumerable<IAnnu
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Publishes the report once all three partners have signed off: from then on nothing in it changes.</summary>
-    public async Task PublishAsync(ReportingYear year, int version, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes the report with "Local" as the area's name in its title; prefer the overload that names the area
+    /// (the published files keep the title they were written with).
+    /// </summary>
+    public Task PublishAsync(ReportingYear year, int version, Actor actor, CancellationToken cancellationToken = default) =>
+        PublishAsync(year, version, DefaultAreaName, actor, cancellationToken);
+
+    /// <summary>
+    /// Publishes the report once all three partners have signed off: from then on nothing in it changes. The DOCX and
+    /// the PDF are written now, with <paramref name="areaName"/> in the title, and stored with their SHA-256 so the
+    /// report as published is given out byte for byte however the records change later (<see cref="FileAsync"/>).
+    /// </summary>
+    public async Task PublishAsync(ReportingYear year, int version, string areaName, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(areaName);
+        DemandPublishable(year, await EditionAsync(year, cancellationToken)
+            ?? throw new SafeguardValidationException("Status", $"The {year.Name} report has not been sent for review yet"));
+        var now = db.Time.GetUtcNow();
+        var report = await BuildAsync(year, areaName.Trim(), actor, cancellationToken) with { Status = EditionStatus.Published, PublishedAt = now };
+        var files = Enum.GetValues<ReportFormat>().Select(f => (Format: f, Content: Render(report, f))).ToList();
+
         var edition = await TrackedEditionAsync(year, version, cancellationToken);
+        DemandPublishable(year, edition);
+        using var process = db.BeginProcess("AnnualReport.Publish", actor);
+        edition.Status = EditionStatus.Published;
+        edition.PublishedAt = now;
+        edition.PublishedBy = actor.Name;
+        foreach (var (format, content) in files)
+        {
+            db.Add(new AnnualReportPublishedFile { EditionId = edition.Id, Format = format, Content = content, Sha256 = Sha256Hex(content), PublishedAt = now, PublishedBy = actor.Name });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The report as a file: once the year's edition is published, the file stored at publication (byte for byte, whatever
+    /// changed in the records since); before, a render of the records and narratives as they stand now. Audited as a
+    /// download (an export of the report, naming the format and which of the two it gave).
+    /// </summary>
+    public async Task<ReportFile> FileAsync(ReportingYear year, ReportFormat format, string areaName, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var stored = await (from f in db.Set<AnnualReportPublishedFile>().AsNoTracking()
+                            join e in db.Set<AnnualReportEdition>().AsNoTracking() on f.EditionId equals e.Id
+                            where e.YearStart == year.StartYear && e.Status == EditionStatus.Published && f.Format == format
+                            select f).FirstOrDefaultAsync(cancellationToken);
+        ReportFile file;
+        if (stored is not null)
+        {
+            file = new ReportFile(FileName(year, format), ContentType(format), stored.Content, stored.Sha256, true, stored.PublishedAt, stored.PublishedBy);
+        }
+        else
+        {
+            var content = Render(await BuildAsync(year, areaName, actor, cancellationToken), format);
+            file = new ReportFile(FileName(year, format), ContentType(format), content, Sha256Hex(content), false, null, null);
+        }
+
+        using (db.BeginProcess("AnnualReport.Download", actor))
+        {
+            db.RecordAccess(EntityType, year.Name, AuditAction.Exported, $"download {format.ToString().ToLowerInvariant()}: {(file.IsPublished ? "the published edition" : "rendered from the records")}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return file;
+    }
+
+    public static string FileName(ReportingYear year, ReportFormat format) => $"annual-report-{year.Name}.{format.ToString().ToLowerInvariant()}";
+
+    public static string ContentType(ReportFormat format) => format == ReportFormat.Pdf ? AnnualReportPdf.ContentType : AnnualReportDocx.ContentType;
+
+    public static byte[] Render(AssembledReport report, ReportFormat format) => format == ReportFormat.Pdf ? AnnualReportPdf.Write(report) : AnnualReportDocx.Write(report);
+
+    private static string Sha256Hex(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+
+    private static void DemandPublishable(ReportingYear year, AnnualReportEdition edition)
+    {
         var missing = Enum.GetValues<StatutoryPartner>().Where(p => edition.SignOffs.All(s => s.Partner != p)).Select(PartnerName).ToList();
         if (edition.Status != EditionStatus.InReview || missing.Count > 0)
         {
@@ -215,12 +277,6 @@ public sealed class AnnualReportService(SafeguardDbContext db, IEnumerable<IAnnu
                 ? $"The report cannot be published before every safeguarding partner has signed it off: waiting for {string.Join(", ", missing)}"
                 : $"Only a report in review and signed off can be published; the {year.Name} report is {Describe(edition.Status)}");
         }
-
-        using var process = db.BeginProcess("AnnualReport.Publish", actor);
-        edition.Status = EditionStatus.Published;
-        edition.PublishedAt = db.Time.GetUtcNow();
-        edition.PublishedBy = actor.Name;
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static string PartnerName(StatutoryPartner partner) => partner switch
@@ -254,6 +310,26 @@ public sealed class AnnualReportService(SafeguardDbContext db, IEnumerable<IAnnu
             ?? throw new SafeguardValidationException("Status", $"The {year.Name} report has not been sent for review yet");
         db.Entry(edition).Property(e => e.Version).OriginalValue = version;
         return edition;
+    }
+
+    private async Task<AssembledReport> BuildAsync(ReportingYear year, string areaName, Actor actor, CancellationToken cancellationToken)
+    {
+        var request = new AnnualReportRequest(year, actor);
+        var built = new List<ReportSection>();
+        foreach (var section in Sections)
+        {
+            built.Add(await section.BuildAsync(request, cancellationToken));
+        }
+
+        var narratives = await NarrativesAsync(year, cancellationToken);
+        var edition = await EditionAsync(year, cancellationToken);
+        return new AssembledReport(
+            year,
+            areaName,
+            edition?.Status ?? EditionStatus.Draft,
+            edition?.SignOffs.OrderBy(s => s.SignedAt).ToList() ?? [],
+            edition?.PublishedAt,
+            [.. built.Select(s => new AssembledSection(s, narratives.GetValueOrDefault(s.Key)?.Text is { Length: > 0 } t ? t : null))]);
     }
 
     private async Task<Dictionary<string, AnnualReportNarrative>> NarrativesAsync(ReportingYear year, CancellationToken cancellationToken) =>

@@ -149,6 +149,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
 
             // Two years of the partnership's boards and subgroups meeting, with attendance that drifts for some agencies.
             await DemoGovernance.SeedAsync(db, actor, cancellationToken);
+
+            // Three years of feedback from children and families, and of the partnership's contributions and expenditure, for the annual report.
+            await DemoAnnualReport.SeedAsync(db, actor, cancellationToken);
         }
 
         // The partnership's improvement plan: seven outcomes, workstreams led by partner agencies' staff, quarterly ratings.

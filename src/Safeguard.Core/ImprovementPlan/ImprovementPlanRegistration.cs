@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Safeguard.ImprovementPlan;
 
-/// <summary>The improvement plan's services: the plan and its ratings, the leads' and owners' updates, figures, the progress report and due work.</summary>
+/// <summary>The improvement plan's services: the plan and its ratings, the leads' and owners' updates, figures, the progress report, due work and the annual report's priorities section.</summary>
 public static class ImprovementPlanRegistration
 {
     public static IServiceCollection AddImprovementPlan(this IServiceCollection services)
@@ -12,6 +12,7 @@ public static class ImprovementPlanRegistration
         services.AddScoped<PlanFigures>();
         services.AddScoped<ProgressReportBuilder>();
         services.AddScoped<Work.IDueWorkSource, PlanDueWorkSource>();
+        services.AddScoped<AnnualReport.IAnnualReportSection, PlanReportSection>();
         return services;
     }
 }

@@ -44,6 +44,37 @@ public class ReportCommandsTests
             File.Delete(file);
         }
 
+        // Once published, the command gives the edition stored at publication and says so.
+        await using (var services = database.Services(clock))
+        {
+            using var scope = services.CreateScope();
+            var service = scope.ServiceProvider.GetRequiredService<AnnualReportService>();
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            await service.SendForReviewAsync(new Common.ReportingYear(2026), 0, Actor.System(), Ct);
+            foreach (var partner in Enum.GetValues<Organisations.StatutoryPartner>())
+            {
+                db.ChangeTracker.Clear();
+                await service.SignOffAsync(new Common.ReportingYear(2026), partner, "Signatory", (await service.EditionAsync(new Common.ReportingYear(2026), Ct))!.Version, Actor.System(), Ct);
+            }
+
+            db.ChangeTracker.Clear();
+            await service.PublishAsync(new Common.ReportingYear(2026), (await service.EditionAsync(new Common.ReportingYear(2026), Ct))!.Version, "Bury", Actor.System(), Ct);
+        }
+
+        var pdfFile = Path.Combine(Path.GetTempPath(), $"annual-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            var published = await CliHarness.RunWithDatabaseAsync(
+                ["report", "annual", "--year", "2026", "--format", "pdf", "-o", pdfFile, "--provider", database.Provider.ToString(), "--connection", database.Settings.ConnectionString], clock);
+            Assert.Equal((0, ""), (published.ExitCode, published.Error));
+            Assert.Contains(published.OutputLines, l => l.Contains("this is the published edition", StringComparison.Ordinal));
+            Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(pdfFile, Ct), 0, 4), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(pdfFile);
+        }
+
         var bad = await CliHarness.RunWithDatabaseAsync(["report", "annual", "--year", "2026", "--format", "rtf", "--provider", database.Provider.ToString(), "--connection", database.Settings.ConnectionString], clock);
         Assert.NotEqual(0, bad.ExitCode);
         Assert.Contains("rtf", bad.Error, StringComparison.Ordinal);

@@ -24,9 +24,9 @@ public class AnnualReportTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Every test creates this user with the business unit's role (the LADO figures demand its permission).
-    private static readonly Actor BusinessUnit = new(Guid.Parse("0190a0a0-0000-7000-8000-00000000b00b"), "Bea Business", null);
+    internal static readonly Actor BusinessUnit = new(Guid.Parse("0190a0a0-0000-7000-8000-00000000b00b"), "Bea Business", null);
 
-    private static async Task<JourneyFixture> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
+    internal static async Task<JourneyFixture> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
     {
         var f = await JourneyFixture.CreateAsync(provider, configure);
         var db = f.Services.Db;
@@ -196,11 +196,11 @@ public class AnnualReportTests
 
     private sealed class PrioritiesSection : IAnnualReportSection
     {
-        public string Key => "priorities";
+        public string Key => "local-priorities";
 
-        public string Title => "Progress on the priorities";
+        public string Title => "Progress on the local priorities";
 
-        public int Order => 20;
+        public int Order => 22;
 
         public Task<ReportSection> BuildAsync(AnnualReportRequest request, CancellationToken cancellationToken) =>
             Task.FromResult(new ReportSection(Key, Title, Order, true, [new ReportParagraph("7 outcomes")]));
@@ -211,13 +211,14 @@ public class AnnualReportTests
     {
         await using var f = await CreateAsync(provider, s => s.AddScoped<IAnnualReportSection, PrioritiesSection>());
         var report = await Service(f).AssembleAsync(Year, "Bury", BusinessUnit, Ct);
-        var priorities = Assert.Single(report.Sections, s => s.Content.Key == "priorities").Content;
-        Assert.Equal("Progress on the priorities", priorities.Title);
+        var priorities = Assert.Single(report.Sections, s => s.Content.Key == "local-priorities").Content;
+        Assert.Equal("Progress on the local priorities", priorities.Title);
         Assert.True(priorities.HasRecords);
+        Assert.Equal(["partnership", "priorities", "local-priorities", "front-door"], report.Sections.Take(4).Select(s => s.Content.Key));
 
-        // The training, escalation and governance areas register their own sections: with no records for the year they
+        // The improvement plan, training, escalation and governance areas register their own sections: with no records for the year they
         // say so in their own words, not the placeholder's.
-        foreach (var (key, words) in new[] { ("training", "no training session"), ("escalations", "no professional disagreement"), ("meetings", "no partnership meeting") })
+        foreach (var (key, words) in new[] { ("priorities", "no improvement plan covering 2026-27"), ("training", "no training session"), ("escalations", "no professional disagreement"), ("meetings", "no partnership meeting") })
         {
             var section = Assert.Single(report.Sections, s => s.Content.Key == key).Content;
             Assert.Contains(words, Assert.IsType<ReportParagraph>(Assert.Single(section.Blocks)).Text, StringComparison.Ordinal);

@@ -228,4 +228,45 @@ public class ImprovementPlanTests
         Assert.True(all.Contains("Key challenges Consistency of practice", StringComparison.Ordinal), all);
         Assert.True(all.Contains("Reconvene the Workforce Board", StringComparison.Ordinal), all);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_annual_reports_priorities_section_gives_each_outcomes_latest_rating_in_the_year_counts_and_the_achievements(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var second = await f.Plans.AddOutcomeAsync(f.Plan.Id, await VersionOfAsync<Plan>(f, f.Plan.Id), new OutcomeInput(null, "Hear the voice of the child", null), f.BusinessUnit, Ct);
+        await f.Plans.AddOutcomeAsync(f.Plan.Id, await VersionOfAsync<Plan>(f, f.Plan.Id), new OutcomeInput(null, "Never rated", null), f.BusinessUnit, Ct);
+        // Last year's red does not count in 2026-27; the outcome's latest rating in the year is Q3's green, not Q1's or Q2's.
+        await f.Plans.RateAsync(RatedItemKind.Outcome, f.Outcome.Id, await VersionOfAsync<PlanOutcome>(f, f.Outcome.Id), new RatingInput("2026-Q1", ProgressRating.NotStarted, null), f.BusinessUnit, Ct);
+        await f.Plans.RateAsync(RatedItemKind.Outcome, f.Outcome.Id, await VersionOfAsync<PlanOutcome>(f, f.Outcome.Id), new RatingInput("2025-Q4", ProgressRating.MajorIssues, "Last year"), f.BusinessUnit, Ct);
+        await f.Plans.RateAsync(RatedItemKind.Outcome, f.Outcome.Id, await VersionOfAsync<PlanOutcome>(f, f.Outcome.Id), new RatingInput("2026-Q2", ProgressRating.IssuesMayDelay, "Recruitment slow"), f.BusinessUnit, Ct);
+        await f.Plans.RateAsync(RatedItemKind.Outcome, f.Outcome.Id, await VersionOfAsync<PlanOutcome>(f, f.Outcome.Id), new RatingInput("2026-Q3", ProgressRating.OnTrack, "Agency staff down to 31%"), f.BusinessUnit, Ct);
+        await f.Plans.RateAsync(RatedItemKind.Outcome, second.Id, await VersionOfAsync<PlanOutcome>(f, second.Id), new RatingInput("2026-Q2", ProgressRating.MajorIssues, "Forum not yet set up"), f.BusinessUnit, Ct);
+        await f.Plans.RateAsync(RatedItemKind.Workstream, f.Workstream.Id, f.Workstream.Version, new RatingInput("2026-Q3", ProgressRating.Finished, null), f.BusinessUnit, Ct);
+        await f.Plans.SaveSummaryAsync(f.Plan.Id, "2026-Q2", null, "Family Hub opened\nPledge launched", null, f.BusinessUnit, Ct);
+        await f.Plans.SaveSummaryAsync(f.Plan.Id, "2025-Q4", null, "Last year's achievement", null, f.BusinessUnit, Ct);
+
+        var section = f.Journey.Services.Get<Safeguard.AnnualReport.AnnualReportService>().Sections.Single(s => s.Key == "priorities");
+        Assert.IsType<PlanReportSection>(section);
+        var built = await section.BuildAsync(new Safeguard.AnnualReport.AnnualReportRequest(new ReportingYear(2026), f.BusinessUnit), Ct);
+        Assert.True(built.HasRecords);
+        var intro = Assert.IsType<Safeguard.AnnualReport.ReportParagraph>(built.Blocks[0]).Text;
+        Assert.Contains("\"Improvement plan 2025-27\" runs from 1 April 2025 to 31 March 2027: 3 outcomes delivered through 1 workstream", intro, StringComparison.Ordinal);
+        var tables = built.Blocks.OfType<Safeguard.AnnualReport.ReportTable>().ToList();
+        Assert.Equal(
+            [["Red", "1", "0"], ["Amber", "0", "0"], ["Green", "1", "0"], ["Blue", "0", "1"], ["Not started", "0", "0"], ["Not rated this year", "1", "0"]],
+            tables[0].Rows.Select(r => r.ToArray()));
+        Assert.Equal(
+            [["1. Build a skilled, confident and experienced workforce", "Green", "2026-27 Q3 (October to December 2026)", "Agency staff down to 31%"],
+             ["2. Hear the voice of the child", "Red", "2026-27 Q2 (July to September 2026)", "Forum not yet set up"],
+             ["3. Never rated", "Not rated this year", "-", ""]],
+            tables[1].Rows.Select(r => r.ToArray()));
+        Assert.Equal([["2026-27 Q2 (July to September 2026)", "Family Hub opened; Pledge launched", "None recorded"]], tables[2].Rows.Select(r => r.ToArray()));
+        Assert.Equal([1m, 0m, 1m, 0m, 0m], built.Blocks.OfType<Safeguard.AnnualReport.ReportChart>().Single().Bars.Select(b => b.Value));
+        Assert.Contains(built.Blocks.OfType<Safeguard.AnnualReport.ReportParagraph>(), p => p.Text.StartsWith("Milestones and actions due in 2026-27: 1.", StringComparison.Ordinal));
+
+        // A year the plan does not cover says so plainly.
+        var none = await section.BuildAsync(new Safeguard.AnnualReport.AnnualReportRequest(new ReportingYear(2030), f.BusinessUnit), Ct);
+        Assert.False(none.HasRecords);
+        Assert.Equal("No records yet: the partnership has no improvement plan covering 2030-31.", Assert.IsType<Safeguard.AnnualReport.ReportParagraph>(Assert.Single(none.Blocks)).Text);
+    }
 }

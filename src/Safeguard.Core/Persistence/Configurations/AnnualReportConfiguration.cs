@@ -90,3 +90,18 @@ public sealed class PartnershipFundingLineConfiguration : IEntityTypeConfigurati
         builder.HasIndex(f => f.AgencyId);
     }
 }
+
+public sealed class AnnualReportPublishedFileConfiguration : IEntityTypeConfiguration<AnnualReportPublishedFile>
+{
+    public void Configure(EntityTypeBuilder<AnnualReportPublishedFile> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("AnnualReportPublishedFiles");
+        builder.ConfigureEntity();
+        builder.Property(f => f.Content).HasAnnotation(Auditing.AuditChanges.RedactAnnotation, true);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.PublishedBy).HasMaxLength(200);
+        builder.HasOne<AnnualReportEdition>().WithMany().HasForeignKey(f => f.EditionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.EditionId, f.Format }).IsUnique();
+    }
+}
