@@ -64,6 +64,7 @@ public sealed class NarrativeModel(AnnualReportService reports, SafeguardDbConte
         }
         catch (ConcurrencyConflictException)
         {
+            db.ChangeTracker.Clear();
             Conflict = true;
             await LoadAsync(year, section, cancellationToken);
             var who = Saved is null ? "Someone else" : $"{Saved.UpdatedBy} ({When(Saved.UpdatedAt)})";

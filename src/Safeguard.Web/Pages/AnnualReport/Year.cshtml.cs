@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.AnnualReport;
 using Safeguard.Common;
 using Safeguard.Organisations;
+using Safeguard.Persistence;
 using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.Pages.AnnualReport;
@@ -11,7 +12,7 @@ namespace Safeguard.Web.Pages.AnnualReport;
 /// with its sign-offs, published), the actions its status allows, the downloads and the narratives' version history.
 /// </summary>
 [RequirePermission("annualreport.manage")]
-public sealed class YearModel(AnnualReportService reports, AnnualReportRecords records, IConfiguration configuration) : AnnualReportPageModel
+public sealed class YearModel(AnnualReportService reports, AnnualReportRecords records, SafeguardDbContext db, IConfiguration configuration) : AnnualReportPageModel
 {
     public ReportingYear Year { get; private set; }
 
@@ -116,6 +117,8 @@ public sealed class YearModel(AnnualReportService reports, AnnualReportRecords r
             }
             catch (SafeguardValidationException ex)
             {
+                // The refused change stays out of the saves the page still makes (building the sections audits its reads).
+                db.ChangeTracker.Clear();
                 foreach (var problem in ex.Problems)
                 {
                     var key = problem.Field switch
@@ -129,6 +132,7 @@ public sealed class YearModel(AnnualReportService reports, AnnualReportRecords r
             }
             catch (ConcurrencyConflictException)
             {
+                db.ChangeTracker.Clear();
                 ModelState.AddModelError(StatusKey, "The report was changed by someone else after you opened this page. Nothing was saved. Check where it is now, then try again.");
             }
         }
