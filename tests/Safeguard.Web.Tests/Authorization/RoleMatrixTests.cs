@@ -162,6 +162,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/my-agency/escalations", "/my-agency/escalations/new", "/my-agency/escalations/{id}", "/my-agency/escalations/{id}/respond",
             "/my-agency/escalations/{id}/escalate", "/my-agency/escalations/{id}/close", "/my-agency/escalations/{id}/change",
             "/assurance/escalations", "/assurance/escalations/{id}", "/assurance/escalations/figures",
+            "/annual-report", "/annual-report/1", "/annual-report/1/narrative", "/annual-report/1/feedback", "/annual-report/1/funding",
+            "/annual-report/feedback/{id}", "/annual-report/funding/{id}",
         })
         {
             Assert.Contains(expected, urls);
