@@ -22,6 +22,7 @@ public static class Navigation
         new(Permissions.BookTraining, "Partnership training", "/my-agency/training", "Book your staff on the partnership's multi-agency training and record their three-month follow-ups"),
         new(Permissions.ManageTraining, "Multi-agency training", "/training", "The training programme by year: courses, sessions, bookings, the attendance register, evaluations, follow-ups and figures"),
         new(Permissions.ManageGovernance, "Boards and meetings", "/governance", "The partnership's boards and subgroups: terms of reference, members, meetings, attendance, decisions, actions and the business plan"),
+        new(Permissions.ManageAnnualReport, "Annual report", "/annual-report", "The partnership's statutory annual report by year: each section's narrative, feedback from children and families, funding, the partners' sign-off, publication and the DOCX and PDF"),
         new(Permissions.UseService, "Your boards and meetings", "/my-agency/meetings", "The meetings of the boards and subgroups you sit on: send apologies or name a deputy, read decisions and update your actions"),
         new(Permissions.ViewChildRecords, "My work", "/casework/my-work", "The children allocated to you and what is due for them"),
         new(Permissions.ViewChildRecords, "Team's due work", "/casework/team", "Everything due soon or overdue for a team"),

@@ -88,7 +88,8 @@ public sealed class AnnualReportService(SafeguardDbContext db, IEnumerable<IAnnu
                 throw new ConcurrencyConflictException();
             }
 
-            narrative = new AnnualReportNarrative { YearStart = year.StartYear, SectionKey = sectionKey, UpdatedBy = actor.Name };
+            // Version 1 from the first save, so a second writer who also started from "not written yet" (0) is refused.
+            narrative = new AnnualReportNarrative { YearStart = year.StartYear, SectionKey = sectionKey, UpdatedBy = actor.Name, Version = 1 };
             db.Add(narrative);
         }
         else

@@ -60,6 +60,7 @@ public static class Permissions
     public static readonly Permission BookTraining = new("training.book", "Book your agency's staff on partnership training, see your agency's delegates (never another agency's) and record their three-month follow-ups");
     public static readonly Permission RaiseEscalations = new("escalations.raise", "Raise a professional disagreement (escalation) with another agency for your agency, answer those raised with it, escalate them stage by stage and record their outcome", ExposesChildData: true);
     public static readonly Permission ManageGovernance = new("governance.manage", "Run the partnership's boards and subgroups: terms of reference, membership, meetings, attendance, minutes, decisions, the action log and the business plan");
+    public static readonly Permission ManageAnnualReport = new("annualreport.manage", "Prepare the partnership's annual report: the sections' narratives, feedback from children and families, funding, sending it for review, recording each safeguarding partner's sign-off with the signatory's name, publishing it and downloading it (DOCX and PDF)");
     public static readonly Permission ManageRetention = new("records.retention", "See the records due for deletion or review under the retention schedule, and delete them", ExposesChildData: true);
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -106,6 +107,7 @@ public static class Permissions
         BookTraining,
         RaiseEscalations,
         ManageGovernance,
+        ManageAnnualReport,
         ViewEarlyHelp,
         ManageEarlyHelp,
         LeadEarlyHelp,

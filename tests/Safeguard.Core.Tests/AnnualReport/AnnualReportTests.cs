@@ -125,6 +125,9 @@ public class AnnualReportTests
         var service = Service(f);
         var first = await service.SaveNarrativeAsync(Year, "voice", "Children told us about reviews.", 0, BusinessUnit, Ct);
         f.Services.Db.ChangeTracker.Clear();
+        // A second writer who opened the section before anything was written is refused too.
+        await Assert.ThrowsAnyAsync<DbUpdateConcurrencyException>(() => service.SaveNarrativeAsync(Year, "voice", "Written at the same time", 0, BusinessUnit, Ct));
+        f.Services.Db.ChangeTracker.Clear();
         var second = await service.SaveNarrativeAsync(Year, "voice", "Children told us about reviews, and we listened.", first.Version, BusinessUnit with { Name = "Cal Comms" }, Ct);
         f.Services.Db.ChangeTracker.Clear();
         await Assert.ThrowsAnyAsync<DbUpdateConcurrencyException>(() => service.SaveNarrativeAsync(Year, "voice", "An old draft", first.Version, BusinessUnit, Ct));

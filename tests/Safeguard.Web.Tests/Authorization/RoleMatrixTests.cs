@@ -164,6 +164,8 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/my-agency/escalations/{id}/note",
             "/assurance/escalations", "/assurance/escalations/{id}", "/assurance/escalations/figures",
             "/assurance/escalations/{id}/meeting", "/assurance/escalations/{id}/close", "/assurance/escalations/{id}/note",
+            "/annual-report", "/annual-report/1", "/annual-report/1/narrative", "/annual-report/1/feedback", "/annual-report/1/funding",
+            "/annual-report/feedback/{id}", "/annual-report/funding/{id}",
         })
         {
             Assert.Contains(expected, urls);
