@@ -323,8 +323,9 @@ public class GovernanceTests
         Assert.Empty(await f.Boards.PrioritiesCitingAsync(other.Id, Ct));
 
         // Moved to another workstream from the version read; an unknown workstream is refused beside the drop-down.
-        await f.Boards.SavePriorityAsync(new PriorityInput(neglect.Id, 2026, "Neglect", "Recognise neglect early.", null, other.Id, null), neglect.Version, f.BusinessUnit, Ct);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Boards.SavePriorityAsync(new PriorityInput(neglect.Id, 2026, "Neglect", "Stale", null, null, null), neglect.Version, f.BusinessUnit, Ct));
+        var read = neglect.Version;
+        await f.Boards.SavePriorityAsync(new PriorityInput(neglect.Id, 2026, "Neglect", "Recognise neglect early.", null, other.Id, null), read, f.BusinessUnit, Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Boards.SavePriorityAsync(new PriorityInput(neglect.Id, 2026, "Neglect", "Stale", null, null, null), read, f.BusinessUnit, Ct));
         Assert.Equal(["Neglect"], (await f.Boards.PrioritiesCitingAsync(other.Id, Ct)).Select(p => p.Title));
         var unknown = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "Exploitation", "Safety plans.", null, Guid.NewGuid(), null), 0, f.BusinessUnit, Ct));
         Assert.Equal("WorkstreamId", Assert.Single(unknown.Problems).Field);
