@@ -30,7 +30,7 @@ public class ImprovementPlanJourneyTests(DemoAppFixture app) : IClassFixture<Dem
         await bu.GetByRole(AriaRole.Link, new() { Name = "3. Build a skilled, confident and experienced workforce" }).ClickAsync();
         await Assertions.Expect(bu.Locator("[data-testid=workstreams]")).ToContainTextAsync("Rolling recruitment");
         await Axe.StepAsync(bu, "improvement-plan-03-outcome");
-        await bu.GetByRole(AriaRole.Link, new() { Name = "Rolling recruitment" }).ClickAsync();
+        await bu.GetByRole(AriaRole.Link, new() { Name = "Rolling recruitment", Exact = true }).ClickAsync();
         await Assertions.Expect(bu).ToHaveURLAsync(new Regex("/assurance/improvement-plan/workstreams/[0-9a-f-]{36}"));
         var workstreamUrl = new Uri(bu.Url).PathAndQuery;
         await Axe.StepAsync(bu, "improvement-plan-04-workstream");
