@@ -8,7 +8,8 @@ namespace Safeguard.EndToEnd.Tests;
 /// <summary>
 /// The improvement plan, in browsers, on accessible pages: the business unit opens the demo plan's overview, an outcome
 /// and a workstream and adds a milestone; the workstream's lead rates it red from their agency's pages (refused without
-/// a commentary) and the business unit sees the rating at the top of the workstream's history.
+/// a commentary) and the business unit sees the rating at the top of the workstream's history, then changes the
+/// workstream (a blank title refused beside the field) and completes the milestone from their "Change" links.
 /// </summary>
 public class ImprovementPlanJourneyTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
@@ -29,7 +30,7 @@ public class ImprovementPlanJourneyTests(DemoAppFixture app) : IClassFixture<Dem
         await bu.GetByRole(AriaRole.Link, new() { Name = "3. Build a skilled, confident and experienced workforce" }).ClickAsync();
         await Assertions.Expect(bu.Locator("[data-testid=workstreams]")).ToContainTextAsync("Rolling recruitment");
         await Axe.StepAsync(bu, "improvement-plan-03-outcome");
-        await bu.GetByRole(AriaRole.Link, new() { Name = "Rolling recruitment" }).ClickAsync();
+        await bu.GetByRole(AriaRole.Link, new() { Name = "Rolling recruitment", Exact = true }).ClickAsync();
         await Assertions.Expect(bu).ToHaveURLAsync(new Regex("/assurance/improvement-plan/workstreams/[0-9a-f-]{36}"));
         var workstreamUrl = new Uri(bu.Url).PathAndQuery;
         await Axe.StepAsync(bu, "improvement-plan-04-workstream");
@@ -70,6 +71,30 @@ public class ImprovementPlanJourneyTests(DemoAppFixture app) : IClassFixture<Dem
         await Assertions.Expect(bu.Locator("[data-testid=history] tbody tr").First).ToContainTextAsync("Agency staff still at 46%");
         await Assertions.Expect(bu.Locator("[data-testid=history] tbody tr").First).ToContainTextAsync("Dee Data");
         await Axe.StepAsync(bu, "improvement-plan-08-history");
+
+        // The business unit changes the workstream's impact from its "Change" link: a blank title is refused beside the field.
+        await bu.GetByRole(AriaRole.Link, new() { Name = "Change the impact" }).ClickAsync();
+        await Assertions.Expect(bu.Locator("h1")).ToHaveTextAsync("Change the workstream");
+        await Axe.StepAsync(bu, "improvement-plan-09-change-workstream");
+        await bu.GetByLabel("Workstream", new() { Exact = true }).FillAsync("");
+        await bu.GetByLabel("Impact of activity so far (optional)").FillAsync("Agency staff down to 30% of the workforce");
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Save the workstream" }).ClickAsync();
+        await Assertions.Expect(bu.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the workstream's title");
+        await Assertions.Expect(bu.Locator("#Input-Title-error")).ToContainTextAsync("Enter the workstream's title");
+        await Axe.StepAsync(bu, "improvement-plan-10-change-refused");
+        await bu.GetByLabel("Workstream", new() { Exact = true }).FillAsync("Rolling recruitment");
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Save the workstream" }).ClickAsync();
+        await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The workstream is changed.");
+        await Assertions.Expect(bu.Locator("[data-testid=workstream]")).ToContainTextAsync("Agency staff down to 30% of the workforce");
+
+        // And the milestone added above: completed.
+        await bu.GetByRole(AriaRole.Link, new() { Name = "Change " + milestone }).ClickAsync();
+        await Assertions.Expect(bu.GetByLabel("What is to be done")).ToHaveValueAsync(milestone);
+        await Axe.StepAsync(bu, "improvement-plan-11-change-milestone");
+        await bu.GetByLabel("Completed", new() { Exact = true }).CheckAsync();
+        await bu.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
+        await Assertions.Expect(bu.Locator(".govuk-notification-banner")).ToContainTextAsync("The milestone or action is changed.");
+        await Assertions.Expect(bu.Locator("[data-testid=actions] tr", new() { HasText = milestone }).Locator("select")).ToHaveValueAsync("Completed");
         buProblems.AssertNone();
     }
 }

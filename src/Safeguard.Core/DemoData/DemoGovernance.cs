@@ -133,8 +133,11 @@ public static class DemoGovernance
             meetings += AddMeetings(db, random, plan, board, members, today, start);
         }
 
-        AddPlan(db, boards, ReportingYear.Of(today));
-        AddPlan(db, boards, ReportingYear.Of(today).Previous);
+        // The improvement plan's workstreams (seeded first) that the priorities are delivered through, by title.
+        var workstreams = (await db.Set<Safeguard.ImprovementPlan.Workstream>().AsNoTracking().Select(w => new { w.Id, w.Title }).ToListAsync(cancellationToken))
+            .GroupBy(w => w.Title, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        AddPlan(db, boards, workstreams, ReportingYear.Of(today));
+        AddPlan(db, boards, workstreams, ReportingYear.Of(today).Previous);
         await db.SaveChangesAsync(cancellationToken);
         return meetings;
     }
@@ -269,19 +272,29 @@ public static class DemoGovernance
         return random.NextDouble() < 0.6 ? AttendanceStatus.Apologies : AttendanceStatus.Absent;
     }
 
-    private static void AddPlan(SafeguardDbContext db, Dictionary<string, Board> boards, ReportingYear year)
+    private static void AddPlan(SafeguardDbContext db, Dictionary<string, Board> boards, Dictionary<string, Guid> workstreams, ReportingYear year)
     {
-        (string Title, string Description, string Owner, string? Link)[] priorities =
+        // Each priority names the improvement plan workstream that delivers it, or says why there is none.
+        (string Title, string Description, string Owner, string? Workstream, string? Note)[] priorities =
         [
-            ("Neglect", "Practitioners recognise and respond to neglect early, using the neglect toolkit; measured by the neglect audit and the share of child protection plans for neglect re-registered within two years.", "Quality Assurance and Performance Subgroup", "Workstream 2: Early help and neglect"),
-            ("Exploitation and children missing from home", "Children at risk of criminal and sexual exploitation are identified and safety-planned; every child returning from a missing episode is offered a return home interview within 72 hours.", "Complex Safeguarding Subgroup", null),
-            ("Learning from reviews changes practice", "Every review's recommendations have owned actions, tracked to completion, and their learning reaches the workforce through briefings and training within three months.", "Case Review Subgroup", "Workstream 4: Quality of practice"),
-            ("The child's voice", "Every agency's records show the child's wishes and feelings and how they shaped the plan; schools and colleges take part through their designated safeguarding leads.", "Schools, Colleges and Adult Learning Subgroup", null),
+            ("Neglect", "Practitioners recognise and respond to neglect early, using the neglect toolkit; measured by the neglect audit and the share of child protection plans for neglect re-registered within two years.", "Quality Assurance and Performance Subgroup", "Consistent offer of Early Help across universal and targeted services", null),
+            ("Exploitation and children missing from home", "Children at risk of criminal and sexual exploitation are identified and safety-planned; every child returning from a missing episode is offered a return home interview within 72 hours.", "Complex Safeguarding Subgroup", "Partnership strategies to ensure co-ordinated response to missing & exploitation", null),
+            ("Learning from reviews changes practice", "Every review's recommendations have owned actions, tracked to completion, and their learning reaches the workforce through briefings and training within three months.", "Case Review Subgroup", "Ensure Quality Assurance Framework supports focused, ongoing improvement", null),
+            ("The child's voice", "Every agency's records show the child's wishes and feelings and how they shaped the plan; schools and colleges take part through their designated safeguarding leads.", "Schools, Colleges and Adult Learning Subgroup", null, "Not in the improvement plan: carried by each agency's own quality assurance"),
         ];
         for (var i = 0; i < priorities.Length; i++)
         {
             var p = priorities[i];
-            db.Add(new BusinessPriority { YearStart = year.StartYear, Number = i + 1, Title = p.Title, Description = p.Description, OwnerBoardId = boards.TryGetValue(p.Owner, out var b) ? b.Id : null, ImprovementPlanLink = p.Link });
+            db.Add(new BusinessPriority
+            {
+                YearStart = year.StartYear,
+                Number = i + 1,
+                Title = p.Title,
+                Description = p.Description,
+                OwnerBoardId = boards.TryGetValue(p.Owner, out var b) ? b.Id : null,
+                WorkstreamId = p.Workstream is not null && workstreams.TryGetValue(p.Workstream, out var w) ? w : null,
+                ImprovementPlanNote = p.Note,
+            });
         }
     }
 }

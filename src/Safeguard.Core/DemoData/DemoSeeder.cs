@@ -126,6 +126,9 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
         var area = await DemoAreaAsync(options, actor, cancellationToken);
         await Dataset.IndicatorCatalogue.SyncAsync(db, cancellationToken);
         await DemoDataset.SeedAsync(db, actor, options.Activity ? options.Children : null, cancellationToken);
+        // The partnership's improvement plan: seven outcomes, workstreams led by partner agencies' staff, quarterly
+        // ratings. Before the boards, whose business plan priorities name its workstreams.
+        await DemoImprovementPlan.SeedAsync(db, actor, cancellationToken);
         if (options.Activity)
         {
             // Targets and averages to compare the generated area's computed figures with.
@@ -154,8 +157,6 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             await DemoAnnualReport.SeedAsync(db, actor, cancellationToken);
         }
 
-        // The partnership's improvement plan: seven outcomes, workstreams led by partner agencies' staff, quarterly ratings.
-        await DemoImprovementPlan.SeedAsync(db, actor, cancellationToken);
         return new DemoSeedResult(agenciesAdded, usersAdded, reviewsAdded, area.Children, area.Contacts, area.Referrals);
     }
 

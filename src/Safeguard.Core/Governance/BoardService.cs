@@ -19,8 +19,14 @@ public sealed record NewMember(Guid? AgencyId, string? Name, Guid? UserId, strin
 /// <summary>A change to a membership: role, named deputy, and the last day when the membership ends.</summary>
 public sealed record MemberChange(string? Role, string? DeputyName, DateOnly? EndOn);
 
-/// <summary>A priority of the business plan (a new one when <paramref name="Id"/> is null).</summary>
-public sealed record PriorityInput(Guid? Id, int? YearStart, string? Title, string? Description, Guid? OwnerBoardId, string? ImprovementPlanLink);
+/// <summary>
+/// A priority of the business plan (a new one when <paramref name="Id"/> is null): the improvement plan's workstream
+/// it is delivered through, when there is one, and a note on the improvement plan.
+/// </summary>
+public sealed record PriorityInput(Guid? Id, int? YearStart, string? Title, string? Description, Guid? OwnerBoardId, Guid? WorkstreamId, string? ImprovementPlanNote);
+
+/// <summary>An improvement plan workstream a priority can name: its title and the plan it is in.</summary>
+public sealed record WorkstreamChoice(Guid Id, string Title, Guid PlanId, string PlanTitle);
 
 /// <summary>
 /// The partnership's boards and subgroups: their terms of reference and quorum, members by agency with their role,
@@ -169,6 +175,21 @@ public sealed class BoardService(SafeguardDbContext db)
     public Task<List<BusinessPriority>> PlanAsync(ReportingYear year, CancellationToken cancellationToken = default) =>
         db.Set<BusinessPriority>().AsNoTracking().Where(p => p.YearStart == year.StartYear).OrderBy(p => p.Number).ToListAsync(cancellationToken);
 
+    /// <summary>The improvement plans' workstreams a priority can name, newest plan first, by title within a plan.</summary>
+    public async Task<IReadOnlyList<WorkstreamChoice>> WorkstreamChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await (from w in db.Set<Safeguard.ImprovementPlan.Workstream>().AsNoTracking()
+                          join p in db.Set<Safeguard.ImprovementPlan.Plan>().AsNoTracking() on w.PlanId equals p.Id
+                          select new { w.Id, w.Title, PlanId = p.Id, PlanTitle = p.Title, p.StartsOn }).ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(r => r.StartsOn).ThenBy(r => r.PlanTitle, StringComparer.Ordinal).ThenBy(r => r.Title, StringComparer.Ordinal)
+            .Select(r => new WorkstreamChoice(r.Id, r.Title, r.PlanId, r.PlanTitle))];
+    }
+
+    /// <summary>The business plans' priorities (of every year) delivered through a workstream, newest year first.</summary>
+    public async Task<IReadOnlyList<BusinessPriority>> PrioritiesCitingAsync(Guid workstreamId, CancellationToken cancellationToken = default) =>
+        [.. (await db.Set<BusinessPriority>().AsNoTracking().Where(p => p.WorkstreamId == workstreamId).ToListAsync(cancellationToken))
+            .OrderByDescending(p => p.YearStart).ThenBy(p => p.Number)];
+
     /// <summary>Adds a priority to a year's plan (numbered after the last) or changes one, checked against the version read.</summary>
     public async Task<BusinessPriority> SavePriorityAsync(PriorityInput input, int version, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -176,7 +197,7 @@ public sealed class BoardService(SafeguardDbContext db)
         var problems = new Problems();
         var title = problems.Required("Title", input.Title, "Enter the priority", Board.MaxNameLength);
         var description = problems.Required("Description", input.Description, "Enter what the priority means and how it will be achieved", Board.MaxTextLength);
-        var link = problems.Optional("ImprovementPlanLink", input.ImprovementPlanLink, "The improvement plan link", 500);
+        var note = problems.Optional("ImprovementPlanNote", input.ImprovementPlanNote, "The note on the improvement plan", BusinessPriority.MaxNoteLength);
         var today = UkTime.Today(db.Time);
         if (input.YearStart is not { } year || year < 2000 || year > today.Year + 2)
         {
@@ -186,6 +207,11 @@ public sealed class BoardService(SafeguardDbContext db)
         if (input.OwnerBoardId is { } owner && !await db.Set<Board>().AnyAsync(b => b.Id == owner, cancellationToken))
         {
             problems.Add("OwnerBoardId", "Select the subgroup that owns the priority from the list");
+        }
+
+        if (input.WorkstreamId is { } workstream && !await db.Set<Safeguard.ImprovementPlan.Workstream>().AnyAsync(w => w.Id == workstream, cancellationToken))
+        {
+            problems.Add("WorkstreamId", "Select the improvement plan workstream from the list, or none");
         }
 
         BusinessPriority? priority = null;
@@ -212,7 +238,8 @@ public sealed class BoardService(SafeguardDbContext db)
         }
 
         priority.OwnerBoardId = input.OwnerBoardId;
-        priority.ImprovementPlanLink = link;
+        priority.WorkstreamId = input.WorkstreamId;
+        priority.ImprovementPlanNote = note;
         await SaveAsync(cancellationToken);
         return priority;
     }

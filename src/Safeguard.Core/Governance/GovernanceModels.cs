@@ -220,6 +220,8 @@ public sealed class GovernanceActionUpdate : Entity
 /// </summary>
 public sealed class BusinessPriority : Entity
 {
+    public const int MaxNoteLength = 500;
+
     public int YearStart { get; set; }
 
     public int Number { get; set; }
@@ -230,8 +232,14 @@ public sealed class BusinessPriority : Entity
 
     public Guid? OwnerBoardId { get; set; }
 
-    /// <summary>The improvement plan's workstream this priority is delivered through (its name or its address), as text until that plan is in Safeguard.</summary>
-    public string? ImprovementPlanLink { get; set; }
+    /// <summary>The improvement plan's workstream this priority is delivered through (ADR 0082).</summary>
+    public Guid? WorkstreamId { get; set; }
+
+    /// <summary>
+    /// A note on how the priority relates to the improvement plan: what was typed before the priority could name a
+    /// workstream and matched none (kept as written), or anything the business unit adds.
+    /// </summary>
+    public string? ImprovementPlanNote { get; set; }
 
     public ReportingYear Year => new(YearStart);
 }

@@ -19,6 +19,12 @@ public sealed record WorkstreamInput(string? Title, Guid? LeadUserId, string? Im
 /// <summary>A milestone or action as typed.</summary>
 public sealed record ActionInput(PlanActionKind? Kind, string? Title, DateOnly? DueOn, Guid? OwnerUserId);
 
+/// <summary>
+/// A milestone or action as changed by the business unit: what it is, when it is due, who owns it, where it stands and,
+/// when completed, the day it was (today when not given).
+/// </summary>
+public sealed record ActionChange(PlanActionKind? Kind, string? Title, DateOnly? DueOn, Guid? OwnerUserId, PlanActionStatus? Status, DateOnly? CompletedOn);
+
 /// <summary>A rating as typed: the period's key, the rating and what lies behind it.</summary>
 public sealed record RatingInput(string? Period, ProgressRating? Rating, string? Commentary);
 
@@ -31,7 +37,7 @@ public sealed record RatedLine(RatedItemKind Kind, Guid ItemId, string Title, Pl
 /// each period's key achievements and challenges. Workstream leads and action owners change their own part through
 /// <see cref="PlanUpdateService"/>.
 /// </summary>
-public sealed class PlanService(SafeguardDbContext db)
+public sealed partial class PlanService(SafeguardDbContext db)
 {
     public async Task<Plan> CreateAsync(NewPlan input, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -142,25 +148,6 @@ public sealed class PlanService(SafeguardDbContext db)
         db.Add(workstream);
         await SaveAsync(cancellationToken);
         return workstream;
-    }
-
-    /// <summary>Changes a workstream's title, lead or reported impact; its version guards against two people editing at once.</summary>
-    public async Task ChangeWorkstreamAsync(Guid workstreamId, int version, WorkstreamInput input, Actor actor, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var workstream = await db.Set<Workstream>().FirstOrDefaultAsync(w => w.Id == workstreamId, cancellationToken)
-            ?? throw new SafeguardValidationException("Workstream", "There is no such workstream");
-        var problems = new Problems();
-        var title = problems.Required("Title", input.Title, "Enter the workstream's title", Plan.MaxTitleLength);
-        var impact = problems.Optional("Impact", input.Impact, "The impact so far", Plan.MaxTextLength);
-        var lead = await PersonAsync(problems, "LeadUserId", input.LeadUserId, "Select the workstream's lead", cancellationToken);
-        problems.ThrowIfAny();
-        using var process = db.BeginProcess("ImprovementPlan.ChangeWorkstream", actor);
-        db.Entry(workstream).Property(w => w.Version).OriginalValue = version;
-        workstream.Title = title;
-        workstream.Impact = impact;
-        (workstream.LeadUserId, workstream.LeadName, workstream.LeadAgencyId) = (lead!.Value.Id, lead.Value.Name, lead.Value.AgencyId);
-        await SaveAsync(cancellationToken);
     }
 
     public async Task<PlanAction> AddActionAsync(Guid workstreamId, ActionInput input, Actor actor, CancellationToken cancellationToken = default)
@@ -402,7 +389,8 @@ public sealed class PlanService(SafeguardDbContext db)
         [.. (await db.Users.AsNoTracking().Where(u => !u.IsDisabled).Select(u => new { u.Id, u.DisplayName, Agency = u.Agency!.Name }).ToListAsync(cancellationToken))
             .OrderBy(u => u.DisplayName, StringComparer.Ordinal).Select(u => (u.Id, u.DisplayName, u.Agency))];
 
-    private async Task<(Guid Id, string Name, Guid AgencyId)?> PersonAsync(Problems problems, string field, Guid? userId, string message, CancellationToken cancellationToken)
+    /// <summary>The active user chosen for <c>field</c>, or <c>current</c>: the person already named (a lead or owner kept on a change), who may have left since.</summary>
+    private async Task<(Guid Id, string Name, Guid AgencyId)?> PersonAsync(Problems problems, string field, Guid? userId, string message, CancellationToken cancellationToken, Guid? current = null)
     {
         if (userId is not { } id)
         {
@@ -410,7 +398,7 @@ public sealed class PlanService(SafeguardDbContext db)
             return null;
         }
 
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == id && !u.IsDisabled).Select(u => new { u.Id, u.DisplayName, u.AgencyId }).FirstOrDefaultAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id && (!u.IsDisabled || u.Id == current)).Select(u => new { u.Id, u.DisplayName, u.AgencyId }).FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             problems.Add(field, "The person selected is not an active user of Safeguard");

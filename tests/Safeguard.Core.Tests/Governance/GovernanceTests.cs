@@ -289,17 +289,48 @@ public partial class GovernanceTests
         var wrongUser = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Boards.AddMemberAsync(board.Id, new NewMember(f.Health, "Someone", f.PoliceUser.UserId, "Member", null, new DateOnly(2026, 4, 1)), f.BusinessUnit, Ct));
         Assert.Equal("UserId", wrongUser.Problems[0].Field);
 
-        // The business plan: numbered priorities per year, owned by a subgroup, with the improvement plan link as text.
+        // The business plan: numbered priorities per year, owned by a subgroup, with a note on the improvement plan.
         Assert.Empty(await f.Boards.PlanAsync(Year, Ct));
-        var first = await f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "Neglect", "Recognise neglect early.", board.Id, "Workstream 2"), 0, f.BusinessUnit, Ct);
-        var second = await f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "Exploitation", "Safety plans for every child at risk.", null, null), 0, f.BusinessUnit, Ct);
+        var first = await f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "Neglect", "Recognise neglect early.", board.Id, null, "Workstream 2"), 0, f.BusinessUnit, Ct);
+        var second = await f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "Exploitation", "Safety plans for every child at risk.", null, null, null), 0, f.BusinessUnit, Ct);
         Assert.Equal((1, 2), (first.Number, second.Number));
         var priorityRead = first.Version;
-        await f.Boards.SavePriorityAsync(new PriorityInput(first.Id, 2026, "Neglect and early help", "Recognise neglect early.", board.Id, null), priorityRead, f.BusinessUnit, Ct);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Boards.SavePriorityAsync(new PriorityInput(first.Id, 2026, "Stale", "Stale", null, null), priorityRead, f.BusinessUnit, Ct));
+        await f.Boards.SavePriorityAsync(new PriorityInput(first.Id, 2026, "Neglect and early help", "Recognise neglect early.", board.Id, null, null), priorityRead, f.BusinessUnit, Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Boards.SavePriorityAsync(new PriorityInput(first.Id, 2026, "Stale", "Stale", null, null, null), priorityRead, f.BusinessUnit, Ct));
         var plan = await f.Boards.PlanAsync(Year, Ct);
-        Assert.Equal([("Neglect and early help", (Guid?)board.Id, (string?)null), ("Exploitation", null, null)], plan.Select(p => (p.Title, p.OwnerBoardId, p.ImprovementPlanLink)));
-        var missing = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Boards.SavePriorityAsync(new PriorityInput(null, 1999, " ", "", Guid.NewGuid(), null), 0, f.BusinessUnit, Ct));
+        Assert.Equal([("Neglect and early help", (Guid?)board.Id, (string?)null), ("Exploitation", null, null)], plan.Select(p => (p.Title, p.OwnerBoardId, p.ImprovementPlanNote)));
+        var missing = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Boards.SavePriorityAsync(new PriorityInput(null, 1999, " ", "", Guid.NewGuid(), null, null), 0, f.BusinessUnit, Ct));
         Assert.Equal(["Title", "Description", "YearStart", "OwnerBoardId"], missing.Problems.Select(p => p.Field));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_priority_names_an_improvement_plan_workstream_which_lists_the_priorities_citing_it(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var plans = f.Journey.Services.Get<Safeguard.ImprovementPlan.PlanService>();
+        var plan = await plans.CreateAsync(new Safeguard.ImprovementPlan.NewPlan("Improvement plan 2025-27", new DateOnly(2025, 4, 1), new DateOnly(2027, 3, 31), Safeguard.ImprovementPlan.ReportingFrequency.Quarterly), f.BusinessUnit, Ct);
+        var outcome = await plans.AddOutcomeAsync(plan.Id, plan.Version, new Safeguard.ImprovementPlan.OutcomeInput(null, "Identify and support children in need of help", null), f.BusinessUnit, Ct);
+        var earlyHelp = await plans.AddWorkstreamAsync(outcome.Id, new Safeguard.ImprovementPlan.WorkstreamInput("Consistent offer of Early Help", f.PoliceUser.UserId, null), f.BusinessUnit, Ct);
+        var other = await plans.AddWorkstreamAsync(outcome.Id, new Safeguard.ImprovementPlan.WorkstreamInput("Implement Family Safeguarding", f.PoliceUser.UserId, null), f.BusinessUnit, Ct);
+        Assert.Equal(
+            [("Consistent offer of Early Help", "Improvement plan 2025-27"), ("Implement Family Safeguarding", "Improvement plan 2025-27")],
+            (await f.Boards.WorkstreamChoicesAsync(Ct)).Select(c => (c.Title, c.PlanTitle)));
+
+        var neglect = await f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "Neglect", "Recognise neglect early.", null, earlyHelp.Id, null), 0, f.BusinessUnit, Ct);
+        await f.Boards.SavePriorityAsync(new PriorityInput(null, 2025, "Neglect (last year)", "Recognise neglect early.", null, earlyHelp.Id, "Carried over"), 0, f.BusinessUnit, Ct);
+        await f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "The child's voice", "Wishes and feelings.", null, null, "Not in the improvement plan"), 0, f.BusinessUnit, Ct);
+        Assert.Equal([(2026, "Neglect"), (2025, "Neglect (last year)")], (await f.Boards.PrioritiesCitingAsync(earlyHelp.Id, Ct)).Select(p => (p.YearStart, p.Title)));
+        Assert.Empty(await f.Boards.PrioritiesCitingAsync(other.Id, Ct));
+
+        // Moved to another workstream from the version read; an unknown workstream is refused beside the drop-down.
+        var read = neglect.Version;
+        await f.Boards.SavePriorityAsync(new PriorityInput(neglect.Id, 2026, "Neglect", "Recognise neglect early.", null, other.Id, null), read, f.BusinessUnit, Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Boards.SavePriorityAsync(new PriorityInput(neglect.Id, 2026, "Neglect", "Stale", null, null, null), read, f.BusinessUnit, Ct));
+        Assert.Equal(["Neglect"], (await f.Boards.PrioritiesCitingAsync(other.Id, Ct)).Select(p => p.Title));
+        var unknown = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Boards.SavePriorityAsync(new PriorityInput(null, 2026, "Exploitation", "Safety plans.", null, Guid.NewGuid(), null), 0, f.BusinessUnit, Ct));
+        Assert.Equal("WorkstreamId", Assert.Single(unknown.Problems).Field);
+        var plan2026 = await f.Boards.PlanAsync(Year, Ct);
+        Assert.Equal([("Neglect", (Guid?)other.Id, (string?)null), ("The child's voice", null, "Not in the improvement plan")], plan2026.Select(p => (p.Title, p.WorkstreamId, p.ImprovementPlanNote)));
+        Assert.True(await f.Journey.Services.Db.AuditEvents.AsNoTracking().CountAsync(e => e.Process == "Governance.SavePriority", Ct) >= 4);
     }
 }

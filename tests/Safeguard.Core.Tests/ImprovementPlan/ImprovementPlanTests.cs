@@ -269,4 +269,53 @@ public class ImprovementPlanTests
         Assert.False(none.HasRecords);
         Assert.Equal("No records yet: the partnership has no improvement plan covering 2030-31.", Assert.IsType<Safeguard.AnnualReport.ReportParagraph>(Assert.Single(none.Blocks)).Text);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Outcomes_workstreams_and_actions_are_changed_from_their_version_checked_and_audited(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var second = await f.Plans.AddOutcomeAsync(f.Plan.Id, await VersionOfAsync<Plan>(f, f.Plan.Id), new OutcomeInput(null, "Improve practice", null), f.BusinessUnit, Ct);
+        var (outcomeRead, actionRead) = (second.Version, f.Action.Version);
+
+        // An outcome: its number stays unique in the plan; a change from an older version is refused.
+        var taken = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Plans.ChangeOutcomeAsync(second.Id, outcomeRead, new OutcomeInput(1, " ", null), f.BusinessUnit, Ct));
+        Assert.Equal([("Title", "Enter the outcome"), ("Number", "The plan already has an outcome 1")], taken.Problems.Select(p => (p.Field, p.Message)));
+        await f.Plans.ChangeOutcomeAsync(second.Id, outcomeRead, new OutcomeInput(3, "Improve the quality of practice", "Improve the quality of practice"), f.BusinessUnit, Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Plans.ChangeOutcomeAsync(second.Id, outcomeRead, new OutcomeInput(4, "Overwritten", null), f.Lead, Ct));
+        var outcome = await f.Journey.Services.Db.Set<PlanOutcome>().AsNoTracking().SingleAsync(o => o.Id == second.Id, Ct);
+        Assert.Equal((3, "Improve the quality of practice", "Improve the quality of practice"), (outcome.Number, outcome.Title, outcome.Theme));
+
+        // A milestone or action: every field; completed on a given day (never in the future), or today.
+        var bad = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Plans.ChangeActionAsync(f.Action.Id, actionRead, new ActionChange(null, "", null, null, PlanActionStatus.InProgress, new DateOnly(2026, 11, 2)), f.BusinessUnit, Ct));
+        Assert.Equal(["Kind", "Title", "DueOn", "OwnerUserId", "CompletedOn"], bad.Problems.Select(p => p.Field));
+        var future = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Plans.ChangeActionAsync(f.Action.Id, actionRead, new ActionChange(PlanActionKind.Action, "Reconvene", new DateOnly(2026, 12, 1), f.Owner.UserId, PlanActionStatus.Completed, new DateOnly(2026, 12, 25)), f.BusinessUnit, Ct));
+        Assert.Equal("The completion date must be today or earlier, not 25 December 2026", Assert.Single(future.Problems).Message);
+        await f.Plans.ChangeActionAsync(f.Action.Id, actionRead, new ActionChange(PlanActionKind.Action, "Reconvene the Workforce Board with its new chair", new DateOnly(2026, 12, 1), f.Owner.UserId, PlanActionStatus.Completed, new DateOnly(2026, 11, 20)), f.BusinessUnit, Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Plans.ChangeActionAsync(f.Action.Id, actionRead, new ActionChange(PlanActionKind.Milestone, "Stale", new DateOnly(2026, 11, 1), f.Owner.UserId, PlanActionStatus.NotStarted, null), f.BusinessUnit, Ct));
+        var action = await f.Journey.Services.Db.Set<PlanAction>().AsNoTracking().SingleAsync(a => a.Id == f.Action.Id, Ct);
+        Assert.Equal((PlanActionKind.Action, "Reconvene the Workforce Board with its new chair", new DateOnly(2026, 12, 1), PlanActionStatus.Completed, (DateOnly?)new DateOnly(2026, 11, 20), true), (action.Kind, action.Title, action.DueOn, action.Status, action.CompletedOn, action.MetOnTime));
+        await f.Plans.ChangeActionAsync(f.Action.Id, action.Version, new ActionChange(PlanActionKind.Action, action.Title, action.DueOn, f.Lead.UserId, PlanActionStatus.InProgress, null), f.BusinessUnit, Ct);
+        action = await f.Journey.Services.Db.Set<PlanAction>().AsNoTracking().SingleAsync(a => a.Id == f.Action.Id, Ct);
+        Assert.Equal((PlanActionStatus.InProgress, (DateOnly?)null, f.Lead.AgencyId!.Value), (action.Status, action.CompletedOn, action.OwnerAgencyId));
+
+        // A workstream: a lead who has since left may be kept, a new lead must be an active user; the lead agency follows the lead.
+        var opened = f.Workstream.Version;
+        using (f.Journey.Services.Db.BeginProcess("Test.Disable", Actor.System()))
+        {
+            var lead = await f.Journey.Services.Db.Users.SingleAsync(u => u.Id == f.Lead.UserId, Ct);
+            lead.IsDisabled = true;
+            await f.Journey.Services.Db.SaveChangesAsync(Ct);
+        }
+
+        await f.Plans.ChangeWorkstreamAsync(f.Workstream.Id, opened, new WorkstreamInput("Rolling recruitment", f.Lead.UserId, "Agency staff down to 25%"), f.BusinessUnit, Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => f.Plans.ChangeWorkstreamAsync(f.Workstream.Id, opened, new WorkstreamInput("Stale", f.Owner.UserId, null), f.BusinessUnit, Ct));
+        var gone = await Assert.ThrowsAsync<SafeguardValidationException>(() => f.Plans.ChangeWorkstreamAsync(f.Workstream.Id, opened + 1, new WorkstreamInput("Rolling recruitment", Guid.NewGuid(), null), f.BusinessUnit, Ct));
+        Assert.Equal("LeadUserId", Assert.Single(gone.Problems).Field);
+        var workstream = await f.Journey.Services.Db.Set<Workstream>().AsNoTracking().SingleAsync(w => w.Id == f.Workstream.Id, Ct);
+        Assert.Equal(("Agency staff down to 25%", "Jeanette Richards", f.Lead.AgencyId!.Value), (workstream.Impact, workstream.LeadName, workstream.LeadAgencyId));
+
+        var audited = (await f.Journey.Services.Db.AuditEvents.AsNoTracking().Select(e => e.Process).Distinct().ToListAsync(Ct))
+            .Where(p => p.StartsWith("ImprovementPlan.Change", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(["ImprovementPlan.ChangeAction", "ImprovementPlan.ChangeOutcome", "ImprovementPlan.ChangeWorkstream"], audited);
+    }
 }

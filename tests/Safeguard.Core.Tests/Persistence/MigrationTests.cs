@@ -196,6 +196,71 @@ public class MigrationTests
             await after.Set<Safeguard.Dataset.Indicator>().AsNoTracking().Where(i => i.Code.StartsWith("T.")).OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct));
     }
 
+    /// <summary>
+    /// Business plan priorities name a workstream (ADR 0082): text that is a workstream's title (any case, spaces
+    /// around) or holds its address is linked, to the newest plan's workstream when two plans have one of that title,
+    /// and the text cleared; other text is kept as the note. Going back restores the text.
+    /// </summary>
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Priorities_linked_to_workstreams_by_text_are_linked_by_title_or_address_and_other_text_is_kept_as_a_note(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string before = "20261207500000_AnnualReport";
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        await db.GetService<IMigrator>().MigrateAsync(before, ct);
+
+        // The plans and workstreams as the application wrote them (their tables are unchanged by the migration).
+        var agency = new Agency { Name = "Upgrade Health", Code = "UPH", Type = AgencyType.HealthCommissioner };
+        var lead = new Safeguard.Identity.User { DisplayName = "Lee Lead", UserName = "lead", AgencyId = agency.Id, CreatedAt = TimeProvider.System.GetUtcNow() };
+        var older = new Safeguard.ImprovementPlan.Plan { Title = "Improvement plan 2023-25", StartsOn = new DateOnly(2023, 4, 1), EndsOn = new DateOnly(2025, 3, 31), CreatedBy = "test" };
+        var newer = new Safeguard.ImprovementPlan.Plan { Title = "Improvement plan 2025-27", StartsOn = new DateOnly(2025, 4, 1), EndsOn = new DateOnly(2027, 3, 31), CreatedBy = "test" };
+        Safeguard.ImprovementPlan.Workstream NewWorkstream(Safeguard.ImprovementPlan.Plan plan, Safeguard.ImprovementPlan.PlanOutcome outcome, string title) =>
+            new() { PlanId = plan.Id, OutcomeId = outcome.Id, Title = title, LeadUserId = lead.Id, LeadName = lead.DisplayName, LeadAgencyId = agency.Id };
+        var oldOutcome = new Safeguard.ImprovementPlan.PlanOutcome { PlanId = older.Id, Number = 1, Title = "Old" };
+        var newOutcome = new Safeguard.ImprovementPlan.PlanOutcome { PlanId = newer.Id, Number = 1, Title = "New" };
+        var oldEarlyHelp = NewWorkstream(older, oldOutcome, "Early help offer");
+        var earlyHelp = NewWorkstream(newer, newOutcome, "Early help offer");
+        var exploitation = NewWorkstream(newer, newOutcome, "Missing and exploitation");
+        using (db.BeginProcess("Upgrade.Seed", Safeguard.Auditing.Actor.System("upgrade test")))
+        {
+            db.AddRange(agency, lead, older, newer, oldOutcome, newOutcome, oldEarlyHelp, earlyHelp, exploitation);
+            await db.SaveChangesAsync(ct);
+        }
+
+        (int Number, string? Text)[] texts =
+        [
+            (1, "  EARLY HELP offer "),
+            (2, $"/assurance/improvement-plan/workstreams/{exploitation.Id}?period=2026-Q3"),
+            (3, "Workstream 4: Quality of practice"),
+            (4, null),
+        ];
+        foreach (var (number, text) in texts)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO "BusinessPriorities" ("Id", "YearStart", "Number", "Title", "Description", "OwnerBoardId", "ImprovementPlanLink", "Version") VALUES ({0}, 2026, {1}, {2}, 'A priority', NULL, {3}, 0)""",
+                [Guid.NewGuid(), number, $"Priority {number}", text!],
+                ct);
+        }
+
+        await SafeguardDatabase.MigrateAsync(db);
+        await using (var after = database.NewContext())
+        {
+            var priorities = await after.Set<Safeguard.Governance.BusinessPriority>().AsNoTracking().OrderBy(p => p.Number).ToListAsync(ct);
+            Assert.Equal(
+                [((Guid?)earlyHelp.Id, (string?)null), (exploitation.Id, null), (null, "Workstream 4: Quality of practice"), (null, null)],
+                priorities.Select(p => (p.WorkstreamId, p.ImprovementPlanNote)));
+            Assert.Equal(["Priority 1"], (await after.Set<Safeguard.Governance.BusinessPriority>().AsNoTracking().Where(p => p.WorkstreamId == earlyHelp.Id).ToListAsync(ct)).Select(p => p.Title));
+        }
+
+        // Back to the text: a linked priority gets its workstream's title, the note is kept.
+        await db.GetService<IMigrator>().MigrateAsync(before, ct);
+        var back = await db.Database.SqlQueryRaw<string?>("""SELECT "ImprovementPlanLink" AS "Value" FROM "BusinessPriorities" ORDER BY "Number" """).ToListAsync(ct);
+        Assert.Equal(["Early help offer", "Missing and exploitation", "Workstream 4: Quality of practice", null], back);
+        await SafeguardDatabase.MigrateAsync(db);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+    }
+
     [Fact]
     public async Task An_unreachable_database_gets_a_clear_message()
     {

@@ -152,6 +152,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/governance", "/governance/boards/{id}", "/governance/members/{id}", "/governance/meetings/{id}", "/governance/plan", "/governance/figures", "/my-agency/meetings",
             "/assurance/improvement-plan", "/assurance/improvement-plan/{id}", "/assurance/improvement-plan/outcomes/{id}",
             "/assurance/improvement-plan/workstreams/{id}", "/assurance/improvement-plan/{id}/figures", "/my-agency/improvement-plan",
+            "/assurance/improvement-plan/outcomes/{id}/change", "/assurance/improvement-plan/workstreams/{id}/change", "/assurance/improvement-plan/actions/{id}/change",
             "/private-fostering", "/private-fostering/{id}", "/private-fostering/{id}/visit", "/private-fostering/{id}/decision",
             "/private-fostering/{id}/end", "/people/{id}/private-fostering/notify", "/returns/annex-a",
             "/early-help", "/early-help/start", "/early-help/{id}", "/early-help/figures", "/my-agency/early-help", "/my-agency/early-help/{id}",

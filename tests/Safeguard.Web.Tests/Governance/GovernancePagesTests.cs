@@ -124,6 +124,40 @@ public partial class GovernancePagesTests
         Assert.Contains("Case Review Subgroup", Html.Text(html, "[data-testid=board-figures]"), StringComparison.Ordinal);
     }
 
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_priority_links_to_the_workstream_chosen_from_the_drop_down_and_the_workstream_lists_it(DatabaseProvider provider)
+    {
+        await using var factory = await SafeguardWebFactory.CreateAsync(provider);
+        Guid workstream;
+        int year;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            workstream = await db.Set<Safeguard.ImprovementPlan.Workstream>().Where(w => w.Title == "Consistent offer of Early Help across universal and targeted services").Select(w => w.Id).SingleAsync(Token);
+            year = Common.ReportingYear.Of(Calendar.UkTime.Today(db.Time)).StartYear;
+        }
+
+        var bu = await factory.SignInAsync("business.unit");
+        var form = Html.Parse(await bu.GetStringAsync("/governance/plan", Token));
+        Assert.NotNull(form.QuerySelector($"#Input-WorkstreamId optgroup option[value='{workstream}']"));
+
+        var unknown = Html.Parse(await (await SafeguardWebFactory.PostFormAsync(bu, "/governance/plan", new() { ["Version"] = "0", ["Year"] = S(year), ["Input.Title"] = "Neglect", ["Input.Description"] = "Recognise neglect early.", ["Input.WorkstreamId"] = Guid.NewGuid().ToString() })).Content.ReadAsStringAsync(Token));
+        Assert.Equal([("Select the improvement plan workstream from the list, or none", "Input-WorkstreamId")], Html.ErrorSummary(unknown));
+        Html.AssertErrorSummaryLinksResolve(unknown);
+        Assert.Contains("Select the improvement plan workstream", Html.Text(unknown, "#Input-WorkstreamId-error"), StringComparison.Ordinal);
+
+        var saved = await SafeguardWebFactory.PostFormAsync(bu, "/governance/plan", new() { ["Version"] = "0", ["Year"] = S(year), ["Input.Title"] = "Neglect", ["Input.Description"] = "Recognise neglect early.", ["Input.WorkstreamId"] = workstream.ToString(), ["Input.ImprovementPlanNote"] = "With the neglect toolkit" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var plan = Html.Parse(await bu.GetStringAsync($"/governance/plan?year={year}", Token));
+        var link = plan.QuerySelector($"[data-testid=priorities] a[href='/assurance/improvement-plan/workstreams/{workstream}']");
+        Assert.Equal("Consistent offer of Early Help across universal and targeted services", link?.TextContent);
+        Assert.Contains("With the neglect toolkit", Html.Text(plan, "[data-testid=priorities]"), StringComparison.Ordinal);
+
+        var cited = Html.Parse(await bu.GetStringAsync($"/assurance/improvement-plan/workstreams/{workstream}", Token));
+        Assert.Contains("priority 1: Neglect", Html.Text(cited, "[data-testid=priorities]"), StringComparison.Ordinal);
+        Assert.NotNull(cited.QuerySelector($"[data-testid=priorities] a[href='/governance/plan?year={year}']"));
+    }
+
     private static async Task<Guid> MemberIdAsync(SafeguardWebFactory factory)
     {
         using var scope = factory.Services.CreateScope();

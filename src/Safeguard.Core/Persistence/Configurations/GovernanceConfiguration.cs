@@ -132,8 +132,10 @@ public sealed class BusinessPriorityConfiguration : IEntityTypeConfiguration<Bus
         builder.ConfigureEntity();
         builder.Property(p => p.Title).HasMaxLength(Board.MaxNameLength);
         builder.Property(p => p.Description).HasMaxLength(Board.MaxTextLength);
-        builder.Property(p => p.ImprovementPlanLink).HasMaxLength(500);
+        builder.Property(p => p.ImprovementPlanNote).HasMaxLength(BusinessPriority.MaxNoteLength);
         builder.HasOne<Board>().WithMany().HasForeignKey(p => p.OwnerBoardId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Safeguard.ImprovementPlan.Workstream>().WithMany().HasForeignKey(p => p.WorkstreamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.WorkstreamId);
         builder.HasIndex(p => new { p.YearStart, p.Number }).IsUnique();
         builder.HasIndex(p => p.OwnerBoardId);
     }

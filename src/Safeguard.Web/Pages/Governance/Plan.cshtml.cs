@@ -6,7 +6,7 @@ using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.Pages.Governance;
 
-/// <summary>The business plan: the partnership's priorities for a year, each owned by a subgroup and linkable to the improvement plan.</summary>
+/// <summary>The business plan: the partnership's priorities for a year, each owned by a subgroup and delivered through an improvement plan workstream (linked both ways).</summary>
 [RequirePermission("governance.manage")]
 public sealed class PlanModel(BoardService boards, TimeProvider time) : GovernancePageModel
 {
@@ -23,6 +23,9 @@ public sealed class PlanModel(BoardService boards, TimeProvider time) : Governan
 
     public IReadOnlyList<Board> Boards { get; private set; } = [];
 
+    /// <summary>The improvement plans' workstreams a priority can name.</summary>
+    public IReadOnlyList<WorkstreamChoice> Workstreams { get; private set; } = [];
+
     [BindProperty]
     public int Version { get; set; }
 
@@ -35,14 +38,14 @@ public sealed class PlanModel(BoardService boards, TimeProvider time) : Governan
         if (Priorities.FirstOrDefault(p => p.Id == Edit) is { } editing)
         {
             Version = editing.Version;
-            Input = new PriorityForm { Title = editing.Title, Description = editing.Description, OwnerBoardId = editing.OwnerBoardId, ImprovementPlanLink = editing.ImprovementPlanLink };
+            Input = new PriorityForm { Title = editing.Title, Description = editing.Description, OwnerBoardId = editing.OwnerBoardId, WorkstreamId = editing.WorkstreamId, ImprovementPlanNote = editing.ImprovementPlanNote };
         }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (await TryChangeAsync(() => boards.SavePriorityAsync(new PriorityInput(Edit, Shown.StartYear, Input.Title, Input.Description, Input.OwnerBoardId, Input.ImprovementPlanLink), Version, Actor, cancellationToken)))
+        if (await TryChangeAsync(() => boards.SavePriorityAsync(new PriorityInput(Edit, Shown.StartYear, Input.Title, Input.Description, Input.OwnerBoardId, Input.WorkstreamId, Input.ImprovementPlanNote), Version, Actor, cancellationToken)))
         {
             Notice = Edit is null ? "The priority is added to the plan." : "The priority is changed.";
             return Redirect($"/governance/plan?year={Shown.StartYear}");
@@ -56,6 +59,7 @@ public sealed class PlanModel(BoardService boards, TimeProvider time) : Governan
         Shown = Year is { } y && y > 2000 && y < 2100 ? new ReportingYear(y) : ReportingYear.Of(UkTime.Today(time));
         Priorities = await boards.PlanAsync(Shown, cancellationToken);
         Boards = await boards.BoardsAsync(cancellationToken);
+        Workstreams = await boards.WorkstreamChoicesAsync(cancellationToken);
     }
 
     public sealed class PriorityForm
@@ -66,6 +70,8 @@ public sealed class PlanModel(BoardService boards, TimeProvider time) : Governan
 
         public Guid? OwnerBoardId { get; set; }
 
-        public string? ImprovementPlanLink { get; set; }
+        public Guid? WorkstreamId { get; set; }
+
+        public string? ImprovementPlanNote { get; set; }
     }
 }

@@ -45,6 +45,23 @@ public abstract class ImprovementPlanPageModel : SafeguardPageModel
     public static IEnumerable<SelectListItem> StatusItems() =>
         Enum.GetValues<PlanActionStatus>().Select(s => new SelectListItem(StatusName(s), s.ToString()));
 
+    /// <summary>
+    /// The people who can lead a workstream or own an action, as choices; the one already named is kept as a choice
+    /// (marked) when they are no longer an active user.
+    /// </summary>
+    public static IReadOnlyList<SelectListItem> PeopleItems(IReadOnlyList<(Guid Id, string Name, string Agency)> people, string prompt, Guid? current = null, string? currentName = null)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var items = new List<SelectListItem> { new(prompt, "") };
+        if (current is { } id && people.All(p => p.Id != id))
+        {
+            items.Add(new SelectListItem($"{currentName} (no longer an active user)", id.ToString()));
+        }
+
+        items.AddRange(people.Select(u => new SelectListItem($"{u.Name} ({u.Agency})", u.Id.ToString())));
+        return items;
+    }
+
     public static string KindName(RatedItemKind kind) => kind switch
     {
         RatedItemKind.Outcome => "Outcome",

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Safeguard.Calendar;
+using Safeguard.Governance;
 using Safeguard.ImprovementPlan;
 using Safeguard.Web.Authorization;
 
@@ -8,10 +9,11 @@ namespace Safeguard.Web.Pages.ImprovementPlan;
 
 /// <summary>
 /// A workstream: its lead, milestones and actions (due, owner, status, rating), rating the workstream or one of its
-/// actions for a period, adding milestones and actions, moving them on, evidence notes and the rating history.
+/// actions for a period, adding milestones and actions, moving them on, evidence notes, the rating history, "Change"
+/// links to edit it and its milestones and actions, and the business plan priorities it delivers.
 /// </summary>
 [RequirePermission("assurance.manage")]
-public sealed class WorkstreamModel(PlanService plans, TimeProvider time) : ImprovementPlanPageModel
+public sealed class WorkstreamModel(PlanService plans, BoardService boards, TimeProvider time) : ImprovementPlanPageModel
 {
     public Plan Plan { get; private set; } = default!;
 
@@ -30,6 +32,9 @@ public sealed class WorkstreamModel(PlanService plans, TimeProvider time) : Impr
     public IReadOnlyList<PlanEvidenceNote> Evidence { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> People { get; private set; } = [];
+
+    /// <summary>The business plan priorities (of any year) delivered through this workstream.</summary>
+    public IReadOnlyList<BusinessPriority> Priorities { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
@@ -123,6 +128,7 @@ public sealed class WorkstreamModel(PlanService plans, TimeProvider time) : Impr
 
         History = [.. history.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.RatedAt)];
         Evidence = await plans.EvidenceAsync(id, cancellationToken);
+        Priorities = await boards.PrioritiesCitingAsync(id, cancellationToken);
         People = [new SelectListItem("Select the owner", ""), .. (await plans.PeopleAsync(cancellationToken)).Select(u => new SelectListItem($"{u.Name} ({u.Agency})", u.Id.ToString()))];
         return true;
     }
