@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Auditing;
 using Safeguard.Common;
+using Safeguard.ComplexSafeguarding;
 using Safeguard.Interchange.Cin;
 using Safeguard.Interchange.Ssda903;
 using Safeguard.Journey;
@@ -30,6 +31,12 @@ public enum Ssda903RecordKind
     Child,
     Episode,
     Review,
+
+    /// <summary>A decision to place for adoption, with the adoption that followed it (PlacedAdoption and AD1).</summary>
+    AdoptionDecision,
+
+    /// <summary>A period missing or away from placement (Missing), kept as a missing episode.</summary>
+    MissingPeriod,
 }
 
 /// <summary>Rows of a table of the return that Safeguard has no record for yet, so were not imported.</summary>
@@ -63,7 +70,7 @@ public sealed record Ssda903ImportResult(
 /// transaction under the process <see cref="Process"/>, so every record created or changed is in the audit trail.
 /// The tables Safeguard has no record for yet are counted and reported, never dropped silently. docs/ssda903.md.
 /// </summary>
-public sealed class Ssda903ImportService(SafeguardDbContext db)
+public sealed partial class Ssda903ImportService(SafeguardDbContext db)
 {
     /// <summary>The process the audit trail records an import under.</summary>
     public const string Process = "Ssda903.Import";
@@ -82,10 +89,7 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
         [Ssda903Table.Uasc] = "Safeguard does not yet record a child's unaccompanied asylum-seeking status",
         [Ssda903Table.Oc2] = "Safeguard does not yet record the outcomes of children looked after for 12 months (SDQ, convictions, health, substance misuse)",
         [Ssda903Table.Oc3] = "the import does not yet take care leavers' birthday records (in touch, activity, accommodation); record them on the care leaver's page",
-        [Ssda903Table.Ad1] = "the import does not yet take adoptions; record them with the adoption decision on the child's looked-after record",
-        [Ssda903Table.PlacedAdoption] = "the import does not yet take decisions to place for adoption; record them on the child's looked-after record",
         [Ssda903Table.PrevPerm] = "Safeguard does not yet record previous permanence",
-        [Ssda903Table.Missing] = "the looked-after records do not keep missing periods: missing episodes are recorded in the missing area from the report (times, who reported it, return interview), which the return's dates do not give",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
 
@@ -134,7 +138,7 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
             throw new SafeguardValidationException(problems);
         }
 
-        var run = new Run(db.Time.GetUtcNow());
+        var run = new Run(db.Time.GetUtcNow(), actor);
         var notImported = NotImportedTables(data!, run.Notes);
         IDbContextTransaction? transaction = null;
         IDisposable? process = null;
@@ -146,7 +150,8 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
                 process = db.BeginProcess(Process, actor, $"SSDA903 return {options.Collection.Name} ({RecordKeeping.Fit(string.Join(", ", summary.Files.Values), 150)})");
             }
 
-            foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
+            foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0
+                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
             {
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
             }
@@ -193,10 +198,7 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
             Add(Ssda903Table.Uasc, child.Uasc.Count);
             Add(Ssda903Table.Oc2, child.Oc2.Count);
             Add(Ssda903Table.Oc3, child.Oc3.Count);
-            Add(Ssda903Table.Ad1, child.Ad1.Count);
-            Add(Ssda903Table.PlacedAdoption, child.PlacedAdoption.Count);
             Add(Ssda903Table.PrevPerm, child.PrevPerm.Count);
-            Add(Ssda903Table.Missing, child.Missing.Count);
             Add(Ssda903Table.SocialWorker, child.SocialWorker.Count);
             if (child.Header is { } header)
             {
@@ -227,6 +229,13 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
         var personIds = people.Values.Select(p => p.Id).ToList();
         var episodes = (await db.Set<CareEpisode>().Where(e => personIds.Contains(e.PersonId)).ToListAsync(cancellationToken)).ToLookup(e => e.PersonId);
         var reviews = (await db.Set<LookedAfterReview>().Where(r => personIds.Contains(r.PersonId)).ToListAsync(cancellationToken)).ToLookup(r => r.PersonId);
+        var decisions = (await db.Set<AdoptionDecision>().Where(d => personIds.Contains(d.PersonId)).ToListAsync(cancellationToken)).ToLookup(d => d.PersonId);
+        var missing = (await db.Set<MissingEpisode>().Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ToListAsync(cancellationToken)).ToLookup(m => m.PersonId!.Value);
+        if (run.MissingAgencyId is null && batch.Any(c => c.Missing.Count > 0))
+        {
+            run.MissingAgencyId = await MissingAgencyAsync(run.Actor, cancellationToken);
+        }
+
         var upns = batch.Select(c => c.Header?.Upn).Where(u => u is not null && IsUpn(u)).Select(u => UniquePupilNumber.Normalise(u!)).Distinct(StringComparer.Ordinal).ToList();
         var upnHolders = await db.People.AsNoTracking().Where(p => p.Upn != null && upns.Contains(p.Upn) && p.MergedIntoId == null)
             .Select(p => new { p.Upn, p.CouncilChildId }).ToListAsync(cancellationToken);
@@ -284,6 +293,8 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
             var recorded = isNew ? [] : episodes[person.Id].ToList();
             run.ApplyEpisodes(db, person, child, recorded);
             run.ApplyReviews(db, person, child, recorded, isNew ? [] : [.. reviews[person.Id]]);
+            run.ApplyAdoptions(db, person, child, recorded, isNew ? [] : [.. decisions[person.Id]]);
+            run.ApplyMissing(db, person, child, isNew ? [] : [.. missing[person.Id]]);
         }
 
         if (!dryRun && run.Problems.Count == 0)
@@ -297,7 +308,10 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
     private static string Where(Ssda903Child child) =>
         child.Header is { } header ? $"Header line {header.Line.ToString(CultureInfo.InvariantCulture)}"
         : child.Episodes.Count > 0 ? $"Episodes line {child.Episodes[0].Line.ToString(CultureInfo.InvariantCulture)}"
-        : $"Reviews line {child.Reviews[0].Line.ToString(CultureInfo.InvariantCulture)}";
+        : child.Reviews.Count > 0 ? $"Reviews line {child.Reviews[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : child.PlacedAdoption.Count > 0 ? $"PlacedAdoption line {child.PlacedAdoption[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : child.Ad1.Count > 0 ? $"AD1 line {child.Ad1[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : $"Missing line {child.Missing[0].Line.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A real UPN, not one of the codes for none (UN1 to UN5).</summary>
     private static bool IsUpn(string upn) => !upn.StartsWith("UN", StringComparison.OrdinalIgnoreCase) && upn.Trim().Length == 13;
@@ -306,9 +320,14 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? one : many ?? one + "s")}";
 
     /// <summary>The state of one import: the tallies, notes and problems, and how records are matched and changed.</summary>
-    private sealed class Run(DateTimeOffset now)
+    private sealed partial class Run(DateTimeOffset now, Actor actor)
     {
         public DateTimeOffset Now => now;
+
+        public Actor Actor => actor;
+
+        /// <summary>The agency a missing period taken from the return is recorded under (the importer's, else children's social care).</summary>
+        public Guid? MissingAgencyId { get; set; }
 
         public long Children { get; set; }
 

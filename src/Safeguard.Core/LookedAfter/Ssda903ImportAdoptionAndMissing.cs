@@ -1,0 +1,201 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
+using Safeguard.Calendar;
+using Safeguard.ComplexSafeguarding;
+using Safeguard.Interchange.Ssda903;
+using Safeguard.Organisations;
+using Safeguard.People;
+using Safeguard.Persistence;
+
+namespace Safeguard.LookedAfter;
+
+/// <summary>
+/// The import of the return's PlacedAdoption, AD1 and Missing tables (ADR 0085): decisions to place for adoption are
+/// matched by their date (DATE_PLACED, and AD1's DATE_INT), missing periods by the day they started (MIS_START).
+/// </summary>
+public sealed partial class Ssda903ImportService
+{
+    /// <summary>Who reported a missing period taken from the return: the return names no one.</summary>
+    public const string MissingReporterNotRecorded = "Not recorded (SSDA903 return)";
+
+    /// <summary>The agency a missing period taken from the return is recorded under: the importer's, else the first children's social care agency.</summary>
+    private async Task<Guid?> MissingAgencyAsync(Actor actor, CancellationToken cancellationToken) =>
+        actor.AgencyId ?? await db.Set<Agency>().AsNoTracking().Where(a => a.Type == AgencyType.ChildrensSocialCare && a.IsActive)
+            .OrderBy(a => a.Name).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+
+    private sealed partial class Run
+    {
+        /// <summary>
+        /// PlacedAdoption and AD1 into the child's adoption decisions, matched by the date of the decision. PlacedAdoption
+        /// gives the reversal (DATE_PLACED_CEASED, REASON_PLACED_CEASED); AD1 the match and the adopters, and the adoption
+        /// order is the end of the child's episode that ended by adoption (E11, E12) on or after the decision, when the
+        /// decision has none yet (the return has no column for it). A blank leaves the recorded value.
+        /// </summary>
+        public void ApplyAdoptions(SafeguardDbContext db, Person person, Ssda903Child child, List<CareEpisode> episodes, List<AdoptionDecision> recorded)
+        {
+            var touched = new Dictionary<AdoptionDecision, bool>();
+            var created = new HashSet<AdoptionDecision>();
+            foreach (var source in child.PlacedAdoption)
+            {
+                if (source.DatePlaced.Value is not { } decided)
+                {
+                    continue;
+                }
+
+                var decision = Decision(decided);
+                var changed = false;
+                if (source.DatePlacedCeased.Value is { } ceased && decision.NoLongerPlacedOn != ceased)
+                {
+                    decision.NoLongerPlacedOn = ceased;
+                    changed = true;
+                }
+
+                Set(ref changed, decision.ReasonNoLongerPlaced, source.ReasonPlacedCeased, v => decision.ReasonNoLongerPlaced = v);
+                touched[decision] = touched.GetValueOrDefault(decision) || changed;
+            }
+
+            foreach (var source in child.Ad1)
+            {
+                if (source.DateInt.Value is not { } decided)
+                {
+                    continue;
+                }
+
+                var decision = Decision(decided);
+                var changed = false;
+                if (source.DateMatch.Value is { } matched && decision.MatchedOn != matched)
+                {
+                    decision.MatchedOn = matched;
+                    changed = true;
+                }
+
+                Set(ref changed, decision.AdoptedByFosterCarers, source.FosterCare, v => decision.AdoptedByFosterCarers = v);
+                Set(ref changed, decision.NumberOfAdopters, source.NumberOfAdopters, v => decision.NumberOfAdopters = v);
+                Set(ref changed, decision.SexOfAdopters, source.SexOfAdopters, v => decision.SexOfAdopters = v);
+                Set(ref changed, decision.LegalStatusOfAdopters, source.LegalStatusOfAdopters, v => decision.LegalStatusOfAdopters = v);
+                if (decision.AdoptionOrderOn is null)
+                {
+                    var adopted = episodes.Where(e => e.EndedOn is { } left && left >= decided && e.ReasonEpisodeCeased is "E11" or "E12").MinBy(e => e.EndedOn);
+                    if (adopted is null)
+                    {
+                        Notes.Add($"AD1 line {source.Line.ToString(CultureInfo.InvariantCulture)}: child {child.Id} has no episode ending by adoption (E11, E12) after the decision of {decided:dd/MM/yyyy}: the adoption order's date is not recorded, so AD1 is not exported for the child until it is.");
+                    }
+                    else
+                    {
+                        decision.AdoptionOrderOn = adopted.EndedOn;
+                        changed = true;
+                    }
+                }
+
+                touched[decision] = touched.GetValueOrDefault(decision) || changed;
+            }
+
+            foreach (var (decision, changed) in touched)
+            {
+                if (!created.Contains(decision))
+                {
+                    Tally(Ssda903RecordKind.AdoptionDecision, changed);
+                }
+            }
+
+            AdoptionDecision Decision(DateOnly decided)
+            {
+                var decision = recorded.FirstOrDefault(d => d.DecidedOn == decided);
+                if (decision is null)
+                {
+                    decision = new AdoptionDecision { PersonId = person.Id, DecidedOn = decided, RecordedAt = Now, RecordedByName = "SSDA903 import" };
+                    db.Add(decision);
+                    recorded.Add(decision);
+                    created.Add(decision);
+                    Tallies[Ssda903RecordKind.AdoptionDecision].Created++;
+                }
+
+                return decision;
+            }
+        }
+
+        /// <summary>
+        /// Missing into the child's missing episodes, matched by the UK day they started. A period with an episode of the
+        /// missing area starting that day is that episode: the report (with its times, reporter and interview) is kept as
+        /// it is, and a difference from the return is noted. A period with none becomes an episode marked as from the
+        /// return (<see cref="MissingEpisode.FromReturn"/>): the start and end at the start of their days, from a care
+        /// placement while looked after, reported by "Not recorded (SSDA903 return)"; a later return corrects its kind and end.
+        /// </summary>
+        public void ApplyMissing(SafeguardDbContext db, Person person, Ssda903Child child, List<MissingEpisode> recorded)
+        {
+            var matched = new HashSet<MissingEpisode>();
+            foreach (var source in child.Missing)
+            {
+                if (source.Start.Value is not { } from)
+                {
+                    continue;
+                }
+
+                var kind = source.MissingType is "A" ? MissingKind.AwayWithoutAuthorisation : MissingKind.Missing;
+                var to = source.End.Value;
+                var line = source.Line.ToString(CultureInfo.InvariantCulture);
+                var episode = recorded.Where(m => !matched.Contains(m) && UkTime.ToUkDate(m.StartedAt) == from).OrderBy(m => m.FromReturn).ThenBy(m => m.StartedAt).FirstOrDefault();
+                if (episode is null)
+                {
+                    if (MissingAgencyId is not { } agency)
+                    {
+                        Problems.Add(new($"Missing line {line}", $"Child {child.Id}: a missing period is recorded under an agency, and there is no children's social care agency to record it under"));
+                        continue;
+                    }
+
+                    episode = new MissingEpisode
+                    {
+                        PersonId = person.Id,
+                        DescribedName = person.DisplayName,
+                        DescribedDateOfBirth = person.DateOfBirth,
+                        Kind = kind,
+                        StartedAt = UkTime.StartOfDay(from),
+                        EndedAt = to is { } end ? UkTime.StartOfDay(end) : null,
+                        From = MissingFrom.CarePlacement,
+                        LookedAfter = true,
+                        ReportedByAgencyId = agency,
+                        ReportedByName = MissingReporterNotRecorded,
+                        RecordedAt = Now,
+                        RecordedByUserId = Actor.UserId,
+                        RecordedByName = "SSDA903 import",
+                        FromReturn = true,
+                    };
+                    db.Add(episode);
+                    recorded.Add(episode);
+                    matched.Add(episode);
+                    Tallies[Ssda903RecordKind.MissingPeriod].Created++;
+                    continue;
+                }
+
+                matched.Add(episode);
+                DateOnly? recordedEnd = episode.EndedAt is { } endedAt ? UkTime.ToUkDate(endedAt) : null;
+                if (!episode.FromReturn)
+                {
+                    if (episode.Kind != kind || (to is not null && recordedEnd != to))
+                    {
+                        Notes.Add($"Missing line {line}: child {child.Id}'s missing episode starting {from:dd/MM/yyyy} was reported in the missing area, whose record is kept as it is ({(episode.Kind == MissingKind.Missing ? "M" : "A")}, {(recordedEnd is { } e ? $"ended {e:dd/MM/yyyy}" : "not ended")}); the return says {source.MissingType}{(to is { } t ? $", ended {t:dd/MM/yyyy}" : "")}.");
+                    }
+
+                    Tally(Ssda903RecordKind.MissingPeriod, false);
+                    continue;
+                }
+
+                var changed = false;
+                if (episode.Kind != kind)
+                {
+                    episode.Kind = kind;
+                    changed = true;
+                }
+
+                if (to is { } ended && recordedEnd != ended)
+                {
+                    episode.EndedAt = UkTime.StartOfDay(ended);
+                    changed = true;
+                }
+
+                Tally(Ssda903RecordKind.MissingPeriod, changed);
+            }
+        }
+    }
+}
