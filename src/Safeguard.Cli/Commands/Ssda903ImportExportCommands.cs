@@ -147,6 +147,7 @@ public static class Ssda903ImportExportCommands
         Ssda903RecordKind.Review => "looked-after reviews",
         Ssda903RecordKind.AdoptionDecision => "adoption decisions",
         Ssda903RecordKind.MissingPeriod => "missing periods",
+        Ssda903RecordKind.CareLeaverBirthday => "care leavers' birthday records",
         _ => kind.ToString(),
     };
 }

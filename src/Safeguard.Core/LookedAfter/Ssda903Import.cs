@@ -37,6 +37,9 @@ public enum Ssda903RecordKind
 
     /// <summary>A period missing or away from placement (Missing), kept as a missing episode.</summary>
     MissingPeriod,
+
+    /// <summary>A care leaver's record at a 17th to 21st birthday (OC3).</summary>
+    CareLeaverBirthday,
 }
 
 /// <summary>Rows of a table of the return that Safeguard has no record for yet, so were not imported.</summary>
@@ -88,7 +91,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
     {
         [Ssda903Table.Uasc] = "Safeguard does not yet record a child's unaccompanied asylum-seeking status",
         [Ssda903Table.Oc2] = "Safeguard does not yet record the outcomes of children looked after for 12 months (SDQ, convictions, health, substance misuse)",
-        [Ssda903Table.Oc3] = "the import does not yet take care leavers' birthday records (in touch, activity, accommodation); record them on the care leaver's page",
         [Ssda903Table.PrevPerm] = "Safeguard does not yet record previous permanence",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
@@ -138,7 +140,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             throw new SafeguardValidationException(problems);
         }
 
-        var run = new Run(db.Time.GetUtcNow(), actor);
+        var run = new Run(db.Time.GetUtcNow(), actor, options.Collection);
         var notImported = NotImportedTables(data!, run.Notes);
         IDbContextTransaction? transaction = null;
         IDisposable? process = null;
@@ -151,7 +153,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             }
 
             foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0
-                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
+                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
             {
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
             }
@@ -197,7 +199,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         {
             Add(Ssda903Table.Uasc, child.Uasc.Count);
             Add(Ssda903Table.Oc2, child.Oc2.Count);
-            Add(Ssda903Table.Oc3, child.Oc3.Count);
             Add(Ssda903Table.PrevPerm, child.PrevPerm.Count);
             Add(Ssda903Table.SocialWorker, child.SocialWorker.Count);
             if (child.Header is { } header)
@@ -230,6 +231,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         var episodes = (await db.Set<CareEpisode>().Where(e => personIds.Contains(e.PersonId)).ToListAsync(cancellationToken)).ToLookup(e => e.PersonId);
         var reviews = (await db.Set<LookedAfterReview>().Where(r => personIds.Contains(r.PersonId)).ToListAsync(cancellationToken)).ToLookup(r => r.PersonId);
         var decisions = (await db.Set<AdoptionDecision>().Where(d => personIds.Contains(d.PersonId)).ToListAsync(cancellationToken)).ToLookup(d => d.PersonId);
+        var birthdays = (await db.Set<CareLeaverContact>().Where(c => personIds.Contains(c.PersonId)).ToListAsync(cancellationToken)).ToLookup(c => c.PersonId);
         var missing = (await db.Set<MissingEpisode>().Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ToListAsync(cancellationToken)).ToLookup(m => m.PersonId!.Value);
         if (run.MissingAgencyId is null && batch.Any(c => c.Missing.Count > 0))
         {
@@ -295,6 +297,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             run.ApplyReviews(db, person, child, recorded, isNew ? [] : [.. reviews[person.Id]]);
             run.ApplyAdoptions(db, person, child, recorded, isNew ? [] : [.. decisions[person.Id]]);
             run.ApplyMissing(db, person, child, isNew ? [] : [.. missing[person.Id]]);
+            run.ApplyCareLeaver(db, person, child, isNew ? [] : [.. birthdays[person.Id]]);
         }
 
         if (!dryRun && run.Problems.Count == 0)
@@ -311,7 +314,8 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         : child.Reviews.Count > 0 ? $"Reviews line {child.Reviews[0].Line.ToString(CultureInfo.InvariantCulture)}"
         : child.PlacedAdoption.Count > 0 ? $"PlacedAdoption line {child.PlacedAdoption[0].Line.ToString(CultureInfo.InvariantCulture)}"
         : child.Ad1.Count > 0 ? $"AD1 line {child.Ad1[0].Line.ToString(CultureInfo.InvariantCulture)}"
-        : $"Missing line {child.Missing[0].Line.ToString(CultureInfo.InvariantCulture)}";
+        : child.Missing.Count > 0 ? $"Missing line {child.Missing[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : $"OC3 line {child.Oc3[0].Line.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A real UPN, not one of the codes for none (UN1 to UN5).</summary>
     private static bool IsUpn(string upn) => !upn.StartsWith("UN", StringComparison.OrdinalIgnoreCase) && upn.Trim().Length == 13;
@@ -320,9 +324,11 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? one : many ?? one + "s")}";
 
     /// <summary>The state of one import: the tallies, notes and problems, and how records are matched and changed.</summary>
-    private sealed partial class Run(DateTimeOffset now, Actor actor)
+    private sealed partial class Run(DateTimeOffset now, Actor actor, CinCollection collection)
     {
         public DateTimeOffset Now => now;
+
+        public CinCollection Collection => collection;
 
         public Actor Actor => actor;
 

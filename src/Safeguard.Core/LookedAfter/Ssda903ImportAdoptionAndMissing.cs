@@ -11,7 +11,7 @@ using Safeguard.Persistence;
 namespace Safeguard.LookedAfter;
 
 /// <summary>
-/// The import of the return's PlacedAdoption, AD1 and Missing tables (ADR 0085): decisions to place for adoption are
+/// The import of the return's PlacedAdoption, AD1 and Missing tables (ADR 0085) and OC3 (ADR 0086): decisions to place for adoption are
 /// matched by their date (DATE_PLACED, and AD1's DATE_INT), missing periods by the day they started (MIS_START).
 /// </summary>
 public sealed partial class Ssda903ImportService
@@ -112,6 +112,53 @@ public sealed partial class Ssda903ImportService
                 }
 
                 return decision;
+            }
+        }
+
+        /// <summary>
+        /// OC3 into the care leaver's birthday records (ADR 0086): the row is about the 17th to 21st birthday that falls in
+        /// the collection year, matched by which birthday it is. A new record is dated the birthday itself (the return does
+        /// not say when the information was obtained); a row with every item blank (allowed by rule 153) records nothing.
+        /// </summary>
+        public void ApplyCareLeaver(SafeguardDbContext db, Person person, Ssda903Child child, List<CareLeaverContact> recorded)
+        {
+            foreach (var source in child.Oc3)
+            {
+                var born = source.Dob.Value ?? person.DateOfBirth;
+                var age = CareLeaverRules.AgeOn(born, Collection.ReferenceDate);
+                if (!source.AnyGiven || born is not { } dob || age is not (>= 17 and <= 21) || dob.AddYears(age.Value) < Collection.Start
+                    || source.InTouch is null || source.Activity is null || source.Accommodation is null)
+                {
+                    Notes.Add($"OC3 line {source.Line.ToString(CultureInfo.InvariantCulture)}: child {child.Id}'s row has no complete birthday record for a 17th to 21st birthday in the year and records nothing.");
+                    continue;
+                }
+
+                var birthday = age.Value;
+                var contact = recorded.Where(c => c.Birthday == birthday).MaxBy(c => c.RecordedAt);
+                if (contact is null)
+                {
+                    contact = new CareLeaverContact
+                    {
+                        PersonId = person.Id,
+                        Birthday = birthday,
+                        ContactedOn = dob.AddYears(birthday),
+                        InTouch = source.InTouch,
+                        Activity = source.Activity,
+                        Accommodation = source.Accommodation,
+                        RecordedAt = Now,
+                        RecordedByName = "SSDA903 import",
+                    };
+                    db.Add(contact);
+                    recorded.Add(contact);
+                    Tallies[Ssda903RecordKind.CareLeaverBirthday].Created++;
+                    continue;
+                }
+
+                var changed = false;
+                Set(ref changed, contact.InTouch, source.InTouch, v => contact.InTouch = v);
+                Set(ref changed, contact.Activity, source.Activity, v => contact.Activity = v);
+                Set(ref changed, contact.Accommodation, source.Accommodation, v => contact.Accommodation = v);
+                Tally(Ssda903RecordKind.CareLeaverBirthday, changed);
             }
         }
 

@@ -137,9 +137,9 @@ public sealed class Ssda903ImportExportTests : IDisposable
         var result = await journey.Services.Get<Ssda903ExportService>().ExportAsync(_folder, Ssda903Fixture.Collection, journey.Worker, Ct);
 
         Assert.Equal(1, result.Children);
-        Assert.Equal([("Header", 1), ("Episodes", 2), ("Reviews", 2), ("AD1", 0), ("PlacedAdoption", 1), ("Missing", 2)], result.Files.Select(f => (f.Table, f.Rows)));
+        Assert.Equal([("Header", 1), ("Episodes", 2), ("Reviews", 2), ("OC3", 0), ("AD1", 0), ("PlacedAdoption", 1), ("Missing", 2)], result.Files.Select(f => (f.Table, f.Rows)));
         Assert.Equal(
-            ["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "placedadoption.csv", "reviews.csv"],
+            ["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc3.csv", "placedadoption.csv", "reviews.csv"],
             Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains(result.NotExported, n => n.StartsWith("OC2: ", StringComparison.Ordinal));
         Assert.Equal(["CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED", "KHA5,14/03/2018,01/09/2024,,"], File.ReadAllLines(Path.Combine(_folder, "placedadoption.csv")));
@@ -179,18 +179,24 @@ public sealed class Ssda903ImportExportTests : IDisposable
         source.Add(Ssda903Table.Episodes, ("CHILD", "C3"), ("DECOM", "01/08/2024"), ("RNE", "B"), ("LS", "E1"), ("PLACE", "A4"), ("DEC", "31/01/2025"), ("REC", "E11"), ("PL_POST", "M4 4DD"), ("URN", "XXXXXXX"));
         source.Add(Ssda903Table.PlacedAdoption, ("CHILD", "C3"), ("DOB", "01/01/2020"));
         source.Add(Ssda903Table.Ad1, ("CHILD", "C3"), ("DOB", "01/01/2020"));
+
+        // C4 is a care leaver, 18 in the year and not looked after in it: a header row and OC3.
+        source.Add(Ssda903Table.Header, ("CHILD", "C4"), ("DOB", "10/10/2006"), ("UPN", "UN2"));
+        source.Add(Ssda903Table.Oc3, ("CHILD", "C4"), ("DOB", "10/10/2006"));
         Assert.Empty(source.Validate());
         var dry = await import.ImportAsync([.. source.Files()], Options(dryRun: true), journey.Worker, Ct);
-        Assert.Equal((13, 0), (dry.Created, dry.Changed));
+        Assert.Equal((15, 0), (dry.Created, dry.Changed));
         Assert.Equal(0, await AuditCountAsync(db));
 
         var first = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal([(3, 0, 0), (5, 0, 0), (2, 0, 0), (1, 0, 0), (2, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal([(4, 0, 0), (5, 0, 0), (2, 0, 0), (1, 0, 0), (2, 0, 0), (1, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
         Assert.Equal(["OC2", "PrevPerm", "SWEpisodes"], first.NotImported.Select(n => n.Table));
         Assert.Equal([1, 2, 1], first.NotImported.Select(n => n.Rows));
         Assert.Contains(first.Notes, n => n.Contains("UN1 to UN5", StringComparison.Ordinal));
         var events = await AuditCountAsync(db);
-        Assert.True(events >= 3 + 5 + 2 + 1 + 2);
+        Assert.True(events >= 4 + 5 + 2 + 1 + 2 + 1);
+        var birthday = await db.Set<CareLeaverContact>().AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((18, D(2024, 10, 10), "YES", "F1", "K1"), (birthday.Birthday, birthday.ContactedOn, birthday.InTouch, birthday.Activity, birthday.Accommodation));
         var c2 = await db.People.AsNoTracking().SingleAsync(p => p.CouncilChildId == "C2", Ct);
         Assert.Equal(("Child C2", "F", (string?)null), (c2.DisplayName, c2.Sex, c2.Upn));
         var adopted = await db.Set<AdoptionDecision>().AsNoTracking().SingleAsync(Ct);
@@ -200,11 +206,11 @@ public sealed class Ssda903ImportExportTests : IDisposable
         Assert.Equal([(MissingKind.Missing, true), (MissingKind.AwayWithoutAuthorisation, false)], fromReturn.Select(m => (m.Kind, m.HasEnded)));
 
         var second = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal((0, 0, 13), (second.Created, second.Changed, second.Unchanged));
+        Assert.Equal((0, 0, 15), (second.Created, second.Changed, second.Unchanged));
         Assert.Equal(events, await AuditCountAsync(db));
 
         await journey.Services.Get<Ssda903ExportService>().ExportAsync(_folder, Ssda903Fixture.Collection, journey.Worker, Ct);
-        foreach (var table in new[] { Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing })
+        foreach (var table in new[] { Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing })
         {
             var given = source.Files().Single(f => f.Name == Ssda903ExportService.FileName(table));
             using var reader = new StreamReader(given.Open());
@@ -217,12 +223,14 @@ public sealed class Ssda903ImportExportTests : IDisposable
         Ssda903Fixture.Set(source.Review, ("REVIEW_CODE", "PN4"));
         Ssda903Fixture.Set(source.Rows(Ssda903Table.Episodes)[1], ("PL_POST", "M4 4DD"));
         Ssda903Fixture.Set(source.Rows(Ssda903Table.Missing)[1], ("MIS_END", "31/03/2025"));
+        Ssda903Fixture.Set(source.Rows(Ssda903Table.Oc3)[0], ("ACCOM", "S1"));
         var corrected = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal([(0, 0, 3), (0, 1, 4), (0, 1, 1), (0, 0, 1), (0, 1, 1)], corrected.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal([(0, 0, 4), (0, 1, 4), (0, 1, 1), (0, 0, 1), (0, 1, 1), (0, 1, 0)], corrected.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal("S1", await db.Set<CareLeaverContact>().Select(c => c.Accommodation).SingleAsync(Ct));
         Assert.Equal("M4 4DD", await db.Set<CareEpisode>().Where(e => e.StartedOn == D(2024, 7, 1)).Select(e => e.PlacementPostcode).SingleAsync(Ct));
         var back = await db.Set<MissingEpisode>().AsNoTracking().Where(m => m.Kind == MissingKind.AwayWithoutAuthorisation).Select(m => m.EndedAt).SingleAsync(Ct);
         Assert.Equal(D(2025, 3, 31), UkTime.ToUkDate(Assert.NotNull(back)));
-        Assert.Equal(events + 3, await AuditCountAsync(db));
+        Assert.Equal(events + 4, await AuditCountAsync(db));
     }
 
     [Theory, ClassData(typeof(BothProviders))]

@@ -19,6 +19,7 @@ public sealed class UploadModel(Ssda903UploadStore store, Ssda903ImportService i
         Ssda903RecordKind.Review => "Looked-after reviews",
         Ssda903RecordKind.AdoptionDecision => "Adoption decisions",
         Ssda903RecordKind.MissingPeriod => "Missing periods",
+        Ssda903RecordKind.CareLeaverBirthday => "Care leavers' birthday records",
         _ => kind.ToString(),
     };
 
