@@ -11,7 +11,8 @@ using Safeguard.Persistence;
 namespace Safeguard.LookedAfter;
 
 /// <summary>
-/// The import of the return's PlacedAdoption, AD1 and Missing tables (ADR 0085) and OC3 (ADR 0086): decisions to place for adoption are
+/// The import of the return's tables into the records: Episodes and Reviews (ADR 0043), PlacedAdoption, AD1 and Missing
+/// (ADR 0085) and OC3 (ADR 0086): decisions to place for adoption are
 /// matched by their date (DATE_PLACED, and AD1's DATE_INT), missing periods by the day they started (MIS_START).
 /// </summary>
 public sealed partial class Ssda903ImportService
@@ -26,6 +27,102 @@ public sealed partial class Ssda903ImportService
 
     private sealed partial class Run
     {
+        public void ApplyEpisodes(SafeguardDbContext db, Person person, Ssda903Child child, List<CareEpisode> recorded)
+        {
+            foreach (var source in child.Episodes)
+            {
+                var start = source.Decom.Value!.Value;
+                var episode = recorded.FirstOrDefault(e => e.StartedOn == start);
+                var isNew = episode is null;
+                if (episode is null)
+                {
+                    var before = recorded.Where(e => e.StartedOn < start && e.IroName != IroNotRecorded).MaxBy(e => e.StartedOn);
+                    episode = new CareEpisode
+                    {
+                        PersonId = person.Id,
+                        StartedOn = start,
+                        ReasonForNewEpisode = source.Rne!,
+                        LegalStatus = source.Ls!,
+                        CategoryOfNeed = source.Cin!,
+                        PlacementType = source.Place!,
+                        IroUserId = before?.IroUserId,
+                        IroName = before?.IroName ?? IroNotRecorded,
+                        RecordedAt = now,
+                        RecordedByName = "SSDA903 import",
+                    };
+                    db.Add(episode);
+                    recorded.Add(episode);
+                    Tallies[Ssda903RecordKind.Episode].Created++;
+                }
+
+                var changed = false;
+                Set(ref changed, episode.ReasonForNewEpisode, source.Rne, v => episode.ReasonForNewEpisode = v);
+                Set(ref changed, episode.LegalStatus, source.Ls, v => episode.LegalStatus = v);
+                Set(ref changed, episode.CategoryOfNeed, source.Cin, v => episode.CategoryOfNeed = v);
+                Set(ref changed, episode.PlacementType, source.Place, v => episode.PlacementType = v);
+                Set(ref changed, episode.PlacementProvider, source.PlaceProvider, v => episode.PlacementProvider = v);
+                Set(ref changed, episode.ReasonEpisodeCeased, source.Rec, v => episode.ReasonEpisodeCeased = v);
+                Set(ref changed, episode.ReasonPlacementChanged, source.ReasonPlaceChange, v => episode.ReasonPlacementChanged = v);
+                Set(ref changed, episode.HomePostcode, Postcode(source.HomePost, source, "HOME_POST"), v => episode.HomePostcode = v);
+                Set(ref changed, episode.PlacementPostcode, Postcode(source.PlPost, source, "PL_POST"), v => episode.PlacementPostcode = v);
+                Set(ref changed, episode.PlacementUrn, source.Urn?.Trim().ToUpperInvariant(), v => episode.PlacementUrn = v);
+                if (source.Dec.Value is { } end && episode.EndedOn != end)
+                {
+                    episode.EndedOn = end;
+                    changed = true;
+                }
+
+                if (!isNew)
+                {
+                    Tally(Ssda903RecordKind.Episode, changed);
+                }
+            }
+
+            // Merged with what Safeguard already holds, the child's episodes must still follow one another.
+            var ordered = recorded.OrderBy(e => e.StartedOn).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i - 1].EndedOn is not { } ended || ended > ordered[i].StartedOn)
+                {
+                    Problems.Add(new(Where(child), $"Child {child.Id}, with the records Safeguard already holds: the episode starting {ordered[i - 1].StartedOn:dd/MM/yyyy} " +
+                        $"{(ordered[i - 1].EndedOn is null ? "is open" : $"ends {ordered[i - 1].EndedOn:dd/MM/yyyy}")} when the next starts on {ordered[i].StartedOn:dd/MM/yyyy}"));
+                    break;
+                }
+            }
+        }
+
+        public void ApplyReviews(SafeguardDbContext db, Person person, Ssda903Child child, List<CareEpisode> episodes, List<LookedAfterReview> recorded)
+        {
+            foreach (var source in child.Reviews)
+            {
+                var held = source.Review.Value!.Value;
+                var review = recorded.FirstOrDefault(r => r.HeldOn == held);
+                var isNew = review is null;
+                if (review is null)
+                {
+                    var episode = episodes.Where(e => e.StartedOn <= held).MaxBy(e => e.StartedOn);
+                    review = new LookedAfterReview
+                    {
+                        PersonId = person.Id,
+                        HeldOn = held,
+                        IroUserId = episode?.IroUserId,
+                        IroName = episode?.IroName ?? IroNotRecorded,
+                        Participation = source.ReviewCode!,
+                        RecordedAt = now,
+                        RecordedByName = "SSDA903 import",
+                    };
+                    db.Add(review);
+                    recorded.Add(review);
+                    Tallies[Ssda903RecordKind.Review].Created++;
+                    continue;
+                }
+
+                var changed = false;
+                Set(ref changed, review.Participation, source.ReviewCode, v => review.Participation = v);
+                Tally(Ssda903RecordKind.Review, changed);
+            }
+        }
+
         /// <summary>
         /// PlacedAdoption and AD1 into the child's adoption decisions, matched by the date of the decision. PlacedAdoption
         /// gives the reversal (DATE_PLACED_CEASED, REASON_PLACED_CEASED); AD1 the match and the adopters, and the adoption
