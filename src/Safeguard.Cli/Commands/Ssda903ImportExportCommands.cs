@@ -145,6 +145,9 @@ public static class Ssda903ImportExportCommands
         Ssda903RecordKind.Child => "children",
         Ssda903RecordKind.Episode => "episodes of care",
         Ssda903RecordKind.Review => "looked-after reviews",
+        Ssda903RecordKind.AdoptionDecision => "adoption decisions",
+        Ssda903RecordKind.MissingPeriod => "missing periods",
+        Ssda903RecordKind.CareLeaverBirthday => "care leavers' birthday records",
         _ => kind.ToString(),
     };
 }

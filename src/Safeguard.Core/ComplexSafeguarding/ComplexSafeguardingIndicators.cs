@@ -27,6 +27,7 @@ public sealed class ComplexSafeguardingIndicatorData(IServiceScopeFactory scopes
                     e.EndedAt,
                     e.LookedAfter,
                     e.RecordedAt,
+                    e.FromReturn,
                     OfferedAt = e.Interview == null ? (DateTimeOffset?)null : e.Interview.OfferedAt,
                     Independent = e.Interview != null && e.Interview.Independent,
                     InterviewRecordedAt = e.Interview == null ? (DateTimeOffset?)null : e.Interview.RecordedAt,
@@ -38,7 +39,7 @@ public sealed class ComplexSafeguardingIndicatorData(IServiceScopeFactory scopes
                 var ended = e.EndedAt is { } x && x <= asAt ? x : (DateTimeOffset?)null;
                 var offered = e.InterviewRecordedAt is { } r && r <= asAt ? e.OfferedAt : null;
                 return new MissingFact(e.PersonId, UkTime.ToUkDate(e.StartedAt), e.LookedAfter, ended, ended is null ? null : UkTime.ToUkDate(ended.Value),
-                    ended is { } done && offered is { } o && e.Independent && o <= done.AddHours(72));
+                    ended is { } done && offered is { } o && e.Independent && o <= done.AddHours(72), e.FromReturn);
             })
             .ToList();
         var screenings = (await db.Set<ExploitationScreening>().AsNoTracking()
@@ -56,7 +57,8 @@ public sealed class ComplexSafeguardingIndicatorData(IServiceScopeFactory scopes
 /// <param name="EndedAt">When the child returned, if known by the instant.</param>
 /// <param name="EndedOn">Its UK date.</param>
 /// <param name="IndependentWithin72Hours">An interview was offered by an independent person within 72 elapsed hours of the return (as known by the instant).</param>
-public sealed record MissingFact(Guid PersonId, DateOnly StartedOn, bool LookedAfter, DateTimeOffset? EndedAt, DateOnly? EndedOn, bool IndependentWithin72Hours);
+/// <param name="FromReturn">Taken from an SSDA903 return with no report behind it: no interview was due, so it is not counted in 3.5.</param>
+public sealed record MissingFact(Guid PersonId, DateOnly StartedOn, bool LookedAfter, DateTimeOffset? EndedAt, DateOnly? EndedOn, bool IndependentWithin72Hours, bool FromReturn = false);
 
 /// <param name="Episodes">The identified children's episodes that started or ended in the years asked about.</param>
 /// <param name="Screenings">The screenings made, or whose intervention was open, in those years.</param>
@@ -79,7 +81,7 @@ public static class ComplexSafeguardingIndicators
 
         // 3.5: of episodes ended in the quarter, those whose interview was offered by an independent person within 72 hours of the return.
         ("return-interviews-within-72-hours", (f, q) => IndicatorBreakdown.Percentage(
-            f.Episodes.Where(e => e.EndedOn is { } d && q.Contains(d))
+            f.Episodes.Where(e => !e.FromReturn && e.EndedOn is { } d && q.Contains(d))
                 .OrderBy(e => e.EndedAt)
                 .Select(e => CountedRecord.For(e.PersonId, "Returned from missing", e.EndedOn!.Value, e.IndependentWithin72Hours)),
             "No missing episodes ended in the quarter")),

@@ -70,6 +70,13 @@ public sealed class MissingEpisode : Entity
 
     public ReturnInterview? Interview { get; set; }
 
+    /// <summary>
+    /// Taken from a period in an SSDA903 return's Missing table, with no report behind it: only the kind and the days
+    /// it started and ended are known (the times are the start of those days). It is the child's history, not a live
+    /// report: it is not on the list of children missing now and no return home interview is due for it (ADR 0085).
+    /// </summary>
+    public bool FromReturn { get; set; }
+
     public bool HasEnded => EndedAt is not null;
 }
 

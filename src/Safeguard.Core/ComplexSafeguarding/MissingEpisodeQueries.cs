@@ -126,7 +126,7 @@ public sealed partial class MissingEpisodeService
     {
         var since = now.AddDays(-30);
         var episodes = await db.Set<MissingEpisode>().AsNoTracking().Include(e => e.Interview).Include(e => e.ReportedByAgency)
-            .Where(e => e.EndedAt == null || e.PersonId == null || e.Interview == null || e.EndedAt >= since)
+            .Where(e => !e.FromReturn && (e.EndedAt == null || e.PersonId == null || e.Interview == null || e.EndedAt >= since))
             .ToListAsync(cancellationToken);
         var ids = episodes.Where(e => e.PersonId is not null).Select(e => e.PersonId!.Value).Distinct().ToList();
         var children = await db.Set<Person>().AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
@@ -201,7 +201,7 @@ public sealed partial class MissingEpisodeService
                 e,
                 e.PersonId is { } id ? names.GetValueOrDefault(id, RestrictedName) : e.DescribedName,
                 e.ReportedByAgency?.Name ?? "",
-                e.EndedAt is { } ended ? deadlines.AssessAt(deadlines.Calculate(TimescaleRule, ended), e.Interview?.OfferedAt) : null,
+                e.EndedAt is { } ended && !e.FromReturn ? deadlines.AssessAt(deadlines.Calculate(TimescaleRule, ended), e.Interview?.OfferedAt) : null,
                 e.PersonId is { } pid ? RepeatMissing.InWindow(starts[pid], UkTime.ToUkDate(e.StartedAt)) : 1))];
     }
 

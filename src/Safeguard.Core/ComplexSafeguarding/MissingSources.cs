@@ -17,7 +17,7 @@ public sealed class MissingDueWorkSource(SafeguardDbContext db, CalendarAdminist
     {
         ArgumentNullException.ThrowIfNull(query);
         var waiting = await db.Set<MissingEpisode>().AsNoTracking()
-            .Where(e => e.EndedAt != null && e.PersonId != null && e.Interview == null)
+            .Where(e => e.EndedAt != null && e.PersonId != null && e.Interview == null && !e.FromReturn)
             .Select(e => new { e.Id, PersonId = e.PersonId!.Value, EndedAt = e.EndedAt!.Value })
             .ToListAsync(cancellationToken);
         if (waiting.Count == 0)

@@ -22,10 +22,11 @@ public sealed record Ssda903ExportResult(
 /// on or before 31 March, not ended before 1 April), their episodes open in the year and their reviews held in it,
 /// their decisions to place for adoption in force in the year (PlacedAdoption), the adoption of those whose care ended
 /// by adoption in the year (AD1) and their periods missing or away from placement that started while they were looked
-/// after (Missing, from the missing episodes area). Each is seen as at 31 March: an episode, decision or missing
+/// after (Missing, from the missing episodes area), and the care leavers' birthday records (OC3) of those whose 17th to 21st
+/// birthday is in the year, who are in the header even when not looked after in the year. Each is seen as at 31 March: an episode, decision or missing
 /// period ending after it is written open, and nothing starting after it is written. The tables Safeguard has no
 /// complete record for are not written (an empty table would read as "none of these", which the records cannot say)
-/// and are listed in <see cref="Ssda903ExportResult.NotExported"/>: docs/adr/0043, docs/adr/0057. The export is
+/// and are listed in <see cref="Ssda903ExportResult.NotExported"/>: docs/adr/0043, 0057, 0086. The export is
 /// audited as one access under <see cref="Process"/>.
 /// </summary>
 public sealed class Ssda903ExportService(SafeguardDbContext db)
@@ -37,14 +38,13 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
 
     /// <summary>The tables the export writes from records; the return's other tables have no record in Safeguard yet and are not written.</summary>
     public static readonly IReadOnlyList<Ssda903Table> Written =
-        [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing];
+        [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing];
 
     /// <summary>Why each table of the return that is not written has no file.</summary>
     public static readonly IReadOnlyDictionary<Ssda903Table, string> WhyNotWritten = new Dictionary<Ssda903Table, string>
     {
         [Ssda903Table.Uasc] = "Safeguard does not record a child's unaccompanied asylum-seeking status",
         [Ssda903Table.Oc2] = "the records hold health assessments and dental checks but not the SDQ score, immunisations, substance misuse or convictions, which every row of the 12-month cohort needs (rules 186, 191, 543)",
-        [Ssda903Table.Oc3] = "the care leavers' birthday records are kept, but the header of the return does not yet list care leavers who were not looked after in the year",
         [Ssda903Table.PrevPerm] = "Safeguard does not record previous permanence (an adoption, special guardianship or child arrangements order before care)",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
@@ -104,10 +104,17 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
         var inYear = db.Set<CareEpisode>().Where(e => e.StartedOn <= end && (e.EndedOn == null || e.EndedOn >= start)).Select(e => e.PersonId);
         var children = db.People.AsNoTracking().Where(p => p.Kind == PersonKind.Child && p.MergedIntoId == null && inYear.Contains(p.Id));
         var withoutId = await children.CountAsync(p => p.CouncilChildId == null, cancellationToken);
-        var ids = await children.Where(p => p.CouncilChildId != null).OrderBy(p => p.CouncilChildId).Select(p => p.Id).ToListAsync(cancellationToken);
+        var lookedAfter = await children.Where(p => p.CouncilChildId != null).Select(p => new { p.Id, p.CouncilChildId }).ToListAsync(cancellationToken);
+
+        // OC3: the care leavers with a birthday record for a 17th to 21st birthday in the year, with a header row even when
+        // they were not looked after in it (ADR 0086).
+        var birthdays = await CareLeaverBirthdaysAsync(start, end, cancellationToken);
+        var leaverIds = birthdays.Keys.ToList();
+        var leavers = await db.People.AsNoTracking().Where(p => leaverIds.Contains(p.Id)).Select(p => new { p.Id, p.CouncilChildId }).ToListAsync(cancellationToken);
+        var ids = lookedAfter.Concat(leavers).DistinctBy(p => p.Id).OrderBy(p => p.CouncilChildId, StringComparer.Ordinal).Select(p => p.Id).ToList();
         if (ids.Count == 0)
         {
-            throw new SafeguardValidationException("Collection", $"No child with a council child id was looked after during {collection.Name}: there is nothing to export");
+            throw new SafeguardValidationException("Collection", $"No child with a council child id was looked after during {collection.Name}, nor had a care leaver's birthday record for it: there is nothing to export");
         }
 
         var rows = new Dictionary<Ssda903Table, int>();
@@ -123,6 +130,7 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
         var adoptedOut = tableWriter(Ssda903Table.Ad1);
         var decisionsOut = tableWriter(Ssda903Table.PlacedAdoption);
         var missingOut = tableWriter(Ssda903Table.Missing);
+        var leaversOut = tableWriter(Ssda903Table.Oc3);
         foreach (var chunk in ids.Chunk(BatchSize))
         {
             var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -172,6 +180,12 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
                     rows[Ssda903Table.Reviews]++;
                 }
 
+                if (birthdays.TryGetValue(id, out var birthday))
+                {
+                    await leaversOut.WriteLineAsync(Line(child, dob, birthday.InTouch, birthday.Activity, birthday.Accommodation));
+                    rows[Ssda903Table.Oc3]++;
+                }
+
                 // PlacedAdoption: each decision in force at some time in the year; a reversal after 31 March is not yet written.
                 foreach (var d in decisions[id].Where(d => d.NoLongerPlacedOn is not { } ceased || ceased >= start).OrderBy(d => d.DecidedOn))
                 {
@@ -216,6 +230,25 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
         var notExported = Ssda903Schema.CurrentTables.Where(t => !Written.Contains(t.Table))
             .Select(t => $"{t.Name}: {WhyNotWritten[t.Table]}; no file is written for it.").ToList();
         return new Ssda903ExportResult(collection, ids.Count, [.. Written.Select(t => (Ssda903Schema.Table(t).Name, FileName(t), rows[t]))], withoutId, notExported);
+    }
+
+    /// <summary>
+    /// The birthday record (the latest recorded) of each care leaver with a council child id whose 17th to 21st birthday
+    /// is in the year and recorded; a birthday in the year with no record is not written (every OC3 item is required).
+    /// </summary>
+    private async Task<Dictionary<Guid, CareLeaverContact>> CareLeaverBirthdaysAsync(DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        var oldest = start.AddYears(-21);
+        var youngest = end.AddYears(-17);
+        var candidates = db.People.Where(p => p.Kind == PersonKind.Child && p.MergedIntoId == null && p.CouncilChildId != null
+            && p.DateOfBirth != null && p.DateOfBirth >= oldest && p.DateOfBirth <= youngest);
+        var contacts = await db.Set<CareLeaverContact>().AsNoTracking()
+            .Join(candidates, c => c.PersonId, p => p.Id, (c, p) => new { Contact = c, Born = p.DateOfBirth!.Value })
+            .ToListAsync(cancellationToken);
+        return contacts
+            .Where(c => c.Born.AddYears(c.Contact.Birthday) is var day && day >= start && day <= end)
+            .GroupBy(c => c.Contact.PersonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Contact.RecordedAt).First().Contact);
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Auditing;
 using Safeguard.Common;
+using Safeguard.ComplexSafeguarding;
 using Safeguard.Interchange.Cin;
 using Safeguard.Interchange.Ssda903;
 using Safeguard.Journey;
@@ -30,6 +31,15 @@ public enum Ssda903RecordKind
     Child,
     Episode,
     Review,
+
+    /// <summary>A decision to place for adoption, with the adoption that followed it (PlacedAdoption and AD1).</summary>
+    AdoptionDecision,
+
+    /// <summary>A period missing or away from placement (Missing), kept as a missing episode.</summary>
+    MissingPeriod,
+
+    /// <summary>A care leaver's record at a 17th to 21st birthday (OC3).</summary>
+    CareLeaverBirthday,
 }
 
 /// <summary>Rows of a table of the return that Safeguard has no record for yet, so were not imported.</summary>
@@ -63,7 +73,7 @@ public sealed record Ssda903ImportResult(
 /// transaction under the process <see cref="Process"/>, so every record created or changed is in the audit trail.
 /// The tables Safeguard has no record for yet are counted and reported, never dropped silently. docs/ssda903.md.
 /// </summary>
-public sealed class Ssda903ImportService(SafeguardDbContext db)
+public sealed partial class Ssda903ImportService(SafeguardDbContext db)
 {
     /// <summary>The process the audit trail records an import under.</summary>
     public const string Process = "Ssda903.Import";
@@ -81,11 +91,7 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
     {
         [Ssda903Table.Uasc] = "Safeguard does not yet record a child's unaccompanied asylum-seeking status",
         [Ssda903Table.Oc2] = "Safeguard does not yet record the outcomes of children looked after for 12 months (SDQ, convictions, health, substance misuse)",
-        [Ssda903Table.Oc3] = "the import does not yet take care leavers' birthday records (in touch, activity, accommodation); record them on the care leaver's page",
-        [Ssda903Table.Ad1] = "the import does not yet take adoptions; record them with the adoption decision on the child's looked-after record",
-        [Ssda903Table.PlacedAdoption] = "the import does not yet take decisions to place for adoption; record them on the child's looked-after record",
         [Ssda903Table.PrevPerm] = "Safeguard does not yet record previous permanence",
-        [Ssda903Table.Missing] = "the looked-after records do not keep missing periods: missing episodes are recorded in the missing area from the report (times, who reported it, return interview), which the return's dates do not give",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
 
@@ -134,7 +140,7 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
             throw new SafeguardValidationException(problems);
         }
 
-        var run = new Run(db.Time.GetUtcNow());
+        var run = new Run(db.Time.GetUtcNow(), actor, options.Collection);
         var notImported = NotImportedTables(data!, run.Notes);
         IDbContextTransaction? transaction = null;
         IDisposable? process = null;
@@ -146,7 +152,8 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
                 process = db.BeginProcess(Process, actor, $"SSDA903 return {options.Collection.Name} ({RecordKeeping.Fit(string.Join(", ", summary.Files.Values), 150)})");
             }
 
-            foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
+            foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0
+                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
             {
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
             }
@@ -192,11 +199,7 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
         {
             Add(Ssda903Table.Uasc, child.Uasc.Count);
             Add(Ssda903Table.Oc2, child.Oc2.Count);
-            Add(Ssda903Table.Oc3, child.Oc3.Count);
-            Add(Ssda903Table.Ad1, child.Ad1.Count);
-            Add(Ssda903Table.PlacedAdoption, child.PlacedAdoption.Count);
             Add(Ssda903Table.PrevPerm, child.PrevPerm.Count);
-            Add(Ssda903Table.Missing, child.Missing.Count);
             Add(Ssda903Table.SocialWorker, child.SocialWorker.Count);
             if (child.Header is { } header)
             {
@@ -227,6 +230,14 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
         var personIds = people.Values.Select(p => p.Id).ToList();
         var episodes = (await db.Set<CareEpisode>().Where(e => personIds.Contains(e.PersonId)).ToListAsync(cancellationToken)).ToLookup(e => e.PersonId);
         var reviews = (await db.Set<LookedAfterReview>().Where(r => personIds.Contains(r.PersonId)).ToListAsync(cancellationToken)).ToLookup(r => r.PersonId);
+        var decisions = (await db.Set<AdoptionDecision>().Where(d => personIds.Contains(d.PersonId)).ToListAsync(cancellationToken)).ToLookup(d => d.PersonId);
+        var birthdays = (await db.Set<CareLeaverContact>().Where(c => personIds.Contains(c.PersonId)).ToListAsync(cancellationToken)).ToLookup(c => c.PersonId);
+        var missing = (await db.Set<MissingEpisode>().Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ToListAsync(cancellationToken)).ToLookup(m => m.PersonId!.Value);
+        if (run.MissingAgencyId is null && batch.Any(c => c.Missing.Count > 0))
+        {
+            run.MissingAgencyId = await MissingAgencyAsync(run.Actor, cancellationToken);
+        }
+
         var upns = batch.Select(c => c.Header?.Upn).Where(u => u is not null && IsUpn(u)).Select(u => UniquePupilNumber.Normalise(u!)).Distinct(StringComparer.Ordinal).ToList();
         var upnHolders = await db.People.AsNoTracking().Where(p => p.Upn != null && upns.Contains(p.Upn) && p.MergedIntoId == null)
             .Select(p => new { p.Upn, p.CouncilChildId }).ToListAsync(cancellationToken);
@@ -284,6 +295,9 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
             var recorded = isNew ? [] : episodes[person.Id].ToList();
             run.ApplyEpisodes(db, person, child, recorded);
             run.ApplyReviews(db, person, child, recorded, isNew ? [] : [.. reviews[person.Id]]);
+            run.ApplyAdoptions(db, person, child, recorded, isNew ? [] : [.. decisions[person.Id]]);
+            run.ApplyMissing(db, person, child, isNew ? [] : [.. missing[person.Id]]);
+            run.ApplyCareLeaver(db, person, child, isNew ? [] : [.. birthdays[person.Id]]);
         }
 
         if (!dryRun && run.Problems.Count == 0)
@@ -297,7 +311,11 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
     private static string Where(Ssda903Child child) =>
         child.Header is { } header ? $"Header line {header.Line.ToString(CultureInfo.InvariantCulture)}"
         : child.Episodes.Count > 0 ? $"Episodes line {child.Episodes[0].Line.ToString(CultureInfo.InvariantCulture)}"
-        : $"Reviews line {child.Reviews[0].Line.ToString(CultureInfo.InvariantCulture)}";
+        : child.Reviews.Count > 0 ? $"Reviews line {child.Reviews[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : child.PlacedAdoption.Count > 0 ? $"PlacedAdoption line {child.PlacedAdoption[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : child.Ad1.Count > 0 ? $"AD1 line {child.Ad1[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : child.Missing.Count > 0 ? $"Missing line {child.Missing[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : $"OC3 line {child.Oc3[0].Line.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A real UPN, not one of the codes for none (UN1 to UN5).</summary>
     private static bool IsUpn(string upn) => !upn.StartsWith("UN", StringComparison.OrdinalIgnoreCase) && upn.Trim().Length == 13;
@@ -306,9 +324,16 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? one : many ?? one + "s")}";
 
     /// <summary>The state of one import: the tallies, notes and problems, and how records are matched and changed.</summary>
-    private sealed class Run(DateTimeOffset now)
+    private sealed partial class Run(DateTimeOffset now, Actor actor, CinCollection collection)
     {
         public DateTimeOffset Now => now;
+
+        public CinCollection Collection => collection;
+
+        public Actor Actor => actor;
+
+        /// <summary>The agency a missing period taken from the return is recorded under (the importer's, else children's social care).</summary>
+        public Guid? MissingAgencyId { get; set; }
 
         public long Children { get; set; }
 
@@ -317,102 +342,6 @@ public sealed class Ssda903ImportService(SafeguardDbContext db)
         public List<ValidationProblem> Problems { get; } = [];
 
         public List<string> Notes { get; } = [];
-
-        public void ApplyEpisodes(SafeguardDbContext db, Person person, Ssda903Child child, List<CareEpisode> recorded)
-        {
-            foreach (var source in child.Episodes)
-            {
-                var start = source.Decom.Value!.Value;
-                var episode = recorded.FirstOrDefault(e => e.StartedOn == start);
-                var isNew = episode is null;
-                if (episode is null)
-                {
-                    var before = recorded.Where(e => e.StartedOn < start && e.IroName != IroNotRecorded).MaxBy(e => e.StartedOn);
-                    episode = new CareEpisode
-                    {
-                        PersonId = person.Id,
-                        StartedOn = start,
-                        ReasonForNewEpisode = source.Rne!,
-                        LegalStatus = source.Ls!,
-                        CategoryOfNeed = source.Cin!,
-                        PlacementType = source.Place!,
-                        IroUserId = before?.IroUserId,
-                        IroName = before?.IroName ?? IroNotRecorded,
-                        RecordedAt = now,
-                        RecordedByName = "SSDA903 import",
-                    };
-                    db.Add(episode);
-                    recorded.Add(episode);
-                    Tallies[Ssda903RecordKind.Episode].Created++;
-                }
-
-                var changed = false;
-                Set(ref changed, episode.ReasonForNewEpisode, source.Rne, v => episode.ReasonForNewEpisode = v);
-                Set(ref changed, episode.LegalStatus, source.Ls, v => episode.LegalStatus = v);
-                Set(ref changed, episode.CategoryOfNeed, source.Cin, v => episode.CategoryOfNeed = v);
-                Set(ref changed, episode.PlacementType, source.Place, v => episode.PlacementType = v);
-                Set(ref changed, episode.PlacementProvider, source.PlaceProvider, v => episode.PlacementProvider = v);
-                Set(ref changed, episode.ReasonEpisodeCeased, source.Rec, v => episode.ReasonEpisodeCeased = v);
-                Set(ref changed, episode.ReasonPlacementChanged, source.ReasonPlaceChange, v => episode.ReasonPlacementChanged = v);
-                Set(ref changed, episode.HomePostcode, Postcode(source.HomePost, source, "HOME_POST"), v => episode.HomePostcode = v);
-                Set(ref changed, episode.PlacementPostcode, Postcode(source.PlPost, source, "PL_POST"), v => episode.PlacementPostcode = v);
-                Set(ref changed, episode.PlacementUrn, source.Urn?.Trim().ToUpperInvariant(), v => episode.PlacementUrn = v);
-                if (source.Dec.Value is { } end && episode.EndedOn != end)
-                {
-                    episode.EndedOn = end;
-                    changed = true;
-                }
-
-                if (!isNew)
-                {
-                    Tally(Ssda903RecordKind.Episode, changed);
-                }
-            }
-
-            // Merged with what Safeguard already holds, the child's episodes must still follow one another.
-            var ordered = recorded.OrderBy(e => e.StartedOn).ToList();
-            for (var i = 1; i < ordered.Count; i++)
-            {
-                if (ordered[i - 1].EndedOn is not { } ended || ended > ordered[i].StartedOn)
-                {
-                    Problems.Add(new(Where(child), $"Child {child.Id}, with the records Safeguard already holds: the episode starting {ordered[i - 1].StartedOn:dd/MM/yyyy} " +
-                        $"{(ordered[i - 1].EndedOn is null ? "is open" : $"ends {ordered[i - 1].EndedOn:dd/MM/yyyy}")} when the next starts on {ordered[i].StartedOn:dd/MM/yyyy}"));
-                    break;
-                }
-            }
-        }
-
-        public void ApplyReviews(SafeguardDbContext db, Person person, Ssda903Child child, List<CareEpisode> episodes, List<LookedAfterReview> recorded)
-        {
-            foreach (var source in child.Reviews)
-            {
-                var held = source.Review.Value!.Value;
-                var review = recorded.FirstOrDefault(r => r.HeldOn == held);
-                var isNew = review is null;
-                if (review is null)
-                {
-                    var episode = episodes.Where(e => e.StartedOn <= held).MaxBy(e => e.StartedOn);
-                    review = new LookedAfterReview
-                    {
-                        PersonId = person.Id,
-                        HeldOn = held,
-                        IroUserId = episode?.IroUserId,
-                        IroName = episode?.IroName ?? IroNotRecorded,
-                        Participation = source.ReviewCode!,
-                        RecordedAt = now,
-                        RecordedByName = "SSDA903 import",
-                    };
-                    db.Add(review);
-                    recorded.Add(review);
-                    Tallies[Ssda903RecordKind.Review].Created++;
-                    continue;
-                }
-
-                var changed = false;
-                Set(ref changed, review.Participation, source.ReviewCode, v => review.Participation = v);
-                Tally(Ssda903RecordKind.Review, changed);
-            }
-        }
 
         public void Tally(Ssda903RecordKind kind, bool changed)
         {

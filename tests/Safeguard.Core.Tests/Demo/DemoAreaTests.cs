@@ -182,6 +182,23 @@ public sealed class DemoAreaTests
         Assert.True(Rows("Ad1") > 0, "no adoption in the 2024-25 export");
         Assert.True(Rows("PlacedAdoption") >= Rows("Ad1"), "fewer decisions than adoptions in the 2024-25 export");
 
+        // Every care leaver's birthday record is written once, in the OC3 table of the year of the birthday (the demo's care
+        // leavers are those owed a plan today, so their birthdays fall mostly after 2024-25, whose OC3 may be empty).
+        var recorded = (await services.Db.Set<Safeguard.LookedAfter.CareLeaverContact>().AsNoTracking()
+                .Join(services.Db.People.Where(p => p.CouncilChildId != null && p.MergedIntoId == null), c => c.PersonId, p => p.Id, (c, p) => new { p.CouncilChildId, p.DateOfBirth, c.Birthday })
+                .ToListAsync(Ct))
+            .Select(c => (Child: c.CouncilChildId!, Day: c.DateOfBirth!.Value.AddYears(c.Birthday)))
+            .GroupBy(c => c.Day.Month >= 4 ? c.Day.Year : c.Day.Year - 1)
+            .ToList();
+        Assert.NotEmpty(recorded);
+        foreach (var year in recorded)
+        {
+            var name = $"{year.Key}-{(year.Key + 1) % 100:00}";
+            using var oc3 = new StreamReader((await ExportAsync(name, lastYear: false)).Single(f => f.Name == $"{name} Oc3").Open());
+            var written = (await oc3.ReadToEndAsync(Ct)).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]);
+            Assert.Equal(year.Select(c => c.Child).Order(StringComparer.Ordinal), written.Order(StringComparer.Ordinal));
+        }
+
         // The demo's missing episodes cover the two years to today, so the year after has them in full.
         var next = await ExportAsync("2025-26", lastYear: false);
         using (var missing = new StreamReader(next.Single(f => f.Name == "2025-26 Missing").Open()))

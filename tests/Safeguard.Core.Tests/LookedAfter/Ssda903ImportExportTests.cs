@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Auditing;
+using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.ComplexSafeguarding;
 using Safeguard.Core.Tests.Interchange.Ssda903;
@@ -10,6 +11,7 @@ using Safeguard.LookedAfter;
 using Safeguard.People;
 using Safeguard.Persistence;
 using Safeguard.Testing;
+using Safeguard.Work;
 
 namespace Safeguard.Core.Tests.LookedAfter;
 
@@ -135,9 +137,9 @@ public sealed class Ssda903ImportExportTests : IDisposable
         var result = await journey.Services.Get<Ssda903ExportService>().ExportAsync(_folder, Ssda903Fixture.Collection, journey.Worker, Ct);
 
         Assert.Equal(1, result.Children);
-        Assert.Equal([("Header", 1), ("Episodes", 2), ("Reviews", 2), ("AD1", 0), ("PlacedAdoption", 1), ("Missing", 2)], result.Files.Select(f => (f.Table, f.Rows)));
+        Assert.Equal([("Header", 1), ("Episodes", 2), ("Reviews", 2), ("OC3", 0), ("AD1", 0), ("PlacedAdoption", 1), ("Missing", 2)], result.Files.Select(f => (f.Table, f.Rows)));
         Assert.Equal(
-            ["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "placedadoption.csv", "reviews.csv"],
+            ["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc3.csv", "placedadoption.csv", "reviews.csv"],
             Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains(result.NotExported, n => n.StartsWith("OC2: ", StringComparison.Ordinal));
         Assert.Equal(["CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED", "KHA5,14/03/2018,01/09/2024,,"], File.ReadAllLines(Path.Combine(_folder, "placedadoption.csv")));
@@ -168,28 +170,47 @@ public sealed class Ssda903ImportExportTests : IDisposable
         source.Add(Ssda903Table.Episodes, ("CHILD", "C2"), ("DECOM", "20/05/2024"), ("LS", "V2"), ("PLACE", "U1"), ("DEC", "10/09/2024"), ("REC", "E13"), ("PL_POST", "BL9 0EJ"));
         source.Add(Ssda903Table.Reviews, ("CHILD", "C2"), ("REVIEW", "12/06/2024"), ("REVIEW_CODE", "PN3"));
         source.Add(Ssda903Table.Missing);
+        source.Add(Ssda903Table.Missing, ("MISSING", "A"), ("MIS_START", "30/03/2025"), ("MIS_END", null));
         source.Add(Ssda903Table.PrevPerm, ("CHILD", "C2"));
+
+        // C3 was placed for adoption and adopted in the year: PlacedAdoption and AD1 from one decision.
+        source.Add(Ssda903Table.Header, ("CHILD", "C3"), ("DOB", "01/01/2020"), ("UPN", "UN2"));
+        source.Add(Ssda903Table.Episodes, ("CHILD", "C3"), ("DECOM", "01/02/2024"), ("DEC", "01/08/2024"), ("REC", "X1"), ("REASON_PLACE_CHANGE", "CARPL"));
+        source.Add(Ssda903Table.Episodes, ("CHILD", "C3"), ("DECOM", "01/08/2024"), ("RNE", "B"), ("LS", "E1"), ("PLACE", "A4"), ("DEC", "31/01/2025"), ("REC", "E11"), ("PL_POST", "M4 4DD"), ("URN", "XXXXXXX"));
+        source.Add(Ssda903Table.PlacedAdoption, ("CHILD", "C3"), ("DOB", "01/01/2020"));
+        source.Add(Ssda903Table.Ad1, ("CHILD", "C3"), ("DOB", "01/01/2020"));
+
+        // C4 is a care leaver, 18 in the year and not looked after in it: a header row and OC3.
+        source.Add(Ssda903Table.Header, ("CHILD", "C4"), ("DOB", "10/10/2006"), ("UPN", "UN2"));
+        source.Add(Ssda903Table.Oc3, ("CHILD", "C4"), ("DOB", "10/10/2006"));
         Assert.Empty(source.Validate());
         var dry = await import.ImportAsync([.. source.Files()], Options(dryRun: true), journey.Worker, Ct);
-        Assert.Equal((7, 0), (dry.Created, dry.Changed));
+        Assert.Equal((15, 0), (dry.Created, dry.Changed));
         Assert.Equal(0, await AuditCountAsync(db));
 
         var first = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal([(2, 0, 0), (3, 0, 0), (2, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
-        Assert.Equal(["OC2", "PrevPerm", "Missing", "SWEpisodes"], first.NotImported.Select(n => n.Table));
-        Assert.Equal([1, 2, 1, 1], first.NotImported.Select(n => n.Rows));
+        Assert.Equal([(4, 0, 0), (5, 0, 0), (2, 0, 0), (1, 0, 0), (2, 0, 0), (1, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal(["OC2", "PrevPerm", "SWEpisodes"], first.NotImported.Select(n => n.Table));
+        Assert.Equal([1, 2, 1], first.NotImported.Select(n => n.Rows));
         Assert.Contains(first.Notes, n => n.Contains("UN1 to UN5", StringComparison.Ordinal));
         var events = await AuditCountAsync(db);
-        Assert.True(events >= 2 + 3 + 2);
+        Assert.True(events >= 4 + 5 + 2 + 1 + 2 + 1);
+        var birthday = await db.Set<CareLeaverContact>().AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((18, D(2024, 10, 10), "YES", "F1", "K1"), (birthday.Birthday, birthday.ContactedOn, birthday.InTouch, birthday.Activity, birthday.Accommodation));
         var c2 = await db.People.AsNoTracking().SingleAsync(p => p.CouncilChildId == "C2", Ct);
         Assert.Equal(("Child C2", "F", (string?)null), (c2.DisplayName, c2.Sex, c2.Upn));
+        var adopted = await db.Set<AdoptionDecision>().AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((D(2024, 6, 1), D(2024, 7, 1), D(2025, 1, 31), "MF"), (adopted.DecidedOn, adopted.MatchedOn, adopted.AdoptionOrderOn, adopted.SexOfAdopters));
+        var fromReturn = await db.Set<MissingEpisode>().AsNoTracking().OrderBy(m => m.StartedAt).ToListAsync(Ct);
+        Assert.All(fromReturn, m => Assert.True(m.FromReturn && m.LookedAfter && m.ReportedByName == Ssda903ImportService.MissingReporterNotRecorded));
+        Assert.Equal([(MissingKind.Missing, true), (MissingKind.AwayWithoutAuthorisation, false)], fromReturn.Select(m => (m.Kind, m.HasEnded)));
 
         var second = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal((0, 0, 7), (second.Created, second.Changed, second.Unchanged));
+        Assert.Equal((0, 0, 15), (second.Created, second.Changed, second.Unchanged));
         Assert.Equal(events, await AuditCountAsync(db));
 
         await journey.Services.Get<Ssda903ExportService>().ExportAsync(_folder, Ssda903Fixture.Collection, journey.Worker, Ct);
-        foreach (var table in new[] { Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews })
+        foreach (var table in new[] { Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing })
         {
             var given = source.Files().Single(f => f.Name == Ssda903ExportService.FileName(table));
             using var reader = new StreamReader(given.Open());
@@ -201,10 +222,15 @@ public sealed class Ssda903ImportExportTests : IDisposable
         // A corrected return updates what it corrects, and only that.
         Ssda903Fixture.Set(source.Review, ("REVIEW_CODE", "PN4"));
         Ssda903Fixture.Set(source.Rows(Ssda903Table.Episodes)[1], ("PL_POST", "M4 4DD"));
+        Ssda903Fixture.Set(source.Rows(Ssda903Table.Missing)[1], ("MIS_END", "31/03/2025"));
+        Ssda903Fixture.Set(source.Rows(Ssda903Table.Oc3)[0], ("ACCOM", "S1"));
         var corrected = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal([(0, 0, 2), (0, 1, 2), (0, 1, 1)], corrected.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal([(0, 0, 4), (0, 1, 4), (0, 1, 1), (0, 0, 1), (0, 1, 1), (0, 1, 0)], corrected.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal("S1", await db.Set<CareLeaverContact>().Select(c => c.Accommodation).SingleAsync(Ct));
         Assert.Equal("M4 4DD", await db.Set<CareEpisode>().Where(e => e.StartedOn == D(2024, 7, 1)).Select(e => e.PlacementPostcode).SingleAsync(Ct));
-        Assert.Equal(events + 2, await AuditCountAsync(db));
+        var back = await db.Set<MissingEpisode>().AsNoTracking().Where(m => m.Kind == MissingKind.AwayWithoutAuthorisation).Select(m => m.EndedAt).SingleAsync(Ct);
+        Assert.Equal(D(2025, 3, 31), UkTime.ToUkDate(Assert.NotNull(back)));
+        Assert.Equal(events + 4, await AuditCountAsync(db));
     }
 
     [Theory, ClassData(typeof(BothProviders))]
@@ -262,5 +288,79 @@ public sealed class Ssda903ImportExportTests : IDisposable
         var clash = await Assert.ThrowsAsync<SafeguardValidationException>(() => import.ImportAsync([.. overlapping.Files()], Options(), journey.Worker, Ct));
         Assert.Contains(clash.Problems, p => p.Message.Contains("the episode starting 01/03/2023 is open when the next starts on 01/05/2024", StringComparison.Ordinal));
         Assert.Single(await db.Set<CareEpisode>().ToListAsync(Ct));
+    }
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Missing_periods_are_matched_to_the_missing_areas_reports_by_their_start_and_decisions_by_their_date(DatabaseProvider provider)
+    {
+        await using var journey = await JourneyFixture.CreateAsync(provider);
+        var db = journey.Services.Db;
+        var adoption = journey.Services.Get<AdoptionService>();
+        await journey.Services.Get<LookedAfterService>().StartAsync(journey.ChildId, new StartDetails
+        {
+            StartedOn = D(2023, 3, 1),
+            LegalStatus = "C2",
+            CategoryOfNeed = "N1",
+            PlacementType = "U1",
+            PlacementProvider = "PR1",
+            PlacementPostcode = "M2 2BB",
+            HomePostcode = "M1 1AA",
+            PlacementUrn = "SC123456",
+            IroUserId = (await AddIroAsync(journey)).UserId,
+        }, journey.Worker, Ct);
+        var recorded = await adoption.RecordAsync(journey.ChildId, new AdoptionDetails { DecidedOn = D(2024, 6, 1) }, journey.Worker, Ct);
+        var reported = new MissingEpisode
+        {
+            PersonId = journey.ChildId,
+            DescribedName = "Test child",
+            Kind = MissingKind.Missing,
+            StartedAt = new DateTimeOffset(2024, 5, 1, 21, 0, 0, TimeSpan.Zero),
+            EndedAt = new DateTimeOffset(2024, 5, 2, 9, 0, 0, TimeSpan.Zero),
+            From = MissingFrom.CarePlacement,
+            LookedAfter = true,
+            ReportedByAgencyId = journey.Worker.AgencyId!.Value,
+            ReportedByName = "Carer",
+            RecordedByName = "Worker",
+            RecordedAt = JourneyFixture.Now,
+        };
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            db.Add(reported);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        db.ChangeTracker.Clear();
+        var source = Ssda903Fixture.Valid();
+        foreach (var table in Ssda903Schema.CurrentTables)
+        {
+            foreach (var row in source.Rows(table.Table))
+            {
+                row["CHILD"] = "KHA5";
+            }
+        }
+
+        source.Remove(Ssda903Table.Oc2);
+        source.Remove(Ssda903Table.PrevPerm);
+        source.Remove(Ssda903Table.SocialWorker);
+        Ssda903Fixture.Set(source.Header, ("SEX", "2"), ("DOB", "14/03/2018"), ("ETHNIC", "APKN"));
+        Ssda903Fixture.Set(source.Review, ("DOB", "14/03/2018"));
+
+        // The first period is the one the carer reported (the return's end differs: the report is kept); the second is new.
+        source.Add(Ssda903Table.Missing, ("CHILD", "KHA5"), ("DOB", "14/03/2018"));
+        source.Add(Ssda903Table.Missing, ("CHILD", "KHA5"), ("DOB", "14/03/2018"), ("MISSING", "A"), ("MIS_START", "10/06/2024"), ("MIS_END", "11/06/2024"));
+        source.Add(Ssda903Table.PlacedAdoption, ("CHILD", "KHA5"), ("DOB", "14/03/2018"), ("DATE_PLACED_CEASED", "01/09/2024"), ("REASON_PLACED_CEASED", "RD1"));
+        var result = await journey.Services.Get<Ssda903ImportService>().ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
+
+        Assert.Equal((0, 1, 0), (result.Tallies[Ssda903RecordKind.AdoptionDecision].Created, result.Tallies[Ssda903RecordKind.AdoptionDecision].Changed, result.Tallies[Ssda903RecordKind.AdoptionDecision].Unchanged));
+        Assert.Equal((1, 0, 1), (result.Tallies[Ssda903RecordKind.MissingPeriod].Created, result.Tallies[Ssda903RecordKind.MissingPeriod].Changed, result.Tallies[Ssda903RecordKind.MissingPeriod].Unchanged));
+        Assert.Contains(result.Notes, n => n.Contains("starting 01/05/2024 was reported in the missing area", StringComparison.Ordinal));
+        var decision = await db.Set<AdoptionDecision>().AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((recorded.Id, D(2024, 9, 1), "RD1"), (decision.Id, decision.NoLongerPlacedOn, decision.ReasonNoLongerPlaced));
+        Assert.Contains(Ssda903ImportService.Process, await db.AuditEvents.Where(e => e.EntityId == decision.Id.ToString()).Select(e => e.Process).ToListAsync(Ct));
+        var episodes = await db.Set<MissingEpisode>().AsNoTracking().OrderBy(m => m.StartedAt).ToListAsync(Ct);
+        Assert.Equal([(reported.Id, false, reported.EndedAt), (episodes[1].Id, true, UkTime.StartOfDay(D(2024, 6, 11)))], episodes.Select(m => (m.Id, m.FromReturn, m.EndedAt)));
+
+        // A period from the return has no report behind it: no return home interview is due for it.
+        var due = await journey.Services.Get<IEnumerable<IDueWorkSource>>().OfType<MissingDueWorkSource>().Single().DueAsync(new DueWorkQuery(), Ct);
+        Assert.Single(due);
     }
 }

@@ -217,6 +217,19 @@ public static class MissingForm
 
     public static string Tag(DeadlineAssessment? assessment) => assessment is null ? "govuk-tag govuk-tag--purple" : FrontDoorForm.Tag(assessment);
 
+    /// <summary>The clock of an episode in words; a period taken from an SSDA903 return has no report behind it and no interview due.</summary>
+    public static string Clock(EpisodeView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Episode.FromReturn ? "From the SSDA903 return: no interview due" : Clock(view.Clock);
+    }
+
+    public static string Tag(EpisodeView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Episode.FromReturn ? "govuk-tag govuk-tag--grey" : Tag(view.Clock);
+    }
+
     public static DateInput DateField(ModelStateDictionary modelState, string key, string legend, string? day, string? month, string? year) =>
         new(key, legend, "For example, 27 3 2026", day, month, year, Error(modelState, key));
 

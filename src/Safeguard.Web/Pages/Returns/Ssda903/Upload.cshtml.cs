@@ -11,6 +11,18 @@ namespace Safeguard.Web.Pages.Returns.Ssda903;
 [RequirePermission("returns.manage")]
 public sealed class UploadModel(Ssda903UploadStore store, Ssda903ImportService import) : SafeguardPageModel
 {
+    /// <summary>The kind of record an import created or changed, as a row of the page's table names it.</summary>
+    public static string Describe(Ssda903RecordKind kind) => kind switch
+    {
+        Ssda903RecordKind.Child => "Children",
+        Ssda903RecordKind.Episode => "Episodes of care",
+        Ssda903RecordKind.Review => "Looked-after reviews",
+        Ssda903RecordKind.AdoptionDecision => "Adoption decisions",
+        Ssda903RecordKind.MissingPeriod => "Missing periods",
+        Ssda903RecordKind.CareLeaverBirthday => "Care leavers' birthday records",
+        _ => kind.ToString(),
+    };
+
     /// <summary>The most issues listed on the page; the downloads have them all.</summary>
     public const int MaxListed = 500;
 
