@@ -45,14 +45,7 @@ public static class EarlyHelpCommands
     /// <summary>A reporting year's figures by quarter, then the lead-professional share by agency at each quarter end.</summary>
     private static Command Figures(CliServices services)
     {
-        var year = new Option<int>("--year") { Description = "The reporting year by the year it starts in: 2024 means April 2024 to March 2025", Required = true };
-        year.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
-            {
-                result.AddError("Option --year: give the year the reporting year starts in, such as 2024.");
-            }
-        });
+        var year = CommandSupport.ReportingYearOption(2024);
         var command = new Command("figures", "Early help by quarter: opened, closed, open at quarter end, assessments authorised, step-ups and step-downs, outcomes, and the lead-professional share by agency") { year };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {

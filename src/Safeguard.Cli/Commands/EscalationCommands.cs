@@ -46,18 +46,7 @@ public static class EscalationCommands
     /// <summary>The year's figures: by agency, theme and stage, outcomes and resolution within timescale.</summary>
     private static Command Figures(CliServices services)
     {
-        var year = new Option<int>("--year")
-        {
-            Description = "The reporting year by the year it starts in: 2026 means April 2026 to March 2027",
-            Required = true,
-        };
-        year.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
-            {
-                result.AddError("Option --year: give the year the reporting year starts in, such as 2026.");
-            }
-        });
+        var year = CommandSupport.ReportingYearOption(2026);
         var command = new Command("figures", "The escalation figures for the annual report: by agency, theme and stage, and resolution within timescale") { year };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {

@@ -90,18 +90,7 @@ public static class GovernanceCommands
 
     private static Command Attendance(CliServices services)
     {
-        var year = new Option<int>("--year")
-        {
-            Description = "The reporting year by the year it starts in: 2025 means April 2025 to March 2026",
-            Required = true,
-        };
-        year.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
-            {
-                result.AddError("Option --year: give the year the reporting year starts in, such as 2025.");
-            }
-        });
+        var year = CommandSupport.ReportingYearOption(2025);
         var format = FormatOption();
         var command = new Command("attendance", "Attendance by agency over a reporting year at every board it sits on: places expected, attended (in person or by deputy), apologies, absent, the rate for the year and each quarter") { year, format };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>

@@ -18,7 +18,7 @@ public static class KpiCommands
 
     private static Command Dataset(CliServices services)
     {
-        var year = YearOption();
+        var year = CommandSupport.ReportingYearOption(2024);
         var asAt = AsAtOption();
         var format = new Option<string>("--format") { Description = "csv (default), json or xlsx (xlsx needs -o)", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "xlsx");
@@ -65,7 +65,7 @@ public static class KpiCommands
 
     private static Command Exceptions(CliServices services)
     {
-        var year = YearOption();
+        var year = CommandSupport.ReportingYearOption(2024);
         var asAt = AsAtOption();
         var format = new Option<string>("--format") { Description = "table (default), csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
@@ -121,23 +121,6 @@ public static class KpiCommands
         }
 
         return text.ToString();
-    }
-
-    private static Option<int> YearOption()
-    {
-        var year = new Option<int>("--year")
-        {
-            Description = "The reporting year by the year it starts in: 2024 means April 2024 to March 2025",
-            Required = true,
-        };
-        year.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
-            {
-                result.AddError("Option --year: give the year the reporting year starts in, such as 2024.");
-            }
-        });
-        return year;
     }
 
     private static Option<DateTimeOffset?> AsAtOption()

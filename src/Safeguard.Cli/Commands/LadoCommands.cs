@@ -44,18 +44,7 @@ public static class LadoCommands
     /// <summary>The annual figures: referrals, threshold met and advice only, by sector, category and outcome.</summary>
     private static Command Figures(CliServices services)
     {
-        var year = new Option<int>("--year")
-        {
-            Description = "The reporting year by the year it starts in: 2024 means April 2024 to March 2025",
-            Required = true,
-        };
-        year.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
-            {
-                result.AddError("Option --year: give the year the reporting year starts in, such as 2024.");
-            }
-        });
+        var year = CommandSupport.ReportingYearOption(2024);
         var command = new Command("figures", "The LADO's annual figures for the annual report: by sector, category, decision and outcome") { year };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.ComplexSafeguarding;
 using Safeguard.Timescales;
@@ -23,6 +24,12 @@ public static class MissingCommands
         var hours = new Option<int>("--hours") { Description = "How far back 'reported missing' looks, in hours (1 to 168)", DefaultValueFactory = _ => 24 };
         hours.Validators.Add(result =>
         {
+            // A value that is not a number is the parser's to report (reading it here would throw).
+            if (result.Tokens.Count == 1 && !int.TryParse(result.Tokens[0].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            {
+                return;
+            }
+
             var value = result.GetValueOrDefault<int>();
             if (value is < 1 or > 168)
             {

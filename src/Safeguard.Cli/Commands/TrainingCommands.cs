@@ -18,18 +18,7 @@ public static class TrainingCommands
     /// <summary>The annual report's training figures: places, attendance by agency and role, confidence and follow-ups. Counts only.</summary>
     private static Command Figures(CliServices services)
     {
-        var year = new Option<int>("--year")
-        {
-            Description = "The reporting year by the year it starts in: 2024 means April 2024 to March 2025",
-            Required = true,
-        };
-        year.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
-            {
-                result.AddError("Option --year: give the year the reporting year starts in, such as 2024.");
-            }
-        });
+        var year = CommandSupport.ReportingYearOption(2024);
         var command = new Command("figures", "The training figures for the annual report: sessions, places offered, booked and attended, attendance by agency and role, did-not-attend rate, confidence before and after, follow-ups") { year };
         command.SetOutputAction(async (parseResult, output, cancellationToken) =>
         {

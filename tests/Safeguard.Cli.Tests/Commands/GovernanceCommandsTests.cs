@@ -106,6 +106,10 @@ public class GovernanceCommandsTests
         var badYear = await CliHarness.RunWithDatabaseAsync(On(database, "governance", "attendance", "--year", "26"), clock);
         Assert.NotEqual(0, badYear.ExitCode);
         Assert.Contains("--year", badYear.Error, StringComparison.Ordinal);
+        var notAYear = await CliHarness.RunWithDatabaseAsync(On(database, "governance", "attendance", "--year", "abc"), clock);
+        Assert.Equal((1, ""), (notAYear.ExitCode, notAYear.Output));
+        Assert.Contains("'abc'", notAYear.Error, StringComparison.Ordinal);
+        Assert.Contains("--year", notAYear.Error, StringComparison.Ordinal);
         var badFormat = await CliHarness.RunWithDatabaseAsync(On(database, "governance", "boards", "--format", "xml"), clock);
         Assert.NotEqual(0, badFormat.ExitCode);
         var none = await CliHarness.RunWithDatabaseAsync(On(database, "governance", "attendance", "--year", "2024"), clock);

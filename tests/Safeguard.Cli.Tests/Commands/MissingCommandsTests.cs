@@ -80,5 +80,9 @@ public class MissingCommandsTests
         var bad = await CliHarness.RunWithDatabaseAsync(On(database, "missing", "daily", "--hours", "0"), clock);
         Assert.NotEqual(0, bad.ExitCode);
         Assert.Contains("Option --hours: 0 is not between 1 and 168.", bad.Error, StringComparison.Ordinal);
+        var notANumber = await CliHarness.RunWithDatabaseAsync(On(database, "missing", "daily", "--hours", "a day"), clock);
+        Assert.NotEqual(0, notANumber.ExitCode);
+        Assert.Contains("'a day'", notANumber.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", notANumber.Error, StringComparison.Ordinal);
     }
 }
