@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Auditing;
+using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Web.Pages.People;
 
@@ -13,6 +14,14 @@ namespace Safeguard.Web.Pages;
 public abstract class SafeguardPageModel : PageModel
 {
     public Actor Actor => Actor.FromPrincipal(User);
+
+    /// <summary>The reporting year asked for by its start year (2000 to 2100), or else <paramref name="current"/>.</summary>
+    public static ReportingYear YearOr(int? startYear, ReportingYear current) =>
+        startYear is >= 2000 and <= 2100 ? new ReportingYear(startYear.Value) : current;
+
+    /// <summary>The reporting year asked for by its start year (2000 to 2100), or else the one today is in.</summary>
+    protected static ReportingYear ChosenYear(int? startYear, TimeProvider time) =>
+        YearOr(startYear, ReportingYear.Of(UkTime.Today(time)));
 
     /// <summary>A one-off message shown at the top of the next page (GOV.UK notification banner).</summary>
     [Microsoft.AspNetCore.Mvc.TempData]

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Assurance;
-using Safeguard.Calendar;
-using Safeguard.Common;
 using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.Pages.Assurance;
@@ -17,7 +15,7 @@ public sealed class FiguresModel(AuditFigures figures, TimeProvider time) : Assu
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var year = Year is { } y && y > 2000 && y < 2100 ? new ReportingYear(y) : ReportingYear.Of(UkTime.Today(time));
+        var year = ChosenYear(Year, time);
         Figures = await figures.ForYearAsync(year, cancellationToken);
     }
 }

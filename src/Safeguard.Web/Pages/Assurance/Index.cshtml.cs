@@ -22,7 +22,7 @@ public sealed class IndexModel(AuditService audits, AuditReturnService returns, 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var current = ReportingYear.Of(UkTime.Today(time));
-        Shown = Year is { } y && y > 2000 && y < 2100 ? new ReportingYear(y) : current;
+        Shown = YearOr(Year, current);
         var all = await audits.ProgrammeAsync(null, cancellationToken);
         Years = [.. all.Select(a => a.YearStart).Append(current.StartYear).Distinct().OrderDescending()];
         var rows = new List<(MultiAgencyAudit, int, int)>();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Assurance;
-using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Web.Authorization;
 
@@ -19,7 +18,7 @@ public sealed class SelfAssessmentFiguresModel(SelfAssessmentFigures figures, Ti
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Shown = Year is { } y && y > 2000 && y < 2100 ? new ReportingYear(y) : ReportingYear.Of(UkTime.Today(time));
+        Shown = ChosenYear(Year, time);
         Rounds = await figures.ForYearAsync(Shown, cancellationToken);
     }
 

@@ -25,7 +25,7 @@ public sealed class DashboardDownloadModel(DashboardService dashboard, TimeProvi
             return BadRequest(DatasetPageModel.AsAtBadRequestMessage);
         }
 
-        var reportingYear = DatasetPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
+        var reportingYear = SafeguardPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
         var result = await dashboard.BuildAsync(reportingYear, indicatorCode: indicator.Trim(), asAt: at, cancellationToken: cancellationToken);
         if (result.Series is not [var series])
         {

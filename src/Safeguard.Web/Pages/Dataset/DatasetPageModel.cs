@@ -1,6 +1,5 @@
 using System.Globalization;
 using Safeguard.Calendar;
-using Safeguard.Common;
 using Safeguard.Dataset;
 using Safeguard.Identity;
 
@@ -88,10 +87,6 @@ public abstract class DatasetPageModel : SafeguardPageModel
 
         return new AsAtField(null, null, null, null);
     }
-
-    /// <summary>The reporting year asked for by its start year (2000 to 2100), or else <paramref name="current"/>.</summary>
-    public static ReportingYear YearOr(int? startYear, ReportingYear current) =>
-        startYear is >= 2000 and <= 2100 ? new ReportingYear(startYear.Value) : current;
 
     public static string LongDate(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
 

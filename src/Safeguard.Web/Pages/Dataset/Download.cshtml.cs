@@ -24,7 +24,7 @@ public sealed class DownloadModel(DatasetCache datasets, SafeguardDbContext db, 
             return BadRequest(DatasetPageModel.AsAtBadRequestMessage);
         }
 
-        var reportingYear = DatasetPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
+        var reportingYear = SafeguardPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
         var result = await datasets.ComputeAsync(db, reportingYear, at, cancellationToken);
         var stream = new MemoryStream();
         await DatasetExport.WriteAsync(result, kind, stream, cancellationToken);

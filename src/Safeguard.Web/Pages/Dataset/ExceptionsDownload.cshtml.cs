@@ -23,7 +23,7 @@ public sealed class ExceptionsDownloadModel(ExceptionReportService exceptions, T
             return BadRequest(DatasetPageModel.AsAtBadRequestMessage);
         }
 
-        var reportingYear = DatasetPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
+        var reportingYear = SafeguardPageModel.YearOr(year, ReportingYear.Of(UkTime.Today(time)));
         var result = await exceptions.BuildAsync(reportingYear, at, cancellationToken);
         var stream = new MemoryStream();
         await ExceptionReportService.WriteAsync(result, kind, stream, cancellationToken);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Escalations;
 using Safeguard.Web.Authorization;
@@ -19,7 +18,7 @@ public sealed class FiguresModel(EscalationFiguresQuery figures, TimeProvider ti
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Shown = Year is { } y && y > 2000 && y < 2100 ? new ReportingYear(y) : ReportingYear.Of(UkTime.Today(time));
+        Shown = ChosenYear(Year, time);
         Figures = await figures.ForYearAsync(Shown, cancellationToken);
     }
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Calendar;
-using Safeguard.Common;
 using Safeguard.Governance;
 using Safeguard.Web.Authorization;
 
@@ -17,7 +15,7 @@ public sealed class FiguresModel(GovernanceFigures figures, TimeProvider time) :
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var shown = Year is { } y && y > 2000 && y < 2100 ? new ReportingYear(y) : ReportingYear.Of(UkTime.Today(time));
+        var shown = ChosenYear(Year, time);
         Figures = await figures.ForYearAsync(shown, cancellationToken);
     }
 

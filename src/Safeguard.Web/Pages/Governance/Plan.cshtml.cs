@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Governance;
 using Safeguard.Web.Authorization;
@@ -56,7 +55,7 @@ public sealed class PlanModel(BoardService boards, TimeProvider time) : Governan
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Shown = Year is { } y && y > 2000 && y < 2100 ? new ReportingYear(y) : ReportingYear.Of(UkTime.Today(time));
+        Shown = ChosenYear(Year, time);
         Priorities = await boards.PlanAsync(Shown, cancellationToken);
         Boards = await boards.BoardsAsync(cancellationToken);
         Workstreams = await boards.WorkstreamChoicesAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.Training;
 using Safeguard.Web.Authorization;
@@ -22,7 +21,7 @@ public sealed class IndexModel(TrainingService training, TimeProvider time) : Tr
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Shown = Year is { } y && y > 2000 && y < 2100 ? new ReportingYear(y) : ReportingYear.Of(UkTime.Today(time));
+        Shown = ChosenYear(Year, time);
         Sessions = await training.ProgrammeAsync(Shown, ListLinks.PageNumber(Request), cancellationToken: cancellationToken);
         Courses = await training.CoursesAsync(cancellationToken);
     }
