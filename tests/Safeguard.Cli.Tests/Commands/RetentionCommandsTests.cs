@@ -46,6 +46,11 @@ public class RetentionCommandsTests
         Assert.NotEmpty(due);
         Assert.All(due, d => Assert.Equal("NfaContact", d.GetProperty("RecordType").GetString()));
         var deletable = due.Count(d => d.GetProperty("HeldBy").GetArrayLength() == 0);
+
+        // Closed escalations are deleted six years after closure too (ADR 0083): the schedule deletes both types.
+        var escalationsDue = await CliHarness.RunWithDatabaseAsync(On(database, "retention", "due", "--as-at", asAt, "--type", "Escalation", "--format", "json", "--by", "info.governance"));
+        Assert.Equal(0, escalationsDue.ExitCode);
+        var escalations = JsonDocument.Parse(escalationsDue.Output).RootElement.EnumerateArray().Count(d => d.GetProperty("HeldBy").GetArrayLength() == 0);
         var csv = await CliHarness.RunWithDatabaseAsync(On(database, "retention", "due", "--as-at", asAt, "--type", "NfaContact", "--format", "csv", "--by", "info.governance"));
         Assert.StartsWith("Type,Id,Rule,Due,Action,Held by", csv.Output, StringComparison.Ordinal);
         var badDate = await CliHarness.RunWithDatabaseAsync(On(database, "retention", "due", "--as-at", "2030-02-30", "--by", "info.governance"));
@@ -60,7 +65,7 @@ public class RetentionCommandsTests
 
         var dryRun = await CliHarness.RunWithDatabaseAsync(On(database, "retention", "apply", "--by", "info.governance"), later);
         Assert.Equal(0, dryRun.ExitCode);
-        Assert.StartsWith($"Dry run: {deletable} record(s) would be deleted; nothing has been.", dryRun.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"Dry run: {deletable + escalations} record(s) would be deleted; nothing has been.", dryRun.Output, StringComparison.Ordinal);
         await using (var db = database.NewContext())
         {
             Assert.Equal(before, await NfaContactsAsync(db));
@@ -68,7 +73,7 @@ public class RetentionCommandsTests
 
         var applied = await CliHarness.RunWithDatabaseAsync(On(database, "retention", "apply", "--confirm", "--by", "info.governance"), later);
         Assert.Equal(0, applied.ExitCode);
-        Assert.StartsWith($"Deleted {deletable} record(s).", applied.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"Deleted {deletable + escalations} record(s).", applied.Output, StringComparison.Ordinal);
         await using (var db = database.NewContext())
         {
             Assert.Equal(before - deletable, await NfaContactsAsync(db));
