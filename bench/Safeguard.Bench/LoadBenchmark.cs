@@ -74,6 +74,10 @@ internal static partial class LoadBenchmark
         new("governance-meeting", "A held meeting's page (agenda, decisions and actions by item)", "business.unit", a => $"/governance/meetings/{a.Meeting}"),
         new("improvement-plans", "Improvement plans", "business.unit", _ => "/assurance/improvement-plan"),
         new("my-plan", "A lead's part of the improvement plan", "partner.police", _ => "/my-agency/improvement-plan"),
+        new("annual-reports", "Annual reports (the years)", "business.unit", _ => "/annual-report"),
+        new("annual-report", "An annual report's year page (2025-26)", "business.unit", _ => "/annual-report/2025"),
+        new("annual-feedback", "Feedback from children and families (2025-26)", "business.unit", _ => "/annual-report/2025/feedback"),
+        new("annual-funding", "Partnership funding (2025-26)", "business.unit", _ => "/annual-report/2025/funding"),
     ];
 
     private static int _next;
