@@ -14,6 +14,7 @@ public static class AnnualReportRegistration
     public static IServiceCollection AddAnnualReport(this IServiceCollection services)
     {
         services.AddScoped<AnnualReportService>();
+        services.AddSingleton<VersionedCache<SectionsWithRecords>>();
         services.AddScoped<AnnualReportRecords>();
         services.AddScoped<IAnnualReportSection, PartnershipSection>();
         Dataset(services, "front-door", "The front door and the child's journey in figures", 30, [4, 5, 6]);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Auditing;
 using Safeguard.Common;
 using Safeguard.Organisations;
@@ -9,6 +10,9 @@ namespace Safeguard.AnnualReport;
 /// <summary>A section as listed for the business unit: its key, title, whether the records hold anything and its narrative.</summary>
 public sealed record SectionStatus(string Key, string Title, int Order, bool HasRecords, AnnualReportNarrative? Narrative);
 
+/// <summary>Which of a year's sections have records (by section key), kept while the records are unchanged.</summary>
+public sealed record SectionsWithRecords(IReadOnlyDictionary<string, bool> HasRecords);
+
 /// <summary>One saved version of a narrative, for the history page.</summary>
 public sealed record NarrativeHistoryEntry(string SectionKey, string SectionTitle, int Number, string Text, DateTimeOffset SavedAt, string SavedBy);
 
@@ -17,7 +21,8 @@ public sealed record NarrativeHistoryEntry(string SectionKey, string SectionTitl
 /// and the business unit's narratives, and runs its workflow: draft, sent for review, signed off by each of the three
 /// safeguarding partners, published (locked). Every narrative save keeps a version; a save from an older version is refused.
 /// </summary>
-public sealed class AnnualReportService(SafeguardDbContext db, IEnumerable<IAnnualReportSection> sections)
+public sealed class AnnualReportService(
+    SafeguardDbContext db, IEnumerable<IAnnualReportSection> sections, VersionedCache<SectionsWithRecords> keptStatus, IServiceScopeFactory scopes)
 {
     public const string EntityType = "AnnualReport";
 
@@ -43,19 +48,36 @@ public sealed class AnnualReportService(SafeguardDbContext db, IEnumerable<IAnnu
         return report;
     }
 
-    /// <summary>The sections with whether they have records and their narratives, for the business unit's page.</summary>
+    /// <summary>
+    /// The sections with whether they have records and their narratives, for the business unit's page. Whether a section
+    /// has records means building it from the records (every figure of the year), so the answer is kept while the records
+    /// are unchanged, for at most a minute (the year in progress moves with the day), and shared by every reader of the
+    /// year (<see cref="VersionedCache{T}"/>, ADR 0032): the page shows no record's content, only which sections have any.
+    /// The narratives are read each time.
+    /// </summary>
     public async Task<IReadOnlyList<SectionStatus>> StatusAsync(ReportingYear year, Actor actor, CancellationToken cancellationToken = default)
     {
-        var request = new AnnualReportRequest(year, actor);
+        ArgumentNullException.ThrowIfNull(actor);
+        var kept = await keptStatus.GetAsync(db, year.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(1), async _ =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AnnualReportService>().SectionsWithRecordsAsync(year, actor, CancellationToken.None);
+        }, cancellationToken);
         var narratives = await NarrativesAsync(year, cancellationToken);
-        var result = new List<SectionStatus>();
+        return [.. Sections.Select(s => new SectionStatus(s.Key, s.Title, s.Order, kept.HasRecords.GetValueOrDefault(s.Key), narratives.GetValueOrDefault(s.Key)))];
+    }
+
+    /// <summary>Builds every section of the year from the records to tell which have any (see <see cref="StatusAsync"/>).</summary>
+    private async Task<SectionsWithRecords> SectionsWithRecordsAsync(ReportingYear year, Actor actor, CancellationToken cancellationToken)
+    {
+        var request = new AnnualReportRequest(year, actor);
+        var result = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var section in Sections)
         {
-            var built = await section.BuildAsync(request, cancellationToken);
-            result.Add(new SectionStatus(section.Key, section.Title, section.Order, built.HasRecords, narratives.GetValueOrDefault(section.Key)));
+            result[section.Key] = (await section.BuildAsync(request, cancellationToken)).HasRecords;
         }
 
-        return result;
+        return new SectionsWithRecords(result);
     }
 
     public Task<AnnualReportEdition?> EditionAsync(ReportingYear year, CancellationToken cancellationToken = default) =>

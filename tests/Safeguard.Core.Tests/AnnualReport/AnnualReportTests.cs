@@ -94,6 +94,26 @@ public class AnnualReportTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_sections_status_is_kept_while_the_records_are_unchanged_and_follows_a_new_record(DatabaseProvider provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var before = await Service(f).StatusAsync(Year, BusinessUnit, Ct);
+        Assert.False(before.Single(s => s.Key == "voice").HasRecords);
+        Assert.Equal(Service(f).Sections.Select(s => s.Key), before.Select(s => s.Key));
+
+        // Kept: asking again builds nothing (the early help figures, which audit their view, are not read again).
+        var views = await f.Services.Db.AuditEvents.CountAsync(e => e.Kind == AuditEventKind.Access, Ct);
+        await Service(f).StatusAsync(Year, BusinessUnit, Ct);
+        Assert.Equal(views, await f.Services.Db.AuditEvents.CountAsync(e => e.Kind == AuditEventKind.Access, Ct));
+
+        // A new record moves the data version: the next view builds the sections again and sees it.
+        await Records(f).SaveFeedbackAsync(null, 0, new FeedbackInput(new DateOnly(2026, 6, 1), "Children in care council", "Reviews are held at school", null), BusinessUnit, Ct);
+        var after = await Service(f).StatusAsync(Year, BusinessUnit, Ct);
+        Assert.True(after.Single(s => s.Key == "voice").HasRecords);
+        Assert.Equal(before.Where(s => s.Key != "voice").Select(s => (s.Key, s.HasRecords)), after.Where(s => s.Key != "voice").Select(s => (s.Key, s.HasRecords)));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task Bad_records_are_refused_naming_each_field(DatabaseProvider provider)
     {
         await using var f = await CreateAsync(provider);
