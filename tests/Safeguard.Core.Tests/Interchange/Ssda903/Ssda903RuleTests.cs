@@ -186,7 +186,7 @@ public sealed partial class Ssda903RuleTests
         ["134"] = (f => { f.Add(T.Oc3); f.Add(T.Ad1); }, f => f.Add(T.Oc3)),
         ["215"] = (f => f.Add(T.Oc3), f => { f.Add(T.Oc3); f.Rows(T.Oc2).Clear(); }
         ),
-        ["1014"] = (f => { f.Add(T.Oc3); f.Add(T.Uasc, ("DUC", "01/01/2025")); }, f => { f.Add(T.Oc3); f.Add(T.Uasc); }
+        ["1014"] = (f => { f.Rows(T.Episodes).Clear(); f.Add(T.Oc3); f.Add(T.Uasc, ("DUC", "01/01/2025")); }, f => { f.Rows(T.Episodes).Clear(); f.Add(T.Oc3); f.Add(T.Uasc); }
         ),
 
         // AD1

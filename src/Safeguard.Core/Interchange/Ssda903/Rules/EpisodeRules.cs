@@ -126,12 +126,18 @@ internal static class EpisodeRules
         }
     }
 
-    // 388: X1 says a continuation episode follows; the child's latest episode cannot end with it.
+    // 388: X1 says a continuation episode follows: the child's latest episode cannot end with it, and an earlier one ended
+    // X1 needs an episode starting the day it ended (with none, a later episode overlapping it is 501's, an open one 142's).
     public static void X1WithoutContinuation(Ssda903Child child, Ssda903RuleContext context)
     {
-        if (child.Episodes.Count > 0 && child.Episodes[^1] is { Rec: "X1" } last)
+        var episodes = child.Episodes;
+        for (var i = 0; i < episodes.Count; i++)
         {
-            context.Report(E, last, "REC");
+            var episode = episodes[i];
+            if (episode.Rec == "X1" && (i == episodes.Count - 1 || (episode.Dec.Value is { } ended && !episodes.Exists(e => e != episode && e.Decom.Value == ended))))
+            {
+                context.Report(E, episode, "REC");
+            }
         }
     }
 
@@ -171,6 +177,49 @@ internal static class EpisodeRules
     /// <summary>An episode lasting more than <paramref name="maxDays"/> days; an open one counted to the end of the year.</summary>
     public static Func<Ssda903Episode, Ssda903Child, Ssda903RuleContext, bool> LastsMoreThan(Func<Ssda903Episode, bool> applies, int maxDays, bool countOpen = true) =>
         (e, c, x) => applies(e) && e.Decom.Value is { } start && (e.Dec.Value ?? (countOpen ? x.End : null)) is { } end && Days(start, end) > maxDays;
+
+    /// <summary>
+    /// 361-364: an order or legal status lasting more than <paramref name="maxDays"/> days: a run of episodes with legal status
+    /// <paramref name="ls"/>, each starting the day the last ended (a change of placement does not end the order), an open one
+    /// counted to the end of the year. Every episode of the run is reported.
+    /// </summary>
+    public static Action<Ssda903Child, Ssda903RuleContext> LegalStatusLastsMoreThan(string ls, int maxDays) => (child, context) =>
+    {
+        var episodes = child.Episodes;
+        var i = 0;
+        while (i < episodes.Count)
+        {
+            if (episodes[i].Ls != ls || episodes[i].Decom.Value is null)
+            {
+                i++;
+                continue;
+            }
+
+            var j = i;
+            var days = 0;
+            while (true)
+            {
+                days += Math.Max(0, Days(episodes[j].Decom.Value!.Value, episodes[j].Dec.Value ?? context.End));
+                if (j + 1 < episodes.Count && episodes[j + 1].Ls == ls && episodes[j].Dec.Value is { } ended && episodes[j + 1].Decom.Value == ended)
+                {
+                    j++;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (days > maxDays)
+            {
+                for (var k = i; k <= j; k++)
+                {
+                    context.Report(E, episodes[k], "DEC", "DECOM", "LS");
+                }
+            }
+
+            i = j + 1;
+        }
+    };
 
     public static bool IsTemporary(Ssda903Episode e) => e.Place is not null && Temporary.Contains(e.Place);
 

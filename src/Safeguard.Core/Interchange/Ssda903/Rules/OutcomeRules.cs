@@ -167,10 +167,11 @@ internal static class OutcomeRules
         }
     }
 
-    // 1014: a care leaver (OC3 completed) with a UASC row saying when UASC status ceased.
+    // 1014: a care leaver (OC3 completed, not looked after at any time in the year: DfE's tables include Episodes) with a
+    // UASC row saying when UASC status ceased.
     public static void UascForCareLeaver(Ssda903Child child, Ssda903RuleContext context)
     {
-        if (!child.Oc3.Exists(o => o.AnyGiven))
+        if (!child.Oc3.Exists(o => o.AnyGiven) || !context.Has(Ssda903Table.Episodes) || LookedAfterInYear(child, context))
         {
             return;
         }

@@ -5,7 +5,7 @@ namespace Safeguard.Interchange.Ssda903.Rules;
 
 /// <summary>
 /// Episode rules that need more than one field or one episode: postcodes, the Ofsted URN and the reason for a
-/// placement change by placement type, runs of episodes (remand, temporary placements, the placement before
+/// placement change by placement type, runs of episodes (temporary placements, the placement before
 /// adoption), and the young person looked after past 18.
 /// </summary>
 internal static class PlacementRules
@@ -72,13 +72,13 @@ internal static class PlacementRules
         }
     }
 
-    // 435: RNE P says the placement changed and the legal status did not.
+    // 435: RNE P (placement and carer changed) or T (placement changed, same carer) says the placement changed and the legal status did not.
     public static readonly Action<Ssda903Child, Ssda903RuleContext> PlacementOnlyNotReflected = EachContinued(
-        (previous, e) => e.Rne == "P" && (e.Ls != previous.Ls || !PlacementChanged(e, previous)), true, "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN");
+        (previous, e) => e.Rne is "P" or "T" && (e.Ls != previous.Ls || !PlacementChanged(e, previous)), true, "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN");
 
-    // 436: RNE B says both the placement and the legal status changed.
+    // 436: RNE B (legal status, placement and carer changed) or U (legal status and placement, same carer) says both changed.
     public static readonly Action<Ssda903Child, Ssda903RuleContext> BothNotReflected = EachContinued(
-        (previous, e) => e.Rne == "B" && (e.Ls == previous.Ls || !PlacementChanged(e, previous)), true, "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "RNE", "URN");
+        (previous, e) => e.Rne is "B" or "U" && (e.Ls == previous.Ls || !PlacementChanged(e, previous)), true, "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "RNE", "URN");
 
     private static bool PlacementChanged(Ssda903Episode e, Ssda903Episode previous) =>
         e.Place != previous.Place || e.PlaceProvider != previous.PlaceProvider || e.PlPost != previous.PlPost || e.Urn != previous.Urn;
@@ -116,46 +116,6 @@ internal static class PlacementRules
             {
                 context.Report(E, starts[i].Episode, "PLACE");
             }
-        }
-    }
-
-    // 364: remand to local authority accommodation under PACE (J2): a run of J2 episodes, one starting as the last ends, lasting more than 21 days (open ones to 31 March).
-    public static void PaceTooLong(Ssda903Child child, Ssda903RuleContext context)
-    {
-        var episodes = child.Episodes;
-        var i = 0;
-        while (i < episodes.Count)
-        {
-            if (episodes[i].Ls != "J2" || episodes[i].Decom.Value is null)
-            {
-                i++;
-                continue;
-            }
-
-            var j = i;
-            var days = 0;
-            while (true)
-            {
-                var end = episodes[j].Dec.Value ?? context.End;
-                days += Math.Max(0, Days(episodes[j].Decom.Value!.Value, end));
-                if (j + 1 < episodes.Count && episodes[j + 1].Ls == "J2" && episodes[j].Dec.Value is { } ended && episodes[j + 1].Decom.Value == ended)
-                {
-                    j++;
-                    continue;
-                }
-
-                break;
-            }
-
-            if (days > 21)
-            {
-                for (var k = i; k <= j; k++)
-                {
-                    context.Report(E, episodes[k], "DEC", "DECOM", "LS");
-                }
-            }
-
-            i = j + 1;
         }
     }
 
