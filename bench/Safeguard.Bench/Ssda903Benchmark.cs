@@ -11,11 +11,22 @@ namespace Safeguard.Bench;
 /// and children per second, the issues found, and memory (peak working set of the process and the managed heap
 /// after the run). With <c>--keep &lt;folder&gt;</c> the files of the first size are left there, to run another
 /// validator on the same files. Usage: dotnet run -c Release --project bench/Safeguard.Bench -- --ssda903 [children ...] [--keep folder].
+/// With <c>--files &lt;folder&gt; [--repeat n]</c> it instead validates the return in that folder n times (default 5) in one
+/// process, and prints for each run the seconds and processor seconds spent reading the files (the reader alone) and
+/// validating them (reading and every rule): the first run carries the JIT of the reader and the rules, the later ones
+/// show the steady cost, and the difference between the two columns is the rules' share.
 /// </summary>
 internal static class Ssda903Benchmark
 {
     public static int Run(string[] args)
     {
+        var filesAt = Array.IndexOf(args, "--files");
+        if (filesAt >= 0 && filesAt + 1 < args.Length)
+        {
+            var repeatAt = Array.IndexOf(args, "--repeat");
+            return RunFiles(args[filesAt + 1], repeatAt >= 0 && repeatAt + 1 < args.Length ? int.Parse(args[repeatAt + 1], CultureInfo.InvariantCulture) : 5);
+        }
+
         var keepAt = Array.IndexOf(args, "--keep");
         var keep = keepAt >= 0 && keepAt + 1 < args.Length ? args[keepAt + 1] : null;
         var sizes = args.Where((a, i) => i != keepAt && i != keepAt + 1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
@@ -53,5 +64,37 @@ internal static class Ssda903Benchmark
         }
 
         return 0;
+    }
+
+    private static int RunFiles(string folder, int repeat)
+    {
+        var collection = CinCollection.Parse("2024-25");
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process start to here: {(DateTime.Now - process.StartTime).TotalSeconds:F2} s, processor {process.TotalProcessorTime.TotalSeconds:F2} s"));
+        Console.WriteLine("run  read s  read cpu s  validate s  validate cpu s  rows     issues   peak working set");
+        for (var run = 1; run <= repeat; run++)
+        {
+            var (readSeconds, readCpu) = Measure(process, () => new Ssda903Reader(_ => { }).Read(Ssda903File.FromPaths([folder])));
+            long issues = 0;
+            Ssda903ValidationSummary? summary = null;
+            var (seconds, cpu) = Measure(process, () => summary = Ssda903Validator.Validate(Ssda903File.FromPaths([folder]), collection, _ => issues++));
+            process.Refresh();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{run,-4} {readSeconds,-7:F3} {readCpu,-11:F3} {seconds,-11:F3} {cpu,-15:F3} {summary!.Rows,-8} {issues,-8} {process.PeakWorkingSet64 / 1048576.0:N0} MB"));
+        }
+
+        return 0;
+    }
+
+    private static (double Seconds, double Cpu) Measure(Process process, Action action)
+    {
+        GC.Collect();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        action();
+        clock.Stop();
+        process.Refresh();
+        return (clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 }

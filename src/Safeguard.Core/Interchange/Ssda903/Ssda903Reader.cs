@@ -43,9 +43,19 @@ public sealed record Ssda903File(string Name, Func<Stream> Open, bool LastYear =
 /// date or code in a column no DfE rule checks. Values that a DfE rule checks (143 "reason for new episode code
 /// is not valid") are kept as written for the rule to report.
 /// </summary>
-public sealed class Ssda903Reader(Action<Ssda903Issue> report)
+public sealed class Ssda903Reader
 {
-    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly Action<Ssda903Issue> _report;
+    private readonly Dictionary<string, string> _interned;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _internedBySpan;
+
+    /// <summary>Creates a reader that sends the problems it finds in the files' structure to <paramref name="report"/>.</summary>
+    public Ssda903Reader(Action<Ssda903Issue> report)
+    {
+        _report = report;
+        _interned = new(StringComparer.Ordinal);
+        _internedBySpan = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Reads every file into one return.</summary>
     /// <exception cref="Ssda903UnreadableException">A file cannot be opened, or none of the files is a table of the return.</exception>
@@ -88,14 +98,19 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
     private void ReadFile(Ssda903File file, Stream stream, Ssda903Return result, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, 1 << 16);
-        var csv = new CsvRows(reader);
+        var csv = new Ssda903CsvRows(reader);
         if (!csv.Next(out var headerLine))
         {
             Structure(file.Name, null, 1, null, "The file is empty: it has no header row.");
             return;
         }
 
-        var columns = csv.Fields.Select(c => c.Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
+        var columns = new List<string>(csv.Count);
+        for (var i = 0; i < csv.Count; i++)
+        {
+            columns.Add(csv.Field(i).Trim().TrimStart('\uFEFF').ToString().ToUpperInvariant());
+        }
+
         var definition = Recognise(columns, file.LastYear);
         if (definition is null && file.LastYear && Recognise(columns, false) is not null)
         {
@@ -155,23 +170,23 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var fields = csv.Fields;
-            if (fields.Count == 1 && string.IsNullOrWhiteSpace(fields[0]))
+            var count = csv.Count;
+            if (count == 1 && csv.Field(0).IsWhiteSpace())
             {
                 continue;
             }
 
             Array.Clear(values);
-            if (fields.Count != columns.Count)
+            if (count != columns.Count)
             {
-                Structure(file.Name, definition.Name, line, null, $"The row has {fields.Count} values; the header row names {columns.Count} columns.");
+                Structure(file.Name, definition.Name, line, null, $"The row has {count} values; the header row names {columns.Count} columns.");
             }
 
-            for (var i = 0; i < Math.Min(fields.Count, columns.Count); i++)
+            for (var i = 0; i < Math.Min(count, columns.Count); i++)
             {
                 if (positions[i] >= 0)
                 {
-                    var text = fields[i].Trim();
+                    var text = csv.Field(i).Trim();
                     values[positions[i]] = text.Length == 0 ? null : Intern(definition.Column(positions[i]), text);
                 }
             }
@@ -363,27 +378,30 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
         return bestScore >= 0.6 && best is not null && columns.Contains("CHILD", StringComparer.Ordinal) ? best : null;
     }
 
-    private string Intern(Ssda903Column column, string text)
+    /// <summary>The value as a string: codes and dates (short, and repeated across rows) as one shared string each.</summary>
+    private string Intern(Ssda903Column column, ReadOnlySpan<char> text)
     {
         if (column.Kind is Ssda903ColumnKind.Code or Ssda903ColumnKind.Date && text.Length <= 16)
         {
-            if (!_interned.TryGetValue(text, out var interned))
+            if (_internedBySpan.TryGetValue(text, out var interned))
             {
-                interned = text;
-                if (_interned.Count < 100_000)
-                {
-                    _interned.Add(text, text);
-                }
+                return interned;
+            }
+
+            interned = text.ToString();
+            if (_interned.Count < 100_000)
+            {
+                _interned.Add(interned, interned);
             }
 
             return interned;
         }
 
-        return text;
+        return text.ToString();
     }
 
     private void Structure(string file, string? table, int? line, string? child, string message, params string[] fields) =>
-        report(new Ssda903Issue(Ssda903Issue.StructureRule, $"{file}{(line is { } l ? $" line {l}" : "")}: {message}", table, file, line, child, fields));
+        _report(new Ssda903Issue(Ssda903Issue.StructureRule, $"{file}{(line is { } l ? $" line {l}" : "")}: {message}", table, file, line, child, fields));
 
     /// <summary>Parses a dd/mm/yyyy date (one or two digit day and month), as the schema writes them.</summary>
     public static DateOnly? ParseDate(string? text)
@@ -393,7 +411,32 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
             return null;
         }
 
+        // The usual form, dd/mm/yyyy with two-digit day and month, read directly: what TryParseExact gives for it.
+        if (text.Length == 10 && text[2] == '/' && text[5] == '/'
+            && Digits(text, 0, 2) is var day and >= 0 && Digits(text, 3, 2) is var month and >= 0 && Digits(text, 6, 4) is var year and >= 1)
+        {
+            return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        }
+
         return DateOnly.TryParseExact(text, ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    /// <summary>The number written in <paramref name="length"/> ASCII digits from <paramref name="start"/>, or -1 when one is not a digit.</summary>
+    private static int Digits(string text, int start, int length)
+    {
+        var value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                return -1;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return value;
     }
 
     /// <summary>The current row's values by column name, parsed to their types.</summary>
@@ -479,94 +522,5 @@ public sealed class Ssda903Reader(Action<Ssda903Issue> report)
         }
 
         private void Report(string column, string message) => _reader.Structure(_file, definition.Name, Line, ChildId, message, column);
-    }
-
-    /// <summary>RFC 4180 rows read one at a time from a text reader, with the line each starts on.</summary>
-    private sealed class CsvRows(TextReader reader)
-    {
-        private readonly StringBuilder _field = new();
-        private int _line = 1;
-        private bool _done;
-
-        public List<string> Fields { get; } = [];
-
-        public bool Next(out int line)
-        {
-            Fields.Clear();
-            line = _line;
-            if (_done)
-            {
-                return false;
-            }
-
-            _field.Clear();
-            var inQuotes = false;
-            var any = false;
-            while (true)
-            {
-                var c = reader.Read();
-                if (c < 0)
-                {
-                    _done = true;
-                    if (any || _field.Length > 0)
-                    {
-                        Fields.Add(_field.ToString());
-                        return true;
-                    }
-
-                    return false;
-                }
-
-                any = true;
-                if (inQuotes)
-                {
-                    if (c == '"')
-                    {
-                        if (reader.Peek() == '"')
-                        {
-                            reader.Read();
-                            _field.Append('"');
-                        }
-                        else
-                        {
-                            inQuotes = false;
-                        }
-                    }
-                    else
-                    {
-                        if (c == '\n')
-                        {
-                            _line++;
-                        }
-
-                        _field.Append((char)c);
-                    }
-                }
-                else if (c == '"')
-                {
-                    inQuotes = true;
-                }
-                else if (c == ',')
-                {
-                    Fields.Add(_field.ToString());
-                    _field.Clear();
-                }
-                else if (c is '\n' or '\r')
-                {
-                    if (c == '\r' && reader.Peek() == '\n')
-                    {
-                        reader.Read();
-                    }
-
-                    _line++;
-                    Fields.Add(_field.ToString());
-                    return true;
-                }
-                else
-                {
-                    _field.Append((char)c);
-                }
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Safeguard.Interchange.Cin;
 using Safeguard.Interchange.Ssda903.Rules;
 
@@ -42,7 +43,13 @@ public static class Ssda903Validator
     /// <exception cref="Ssda903UnreadableException">No file is a table of the return, or a file cannot be opened.</exception>
     public static Ssda903ValidationSummary Validate(
         IEnumerable<Ssda903File> files, CinCollection collection, Ssda903ReferenceData? reference, Action<Ssda903Issue> onIssue, Action<Ssda903Return>? onRead,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Validate(files, collection, reference, onIssue, onRead, inParallel: true, cancellationToken);
+
+    /// <summary>Validates the files, running the rules on the machine's cores when <paramref name="inParallel"/> and the return is large enough.</summary>
+    internal static Ssda903ValidationSummary Validate(
+        IEnumerable<Ssda903File> files, CinCollection collection, Ssda903ReferenceData? reference, Action<Ssda903Issue> onIssue, Action<Ssda903Return>? onRead,
+        bool inParallel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(onIssue);
@@ -58,7 +65,6 @@ public static class Ssda903Validator
 
         var data = new Ssda903Reader(Count).Read(files, cancellationToken);
         reference ??= Ssda903ReferenceData.None;
-        var context = new Ssda903RuleContext(collection, data, Count, reference);
         var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rule in rules.Rules)
         {
@@ -73,23 +79,102 @@ public static class Ssda903Validator
         long rows = 0;
         foreach (var child in data.Children)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             rows += child.Headers.Count + child.Episodes.Count + child.Reviews.Count + child.Uasc.Count + child.Oc2.Count + child.Oc3.Count + child.Ad1.Count
                 + child.PlacedAdoption.Count + child.PrevPerm.Count + child.Missing.Count + child.SocialWorker.Count + child.HeadersLast.Count + child.EpisodesLast.Count
                 + child.UascLast.Count + child.PlacedAdoptionLast.Count + child.MissingLast.Count + child.SocialWorkerLast.Count;
-            for (var i = 0; i < definitions.Length; i++)
-            {
-                context.Enter(definitions[i], child);
-                runnable[i].Check(child, context);
-            }
         }
 
+        if (!inParallel || Environment.ProcessorCount < 2 || data.Children.Count < 2 * ChildrenPerBatch)
+        {
+            var context = new Ssda903RuleContext(collection, data, Count, reference);
+            Check(data.Children, 0, data.Children.Count, runnable, definitions, context, cancellationToken);
+        }
+        else
+        {
+            CheckInParallel(data, collection, reference, runnable, definitions, Count, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         onRead?.Invoke(data);
         IReadOnlyList<Ssda903RuleDefinition> notChecked = [.. rules.Definitions.Where(d => reasons.ContainsKey(d.Code) || rules.NotImplemented.Contains(d))];
         return new Ssda903ValidationSummary(collection, data.Children.Count, rows, errors, byRule, notChecked, runnable.Length, rules.Definitions.Count, data.Files)
         {
             NotCheckedReasons = reasons,
         };
+    }
+
+    /// <summary>Children checked together by one thread when the rules run in parallel.</summary>
+    private const int ChildrenPerBatch = 512;
+
+    /// <summary>Runs every rule on the children from <paramref name="start"/> (inclusive) to <paramref name="end"/>, in order.</summary>
+    private static void Check(
+        IReadOnlyList<Ssda903Child> children, int start, int end, Ssda903Rule[] runnable, Ssda903RuleDefinition[] definitions, Ssda903RuleContext context,
+        CancellationToken cancellationToken)
+    {
+        for (var c = start; c < end; c++)
+        {
+            if ((c & 0xFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var child = children[c];
+            for (var i = 0; i < definitions.Length; i++)
+            {
+                context.Enter(definitions[i], child);
+                runnable[i].Check(child, context);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the rules on the machine's cores: the children are cut into batches of <see cref="ChildrenPerBatch"/>, a
+    /// few batches at a time are checked in parallel (each with its own context and list of issues), and then their
+    /// issues go to <paramref name="report"/> batch by batch, so the caller sees the issues in the same order as a
+    /// run on one thread, and no more than a few batches' issues are held at once.
+    /// </summary>
+    private static void CheckInParallel(
+        Ssda903Return data, CinCollection collection, Ssda903ReferenceData reference, Ssda903Rule[] runnable, Ssda903RuleDefinition[] definitions,
+        Action<Ssda903Issue> report, CancellationToken cancellationToken)
+    {
+        var children = data.Children;
+        var batches = (children.Count + ChildrenPerBatch - 1) / ChildrenPerBatch;
+        var together = Math.Min(Environment.ProcessorCount, 8) * 4;
+        var found = new List<Ssda903Issue>[together];
+        for (var i = 0; i < together; i++)
+        {
+            found[i] = [];
+        }
+
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        for (var first = 0; first < batches; first += together)
+        {
+            var count = Math.Min(together, batches - first);
+            try
+            {
+                Parallel.For(0, count, options, b =>
+                {
+                    var issues = found[b];
+                    issues.Clear();
+                    var context = new Ssda903RuleContext(collection, data, issues.Add, reference);
+                    var start = (first + b) * ChildrenPerBatch;
+                    Check(children, start, Math.Min(start + ChildrenPerBatch, children.Count), runnable, definitions, context, cancellationToken);
+                });
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+            {
+                // As a run on one thread would have thrown it.
+                ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            }
+
+            for (var b = 0; b < count; b++)
+            {
+                foreach (var issue in found[b])
+                {
+                    report(issue);
+                }
+            }
+        }
     }
 
     /// <summary>Validates files, collecting the issues (for tests and small returns).</summary>

@@ -139,6 +139,40 @@ public sealed class Ssda903ReaderTests
     }
 
     [Fact]
+    public void Quoted_values_line_endings_blank_lines_and_a_last_row_with_no_line_break_are_read_as_written()
+    {
+        var (data, issues) = Read(File("h.csv",
+            Header + "\r\n\"C1\",1,\" 15/06/2012 \",WBRI,\"A1\"\"2,3\",,\r\n\r\n   \nC2,2,5/6/2012,WBRI,A123456789012,,\rC3,1,31/02/2012,WBRI,A123456789012,,"));
+
+        var c1 = data.Children.Single(c => c.Id == "C1").Header!;
+        Assert.Equal(new DateOnly(2012, 6, 15), c1.Dob.Value);
+        Assert.Equal("A1\"2,3", c1.Upn);
+        Assert.Null(c1.Mother);
+        var c2 = data.Children.Single(c => c.Id == "C2").Header!;
+        Assert.Equal((5, new DateOnly(2012, 6, 5)), (c2.Line, c2.Dob.Value));
+        var c3 = data.Children.Single(c => c.Id == "C3").Header!;
+        Assert.Equal(6, c3.Line);
+        Assert.True(c3.Dob.Invalid);
+        Assert.Empty(issues);
+    }
+
+    [Theory]
+    [InlineData("15/06/2012", "2012-06-15")]
+    [InlineData("5/6/2012", "2012-06-05")]
+    [InlineData("05/6/2012", "2012-06-05")]
+    [InlineData("29/02/2024", "2024-02-29")]
+    [InlineData("29/02/2023", null)]
+    [InlineData("31/04/2024", null)]
+    [InlineData("00/01/2024", null)]
+    [InlineData("01/13/2024", null)]
+    [InlineData("01/01/0000", null)]
+    [InlineData("1a/01/2024", null)]
+    [InlineData("2024-01-01", null)]
+    [InlineData("15/06/12", null)]
+    public void Dates_are_read_as_dd_mm_yyyy_and_nothing_else(string text, string? expected) =>
+        Assert.Equal(expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Ssda903Reader.ParseDate(text));
+
+    [Fact]
     public void Last_years_tables_are_read_as_last_years()
     {
         var issues = new List<Ssda903Issue>();
@@ -175,4 +209,41 @@ public sealed class Ssda903GeneratorTests : IDisposable
         Ssda903Generator.Write(again, 300, Ssda903Fixture.Collection);
         Assert.Equal(File.ReadAllText(Path.Combine(_folder, "episodes.csv")), File.ReadAllText(Path.Combine(again, "episodes.csv")));
     }
+}
+
+/// <summary>A return large enough for the rules to run on several threads gives the same issues, in the same order, as on one.</summary>
+public sealed class Ssda903ParallelTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("safeguard-903-parallel-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void The_rules_on_several_threads_report_what_one_thread_reports_in_the_same_order()
+    {
+        Ssda903Generator.Write(_folder, 3_000, Ssda903Fixture.Collection);
+        var inParallel = new List<Ssda903Issue>();
+        var oneThread = new List<Ssda903Issue>();
+
+        var parallelSummary = Ssda903Validator.Validate(Ssda903File.FromPaths([_folder]), Ssda903Fixture.Collection, null, inParallel.Add, null, inParallel: true, CancellationToken.None);
+        var oneSummary = Ssda903Validator.Validate(Ssda903File.FromPaths([_folder]), Ssda903Fixture.Collection, null, oneThread.Add, null, inParallel: false, CancellationToken.None);
+
+        Assert.True(oneThread.Count > 1_000);
+        Assert.Equal(oneThread.Select(Describe), inParallel.Select(Describe));
+        Assert.Equal(oneSummary.IssuesByRule, parallelSummary.IssuesByRule);
+        Assert.Equal((oneSummary.Errors, oneSummary.Rows), (parallelSummary.Errors, parallelSummary.Rows));
+    }
+
+    [Fact]
+    public void A_cancelled_run_on_several_threads_stops_with_the_cancellation()
+    {
+        Ssda903Generator.Write(_folder, 3_000, Ssda903Fixture.Collection);
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Ssda903Validator.Validate(
+            Ssda903File.FromPaths([_folder]), Ssda903Fixture.Collection, null, i => { if (i.Rule != Ssda903Issue.StructureRule && ++seen == 10) { cancel.Cancel(); } }, null, inParallel: true, cancel.Token));
+    }
+
+    private static string Describe(Ssda903Issue issue) => $"{issue.Rule}|{issue.Table}|{issue.File}|{issue.Line}|{issue.ChildId}|{string.Join(",", issue.Fields)}";
 }

@@ -87,5 +87,5 @@ internal static class Ages
         return false;
     }
 
-    public static bool In(string? code, params string[] codes) => code is not null && Array.IndexOf(codes, code) >= 0;
+    public static bool In(string? code, params ReadOnlySpan<string> codes) => code is not null && codes.Contains(code);
 }
