@@ -21,7 +21,7 @@ namespace Safeguard.Bench;
 /// then 20 concurrent users: bounded request counts, a per-request timeout and a time limit per page, so a slow page
 /// cannot hold the run. Prints p50, p95 and max per page and level, the web app's processor time per request, and the
 /// machine's load average. Usage:
-/// <c>--load [--postgres "&lt;connection&gt;"] [--sqlite &lt;file, kept and reused&gt;] [--port 5183] [--levels 1,20]
+/// <c>--load [--postgres "&lt;connection&gt;" [--postgres-database &lt;name, kept and reused&gt;]] [--sqlite &lt;file, kept and reused&gt;] [--port 5183] [--levels 1,20]
 /// [--requests 20] [--timeout 30] [--pages team-large,my-work,...] [--server-log &lt;file of the app's SQL commands and timings&gt;]
 /// [--web &lt;another build's Safeguard.Web.dll&gt;]</c>.
 /// </summary>
@@ -89,6 +89,7 @@ internal static partial class LoadBenchmark
         string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var postgres = Option("--postgres");
         var sqliteFile = Option("--sqlite");
+        var postgresDatabase = Option("--postgres-database");
         var port = int.Parse(Option("--port") ?? FreePort().ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var levels = (Option("--levels") ?? "1,20").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var requests = int.Parse(Option("--requests") ?? "20", CultureInfo.InvariantCulture);
@@ -103,7 +104,7 @@ internal static partial class LoadBenchmark
 
         var folder = Directory.CreateTempSubdirectory("safeguard-load-bench-").FullName;
         var settings = postgres is not null
-            ? new DatabaseSettings(DatabaseProvider.Postgres, new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = $"safeguard_load_{Environment.ProcessId}" }.ConnectionString)
+            ? new DatabaseSettings(DatabaseProvider.Postgres, new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = postgresDatabase ?? $"safeguard_load_{Environment.ProcessId}" }.ConnectionString)
             : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={sqliteFile ?? Path.Combine(folder, "bench.db")}");
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
@@ -158,7 +159,7 @@ internal static partial class LoadBenchmark
                 server.Dispose();
             }
 
-            if (postgres is not null)
+            if (postgres is not null && postgresDatabase is null)
             {
                 using var scope = provider.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database.EnsureDeletedAsync();

@@ -72,6 +72,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Work.IDueWorkSource, FrontDoor.FrontDoorDueWorkSource>();
         services.AddScoped<Work.DueWorkList>();
         services.AddScoped<FrontDoor.FrontDoorQueue>();
+        services.AddSingleton<VersionedCache<FrontDoor.AgencyListCounts>>();
+        services.AddScoped<FrontDoor.AgencyCounts>();
         services.AddSingleton<VersionedCache<FrontDoor.KeptQueue>>();
         services.AddScoped<ApiClients.ApiClientAdministration>();
         services.AddScoped<ComplexSafeguarding.MissingEpisodeService>();

@@ -62,8 +62,7 @@ public sealed partial class EarlyHelpService
             episodes = episodes.Where(e => e.Leads.Any(l => l.To == null && l.AgencyId == lead));
         }
 
-        var userId = actor.UserId;
-        var hidden = db.People.Where(p => p.IsRestricted && !p.AccessList.Any(a => a.UserId == userId)).Select(p => p.Id);
+        var hidden = people.Hidden(actor);
         return episodes.Where(e => !e.Members.Any(m => hidden.Contains(m.PersonId)));
     }
 

@@ -13,7 +13,7 @@ namespace Safeguard.FrontDoor;
 /// and the decision, against the contact-decision timescale (1 working day from receipt). A partner agency
 /// sees only the contacts it made and the requests sent to it, never a child's record.
 /// </summary>
-public sealed class ContactService(SafeguardDbContext db, PersonIndex people, CalendarAdministration calendar)
+public sealed class ContactService(SafeguardDbContext db, PersonIndex people, CalendarAdministration calendar, AgencyCounts agencyCounts)
 {
     public const string EntityType = "Contact";
     public const string TimescaleRule = "contact-decision";
@@ -503,15 +503,17 @@ public sealed class ContactService(SafeguardDbContext db, PersonIndex people, Ca
     /// <summary>
     /// The requests for information sent to the actor's agency, one page of them: the unanswered ones first, then the
     /// answered, each newest first and read in index order, with only what the page shows (the contact's children,
-    /// not the whole contact). The search is audited.
+    /// not the whole contact); the counts are kept while the records are unchanged (<see cref="AgencyCounts"/>). The
+    /// search is audited.
     /// </summary>
     public async Task<ListPage<AgencyRequestView>> RequestsToAgencyAsync(Actor actor, int page = 1, int pageSize = ListPage.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var agencyId = actor.AgencyId ?? Guid.Empty;
         var mine = db.Set<ContactInformationRequest>().AsNoTracking().Where(r => r.AgencyId == agencyId);
-        var open = await mine.CountAsync(r => r.RespondedAt == null, cancellationToken);
-        var total = open + await mine.CountAsync(r => r.RespondedAt != null, cancellationToken);
+        var counts = await agencyCounts.GetAsync(agencyId, cancellationToken);
+        var open = counts.OpenRequests;
+        var total = open + counts.AnsweredRequests;
         var (number, skip) = ListPage.Clamp(total, page, pageSize);
         var requests = skip < open
             ? await RequestRows(mine.Where(r => r.RespondedAt == null), skip, pageSize).ToListAsync(cancellationToken)

@@ -65,7 +65,7 @@ public sealed record KeptQueueItem(QueueItem Item, Guid FromAgencyId, IReadOnlyL
 /// for at most <see cref="MaxAgeOfQueue"/> and within the day (ADR 0032), and each request filters, sorts and pages it;
 /// a partner's contacts are filtered and paged in the database (the agency and received time are indexed).
 /// </summary>
-public sealed class FrontDoorQueue(SafeguardDbContext db, VersionedCache<KeptQueue> kept, IServiceScopeFactory scopes)
+public sealed class FrontDoorQueue(SafeguardDbContext db, VersionedCache<KeptQueue> kept, IServiceScopeFactory scopes, AgencyCounts agencyCounts)
 {
     /// <summary>How long a queue worked out with no change to the records is shown before it is worked out again (its clock runs in working days).</summary>
     public static readonly TimeSpan MaxAgeOfQueue = TimeSpan.FromMinutes(5);
@@ -144,8 +144,8 @@ public sealed class FrontDoorQueue(SafeguardDbContext db, VersionedCache<KeptQue
     }
 
     /// <summary>
-    /// The contacts the actor's agency made, filtered and paged in the database (the count and one page), newest
-    /// first; the search is audited. With <paramref name="pageSize"/> null, every filtered contact (for export).
+    /// The contacts the actor's agency made, filtered and paged in the database (one page; the count too when a child's
+    /// name is matched, otherwise the agency's kept counts), newest first; the search is audited. With <paramref name="pageSize"/> null, every filtered contact (for export).
     /// </summary>
     public async Task<ListPage<AgencyContactView>> AgencyContactsAsync(Actor actor, AgencyContactFilter filter, int page, int? pageSize = ListPage.DefaultPageSize, CancellationToken cancellationToken = default)
     {
@@ -158,13 +158,25 @@ public sealed class FrontDoorQueue(SafeguardDbContext db, VersionedCache<KeptQue
             contacts = decided ? contacts.Where(c => c.Decision != null) : contacts.Where(c => c.Decision == null);
         }
 
+        int total;
         if (filter.Child?.Trim() is { Length: > 0 } child)
         {
             var pattern = $"%{Like(child.ToUpperInvariant())}%";
             contacts = contacts.Where(c => c.Children.Any(ch => EF.Functions.Like(ch.DescribedName.ToUpper(), pattern, "\\")));
+            total = await contacts.CountAsync(cancellationToken);
+        }
+        else
+        {
+            // Without a name to match, the agency's kept counts answer (ADR 0032): no count of its thousands of contacts on each view.
+            var counts = await agencyCounts.GetAsync(agencyId, cancellationToken);
+            total = filter.Decided switch
+            {
+                true => counts.DecidedContacts,
+                false => counts.Contacts - counts.DecidedContacts,
+                null => counts.Contacts,
+            };
         }
 
-        var total = await contacts.CountAsync(cancellationToken);
         var size = pageSize ?? Math.Max(1, total);
         var (number, skip) = ListPage.Clamp(total, page, size);
         var ordered = filter.NewestFirst ? contacts.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id) : contacts.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id);

@@ -37,6 +37,18 @@ public sealed partial class PersonIndex(SafeguardDbContext db, IEnumerable<IPers
         return db.Set<Person>().Where(p => !p.IsRestricted || p.AccessList.Any(a => a.UserId == userId));
     }
 
+    /// <summary>
+    /// The ids of the records the actor may not see (restricted ones that do not name them): the complement of
+    /// <see cref="Visible"/>, read from the partial index of restricted records. A list of many records filters with
+    /// <c>!hidden.Contains(id)</c> rather than <c>visible.Contains(id)</c>, which tests every person (ADR 0092).
+    /// </summary>
+    public IQueryable<Guid> Hidden(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var userId = actor.UserId;
+        return db.Set<Person>().Where(p => p.IsRestricted && !p.AccessList.Any(a => a.UserId == userId)).Select(p => p.Id);
+    }
+
     /// <summary>Records like <paramref name="details"/>: the same (expected) date of birth and a similar name. Merged records are left out.</summary>
     public async Task<IReadOnlyList<PossibleDuplicate>> FindPossibleDuplicatesAsync(NewPerson details, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -42,12 +42,12 @@ public sealed class PrivateFosteringService(SafeguardDbContext db, PersonIndex p
     public async Task<IReadOnlyList<ArrangementRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var visible = people.Visible(actor).Select(p => p.Id);
+        var hidden = people.Hidden(actor);
         var arrangements = await db.Set<PrivateFosteringArrangement>().AsNoTracking().Include(a => a.Visits)
-            .Where(a => visible.Contains(a.PersonId))
+            .Where(a => !hidden.Contains(a.PersonId))
             .ToListAsync(cancellationToken);
         var ids = arrangements.Select(a => a.PersonId).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var names = await db.People.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         using (db.BeginProcess("PrivateFostering.List", actor))
         {
             db.RecordAccess(EntityType, "list", AuditAction.Searched, $"{arrangements.Count} arrangements");

@@ -101,6 +101,24 @@ public class EarlyHelpTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_list_leaves_out_an_episode_with_a_restricted_member_from_a_reader_not_on_its_access_list(DatabaseProvider provider)
+    {
+        await using var f = await Fixture.CreateAsync(provider);
+        var people = f.Journey.Services.Get<PersonIndex>();
+        var other = await f.Journey.AddChildAsync("Noor", "Begum");
+        var open = await f.StartAsync();
+        var restricted = await f.StartAsync(child: other);
+        var version = (await f.Journey.Services.Db.People.AsNoTracking().SingleAsync(p => p.Id == other, Ct)).Version;
+        await people.SetRestrictionAsync(other, version, [f.Coordinator.UserId!.Value], "Staff relative", f.Coordinator, Ct);
+        var colleague = new Actor(Guid.NewGuid(), "Kim Colleague", f.Coordinator.AgencyId);
+
+        Assert.Equal(new[] { open.Id, restricted.Id }.Order(), (await f.EarlyHelp.ListAsync(new EarlyHelpListQuery(), partner: false, f.Coordinator, Ct)).Select(i => i.Id).Order());
+        Assert.Equal([open.Id], (await f.EarlyHelp.ListAsync(new EarlyHelpListQuery(), partner: false, colleague, Ct)).Select(i => i.Id));
+        var page = await f.EarlyHelp.ListPageAsync(new EarlyHelpListQuery(), partner: false, colleague, 1, cancellationToken: Ct);
+        Assert.Equal((1, open.Id), (page.Total, page.Items.Single().Id));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task The_episode_is_worked_through_to_closure_with_versions_checked_and_partners_limited_to_their_own(DatabaseProvider provider)
     {
         await using var f = await Fixture.CreateAsync(provider);

@@ -115,6 +115,25 @@ public class PrivateFosteringTests
         Assert.Equal(D(11, 25), view.Visits[2].Assessment.Deadline.DueDate);
     }
 
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_list_leaves_out_a_restricted_childs_arrangement_from_a_reader_not_on_its_access_list(DatabaseProvider provider)
+    {
+        await using var f = await JourneyFixture.CreateAsync(provider);
+        var service = f.Services.Get<PrivateFosteringService>();
+        var people = f.Services.Get<Safeguard.People.PersonIndex>();
+        var other = await f.AddChildAsync("Noor", "Begum");
+        var open = await service.NotifyAsync(Notification(f.ChildId, D(11, 2)), f.Worker, Ct);
+        var restricted = await service.NotifyAsync(Notification(other, D(11, 3)), f.Worker, Ct);
+        var version = (await f.Services.Db.People.AsNoTracking().SingleAsync(p => p.Id == other, Ct)).Version;
+        await people.SetRestrictionAsync(other, version, [f.Worker.UserId!.Value], "Staff relative", f.Worker, Ct);
+        var colleague = new Actor(Guid.NewGuid(), "Kim Colleague", f.Worker.AgencyId);
+
+        Assert.Equal(new[] { open.Id, restricted.Id }.Order(), (await service.ListAsync(f.Worker, Ct)).Select(r => r.Arrangement.Id).Order());
+        Assert.Equal([open.Id], (await service.ListAsync(colleague, Ct)).Select(r => r.Arrangement.Id));
+        Assert.Equal([other], await people.Hidden(colleague).ToListAsync(Ct));
+        Assert.Empty(await people.Hidden(f.Worker).ToListAsync(Ct));
+    }
+
     private static async Task<IReadOnlyList<DueItem>> DueWorkAsync(JourneyFixture f)
     {
         var items = new List<DueItem>();
