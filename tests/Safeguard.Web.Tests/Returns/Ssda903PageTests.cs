@@ -141,15 +141,15 @@ public class Ssda903PageTests(WebFactories factories) : IClassFixture<WebFactori
 
         var dry = await ImportAsync(dryRun: true);
         Assert.Equal("Dry run: nothing was written", Html.Text(dry, "#import-title"));
-        Assert.Equal([["Children", "2", "0", "0"], ["Episodes of care", "3", "0", "0"], ["Looked-after reviews", "2", "0", "0"], ["Adoption decisions", "0", "0", "0"], ["Missing periods", "0", "0", "0"], ["Care leavers' birthday records", "0", "0", "0"]], Rows(dry, "import-tallies"));
-        Assert.Equal(["OC2", "1"], Rows(dry, "not-imported").Single()[..2]);
+        Assert.Equal([["Children", "2", "0", "0"], ["Episodes of care", "3", "0", "0"], ["Looked-after reviews", "2", "0", "0"], ["Adoption decisions", "0", "0", "0"], ["Missing periods", "0", "0", "0"], ["Care leavers' birthday records", "0", "0", "0"], ["Health and wellbeing records", "1", "0", "0"]], Rows(dry, "import-tallies"));
+        Assert.Empty(Rows(dry, "not-imported"));
         Assert.Equal(0, await EpisodesAsync());
 
         var done = await ImportAsync(dryRun: false);
         Assert.Equal("Imported", Html.Text(done, "#import-title"));
         Assert.Equal(3, await EpisodesAsync());
         var again = await ImportAsync(dryRun: false);
-        Assert.Equal([["Children", "0", "0", "2"], ["Episodes of care", "0", "0", "3"], ["Looked-after reviews", "0", "0", "2"], ["Adoption decisions", "0", "0", "0"], ["Missing periods", "0", "0", "0"], ["Care leavers' birthday records", "0", "0", "0"]], Rows(again, "import-tallies"));
+        Assert.Equal([["Children", "0", "0", "2"], ["Episodes of care", "0", "0", "3"], ["Looked-after reviews", "0", "0", "2"], ["Adoption decisions", "0", "0", "0"], ["Missing periods", "0", "0", "0"], ["Care leavers' birthday records", "0", "0", "0"], ["Health and wellbeing records", "0", "0", "1"]], Rows(again, "import-tallies"));
 
         using var export = await client.GetAsync("/returns/ssda903?handler=Export&Collection=2024-25");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
