@@ -156,8 +156,10 @@ public class Ssda903PageTests(WebFactories factories) : IClassFixture<WebFactori
         Assert.Equal("application/zip", export.Content.Headers.ContentType?.MediaType);
         await using var body = await export.Content.ReadAsStreamAsync();
         using var zip = new ZipArchive(body, ZipArchiveMode.Read);
-        Assert.Equal(["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc3.csv", "placedadoption.csv", "reviews.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc2.csv", "oc3.csv", "placedadoption.csv", "reviews.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var episodes = new StreamReader(zip.GetEntry("episodes.csv")!.Open()).ReadToEnd();
         Assert.Contains($"{prefix}1,01/07/2024,P,C2,N1,U4,PR1,,,,M1 1AA,M3 3CC,", episodes, StringComparison.Ordinal);
+        var oc2 = new StreamReader(zip.GetEntry("oc2.csv")!.Open()).ReadToEnd();
+        Assert.Contains($"{prefix}1,15/06/2012,10,,0,,1,0,0,0,,", oc2, StringComparison.Ordinal);
     }
 }
