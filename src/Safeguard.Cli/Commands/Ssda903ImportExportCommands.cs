@@ -95,6 +95,15 @@ public static class Ssda903ImportExportCommands
                 await writer.WriteLineAsync($"Not exported: {note}");
             }
 
+            if (result.Oc2NotRecorded.Count > 0)
+            {
+                await writer.WriteLineAsync($"OC2: {result.Oc2NotRecorded.Count:N0} children looked after for 12 months have items not recorded, written blank (validation rule 191 and others report them); record them on each child's health and wellbeing page:");
+                foreach (var child in result.Oc2NotRecorded)
+                {
+                    await writer.WriteLineAsync($"  {child}");
+                }
+            }
+
             var lastYear = $"{year.Start.Year - 1}-{year.Start.Year % 100:00}";
             await writer.WriteLineAsync(
                 $"Check it before sending, beside last year's return (export it with --collection {lastYear}) for the rules that compare with last year: "
@@ -148,6 +157,7 @@ public static class Ssda903ImportExportCommands
         Ssda903RecordKind.AdoptionDecision => "adoption decisions",
         Ssda903RecordKind.MissingPeriod => "missing periods",
         Ssda903RecordKind.CareLeaverBirthday => "care leavers' birthday records",
+        Ssda903RecordKind.Wellbeing => "health and wellbeing records",
         _ => kind.ToString(),
     };
 }

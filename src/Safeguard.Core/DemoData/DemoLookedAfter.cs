@@ -223,6 +223,9 @@ internal sealed partial class DemoLookedAfter
 
         // 5. Adoptions (DemoLookedAfter.Adoption.cs).
         GenerateAdoptions(children);
+
+        // 6. Health and wellbeing of the children looked after for 12 months (DemoLookedAfter.Wellbeing.cs).
+        GenerateWellbeing();
     }
 
     public async Task WriteAsync(SafeguardDbContext db, string detail, CancellationToken cancellationToken)
@@ -231,6 +234,7 @@ internal sealed partial class DemoLookedAfter
         await BulkInsert.InsertAsync(db, Reviews, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, HealthChecks, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, AdoptionDecisions, detail, cancellationToken);
+        await BulkInsert.InsertAsync(db, Wellbeing, detail, cancellationToken);
     }
 
     private static int Quarter(DateOnly day) => (day.Year * 4) + ((day.Month - 1) / 3);

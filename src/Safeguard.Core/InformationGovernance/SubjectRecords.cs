@@ -67,6 +67,7 @@ public static class SubjectRecords
         new(typeof(LookedAfter.CareEpisode), "Episodes of care (looked after)", "Names the independent reviewing officer; the placement postcode is the carer's."),
         new(typeof(LookedAfter.LookedAfterReview), "Looked-after reviews", "Names the independent reviewing officer; the decisions may name family members and carers."),
         new(typeof(LookedAfter.HealthCheck), "Health assessments and dental checks (looked after)", "Names who carried them out."),
+        new(typeof(LookedAfter.WellbeingRecord), "Health and wellbeing a year (looked after: SDQ, immunisations, substance misuse, convictions; SSDA903 OC2)", "Codes, answers and dates only."),
         new(typeof(LookedAfter.CareLeaver), "Care leaver record (personal adviser, adult services)", "Names the personal adviser; the note may name adult services and their staff."),
         new(typeof(LookedAfter.PathwayPlan), "Pathway plans and reviews", "The summary may name family members, carers and professionals."),
         new(typeof(LookedAfter.CareLeaverContact), "Care leaver information at the 17th to 21st birthdays (SSDA903 OC3)", "Codes only."),

@@ -16,6 +16,8 @@ public static class LookedAfterRegistration
         services.AddScoped<CareLeaverService>();
         services.AddScoped<CareLeaverTracker>();
         services.AddScoped<AdoptionService>();
+        services.AddScoped<WellbeingService>();
+        services.AddScoped<People.IPersonRecordsMover, WellbeingRecordsMover>();
         services.AddScoped<People.IPersonRecordsMover, LookedAfterRecordsMover>();
         services.AddScoped<Work.IDueWorkSource, CareLeaverDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, CareLeaverChronologySource>();

@@ -13,7 +13,7 @@ using Safeguard.Persistence;
 namespace Safeguard.LookedAfter;
 
 /// <summary>What an SSDA903 export wrote: the rows of each table and file, and what it left out.</summary>
-public sealed record Ssda903ExportResult(
+public sealed partial record Ssda903ExportResult(
     CinCollection Collection, int Children, IReadOnlyList<(string Table, string File, int Rows)> Files, int WithoutCouncilChildId, IReadOnlyList<string> NotExported);
 
 /// <summary>
@@ -29,7 +29,7 @@ public sealed record Ssda903ExportResult(
 /// and are listed in <see cref="Ssda903ExportResult.NotExported"/>: docs/adr/0043, 0057, 0086. The export is
 /// audited as one access under <see cref="Process"/>.
 /// </summary>
-public sealed class Ssda903ExportService(SafeguardDbContext db)
+public sealed partial class Ssda903ExportService(SafeguardDbContext db)
 {
     /// <summary>The process the audit trail records an export under.</summary>
     public const string Process = "Ssda903.Export";
@@ -38,13 +38,12 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
 
     /// <summary>The tables the export writes from records; the return's other tables have no record in Safeguard yet and are not written.</summary>
     public static readonly IReadOnlyList<Ssda903Table> Written =
-        [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing];
+        [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing, Ssda903Table.Oc2];
 
     /// <summary>Why each table of the return that is not written has no file.</summary>
     public static readonly IReadOnlyDictionary<Ssda903Table, string> WhyNotWritten = new Dictionary<Ssda903Table, string>
     {
         [Ssda903Table.Uasc] = "Safeguard does not record a child's unaccompanied asylum-seeking status",
-        [Ssda903Table.Oc2] = "the records hold health assessments and dental checks but not the SDQ score, immunisations, substance misuse or convictions, which every row of the 12-month cohort needs (rules 186, 191, 543)",
         [Ssda903Table.PrevPerm] = "Safeguard does not record previous permanence (an adoption, special guardianship or child arrangements order before care)",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
@@ -131,6 +130,7 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
         var decisionsOut = tableWriter(Ssda903Table.PlacedAdoption);
         var missingOut = tableWriter(Ssda903Table.Missing);
         var leaversOut = tableWriter(Ssda903Table.Oc3);
+        var oc2 = new Oc2Writer(db, tableWriter(Ssda903Table.Oc2), collection);
         foreach (var chunk in ids.Chunk(BatchSize))
         {
             var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -156,6 +156,7 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
                 .Where(r => r.Born is { } born && born <= end)
                 .GroupBy(r => r.Mother)
                 .ToDictionary(g => g.Key, g => g.Min(r => r.Born!.Value));
+            await oc2.WriteAsync(chunk, people, episodes, cancellationToken);
             foreach (var id in chunk)
             {
                 var person = people[id];
@@ -229,7 +230,11 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
 
         var notExported = Ssda903Schema.CurrentTables.Where(t => !Written.Contains(t.Table))
             .Select(t => $"{t.Name}: {WhyNotWritten[t.Table]}; no file is written for it.").ToList();
-        return new Ssda903ExportResult(collection, ids.Count, [.. Written.Select(t => (Ssda903Schema.Table(t).Name, FileName(t), rows[t]))], withoutId, notExported);
+        rows[Ssda903Table.Oc2] = oc2.Rows;
+        return new Ssda903ExportResult(collection, ids.Count, [.. Written.Select(t => (Ssda903Schema.Table(t).Name, FileName(t), rows[t]))], withoutId, notExported)
+        {
+            Oc2NotRecorded = oc2.NotRecorded,
+        };
     }
 
     /// <summary>

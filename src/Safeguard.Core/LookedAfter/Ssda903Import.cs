@@ -40,6 +40,9 @@ public enum Ssda903RecordKind
 
     /// <summary>A care leaver's record at a 17th to 21st birthday (OC3).</summary>
     CareLeaverBirthday,
+
+    /// <summary>A looked-after child's health and wellbeing in the year (OC2).</summary>
+    Wellbeing,
 }
 
 /// <summary>Rows of a table of the return that Safeguard has no record for yet, so were not imported.</summary>
@@ -90,7 +93,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
     public static readonly IReadOnlyDictionary<Ssda903Table, string> NotKept = new Dictionary<Ssda903Table, string>
     {
         [Ssda903Table.Uasc] = "Safeguard does not yet record a child's unaccompanied asylum-seeking status",
-        [Ssda903Table.Oc2] = "Safeguard does not yet record the outcomes of children looked after for 12 months (SDQ, convictions, health, substance misuse)",
         [Ssda903Table.PrevPerm] = "Safeguard does not yet record previous permanence",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
@@ -153,7 +155,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             }
 
             foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0
-                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
+                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0 || c.Oc2.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
             {
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
             }
@@ -180,6 +182,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             }
         }
 
+        run.NoteOc2HealthChecks();
         var notes = run.Notes.Take(NotesShown).ToList();
         if (run.Notes.Count > NotesShown)
         {
@@ -198,7 +201,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         foreach (var child in data.Children)
         {
             Add(Ssda903Table.Uasc, child.Uasc.Count);
-            Add(Ssda903Table.Oc2, child.Oc2.Count);
             Add(Ssda903Table.PrevPerm, child.PrevPerm.Count);
             Add(Ssda903Table.SocialWorker, child.SocialWorker.Count);
             if (child.Header is { } header)
@@ -232,6 +234,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         var reviews = (await db.Set<LookedAfterReview>().Where(r => personIds.Contains(r.PersonId)).ToListAsync(cancellationToken)).ToLookup(r => r.PersonId);
         var decisions = (await db.Set<AdoptionDecision>().Where(d => personIds.Contains(d.PersonId)).ToListAsync(cancellationToken)).ToLookup(d => d.PersonId);
         var birthdays = (await db.Set<CareLeaverContact>().Where(c => personIds.Contains(c.PersonId)).ToListAsync(cancellationToken)).ToLookup(c => c.PersonId);
+        var wellbeing = (await db.Set<WellbeingRecord>().Where(w => personIds.Contains(w.PersonId) && w.Year == run.Collection.StartYear).ToListAsync(cancellationToken)).ToLookup(w => w.PersonId);
         var missing = (await db.Set<MissingEpisode>().Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ToListAsync(cancellationToken)).ToLookup(m => m.PersonId!.Value);
         if (run.MissingAgencyId is null && batch.Any(c => c.Missing.Count > 0))
         {
@@ -298,6 +301,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             run.ApplyAdoptions(db, person, child, recorded, isNew ? [] : [.. decisions[person.Id]]);
             run.ApplyMissing(db, person, child, isNew ? [] : [.. missing[person.Id]]);
             run.ApplyCareLeaver(db, person, child, isNew ? [] : [.. birthdays[person.Id]]);
+            run.ApplyOc2(db, person, child, isNew ? null : wellbeing[person.Id].SingleOrDefault());
         }
 
         if (!dryRun && run.Problems.Count == 0)
@@ -315,7 +319,8 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         : child.PlacedAdoption.Count > 0 ? $"PlacedAdoption line {child.PlacedAdoption[0].Line.ToString(CultureInfo.InvariantCulture)}"
         : child.Ad1.Count > 0 ? $"AD1 line {child.Ad1[0].Line.ToString(CultureInfo.InvariantCulture)}"
         : child.Missing.Count > 0 ? $"Missing line {child.Missing[0].Line.ToString(CultureInfo.InvariantCulture)}"
-        : $"OC3 line {child.Oc3[0].Line.ToString(CultureInfo.InvariantCulture)}";
+        : child.Oc3.Count > 0 ? $"OC3 line {child.Oc3[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : $"OC2 line {child.Oc2[0].Line.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A real UPN, not one of the codes for none (UN1 to UN5).</summary>
     private static bool IsUpn(string upn) => !upn.StartsWith("UN", StringComparison.OrdinalIgnoreCase) && upn.Trim().Length == 13;

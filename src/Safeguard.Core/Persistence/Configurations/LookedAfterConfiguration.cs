@@ -132,3 +132,18 @@ public sealed class AdoptionDecisionConfiguration : IEntityTypeConfiguration<Ado
         builder.Ignore(a => a.IsOpen);
     }
 }
+
+public sealed class WellbeingRecordConfiguration : IEntityTypeConfiguration<WellbeingRecord>
+{
+    public void Configure(EntityTypeBuilder<WellbeingRecord> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("LookedAfterWellbeing");
+        builder.ConfigureEntity();
+        builder.Property(w => w.SdqReason).HasMaxLength(WellbeingRecord.MaxCodeLength);
+        builder.Property(w => w.RecordedByName).HasMaxLength(CareEpisode.MaxNameLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(w => w.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(w => new { w.PersonId, w.Year }).IsUnique();
+        builder.Ignore(w => w.Collection);
+    }
+}
