@@ -223,6 +223,9 @@ internal sealed partial class DemoLookedAfter
 
         // 5. Adoptions (DemoLookedAfter.Adoption.cs).
         GenerateAdoptions(children);
+
+        // 6. Unaccompanied asylum-seeking children and previous permanence (DemoLookedAfter.Asylum.cs).
+        GenerateAsylumAndPermanence();
     }
 
     public async Task WriteAsync(SafeguardDbContext db, string detail, CancellationToken cancellationToken)
@@ -231,6 +234,8 @@ internal sealed partial class DemoLookedAfter
         await BulkInsert.InsertAsync(db, Reviews, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, HealthChecks, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, AdoptionDecisions, detail, cancellationToken);
+        await BulkInsert.InsertAsync(db, UascStatuses, detail, cancellationToken);
+        await BulkInsert.InsertAsync(db, Permanences, detail, cancellationToken);
     }
 
     private static int Quarter(DateOnly day) => (day.Year * 4) + ((day.Month - 1) / 3);

@@ -16,6 +16,7 @@ public static class LookedAfterRegistration
         services.AddScoped<CareLeaverService>();
         services.AddScoped<CareLeaverTracker>();
         services.AddScoped<AdoptionService>();
+        services.AddScoped<AsylumAndPermanenceService>();
         services.AddScoped<People.IPersonRecordsMover, LookedAfterRecordsMover>();
         services.AddScoped<Work.IDueWorkSource, CareLeaverDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, CareLeaverChronologySource>();

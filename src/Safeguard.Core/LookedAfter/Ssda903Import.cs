@@ -40,6 +40,12 @@ public enum Ssda903RecordKind
 
     /// <summary>A care leaver's record at a 17th to 21st birthday (OC3).</summary>
     CareLeaverBirthday,
+
+    /// <summary>The child's unaccompanied asylum-seeking status (UASC).</summary>
+    UascStatus,
+
+    /// <summary>The child's previous permanence option (PrevPerm).</summary>
+    PreviousPermanence,
 }
 
 /// <summary>Rows of a table of the return that Safeguard has no record for yet, so were not imported.</summary>
@@ -89,9 +95,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
     /// <summary>Why each table with no home in the records is not imported.</summary>
     public static readonly IReadOnlyDictionary<Ssda903Table, string> NotKept = new Dictionary<Ssda903Table, string>
     {
-        [Ssda903Table.Uasc] = "Safeguard does not yet record a child's unaccompanied asylum-seeking status",
         [Ssda903Table.Oc2] = "Safeguard does not yet record the outcomes of children looked after for 12 months (SDQ, convictions, health, substance misuse)",
-        [Ssda903Table.PrevPerm] = "Safeguard does not yet record previous permanence",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
 
@@ -153,7 +157,8 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             }
 
             foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0
-                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
+                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0
+                || c.Uasc.Count > 0 || c.PrevPerm.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
             {
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
             }
@@ -197,9 +202,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         var unknownUpn = 0;
         foreach (var child in data.Children)
         {
-            Add(Ssda903Table.Uasc, child.Uasc.Count);
             Add(Ssda903Table.Oc2, child.Oc2.Count);
-            Add(Ssda903Table.PrevPerm, child.PrevPerm.Count);
             Add(Ssda903Table.SocialWorker, child.SocialWorker.Count);
             if (child.Header is { } header)
             {
@@ -233,6 +236,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         var decisions = (await db.Set<AdoptionDecision>().Where(d => personIds.Contains(d.PersonId)).ToListAsync(cancellationToken)).ToLookup(d => d.PersonId);
         var birthdays = (await db.Set<CareLeaverContact>().Where(c => personIds.Contains(c.PersonId)).ToListAsync(cancellationToken)).ToLookup(c => c.PersonId);
         var missing = (await db.Set<MissingEpisode>().Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ToListAsync(cancellationToken)).ToLookup(m => m.PersonId!.Value);
+        var uascAndPermanence = await UascAndPermanenceAsync(personIds, cancellationToken);
         if (run.MissingAgencyId is null && batch.Any(c => c.Missing.Count > 0))
         {
             run.MissingAgencyId = await MissingAgencyAsync(run.Actor, cancellationToken);
@@ -298,6 +302,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             run.ApplyAdoptions(db, person, child, recorded, isNew ? [] : [.. decisions[person.Id]]);
             run.ApplyMissing(db, person, child, isNew ? [] : [.. missing[person.Id]]);
             run.ApplyCareLeaver(db, person, child, isNew ? [] : [.. birthdays[person.Id]]);
+            run.ApplyUascAndPermanence(db, person, child, uascAndPermanence);
         }
 
         if (!dryRun && run.Problems.Count == 0)

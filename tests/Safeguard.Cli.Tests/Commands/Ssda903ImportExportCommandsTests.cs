@@ -73,7 +73,7 @@ public sealed class Ssda903ImportExportCommandsTests : IDisposable
         Assert.Equal((0, ""), (export.ExitCode, export.Error));
         Assert.Contains($"Wrote the 2024-25 return of 2 children to {exported}.", export.OutputLines);
         Assert.Contains(export.OutputLines, l => l.StartsWith("Not exported: OC2: ", StringComparison.Ordinal));
-        Assert.Equal(["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc3.csv", "placedadoption.csv", "reviews.csv"], Directory.GetFiles(exported).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc3.csv", "placedadoption.csv", "prevperm.csv", "reviews.csv", "uasc.csv"], Directory.GetFiles(exported).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var table in new[] { "header.csv", "episodes.csv", "reviews.csv" })
         {
             Assert.Equal(File.ReadAllLines(Path.Combine(folder, table)), File.ReadAllLines(Path.Combine(exported, table)));
