@@ -130,6 +130,7 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
         var decisionsOut = tableWriter(Ssda903Table.PlacedAdoption);
         var missingOut = tableWriter(Ssda903Table.Missing);
         var leaversOut = tableWriter(Ssda903Table.Oc3);
+        var uasc = await UascChildrenAsync(ids, birthdays.Keys.ToHashSet(), end, cancellationToken);
         foreach (var chunk in ids.Chunk(BatchSize))
         {
             var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -169,7 +170,7 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
                     await episodesOut.WriteLineAsync(Line(
                         child, Date(e.StartedOn), e.ReasonForNewEpisode, e.LegalStatus, e.CategoryOfNeed, e.PlacementType, e.PlacementProvider,
                         ended ? Date(e.EndedOn) : null, ended ? e.ReasonEpisodeCeased : null, ended ? e.ReasonPlacementChanged : null,
-                        e.HomePostcode, e.PlacementPostcode, e.PlacementUrn));
+                        uasc.Contains(id) ? null : e.HomePostcode, e.PlacementPostcode, e.PlacementUrn));
                     rows[Ssda903Table.Episodes]++;
                 }
 
@@ -220,7 +221,7 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
             }
         }
 
-        await WriteUascAndPermanenceAsync(ids, tableWriter, rows, birthdays.Keys.ToHashSet(), start, end, cancellationToken);
+        await WriteUascAndPermanenceAsync(ids, tableWriter, rows, uasc, start, end, cancellationToken);
         using (db.BeginProcess(Process, actor))
         {
             db.RecordAccess(PersonIndex.EntityType, "ssda903", AuditAction.Exported, $"SSDA903 return {collection.Name}; children={ids.Count}");

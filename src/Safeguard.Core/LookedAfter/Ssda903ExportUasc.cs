@@ -13,6 +13,24 @@ public sealed partial class Ssda903ExportService
     public static readonly DateOnly PermanenceAskedFrom = new(2016, 4, 1);
 
     /// <summary>
+    /// The children of the UASC table: those whose status began by 31 March (now or formerly UASC), but not the care
+    /// leavers with an OC3 row (rule 1014). DfE derives no distance for them (406), so their episodes are written
+    /// without the home postcode.
+    /// </summary>
+    private async Task<HashSet<Guid>> UascChildrenAsync(List<Guid> ids, HashSet<Guid> withOc3, DateOnly end, CancellationToken cancellationToken)
+    {
+        var children = new HashSet<Guid>();
+        foreach (var chunk in ids.Chunk(BatchSize))
+        {
+            children.UnionWith(await db.Set<UascStatus>().AsNoTracking().Where(u => chunk.Contains(u.PersonId) && (u.BecameOn == null || u.BecameOn <= end))
+                .Select(u => u.PersonId).ToListAsync(cancellationToken));
+        }
+
+        children.ExceptWith(withOc3);
+        return children;
+    }
+
+    /// <summary>
     /// UASC: each child of the header whose record says they were an unaccompanied asylum-seeking child by 31 March
     /// (now or formerly), with DUC the date the status ceased or ceases (the 18th birthday at the latest); not for the
     /// care leavers with an OC3 row (rule 1014: UASC information is not asked of them). PrevPerm: each child looked after
@@ -21,7 +39,7 @@ public sealed partial class Ssda903ExportService
     /// which rule 630 reports.
     /// </summary>
     private async Task WriteUascAndPermanenceAsync(
-        IReadOnlyList<Guid> ids, Func<Ssda903Table, TextWriter> tableWriter, Dictionary<Ssda903Table, int> rows, HashSet<Guid> withOc3,
+        IReadOnlyList<Guid> ids, Func<Ssda903Table, TextWriter> tableWriter, Dictionary<Ssda903Table, int> rows, HashSet<Guid> uascChildren,
         DateOnly start, DateOnly end, CancellationToken cancellationToken)
     {
         var uascOut = tableWriter(Ssda903Table.Uasc);
@@ -51,7 +69,7 @@ public sealed partial class Ssda903ExportService
                 }
 
                 var dob = Date(person.DateOfBirth);
-                if (statuses.TryGetValue(id, out var status) && !withOc3.Contains(id))
+                if (uascChildren.Contains(id) && statuses.TryGetValue(id, out var status))
                 {
                     await uascOut.WriteLineAsync(Line(person.CouncilChildId, person.Sex switch { "M" => "1", "F" => "2", _ => null }, dob, Date(status.DateCeased(person.DateOfBirth))));
                     rows[Ssda903Table.Uasc]++;
