@@ -114,7 +114,7 @@ public class AsylumAndPermanenceTests
         source.Add(Ssda903Table.Uasc);
         Ssda903Fixture.Set(source.Episode, ("HOME_POST", null));
         Ssda903Fixture.Set(source.Rows(Ssda903Table.PrevPerm)[0], ("PREV_PERM", "P3"), ("LA_PERM", "352"), ("DATE_PERM", "ZZ/ZZ/2019"));
-        source.Add(Ssda903Table.Header, ("CHILD", "C2"), ("UPN", "UN2"));
+        source.Add(Ssda903Table.Header, ("CHILD", "C2"), ("UPN", "A123456789099"));
         source.Add(Ssda903Table.Episodes, ("CHILD", "C2"), ("DECOM", "20/05/2024"), ("LS", "V2"), ("PLACE", "U1"), ("HOME_POST", null), ("PL_POST", "BL9 0EJ"));
         source.Add(Ssda903Table.Uasc, ("CHILD", "C2"), ("DUC", "01/02/2025"));
         source.Add(Ssda903Table.PrevPerm, ("CHILD", "C2"));
