@@ -158,6 +158,8 @@ public static class Ssda903ImportExportCommands
         Ssda903RecordKind.MissingPeriod => "missing periods",
         Ssda903RecordKind.CareLeaverBirthday => "care leavers' birthday records",
         Ssda903RecordKind.Wellbeing => "health and wellbeing records",
+        Ssda903RecordKind.UascStatus => "asylum-seeking statuses (UASC)",
+        Ssda903RecordKind.PreviousPermanence => "previous permanence",
         _ => kind.ToString(),
     };
 }

@@ -226,6 +226,9 @@ internal sealed partial class DemoLookedAfter
 
         // 6. Health and wellbeing of the children looked after for 12 months (DemoLookedAfter.Wellbeing.cs).
         GenerateWellbeing();
+
+        // 7. Unaccompanied asylum-seeking children and previous permanence (DemoLookedAfter.Asylum.cs).
+        GenerateAsylumAndPermanence();
     }
 
     public async Task WriteAsync(SafeguardDbContext db, string detail, CancellationToken cancellationToken)
@@ -235,6 +238,8 @@ internal sealed partial class DemoLookedAfter
         await BulkInsert.InsertAsync(db, HealthChecks, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, AdoptionDecisions, detail, cancellationToken);
         await BulkInsert.InsertAsync(db, Wellbeing, detail, cancellationToken);
+        await BulkInsert.InsertAsync(db, UascStatuses, detail, cancellationToken);
+        await BulkInsert.InsertAsync(db, Permanences, detail, cancellationToken);
     }
 
     private static int Quarter(DateOnly day) => (day.Year * 4) + ((day.Month - 1) / 3);

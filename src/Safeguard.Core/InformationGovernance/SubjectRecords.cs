@@ -72,6 +72,8 @@ public static class SubjectRecords
         new(typeof(LookedAfter.PathwayPlan), "Pathway plans and reviews", "The summary may name family members, carers and professionals."),
         new(typeof(LookedAfter.CareLeaverContact), "Care leaver information at the 17th to 21st birthdays (SSDA903 OC3)", "Codes only."),
         new(typeof(LookedAfter.AdoptionDecision), "Adoption decisions", "Dates and the SSDA903 codes of the adopters (number, sex, legal status); no names."),
+        new(typeof(LookedAfter.UascStatus), "Unaccompanied asylum-seeking status (SSDA903 UASC)", "Dates and a reason code only."),
+        new(typeof(LookedAfter.PreviousPermanence), "Previous permanence before care (SSDA903 PrevPerm)", "The option, the authority that arranged it and the order's date; no names."),
         new(typeof(PrivateFostering.PrivateFosteringArrangement), "Private fostering arrangements", "Names the private foster carer, the parents and who notified the council."),
         new(typeof(PrivateFostering.PrivateFosteringVisit), "Private fostering visits", "Names the practitioner who visited; notes may describe the carer's household."),
         new(typeof(EarlyHelp.EarlyHelpEpisode), "Early help episodes", "An early help episode is the family's: it may describe parents, siblings and carers."),

@@ -7,7 +7,7 @@ namespace Safeguard.LookedAfter;
 
 /// <summary>
 /// When two child records are merged, moves the duplicate's looked-after records to the record kept: episodes of care,
-/// reviews, health assessments and dental checks, adoption decisions, pathway plans and the birthday (OC3) records. The
+/// reviews, health assessments and dental checks, adoption decisions, pathway plans, the birthday (OC3) records, the asylum-seeking status and previous permanence (where the kept record has none). The
 /// merge is refused, naming the days, when both records were looked after on the same day (two care histories over
 /// the same days cannot both be true: correct one of them first), and when both have an open adoption decision. The
 /// care leaver record (personal adviser, adult services) of the record kept stays; the duplicate's fills what the kept
@@ -58,6 +58,19 @@ internal sealed class LookedAfterRecordsMover(SafeguardDbContext db) : IPersonRe
         foreach (var contact in contacts.Where(c => c.PersonId == mergedId && !contacts.Any(k => k.PersonId == survivorId && k.Birthday == c.Birthday)))
         {
             contact.PersonId = survivorId;
+        }
+
+        // One asylum-seeking status and one previous permanence a child: the kept record's stay, the duplicate's fill a gap.
+        var uasc = await db.Set<UascStatus>().Where(u => u.PersonId == mergedId || u.PersonId == survivorId).ToListAsync(cancellationToken);
+        if (uasc.Count == 1 && uasc[0].PersonId == mergedId)
+        {
+            uasc[0].PersonId = survivorId;
+        }
+
+        var permanence = await db.Set<PreviousPermanence>().Where(p => p.PersonId == mergedId || p.PersonId == survivorId).ToListAsync(cancellationToken);
+        if (permanence.Count == 1 && permanence[0].PersonId == mergedId)
+        {
+            permanence[0].PersonId = survivorId;
         }
 
         var leavers = await db.Set<CareLeaver>().Where(c => c.PersonId == mergedId || c.PersonId == survivorId).ToListAsync(cancellationToken);

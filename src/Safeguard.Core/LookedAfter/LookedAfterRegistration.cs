@@ -18,6 +18,7 @@ public static class LookedAfterRegistration
         services.AddScoped<AdoptionService>();
         services.AddScoped<WellbeingService>();
         services.AddScoped<People.IPersonRecordsMover, WellbeingRecordsMover>();
+        services.AddScoped<AsylumAndPermanenceService>();
         services.AddScoped<People.IPersonRecordsMover, LookedAfterRecordsMover>();
         services.AddScoped<Work.IDueWorkSource, CareLeaverDueWorkSource>();
         services.AddScoped<Chronology.IChronologySource, CareLeaverChronologySource>();

@@ -38,13 +38,12 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
 
     /// <summary>The tables the export writes from records; the return's other tables have no record in Safeguard yet and are not written.</summary>
     public static readonly IReadOnlyList<Ssda903Table> Written =
-        [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing, Ssda903Table.Oc2];
+        [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing,
+        Ssda903Table.Oc2, Ssda903Table.Uasc, Ssda903Table.PrevPerm];
 
     /// <summary>Why each table of the return that is not written has no file.</summary>
     public static readonly IReadOnlyDictionary<Ssda903Table, string> WhyNotWritten = new Dictionary<Ssda903Table, string>
     {
-        [Ssda903Table.Uasc] = "Safeguard does not record a child's unaccompanied asylum-seeking status",
-        [Ssda903Table.PrevPerm] = "Safeguard does not record previous permanence (an adoption, special guardianship or child arrangements order before care)",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
 
@@ -131,6 +130,7 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
         var missingOut = tableWriter(Ssda903Table.Missing);
         var leaversOut = tableWriter(Ssda903Table.Oc3);
         var oc2 = new Oc2Writer(db, tableWriter(Ssda903Table.Oc2), collection);
+        var uasc = await UascChildrenAsync(ids, birthdays.Keys.ToHashSet(), end, cancellationToken);
         foreach (var chunk in ids.Chunk(BatchSize))
         {
             var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -171,7 +171,7 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
                     await episodesOut.WriteLineAsync(Line(
                         child, Date(e.StartedOn), e.ReasonForNewEpisode, e.LegalStatus, e.CategoryOfNeed, e.PlacementType, e.PlacementProvider,
                         ended ? Date(e.EndedOn) : null, ended ? e.ReasonEpisodeCeased : null, ended ? e.ReasonPlacementChanged : null,
-                        e.HomePostcode, e.PlacementPostcode, e.PlacementUrn));
+                        uasc.Contains(id) ? null : e.HomePostcode, e.PlacementPostcode, e.PlacementUrn));
                     rows[Ssda903Table.Episodes]++;
                 }
 
@@ -222,6 +222,7 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
             }
         }
 
+        await WriteUascAndPermanenceAsync(ids, tableWriter, rows, uasc, start, end, cancellationToken);
         using (db.BeginProcess(Process, actor))
         {
             db.RecordAccess(PersonIndex.EntityType, "ssda903", AuditAction.Exported, $"SSDA903 return {collection.Name}; children={ids.Count}");

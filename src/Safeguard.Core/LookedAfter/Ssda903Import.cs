@@ -43,6 +43,11 @@ public enum Ssda903RecordKind
 
     /// <summary>A looked-after child's health and wellbeing in the year (OC2).</summary>
     Wellbeing,
+    /// <summary>The child's unaccompanied asylum-seeking status (UASC).</summary>
+    UascStatus,
+
+    /// <summary>The child's previous permanence option (PrevPerm).</summary>
+    PreviousPermanence,
 }
 
 /// <summary>Rows of a table of the return that Safeguard has no record for yet, so were not imported.</summary>
@@ -92,8 +97,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
     /// <summary>Why each table with no home in the records is not imported.</summary>
     public static readonly IReadOnlyDictionary<Ssda903Table, string> NotKept = new Dictionary<Ssda903Table, string>
     {
-        [Ssda903Table.Uasc] = "Safeguard does not yet record a child's unaccompanied asylum-seeking status",
-        [Ssda903Table.PrevPerm] = "Safeguard does not yet record previous permanence",
         [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
 
@@ -155,7 +158,8 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             }
 
             foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0
-                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0 || c.Oc2.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
+                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0 || c.Oc2.Count > 0
+                || c.Uasc.Count > 0 || c.PrevPerm.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
             {
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
             }
@@ -200,8 +204,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         var unknownUpn = 0;
         foreach (var child in data.Children)
         {
-            Add(Ssda903Table.Uasc, child.Uasc.Count);
-            Add(Ssda903Table.PrevPerm, child.PrevPerm.Count);
             Add(Ssda903Table.SocialWorker, child.SocialWorker.Count);
             if (child.Header is { } header)
             {
@@ -236,6 +238,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         var birthdays = (await db.Set<CareLeaverContact>().Where(c => personIds.Contains(c.PersonId)).ToListAsync(cancellationToken)).ToLookup(c => c.PersonId);
         var wellbeing = (await db.Set<WellbeingRecord>().Where(w => personIds.Contains(w.PersonId) && w.Year == run.Collection.StartYear).ToListAsync(cancellationToken)).ToLookup(w => w.PersonId);
         var missing = (await db.Set<MissingEpisode>().Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ToListAsync(cancellationToken)).ToLookup(m => m.PersonId!.Value);
+        var uascAndPermanence = await UascAndPermanenceAsync(personIds, cancellationToken);
         if (run.MissingAgencyId is null && batch.Any(c => c.Missing.Count > 0))
         {
             run.MissingAgencyId = await MissingAgencyAsync(run.Actor, cancellationToken);
@@ -302,6 +305,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             run.ApplyMissing(db, person, child, isNew ? [] : [.. missing[person.Id]]);
             run.ApplyCareLeaver(db, person, child, isNew ? [] : [.. birthdays[person.Id]]);
             run.ApplyOc2(db, person, child, isNew ? null : wellbeing[person.Id].SingleOrDefault());
+            run.ApplyUascAndPermanence(db, person, child, uascAndPermanence);
         }
 
         if (!dryRun && run.Problems.Count == 0)

@@ -76,7 +76,7 @@ public sealed class Ssda903ImportExportCommandsTests : IDisposable
         Assert.DoesNotContain(export.OutputLines, l => l.StartsWith("Not exported: OC2: ", StringComparison.Ordinal));
         Assert.DoesNotContain(export.OutputLines, l => l.StartsWith("OC2: ", StringComparison.Ordinal));
         Assert.Equal(["C1,15/06/2012,10,,0,,1,0,0,0,,"], File.ReadAllLines(Path.Combine(exported, "oc2.csv")).Skip(1));
-        Assert.Equal(["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc2.csv", "oc3.csv", "placedadoption.csv", "reviews.csv"], Directory.GetFiles(exported).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc2.csv", "oc3.csv", "placedadoption.csv", "prevperm.csv", "reviews.csv", "uasc.csv"], Directory.GetFiles(exported).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var table in new[] { "header.csv", "episodes.csv", "reviews.csv" })
         {
             Assert.Equal(File.ReadAllLines(Path.Combine(folder, table)), File.ReadAllLines(Path.Combine(exported, table)));

@@ -182,6 +182,7 @@ public sealed class DemoAreaTests
         Assert.True(Rows("Ad1") > 0, "no adoption in the 2024-25 export");
         Assert.True(Rows("Oc2") > 0, "no child looked after for 12 months in the 2024-25 export");
         Assert.True(Rows("PlacedAdoption") >= Rows("Ad1"), "fewer decisions than adoptions in the 2024-25 export");
+        Assert.True(Rows("PrevPerm") > 0, "no previous permanence in the 2024-25 export");
 
         // Every care leaver's birthday record is written once, in the OC3 table of the year of the birthday (the demo's care
         // leavers are those owed a plan today, so their birthdays fall mostly after 2024-25, whose OC3 may be empty).

@@ -134,12 +134,15 @@ public sealed class Ssda903ImportExportTests : IDisposable
         }
 
         db.ChangeTracker.Clear();
+
+        // Previous permanence is asked of every child who starts to be looked after (rule 630).
+        await journey.Services.Get<AsylumAndPermanenceService>().SavePermanenceAsync(journey.ChildId, null, new PermanenceDetails { Option = "Z1" }, journey.Worker, Ct);
         var result = await journey.Services.Get<Ssda903ExportService>().ExportAsync(_folder, Ssda903Fixture.Collection, journey.Worker, Ct);
 
         Assert.Equal(1, result.Children);
-        Assert.Equal([("Header", 1), ("Episodes", 2), ("Reviews", 2), ("OC3", 0), ("AD1", 0), ("PlacedAdoption", 1), ("Missing", 2), ("OC2", 0)], result.Files.Select(f => (f.Table, f.Rows)));
+        Assert.Equal([("Header", 1), ("Episodes", 2), ("Reviews", 2), ("OC3", 0), ("AD1", 0), ("PlacedAdoption", 1), ("Missing", 2), ("OC2", 0), ("UASC", 0), ("PrevPerm", 1)], result.Files.Select(f => (f.Table, f.Rows)));
         Assert.Equal(
-            ["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc2.csv", "oc3.csv", "placedadoption.csv", "reviews.csv"],
+            ["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc2.csv", "oc3.csv", "placedadoption.csv", "prevperm.csv", "reviews.csv", "uasc.csv"],
             Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(result.NotExported, n => n.StartsWith("OC2: ", StringComparison.Ordinal));
         Assert.Equal(["CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED", "KHA5,14/03/2018,01/09/2024,,"], File.ReadAllLines(Path.Combine(_folder, "placedadoption.csv")));
@@ -185,13 +188,13 @@ public sealed class Ssda903ImportExportTests : IDisposable
         source.Add(Ssda903Table.Oc3, ("CHILD", "C4"), ("DOB", "10/10/2006"));
         Assert.Empty(source.Validate());
         var dry = await import.ImportAsync([.. source.Files()], Options(dryRun: true), journey.Worker, Ct);
-        Assert.Equal((16, 0), (dry.Created, dry.Changed));
+        Assert.Equal((18, 0), (dry.Created, dry.Changed));
         Assert.Equal(0, await AuditCountAsync(db));
 
         var first = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal([(4, 0, 0), (5, 0, 0), (2, 0, 0), (1, 0, 0), (2, 0, 0), (1, 0, 0), (1, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
-        Assert.Equal(["PrevPerm", "SWEpisodes"], first.NotImported.Select(n => n.Table));
-        Assert.Equal([2, 1], first.NotImported.Select(n => n.Rows));
+        Assert.Equal([(4, 0, 0), (5, 0, 0), (2, 0, 0), (1, 0, 0), (2, 0, 0), (1, 0, 0), (1, 0, 0), (0, 0, 0), (2, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal(["SWEpisodes"], first.NotImported.Select(n => n.Table));
+        Assert.Equal([1], first.NotImported.Select(n => n.Rows));
         Assert.Contains(first.Notes, n => n.Contains("UN1 to UN5", StringComparison.Ordinal));
         var events = await AuditCountAsync(db);
         Assert.True(events >= 4 + 5 + 2 + 1 + 2 + 1);
@@ -206,11 +209,11 @@ public sealed class Ssda903ImportExportTests : IDisposable
         Assert.Equal([(MissingKind.Missing, true), (MissingKind.AwayWithoutAuthorisation, false)], fromReturn.Select(m => (m.Kind, m.HasEnded)));
 
         var second = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal((0, 0, 16), (second.Created, second.Changed, second.Unchanged));
+        Assert.Equal((0, 0, 18), (second.Created, second.Changed, second.Unchanged));
         Assert.Equal(events, await AuditCountAsync(db));
 
         await journey.Services.Get<Ssda903ExportService>().ExportAsync(_folder, Ssda903Fixture.Collection, journey.Worker, Ct);
-        foreach (var table in new[] { Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing })
+        foreach (var table in new[] { Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing, Ssda903Table.PrevPerm })
         {
             var given = source.Files().Single(f => f.Name == Ssda903ExportService.FileName(table));
             using var reader = new StreamReader(given.Open());
@@ -225,7 +228,7 @@ public sealed class Ssda903ImportExportTests : IDisposable
         Ssda903Fixture.Set(source.Rows(Ssda903Table.Missing)[1], ("MIS_END", "31/03/2025"));
         Ssda903Fixture.Set(source.Rows(Ssda903Table.Oc3)[0], ("ACCOM", "S1"));
         var corrected = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal([(0, 0, 4), (0, 1, 4), (0, 1, 1), (0, 0, 1), (0, 1, 1), (0, 1, 0), (0, 0, 1)], corrected.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal([(0, 0, 4), (0, 1, 4), (0, 1, 1), (0, 0, 1), (0, 1, 1), (0, 1, 0), (0, 0, 1), (0, 0, 0), (0, 0, 2)], corrected.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
         Assert.Equal("S1", await db.Set<CareLeaverContact>().Select(c => c.Accommodation).SingleAsync(Ct));
         Assert.Equal("M4 4DD", await db.Set<CareEpisode>().Where(e => e.StartedOn == D(2024, 7, 1)).Select(e => e.PlacementPostcode).SingleAsync(Ct));
         var back = await db.Set<MissingEpisode>().AsNoTracking().Where(m => m.Kind == MissingKind.AwayWithoutAuthorisation).Select(m => m.EndedAt).SingleAsync(Ct);

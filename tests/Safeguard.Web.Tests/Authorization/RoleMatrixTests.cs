@@ -145,6 +145,7 @@ public class RoleMatrixTests(WebFactories factories) : IClassFixture<WebFactorie
             "/people/{id}/looked-after/review/{id}", "/people/{id}/looked-after/health", "/people/{id}/looked-after/iro", "/people/{id}/looked-after/adoption/{id}",
             "/people/{id}/looked-after/care-leaver", "/people/{id}/looked-after/care-leaver/plan", "/people/{id}/looked-after/care-leaver/adviser",
             "/people/{id}/looked-after/care-leaver/birthday/1", "/people/{id}/looked-after/wellbeing/1", "/care-leavers", "/people/{id}/looked-after/episode/{id}/correct",
+            "/people/{id}/looked-after/uasc", "/people/{id}/looked-after/previous-permanence",
             "/assurance", "/assurance/audits/new", "/assurance/audits/{id}", "/assurance/audits/{id}/moderation", "/assurance/audits/{id}/findings",
             "/assurance/figures", "/my-agency/audits", "/my-agency/audits/{id}",
             "/assurance/self-assessments", "/assurance/self-assessments/{id}", "/assurance/self-assessments/returns/{id}",

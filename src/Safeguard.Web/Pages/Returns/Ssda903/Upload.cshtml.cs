@@ -21,6 +21,8 @@ public sealed class UploadModel(Ssda903UploadStore store, Ssda903ImportService i
         Ssda903RecordKind.MissingPeriod => "Missing periods",
         Ssda903RecordKind.CareLeaverBirthday => "Care leavers' birthday records",
         Ssda903RecordKind.Wellbeing => "Health and wellbeing records",
+        Ssda903RecordKind.UascStatus => "Asylum-seeking statuses (UASC)",
+        Ssda903RecordKind.PreviousPermanence => "Previous permanence",
         _ => kind.ToString(),
     };
 
