@@ -148,6 +148,7 @@ public static class Ssda903ImportExportCommands
         Ssda903RecordKind.AdoptionDecision => "adoption decisions",
         Ssda903RecordKind.MissingPeriod => "missing periods",
         Ssda903RecordKind.CareLeaverBirthday => "care leavers' birthday records",
+        Ssda903RecordKind.SocialWorkerEpisode => "social worker episodes (allocations)",
         _ => kind.ToString(),
     };
 }

@@ -29,7 +29,7 @@ public sealed record Ssda903ExportResult(
 /// and are listed in <see cref="Ssda903ExportResult.NotExported"/>: docs/adr/0043, 0057, 0086. The export is
 /// audited as one access under <see cref="Process"/>.
 /// </summary>
-public sealed class Ssda903ExportService(SafeguardDbContext db)
+public sealed partial class Ssda903ExportService(SafeguardDbContext db)
 {
     /// <summary>The process the audit trail records an export under.</summary>
     public const string Process = "Ssda903.Export";
@@ -38,7 +38,7 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
 
     /// <summary>The tables the export writes from records; the return's other tables have no record in Safeguard yet and are not written.</summary>
     public static readonly IReadOnlyList<Ssda903Table> Written =
-        [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing];
+        [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing, Ssda903Table.SocialWorker];
 
     /// <summary>Why each table of the return that is not written has no file.</summary>
     public static readonly IReadOnlyDictionary<Ssda903Table, string> WhyNotWritten = new Dictionary<Ssda903Table, string>
@@ -46,7 +46,6 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
         [Ssda903Table.Uasc] = "Safeguard does not record a child's unaccompanied asylum-seeking status",
         [Ssda903Table.Oc2] = "the records hold health assessments and dental checks but not the SDQ score, immunisations, substance misuse or convictions, which every row of the 12-month cohort needs (rules 186, 191, 543)",
         [Ssda903Table.PrevPerm] = "Safeguard does not record previous permanence (an adoption, special guardianship or child arrangements order before care)",
-        [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
 
     /// <summary>The file each table is written to.</summary>
@@ -156,6 +155,7 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
                 .Where(r => r.Born is { } born && born <= end)
                 .GroupBy(r => r.Mother)
                 .ToDictionary(g => g.Key, g => g.Min(r => r.Born!.Value));
+            var (allocations, numbers) = await SocialWorkerAllocationsAsync(chunk, end, cancellationToken);
             foreach (var id in chunk)
             {
                 var person = people[id];
@@ -218,6 +218,9 @@ public sealed class Ssda903ExportService(SafeguardDbContext db)
                     await missingOut.WriteLineAsync(Line(child, dob, m.Kind == MissingKind.Missing ? "M" : "A", Date(from), to is { } back && back <= end ? Date(back) : null));
                     rows[Ssda903Table.Missing]++;
                 }
+
+                rows[Ssda903Table.SocialWorker] += await WriteSocialWorkerEpisodesAsync(
+                    tableWriter(Ssda903Table.SocialWorker), child, dob, periods, allocations[id], numbers, start, end);
             }
         }
 

@@ -40,6 +40,9 @@ public enum Ssda903RecordKind
 
     /// <summary>A care leaver's record at a 17th to 21st birthday (OC3).</summary>
     CareLeaverBirthday,
+
+    /// <summary>A social worker episode (SWEpisodes), kept as a casework allocation to the worker (docs/adr/0087).</summary>
+    SocialWorkerEpisode,
 }
 
 /// <summary>Rows of a table of the return that Safeguard has no record for yet, so were not imported.</summary>
@@ -92,7 +95,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         [Ssda903Table.Uasc] = "Safeguard does not yet record a child's unaccompanied asylum-seeking status",
         [Ssda903Table.Oc2] = "Safeguard does not yet record the outcomes of children looked after for 12 months (SDQ, convictions, health, substance misuse)",
         [Ssda903Table.PrevPerm] = "Safeguard does not yet record previous permanence",
-        [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
     };
 
     /// <summary>Imports the return's tables.</summary>
@@ -153,9 +155,14 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             }
 
             foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0
-                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
+                || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0 || c.SocialWorker.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
             {
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
+            }
+
+            if (run.SocialWorkerRowsNotImported > 0)
+            {
+                notImported.Add(new(Ssda903Schema.Table(Ssda903Table.SocialWorker).Name, run.SocialWorkerRowsNotImported, SocialWorkerRowsNotKept));
             }
 
             if (run.Problems.Count > 0)
@@ -200,7 +207,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             Add(Ssda903Table.Uasc, child.Uasc.Count);
             Add(Ssda903Table.Oc2, child.Oc2.Count);
             Add(Ssda903Table.PrevPerm, child.PrevPerm.Count);
-            Add(Ssda903Table.SocialWorker, child.SocialWorker.Count);
             if (child.Header is { } header)
             {
                 mothers += header.Mother is not null || header.MotherChildDob.Given ? 1 : 0;
@@ -233,6 +239,8 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         var decisions = (await db.Set<AdoptionDecision>().Where(d => personIds.Contains(d.PersonId)).ToListAsync(cancellationToken)).ToLookup(d => d.PersonId);
         var birthdays = (await db.Set<CareLeaverContact>().Where(c => personIds.Contains(c.PersonId)).ToListAsync(cancellationToken)).ToLookup(c => c.PersonId);
         var missing = (await db.Set<MissingEpisode>().Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ToListAsync(cancellationToken)).ToLookup(m => m.PersonId!.Value);
+        var workers = await SocialWorkersAsync(batch, cancellationToken);
+        var (needs, allocations) = await CaseworkAsync(batch, personIds, cancellationToken);
         if (run.MissingAgencyId is null && batch.Any(c => c.Missing.Count > 0))
         {
             run.MissingAgencyId = await MissingAgencyAsync(run.Actor, cancellationToken);
@@ -298,6 +306,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             run.ApplyAdoptions(db, person, child, recorded, isNew ? [] : [.. decisions[person.Id]]);
             run.ApplyMissing(db, person, child, isNew ? [] : [.. missing[person.Id]]);
             run.ApplyCareLeaver(db, person, child, isNew ? [] : [.. birthdays[person.Id]]);
+            run.ApplySocialWorkers(db, person, child, isNew ? [] : [.. needs[person.Id]], isNew ? [] : [.. allocations[person.Id]], workers);
         }
 
         if (!dryRun && run.Problems.Count == 0)
@@ -315,7 +324,8 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         : child.PlacedAdoption.Count > 0 ? $"PlacedAdoption line {child.PlacedAdoption[0].Line.ToString(CultureInfo.InvariantCulture)}"
         : child.Ad1.Count > 0 ? $"AD1 line {child.Ad1[0].Line.ToString(CultureInfo.InvariantCulture)}"
         : child.Missing.Count > 0 ? $"Missing line {child.Missing[0].Line.ToString(CultureInfo.InvariantCulture)}"
-        : $"OC3 line {child.Oc3[0].Line.ToString(CultureInfo.InvariantCulture)}";
+        : child.Oc3.Count > 0 ? $"OC3 line {child.Oc3[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : $"SWEpisodes line {child.SocialWorker[0].Line.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A real UPN, not one of the codes for none (UN1 to UN5).</summary>
     private static bool IsUpn(string upn) => !upn.StartsWith("UN", StringComparison.OrdinalIgnoreCase) && upn.Trim().Length == 13;

@@ -20,6 +20,7 @@ public sealed class UploadModel(Ssda903UploadStore store, Ssda903ImportService i
         Ssda903RecordKind.AdoptionDecision => "Adoption decisions",
         Ssda903RecordKind.MissingPeriod => "Missing periods",
         Ssda903RecordKind.CareLeaverBirthday => "Care leavers' birthday records",
+        Ssda903RecordKind.SocialWorkerEpisode => "Social worker episodes (allocations)",
         _ => kind.ToString(),
     };
 
