@@ -66,18 +66,21 @@ internal sealed class DemoSocialWorkers(DemoOptions options, DemoIds ids, DateOn
             }
         }
 
-        // Why each worker was given the case: the episode's first worker is a first contact; a later one takes over.
+        // Why each worker was given the case, on each allocation that starts a worker's time with it (not a change of team
+        // with the same worker): the episode's first worker is a first contact; a later one takes over.
         foreach (var episode in casework.Allocations.GroupBy(a => a.EpisodeId))
         {
-            Guid? previous = null;
+            Guid? earlier = null;
+            CaseAllocation? previous = null;
             foreach (var a in episode.OrderBy(a => a.From))
             {
-                if (a.WorkerId is { } w && a.SocialWorkerReason is null && w != previous)
+                if (a.WorkerId is { } w && a.SocialWorkerReason is null && !(previous is not null && previous.WorkerId == w && previous.To == a.From))
                 {
-                    a.SocialWorkerReason = previous is null ? SocialWorkerEpisodes.FirstContact : Handovers[_random.Next(Handovers.Length)];
+                    a.SocialWorkerReason = earlier is null ? SocialWorkerEpisodes.FirstContact : Handovers[_random.Next(Handovers.Length)];
                 }
 
-                previous = a.WorkerId ?? previous;
+                earlier = a.WorkerId ?? earlier;
+                previous = a;
             }
         }
     }

@@ -199,10 +199,10 @@ public sealed class Ssda903SwEpisodesTests : IDisposable
         // A corrected reason is taken; an end that differs from the recorded allocation is noted, not applied.
         Ssda903Fixture.Set(source.Rows(Ssda903Table.SocialWorker)[1], ("SW_REASON", "ABSENC"));
         Ssda903Fixture.Set(source.Rows(Ssda903Table.SocialWorker)[0], ("SW_DEC", "01/10/2024"));
-        source.Rows(Ssda903Table.SocialWorker)[1]["SW_DEC"] = "01/03/2025";
+        source.Rows(Ssda903Table.SocialWorker)[1]["SW_DEC"] = "31/03/2025";
         var corrected = await import.ImportAsync([.. source.Files()], new Ssda903ImportOptions { Collection = Ssda903Fixture.Collection }, journey.Worker, Ct);
         Assert.Equal((0, 1, 1), Tally(corrected));
-        Assert.Contains(corrected.Notes, n => n.Contains("is recorded as open; the return's end 1 March 2025 (SW_DEC) is not applied", StringComparison.Ordinal));
+        Assert.Contains(corrected.Notes, n => n.Contains("is recorded as open; the return's end 31 March 2025 (SW_DEC) is not applied", StringComparison.Ordinal));
         var open = await db.Set<CaseAllocation>().AsNoTracking().SingleAsync(a => a.WorkerId == bea, Ct);
         Assert.Equal(("ABSENC", (DateTimeOffset?)null), (open.SocialWorkerReason, open.To));
     }

@@ -164,14 +164,15 @@ public class UserPagesTests(WebFactories factories) : IClassFixture<WebFactories
         var user = await TestUsers.CreateAsync(factory, Roles.SocialWorker);
         using var admin = await factory.SignInAsync("admin");
         var editPage = $"/admin/users/{user.Id}";
+        var stored = await TestUsers.WithDbAsync(factory, db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
         async Task<HttpResponseMessage> SaveAsync(string number)
         {
             var page = Html.Parse(await admin.GetStringAsync(editPage));
             var form = new Dictionary<string, string>
             {
                 ["Input.DisplayName"] = Html.Value(page, "Input.DisplayName")!,
-                ["Input.AgencyId"] = page.QuerySelector("select[name='Input.AgencyId'] option[selected]")!.GetAttribute("value")!,
-                ["Input.TeamId"] = page.QuerySelector("select[name='Input.TeamId'] option[selected]")?.GetAttribute("value") ?? "",
+                ["Input.AgencyId"] = stored.AgencyId.ToString(),
+                ["Input.TeamId"] = stored.TeamId?.ToString() ?? "",
                 ["Input.Roles"] = Roles.SocialWorker,
                 ["Input.ConcurrencyStamp"] = Html.Value(page, "Input.ConcurrencyStamp")!,
                 ["Input.SocialWorkEnglandNumber"] = number,
