@@ -172,7 +172,14 @@ internal sealed class DemoSocialWorkers(DemoOptions options, DemoIds ids, DateOn
             allocation.To = handoverAt;
             casework.Allocations.Add(new CaseAllocation
             {
-                Id = ids.Next(), EpisodeId = episode.Id, PersonId = child, TeamId = team, WorkerId = other, From = handoverAt, To = end, AllocatedByName = "Tariq Manager",
+                Id = ids.Next(),
+                EpisodeId = episode.Id,
+                PersonId = child,
+                TeamId = team,
+                WorkerId = other,
+                From = handoverAt,
+                To = end,
+                AllocatedByName = "Tariq Manager",
                 SocialWorkerReason = Handovers[_random.Next(Handovers.Length)],
             });
             worker = other;
