@@ -82,7 +82,9 @@ public sealed class Ssda903ImportExportCommandsTests : IDisposable
         // after on 31 March is reported for it (SW01), and that is all.
         var validated = await CliHarness.RunAsync(["ssda903", "validate", exported, "--format", "csv"]);
         Assert.Equal(2, validated.ExitCode);
-        Assert.All(validated.OutputLines.Skip(1).Where(l => l.Length > 0), l => Assert.StartsWith("SW01STG1,", l, StringComparison.Ordinal));
+        var issues = validated.OutputLines.Skip(1).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        Assert.NotEmpty(issues);
+        Assert.All(issues, l => Assert.StartsWith("SW01STG1,", l, StringComparison.Ordinal));
 
         var verify = await CliHarness.RunWithDatabaseAsync(On(database, "audit", "verify"));
         Assert.Equal(0, verify.ExitCode);
