@@ -160,6 +160,7 @@ public static class Ssda903ImportExportCommands
         Ssda903RecordKind.Wellbeing => "health and wellbeing records",
         Ssda903RecordKind.UascStatus => "asylum-seeking statuses (UASC)",
         Ssda903RecordKind.PreviousPermanence => "previous permanence",
+        Ssda903RecordKind.SocialWorkerEpisode => "social worker episodes (allocations)",
         _ => kind.ToString(),
     };
 }

@@ -121,6 +121,19 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             usersAdded++;
         }
 
+        // The Social Work England numbers of the demo's staff who hold casework (the SSDA903 return's SW_ID).
+        foreach (var (name, number) in DemoSocialWorkers.Numbers)
+        {
+            if (await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken) is { SocialWorkEnglandNumber: null } staff)
+            {
+                using (db.BeginProcess("Demo.SocialWorkEnglandNumbers", actor))
+                {
+                    staff.SocialWorkEnglandNumber = number;
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+        }
+
         Progress?.Report($"Demo: {agenciesAdded} agencies and {usersAdded} users added");
         var reviewsAdded = await DemoCaseReviews.SeedAsync(db, actor, cancellationToken);
         var area = await DemoAreaAsync(options, actor, cancellationToken);
@@ -210,6 +223,10 @@ public sealed class DemoSeeder(SafeguardDbContext db, UserAdministration userAdm
             var ladoUser = await db.Users.AsNoTracking().Where(u => u.UserName == "lado").Select(u => new DemoStaff(u.Id, u.DisplayName)).FirstOrDefaultAsync(cancellationToken);
             lado = new DemoLado(options, ids, await calendar.CalendarAsync(cancellationToken), now, population, agencies, ladoUser, casework);
             lado.Generate();
+
+            // The looked-after children's social workers, for the SSDA903 return's social worker episodes (docs/adr/0087).
+            var caseworkers = await db.Users.AsNoTracking().Where(u => u.UserName == "social.worker" || u.UserName == "team.manager").OrderBy(u => u.UserName).Select(u => u.Id).ToArrayAsync(cancellationToken);
+            new DemoSocialWorkers(options, ids, today, casework, lookedAfter.Episodes, teams["Assessment Team"], caseworkers).Generate();
         }
 
         Progress?.Report($"Demo: generated {population.Children:N0} children, {casework?.Contacts.Count ?? 0:N0} contacts and {casework?.Episodes.Count ?? 0:N0} referrals in {clock.Elapsed.TotalSeconds:N0} s; writing them to the database");

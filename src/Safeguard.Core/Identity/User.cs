@@ -29,4 +29,10 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>Whether the user gets the daily digest of their work by email (the default) or none.</summary>
     public Reminders.ReminderPreference ReminderPreference { get; set; }
+
+    /// <summary>
+    /// The social worker's Social Work England registration number ("SW" and digits), null for staff who are not registered
+    /// social workers: the SW_ID of the SSDA903 return's social worker episodes (docs/adr/0087). Unique.
+    /// </summary>
+    public string? SocialWorkEnglandNumber { get; set; }
 }

@@ -157,6 +157,17 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
             problems.Add(new("Roles", "Select roles from the list"));
         }
 
+        // The Social Work England number is the SW_ID of the SSDA903 return's social worker episodes (docs/adr/0087).
+        var number = LookedAfter.SocialWorkerEpisodes.Normalise(change.SocialWorkEnglandNumber, out var numberProblem);
+        if (numberProblem is not null)
+        {
+            problems.Add(new("SocialWorkEnglandNumber", numberProblem));
+        }
+        else if (number is not null && await db.Users.Where(u => u.Id != userId && u.SocialWorkEnglandNumber == number).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) is { } holder)
+        {
+            problems.Add(new("SocialWorkEnglandNumber", $"{holder} already has the Social Work England number {number}: each number is one person's"));
+        }
+
         if (problems.Count > 0)
         {
             throw new SafeguardValidationException(problems);
@@ -167,6 +178,7 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
         user.DisplayName = change.DisplayName.Trim();
         user.AgencyId = change.AgencyId;
         user.TeamId = change.TeamId;
+        user.SocialWorkEnglandNumber = number;
         Check(await users.UpdateAsync(user), "User");
         var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(change.Roles)), "Roles");
@@ -216,4 +228,5 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<User> 
 public sealed record NewUser(
     string UserName, string DisplayName, string Email, string AgencyCode, IReadOnlyList<string> Roles, string Password, string? TeamName = null, string? AuthenticatorSecret = null);
 
-public sealed record UserChange(string DisplayName, Guid AgencyId, Guid? TeamId, IReadOnlyList<string> Roles, string? ConcurrencyStamp);
+/// <summary>A change to a user's account; <paramref name="SocialWorkEnglandNumber"/> is the social worker's registration number (blank for none).</summary>
+public sealed record UserChange(string DisplayName, Guid AgencyId, Guid? TeamId, IReadOnlyList<string> Roles, string? ConcurrencyStamp, string? SocialWorkEnglandNumber = null);

@@ -7,7 +7,7 @@ namespace Safeguard.Journey;
 /// <summary>
 /// Who a child's casework may be allocated to: a team of an agency that holds casework (children's social
 /// care) and, for a worker, a member of that team whose roles grant casework. The allocation page offers only
-/// these, and <see cref="CaseworkService.AllocateAsync"/> refuses anything else.
+/// these, and <c>CaseworkService.AllocateAsync</c> refuses anything else.
 /// </summary>
 public static class AllocationChoices
 {

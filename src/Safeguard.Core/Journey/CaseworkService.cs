@@ -469,8 +469,18 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
     public const string StepDownToEarlyHelp = "RC9";
 
     /// <summary>Allocates the child's open episode to a team and, optionally, a worker; the previous allocation ends.</summary>
-    public async Task<JourneyChange> AllocateAsync(Guid episodeId, int version, Guid? teamId, Guid? workerId, Actor actor, CancellationToken cancellationToken = default)
+    public Task<JourneyChange> AllocateAsync(Guid episodeId, int version, Guid? teamId, Guid? workerId, Actor actor, CancellationToken cancellationToken = default) =>
+        AllocateAsync(episodeId, version, teamId, workerId, null, actor, cancellationToken);
+
+    /// <summary>
+    /// Allocates the child's open episode to a team and, optionally, a worker; the previous allocation ends. A worker who
+    /// replaces an earlier worker of the episode needs the reason for the new social worker (<paramref name="reason"/>, one
+    /// of <see cref="LookedAfter.SocialWorkerEpisodes.Reasons"/>: the SSDA903 SW_REASON); the episode's first worker is a
+    /// first contact (FCONTA) unless another reason is given. docs/adr/0087.
+    /// </summary>
+    public async Task<JourneyChange> AllocateAsync(Guid episodeId, int version, Guid? teamId, Guid? workerId, string? reason, Actor actor, CancellationToken cancellationToken = default)
     {
+        reason = Code(reason);
         var team = teamId is { } t ? await AllocationChoices.Teams(db).AsNoTracking().FirstOrDefaultAsync(x => x.Id == t, cancellationToken) : null;
         var worker = workerId is { } w && team is not null ? await AllocationChoices.Workers(db, team.Id).AsNoTracking().FirstOrDefaultAsync(u => u.Id == w, cancellationToken) : null;
         var now = db.Time.GetUtcNow();
@@ -500,6 +510,18 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
                 problems.Add("TeamId", "The child is already allocated to this team and worker");
             }
 
+            // The reason for a new social worker (SSDA903 SW_REASON): asked when a worker replaces the episode's last one.
+            var lastWorker = episode.Allocations.Where(a => a.WorkerId is not null).MaxBy(a => a.From)?.WorkerId;
+            var newWorker = workerId is not null && (current?.WorkerId != workerId || current is null);
+            if (reason is not null && !LookedAfter.SocialWorkerEpisodes.IsReason(reason))
+            {
+                problems.Add("SocialWorkerReason", "Select the reason for the new social worker from the list");
+            }
+            else if (newWorker && lastWorker is not null && lastWorker != workerId && reason is null)
+            {
+                problems.Add("SocialWorkerReason", "Select the reason for the new social worker: the child had another social worker in this episode");
+            }
+
             if (problems.Any)
             {
                 return Guid.Empty;
@@ -514,6 +536,7 @@ public sealed class CaseworkService(SafeguardDbContext db, PersonIndex people, C
                 WorkerId = worker?.Id,
                 From = now,
                 AllocatedByName = actor.Name,
+                SocialWorkerReason = !newWorker ? null : lastWorker is null ? reason ?? LookedAfter.SocialWorkerEpisodes.FirstContact : lastWorker == workerId ? null : reason,
             };
             episode.Allocations.Add(allocation);
             return allocation.Id;

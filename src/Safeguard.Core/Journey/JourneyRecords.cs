@@ -186,4 +186,11 @@ public sealed class CaseAllocation : Entity
     public DateTimeOffset? To { get; set; }
 
     public required string AllocatedByName { get; set; }
+
+    /// <summary>
+    /// Why this allocation gave the case to its worker, when it gave it to a new one: DfE's reason for a new social worker
+    /// (the SSDA903 SW_REASON codes, <see cref="LookedAfter.SocialWorkerEpisodes.Reasons"/>); null when the worker did not
+    /// change (a change of team only) or there is no worker. docs/adr/0087.
+    /// </summary>
+    public string? SocialWorkerReason { get; set; }
 }

@@ -39,13 +39,10 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
     /// <summary>The tables the export writes from records; the return's other tables have no record in Safeguard yet and are not written.</summary>
     public static readonly IReadOnlyList<Ssda903Table> Written =
         [Ssda903Table.Header, Ssda903Table.Episodes, Ssda903Table.Reviews, Ssda903Table.Oc3, Ssda903Table.Ad1, Ssda903Table.PlacedAdoption, Ssda903Table.Missing,
-        Ssda903Table.Oc2, Ssda903Table.Uasc, Ssda903Table.PrevPerm];
+        Ssda903Table.Oc2, Ssda903Table.Uasc, Ssda903Table.PrevPerm, Ssda903Table.SocialWorker];
 
-    /// <summary>Why each table of the return that is not written has no file.</summary>
-    public static readonly IReadOnlyDictionary<Ssda903Table, string> WhyNotWritten = new Dictionary<Ssda903Table, string>
-    {
-        [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
-    };
+    /// <summary>Why a table of the return would not be written (none now: every table has a record to be written from).</summary>
+    public static readonly IReadOnlyDictionary<Ssda903Table, string> WhyNotWritten = new Dictionary<Ssda903Table, string>();
 
     /// <summary>The file each table is written to.</summary>
     public static string FileName(Ssda903Table table) => Ssda903Schema.Table(table).Name.ToLowerInvariant() + ".csv";
@@ -157,6 +154,7 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
                 .GroupBy(r => r.Mother)
                 .ToDictionary(g => g.Key, g => g.Min(r => r.Born!.Value));
             await oc2.WriteAsync(chunk, people, episodes, cancellationToken);
+            var (allocations, numbers) = await SocialWorkerAllocationsAsync(chunk, end, cancellationToken);
             foreach (var id in chunk)
             {
                 var person = people[id];
@@ -219,6 +217,9 @@ public sealed partial class Ssda903ExportService(SafeguardDbContext db)
                     await missingOut.WriteLineAsync(Line(child, dob, m.Kind == MissingKind.Missing ? "M" : "A", Date(from), to is { } back && back <= end ? Date(back) : null));
                     rows[Ssda903Table.Missing]++;
                 }
+
+                rows[Ssda903Table.SocialWorker] += await WriteSocialWorkerEpisodesAsync(
+                    tableWriter(Ssda903Table.SocialWorker), child, dob, periods, allocations[id], numbers, start, end);
             }
         }
 

@@ -48,6 +48,8 @@ public enum Ssda903RecordKind
 
     /// <summary>The child's previous permanence option (PrevPerm).</summary>
     PreviousPermanence,
+    /// <summary>A social worker episode (SWEpisodes), kept as a casework allocation to the worker (docs/adr/0087).</summary>
+    SocialWorkerEpisode,
 }
 
 /// <summary>Rows of a table of the return that Safeguard has no record for yet, so were not imported.</summary>
@@ -93,12 +95,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
     public const int IssuesShown = 10;
 
     private const int NotesShown = 20;
-
-    /// <summary>Why each table with no home in the records is not imported.</summary>
-    public static readonly IReadOnlyDictionary<Ssda903Table, string> NotKept = new Dictionary<Ssda903Table, string>
-    {
-        [Ssda903Table.SocialWorker] = "Safeguard's allocations are not social worker episodes of the return (SW_ID, reason for change)",
-    };
 
     /// <summary>Imports the return's tables.</summary>
     /// <exception cref="SafeguardValidationException">
@@ -146,7 +142,8 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         }
 
         var run = new Run(db.Time.GetUtcNow(), actor, options.Collection);
-        var notImported = NotImportedTables(data!, run.Notes);
+        var notImported = new List<Ssda903NotImported>();
+        NoteColumnsNotKept(data!, run.Notes);
         IDbContextTransaction? transaction = null;
         IDisposable? process = null;
         try
@@ -159,9 +156,14 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
 
             foreach (var batch in data!.Children.Where(c => c.Header is not null || c.Episodes.Count > 0 || c.Reviews.Count > 0
                 || c.PlacedAdoption.Count > 0 || c.Ad1.Count > 0 || c.Missing.Count > 0 || c.Oc3.Count > 0 || c.Oc2.Count > 0
-                || c.Uasc.Count > 0 || c.PrevPerm.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
+                || c.Uasc.Count > 0 || c.PrevPerm.Count > 0 || c.SocialWorker.Count > 0).Chunk(Math.Max(1, options.BatchSize)))
             {
                 await ApplyBatchAsync(run, batch, options.DryRun, cancellationToken);
+            }
+
+            if (run.SocialWorkerRowsNotImported > 0)
+            {
+                notImported.Add(new(Ssda903Schema.Table(Ssda903Table.SocialWorker).Name, run.SocialWorkerRowsNotImported, SocialWorkerRowsNotKept));
             }
 
             if (run.Problems.Count > 0)
@@ -196,15 +198,13 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         return new Ssda903ImportResult(options.Collection, run.Children, summary.Rows, options.DryRun, run.Tallies, notImported, notes);
     }
 
-    /// <summary>The tables given with rows that Safeguard has no record for, and the columns of kept tables it does not keep.</summary>
-    private static List<Ssda903NotImported> NotImportedTables(Ssda903Return data, List<string> notes)
+    /// <summary>Notes the columns of the tables Safeguard keeps that its records do not hold (every table has a record now).</summary>
+    private static void NoteColumnsNotKept(Ssda903Return data, List<string> notes)
     {
-        var counts = new Dictionary<Ssda903Table, int>();
         var mothers = 0;
         var unknownUpn = 0;
         foreach (var child in data.Children)
         {
-            Add(Ssda903Table.SocialWorker, child.SocialWorker.Count);
             if (child.Header is { } header)
             {
                 mothers += header.Mother is not null || header.MotherChildDob.Given ? 1 : 0;
@@ -221,10 +221,6 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         {
             notes.Add($"{Count(unknownUpn, "child", "children")}: a UPN code for no UPN (UN1 to UN5) is not kept (the person record holds real UPNs only); an export writes the UPN the record holds.");
         }
-
-        return [.. counts.Where(c => c.Value > 0).Select(c => new Ssda903NotImported(Ssda903Schema.Table(c.Key).Name, c.Value, NotKept[c.Key]))];
-
-        void Add(Ssda903Table table, int rows) => counts[table] = counts.GetValueOrDefault(table) + rows;
     }
 
     private async Task ApplyBatchAsync(Run run, Ssda903Child[] batch, bool dryRun, CancellationToken cancellationToken)
@@ -239,6 +235,8 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         var wellbeing = (await db.Set<WellbeingRecord>().Where(w => personIds.Contains(w.PersonId) && w.Year == run.Collection.StartYear).ToListAsync(cancellationToken)).ToLookup(w => w.PersonId);
         var missing = (await db.Set<MissingEpisode>().Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ToListAsync(cancellationToken)).ToLookup(m => m.PersonId!.Value);
         var uascAndPermanence = await UascAndPermanenceAsync(personIds, cancellationToken);
+        var workers = await SocialWorkersAsync(batch, cancellationToken);
+        var (needs, allocations) = await CaseworkAsync(batch, personIds, cancellationToken);
         if (run.MissingAgencyId is null && batch.Any(c => c.Missing.Count > 0))
         {
             run.MissingAgencyId = await MissingAgencyAsync(run.Actor, cancellationToken);
@@ -306,6 +304,7 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
             run.ApplyCareLeaver(db, person, child, isNew ? [] : [.. birthdays[person.Id]]);
             run.ApplyOc2(db, person, child, isNew ? null : wellbeing[person.Id].SingleOrDefault());
             run.ApplyUascAndPermanence(db, person, child, uascAndPermanence);
+            run.ApplySocialWorkers(db, person, child, isNew ? [] : [.. needs[person.Id]], isNew ? [] : [.. allocations[person.Id]], workers);
         }
 
         if (!dryRun && run.Problems.Count == 0)
@@ -324,7 +323,10 @@ public sealed partial class Ssda903ImportService(SafeguardDbContext db)
         : child.Ad1.Count > 0 ? $"AD1 line {child.Ad1[0].Line.ToString(CultureInfo.InvariantCulture)}"
         : child.Missing.Count > 0 ? $"Missing line {child.Missing[0].Line.ToString(CultureInfo.InvariantCulture)}"
         : child.Oc3.Count > 0 ? $"OC3 line {child.Oc3[0].Line.ToString(CultureInfo.InvariantCulture)}"
-        : $"OC2 line {child.Oc2[0].Line.ToString(CultureInfo.InvariantCulture)}";
+        : child.Oc2.Count > 0 ? $"OC2 line {child.Oc2[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : child.Uasc.Count > 0 ? $"UASC line {child.Uasc[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : child.PrevPerm.Count > 0 ? $"PrevPerm line {child.PrevPerm[0].Line.ToString(CultureInfo.InvariantCulture)}"
+        : $"SWEpisodes line {child.SocialWorker[0].Line.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A real UPN, not one of the codes for none (UN1 to UN5).</summary>
     private static bool IsUpn(string upn) => !upn.StartsWith("UN", StringComparison.OrdinalIgnoreCase) && upn.Trim().Length == 13;

@@ -133,6 +133,19 @@ public sealed class Ssda903ImportExportTests : IDisposable
             await db.SaveChangesAsync(Ct);
         }
 
+        // The child's social worker since before care began (the SWEpisodes table: docs/adr/0087).
+        using (db.BeginProcess("Test.Seed", Actor.System()))
+        {
+            var need = new Safeguard.Journey.NeedEpisode { PersonId = journey.ChildId, ReferralDate = D(2024, 5, 1), ReferralSource = "5A", PrimaryNeedCode = "N1", CreatedAt = UkTime.StartOfDay(D(2024, 5, 1)) };
+            db.Add(need);
+            db.Add(new Safeguard.Journey.CaseAllocation
+            {
+                EpisodeId = need.Id, PersonId = journey.ChildId, TeamId = journey.Team.Id, WorkerId = journey.Worker.UserId, From = UkTime.StartOfDay(D(2024, 5, 1)), AllocatedByName = "Test", SocialWorkerReason = "FCONTA",
+            });
+            (await db.Users.SingleAsync(u => u.Id == journey.Worker.UserId, Ct)).SocialWorkEnglandNumber = "SW100001";
+            await db.SaveChangesAsync(Ct);
+        }
+
         db.ChangeTracker.Clear();
 
         // Previous permanence is asked of every child who starts to be looked after (rule 630).
@@ -140,9 +153,10 @@ public sealed class Ssda903ImportExportTests : IDisposable
         var result = await journey.Services.Get<Ssda903ExportService>().ExportAsync(_folder, Ssda903Fixture.Collection, journey.Worker, Ct);
 
         Assert.Equal(1, result.Children);
-        Assert.Equal([("Header", 1), ("Episodes", 2), ("Reviews", 2), ("OC3", 0), ("AD1", 0), ("PlacedAdoption", 1), ("Missing", 2), ("OC2", 0), ("UASC", 0), ("PrevPerm", 1)], result.Files.Select(f => (f.Table, f.Rows)));
+        Assert.Equal([("Header", 1), ("Episodes", 2), ("Reviews", 2), ("OC3", 0), ("AD1", 0), ("PlacedAdoption", 1), ("Missing", 2), ("OC2", 0), ("UASC", 0), ("PrevPerm", 1), ("SWEpisodes", 1)], result.Files.Select(f => (f.Table, f.Rows)));
+        Assert.Equal(["CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON", "KHA5,14/03/2018,SW100001,01/05/2024,,FCONTA"], File.ReadAllLines(Path.Combine(_folder, "swepisodes.csv")));
         Assert.Equal(
-            ["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc2.csv", "oc3.csv", "placedadoption.csv", "prevperm.csv", "reviews.csv", "uasc.csv"],
+            ["ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc2.csv", "oc3.csv", "placedadoption.csv", "prevperm.csv", "reviews.csv", "swepisodes.csv", "uasc.csv"],
             Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(result.NotExported, n => n.StartsWith("OC2: ", StringComparison.Ordinal));
         Assert.Equal(["CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED", "KHA5,14/03/2018,01/09/2024,,"], File.ReadAllLines(Path.Combine(_folder, "placedadoption.csv")));
@@ -192,7 +206,7 @@ public sealed class Ssda903ImportExportTests : IDisposable
         Assert.Equal(0, await AuditCountAsync(db));
 
         var first = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal([(4, 0, 0), (5, 0, 0), (2, 0, 0), (1, 0, 0), (2, 0, 0), (1, 0, 0), (1, 0, 0), (0, 0, 0), (2, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal([(4, 0, 0), (5, 0, 0), (2, 0, 0), (1, 0, 0), (2, 0, 0), (1, 0, 0), (1, 0, 0), (0, 0, 0), (2, 0, 0), (0, 0, 0)], first.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
         Assert.Equal(["SWEpisodes"], first.NotImported.Select(n => n.Table));
         Assert.Equal([1], first.NotImported.Select(n => n.Rows));
         Assert.Contains(first.Notes, n => n.Contains("UN1 to UN5", StringComparison.Ordinal));
@@ -228,7 +242,7 @@ public sealed class Ssda903ImportExportTests : IDisposable
         Ssda903Fixture.Set(source.Rows(Ssda903Table.Missing)[1], ("MIS_END", "31/03/2025"));
         Ssda903Fixture.Set(source.Rows(Ssda903Table.Oc3)[0], ("ACCOM", "S1"));
         var corrected = await import.ImportAsync([.. source.Files()], Options(), journey.Worker, Ct);
-        Assert.Equal([(0, 0, 4), (0, 1, 4), (0, 1, 1), (0, 0, 1), (0, 1, 1), (0, 1, 0), (0, 0, 1), (0, 0, 0), (0, 0, 2)], corrected.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
+        Assert.Equal([(0, 0, 4), (0, 1, 4), (0, 1, 1), (0, 0, 1), (0, 1, 1), (0, 1, 0), (0, 0, 1), (0, 0, 0), (0, 0, 2), (0, 0, 0)], corrected.Tallies.Values.Select(t => (t.Created, t.Changed, t.Unchanged)));
         Assert.Equal("S1", await db.Set<CareLeaverContact>().Select(c => c.Accommodation).SingleAsync(Ct));
         Assert.Equal("M4 4DD", await db.Set<CareEpisode>().Where(e => e.StartedOn == D(2024, 7, 1)).Select(e => e.PlacementPostcode).SingleAsync(Ct));
         var back = await db.Set<MissingEpisode>().AsNoTracking().Where(m => m.Kind == MissingKind.AwayWithoutAuthorisation).Select(m => m.EndedAt).SingleAsync(Ct);

@@ -156,4 +156,45 @@ public class UserPagesTests(WebFactories factories) : IClassFixture<WebFactories
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.StartsWith("/account/sign-in", home.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_social_workers_Social_Work_England_number_is_kept_on_their_user_page_in_the_registers_format(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var user = await TestUsers.CreateAsync(factory, Roles.SocialWorker);
+        using var admin = await factory.SignInAsync("admin");
+        var editPage = $"/admin/users/{user.Id}";
+        var stored = await TestUsers.WithDbAsync(factory, db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
+        async Task<HttpResponseMessage> SaveAsync(string number)
+        {
+            var page = Html.Parse(await admin.GetStringAsync(editPage));
+            var form = new Dictionary<string, string>
+            {
+                ["Input.DisplayName"] = Html.Value(page, "Input.DisplayName")!,
+                ["Input.AgencyId"] = stored.AgencyId.ToString(),
+                ["Input.TeamId"] = stored.TeamId?.ToString() ?? "",
+                ["Input.Roles"] = Roles.SocialWorker,
+                ["Input.ConcurrencyStamp"] = Html.Value(page, "Input.ConcurrencyStamp")!,
+                ["Input.SocialWorkEnglandNumber"] = number,
+            };
+            return await SafeguardWebFactory.PostFormAsync(admin, editPage, form, editPage);
+        }
+
+        using (var refused = await SaveAsync("12345"))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var page = await Html.ReadAsync(refused);
+            Assert.StartsWith("Enter the Social Work England registration number as SW followed by its digits", Html.ErrorSummary(page).Single().Message, StringComparison.Ordinal);
+            Html.AssertErrorSummaryLinksResolve(page);
+        }
+
+        using (var saved = await SaveAsync("sw 654 321"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal("SW654321", await TestUsers.WithDbAsync(factory, db => db.Users.Where(u => u.Id == user.Id).Select(u => u.SocialWorkEnglandNumber).SingleAsync()));
+        Assert.Equal("SW654321", Html.Value(Html.Parse(await admin.GetStringAsync(editPage)), "Input.SocialWorkEnglandNumber"));
+    }
 }
+

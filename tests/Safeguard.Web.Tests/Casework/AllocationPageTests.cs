@@ -73,4 +73,41 @@ public class AllocationPageTests(WebFactories factories) : IClassFixture<WebFact
         using var saved = await SafeguardWebFactory.PostFormAsync(client, url, new() { ["Version"] = version, ["Input.TeamId"] = assessment.ToString(), ["Input.WorkerId"] = socialWorker.ToString() }, formPage: url);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_new_social_worker_is_allocated_with_the_reason_from_DfEs_list_which_the_history_shows(DatabaseProvider provider)
+    {
+        var factory = await factories.ForAsync(provider);
+        var childId = await ChildWithOpenEpisodeAsync(factory);
+        var (assessment, socialWorker, manager) = await TestUsers.WithDbAsync(factory, async db => (
+            await db.Teams.AsNoTracking().Where(t => t.Name == "Assessment Team").Select(t => t.Id).SingleAsync(),
+            await db.Users.AsNoTracking().Where(u => u.UserName == "social.worker").Select(u => u.Id).SingleAsync(),
+            await db.Users.AsNoTracking().Where(u => u.UserName == "team.manager").Select(u => u.Id).SingleAsync()));
+        using var client = await factory.SignInAsync("team.manager");
+        var url = $"/people/{childId}/casework/allocate";
+        Dictionary<string, string> Form(AngleSharp.Dom.IDocument page, Guid worker, string reason) =>
+            new() { ["Version"] = Html.Value(page, "Version")!, ["Input.TeamId"] = assessment.ToString(), ["Input.WorkerId"] = worker.ToString(), ["Input.SocialWorkerReason"] = reason };
+
+        var page = Html.Parse(await client.GetStringAsync(url));
+        Assert.Contains("Previous social worker left the role", Options(page, "Input.SocialWorkerReason"));
+        using (var first = await SafeguardWebFactory.PostFormAsync(client, url, Form(page, socialWorker, ""), formPage: url))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        // Another worker taking over needs the reason; it is refused without one, beside the field.
+        page = Html.Parse(await client.GetStringAsync(url));
+        using var refused = await SafeguardWebFactory.PostFormAsync(client, url, Form(page, manager, ""), formPage: url);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedPage = await Html.ReadAsync(refused);
+        Assert.StartsWith("Select the reason for the new social worker", Html.ErrorSummary(refusedPage).Single().Message, StringComparison.Ordinal);
+        Html.AssertErrorSummaryLinksResolve(refusedPage);
+
+        using var saved = await SafeguardWebFactory.PostFormAsync(client, url, Form(page, manager, "LEFTRL"), formPage: url);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var reasons = await TestUsers.WithDbAsync(factory, db => db.Set<CaseAllocation>().AsNoTracking().Where(a => a.PersonId == childId).OrderBy(a => a.From).Select(a => a.SocialWorkerReason).ToListAsync());
+        Assert.Equal(["FCONTA", "LEFTRL"], reasons.TakeLast(2));
+        var history = Html.Parse(await client.GetStringAsync(url)).QuerySelectorAll("ul.govuk-list li").Select(li => li.TextContent).ToList();
+        Assert.Contains(history, h => h.Contains("Tariq Manager", StringComparison.Ordinal) && h.Contains("(Previous social worker left the role)", StringComparison.Ordinal));
+    }
 }

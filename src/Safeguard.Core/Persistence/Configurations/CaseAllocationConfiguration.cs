@@ -12,6 +12,7 @@ public sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<CaseA
         builder.ToTable("CaseAllocations");
         builder.ConfigureEntity();
         builder.Property(a => a.AllocatedByName).HasMaxLength(200);
+        builder.Property(a => a.SocialWorkerReason).HasMaxLength(6);
         builder.HasOne<People.Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisations.Team>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);

@@ -12,6 +12,8 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         ArgumentNullException.ThrowIfNull(builder);
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.ReminderPreference).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Reminders.ReminderPreference.Digest).HasSentinel((Reminders.ReminderPreference)(-1));
+        builder.Property(u => u.SocialWorkEnglandNumber).HasMaxLength(LookedAfter.SocialWorkerEpisodes.MaxNumberLength);
+        builder.HasIndex(u => u.SocialWorkEnglandNumber).IsUnique();
         builder.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(u => u.Team).WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -19,6 +19,10 @@ public sealed class AllocateModel(CaseworkService casework, SafeguardDbContext d
 
     public List<SelectListItem> Workers { get; private set; } = [];
 
+    /// <summary>DfE's reasons for a new social worker (SSDA903 SW_REASON), asked when the worker changes (docs/adr/0087).</summary>
+    public List<SelectListItem> Reasons { get; } =
+        [new("Select the reason, if the social worker changes", ""), .. Safeguard.LookedAfter.SocialWorkerEpisodes.Reasons.Select(r => new SelectListItem(r.Label, r.Code))];
+
     /// <summary>The team whose workers are listed, when asked for by the team list's script or a link.</summary>
     [BindProperty(SupportsGet = true, Name = "team")]
     public Guid? TeamAsked { get; set; }
@@ -78,7 +82,7 @@ public sealed class AllocateModel(CaseworkService casework, SafeguardDbContext d
 
         await ListsAsync(cancellationToken);
         return await SaveAsync(
-            () => Casework.AllocateAsync(episode.Id, Version, ParseGuid(Input.TeamId), ParseGuid(Input.WorkerId), Actor, cancellationToken),
+            () => Casework.AllocateAsync(episode.Id, Version, ParseGuid(Input.TeamId), ParseGuid(Input.WorkerId), Input.SocialWorkerReason, Actor, cancellationToken),
             $"{ChildName} is allocated.", cancellationToken);
     }
 

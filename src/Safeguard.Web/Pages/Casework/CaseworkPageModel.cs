@@ -27,6 +27,9 @@ public sealed class CaseworkInput
 
     public string? WorkerId { get; set; }
 
+    /// <summary>Why the case goes to a new social worker (the SSDA903 SW_REASON code), asked when the worker changes.</summary>
+    public string? SocialWorkerReason { get; set; }
+
     /// <summary>A visit: "alone", "with-others" or "no".</summary>
     public string? ChildSeen { get; set; }
 

@@ -46,7 +46,7 @@ public sealed class EditModel(SafeguardDbContext db, UserManager<User> users, Us
         {
             var agencyId = Guid.TryParse(Input.AgencyId, out var a) ? a : Guid.Empty;
             Guid? teamId = Guid.TryParse(Input.TeamId, out var t) ? t : null;
-            await administration.ChangeAsync(id, new UserChange(Input.DisplayName ?? "", agencyId, teamId, Input.Roles, Input.ConcurrencyStamp), Actor, cancellationToken);
+            await administration.ChangeAsync(id, new UserChange(Input.DisplayName ?? "", agencyId, teamId, Input.Roles, Input.ConcurrencyStamp, Input.SocialWorkEnglandNumber), Actor, cancellationToken);
             Notice = $"The changes to {Input.DisplayName} are saved.";
             return Redirect("/admin/users");
         }
@@ -125,6 +125,7 @@ public sealed class EditModel(SafeguardDbContext db, UserManager<User> users, Us
         DisplayName = Person!.DisplayName,
         AgencyId = Person.AgencyId.ToString(),
         TeamId = Person.TeamId?.ToString(),
+        SocialWorkEnglandNumber = Person.SocialWorkEnglandNumber,
         Roles = [.. await users.GetRolesAsync(Person)],
         ConcurrencyStamp = Person.ConcurrencyStamp,
     };
@@ -150,6 +151,9 @@ public sealed class EditUserInput
     public string? AgencyId { get; set; }
 
     public string? TeamId { get; set; }
+
+    /// <summary>The social worker's Social Work England registration number (the SSDA903 return's SW_ID).</summary>
+    public string? SocialWorkEnglandNumber { get; set; }
 
     public List<string> Roles { get; set; } = [];
 

@@ -23,6 +23,7 @@ public sealed class UploadModel(Ssda903UploadStore store, Ssda903ImportService i
         Ssda903RecordKind.Wellbeing => "Health and wellbeing records",
         Ssda903RecordKind.UascStatus => "Asylum-seeking statuses (UASC)",
         Ssda903RecordKind.PreviousPermanence => "Previous permanence",
+        Ssda903RecordKind.SocialWorkerEpisode => "Social worker episodes (allocations)",
         _ => kind.ToString(),
     };
 
