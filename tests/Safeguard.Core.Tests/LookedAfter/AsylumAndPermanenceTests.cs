@@ -175,7 +175,9 @@ public class AsylumAndPermanenceTests
         Assert.Equal(["CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM", "C1,15/06/2012,P3,352,ZZ/ZZ/2019", "C2,15/06/2012,Z1,,"], Lines(exported, Ssda903Table.PrevPerm));
         Assert.StartsWith("C1,01/03/2023,S,C2,N1,U1,PR1,,,,,M2 2BB,", Lines(exported, Ssda903Table.Episodes)[1], StringComparison.Ordinal);
         Assert.Empty(Ssda903Validator.Validate(exported, Ssda903Fixture.Collection).Issues.Where(i => i.Table is "UASC" or "PrevPerm" || i.Rule == "406").Select(i => $"{i.Rule} {i.Table} {i.Line}: {i.Message}"));
-        var back = await import.ImportAsync(exported, Options, journey.Worker, Ct);
+        // Read back without the social worker episodes: these children have no allocation to a named worker, so with the
+        // table SW01 would refuse the return (Ssda903SwEpisodesTests covers it).
+        var back = await import.ImportAsync([.. exported.Where(f => f.Name != Ssda903ExportService.FileName(Ssda903Table.SocialWorker))], Options, journey.Worker, Ct);
         Assert.Equal(0, back.Tallies[Ssda903RecordKind.UascStatus].Changed + back.Tallies[Ssda903RecordKind.PreviousPermanence].Changed);
 
         // A corrected return changes what it corrects: C1's status ceased early, C2's previous permanence was an order.

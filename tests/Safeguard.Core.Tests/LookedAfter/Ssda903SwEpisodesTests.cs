@@ -93,6 +93,9 @@ public sealed class Ssda903SwEpisodesTests : IDisposable
             PlacementUrn = "SC123456",
             IroUserId = iro.Id,
         }, journey.Worker, Ct);
+
+        // Asked of every child who starts to be looked after (rule 630): none before care.
+        await journey.Services.Get<AsylumAndPermanenceService>().SavePermanenceAsync(journey.ChildId, null, new PermanenceDetails { Option = "Z1" }, journey.Worker, Ct);
         db.ChangeTracker.Clear();
     }
 
