@@ -140,7 +140,13 @@ public sealed class Ssda903ImportExportTests : IDisposable
             db.Add(need);
             db.Add(new Safeguard.Journey.CaseAllocation
             {
-                EpisodeId = need.Id, PersonId = journey.ChildId, TeamId = journey.Team.Id, WorkerId = journey.Worker.UserId, From = UkTime.StartOfDay(D(2024, 5, 1)), AllocatedByName = "Test", SocialWorkerReason = "FCONTA",
+                EpisodeId = need.Id,
+                PersonId = journey.ChildId,
+                TeamId = journey.Team.Id,
+                WorkerId = journey.Worker.UserId,
+                From = UkTime.StartOfDay(D(2024, 5, 1)),
+                AllocatedByName = "Test",
+                SocialWorkerReason = "FCONTA",
             });
             (await db.Users.SingleAsync(u => u.Id == journey.Worker.UserId, Ct)).SocialWorkEnglandNumber = "SW100001";
             await db.SaveChangesAsync(Ct);
