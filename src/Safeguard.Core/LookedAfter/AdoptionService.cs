@@ -5,6 +5,7 @@ using Safeguard.Common;
 using Safeguard.Interchange.Ssda903;
 using Safeguard.People;
 using Safeguard.Persistence;
+using static Safeguard.LookedAfter.RecordInput;
 
 namespace Safeguard.LookedAfter;
 
@@ -283,16 +284,6 @@ public sealed class AdoptionService(SafeguardDbContext db, PersonIndex people)
             ? child
             : throw new SafeguardValidationException("PersonId", "There is no such child, or their record was merged into another");
     }
-
-    private static void Throw(List<ValidationProblem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new SafeguardValidationException(problems);
-        }
-    }
-
-    private static string? Tidy(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {

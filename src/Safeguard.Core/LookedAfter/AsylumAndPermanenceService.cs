@@ -5,6 +5,7 @@ using Safeguard.Common;
 using Safeguard.Interchange.Ssda903;
 using Safeguard.People;
 using Safeguard.Persistence;
+using static Safeguard.LookedAfter.RecordInput;
 
 namespace Safeguard.LookedAfter;
 
@@ -302,18 +303,6 @@ public sealed class AsylumAndPermanenceService(SafeguardDbContext db, PersonInde
             ? child
             : throw new SafeguardValidationException("PersonId", "There is no such child, or their record was merged into another");
     }
-
-    private static void Throw(List<ValidationProblem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new SafeguardValidationException(problems);
-        }
-    }
-
-    private static string? Tidy(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Fit(string text) => text.Length <= CareEpisode.MaxNameLength ? text : text[..CareEpisode.MaxNameLength];
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Safeguard.Interchange.Ssda903;
 using Safeguard.People;
 using Safeguard.Persistence;
 using Safeguard.Timescales;
+using static Safeguard.LookedAfter.RecordInput;
 
 namespace Safeguard.LookedAfter;
 
@@ -327,18 +328,6 @@ public sealed class CareLeaverService(SafeguardDbContext db, PersonIndex people,
             ? child
             : throw new SafeguardValidationException("PersonId", "There is no such young person, or their record was merged into another");
     }
-
-    private static void Throw(List<ValidationProblem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new SafeguardValidationException(problems);
-        }
-    }
-
-    private static string? Tidy(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Fit(string text) => text.Length <= CareEpisode.MaxNameLength ? text : text[..CareEpisode.MaxNameLength];
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Common;
 using Safeguard.Organisations;
 using Safeguard.People;
+using static Safeguard.LookedAfter.RecordInput;
 
 namespace Safeguard.LookedAfter;
 
@@ -182,18 +183,6 @@ public sealed partial class LookedAfterService
             problems.Add(new(field, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be {max} characters or fewer"));
         }
     }
-
-    private static void Throw(List<ValidationProblem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new SafeguardValidationException(problems);
-        }
-    }
-
-    private static string? Tidy(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Fit(string text) => text.Length <= CareEpisode.MaxNameLength ? text : text[..CareEpisode.MaxNameLength];
 
     internal static string Words(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 

@@ -4,6 +4,7 @@ using Safeguard.Calendar;
 using Safeguard.Common;
 using Safeguard.People;
 using Safeguard.Persistence;
+using static Safeguard.LookedAfter.RecordInput;
 
 namespace Safeguard.LookedAfter;
 
