@@ -277,23 +277,8 @@ public sealed class AdoptionService(SafeguardDbContext db, PersonIndex people)
         decision.RecordedByName = actor.Name.Length <= CareEpisode.MaxNameLength ? actor.Name : actor.Name[..CareEpisode.MaxNameLength];
     }
 
-    private async Task<Person> ChildAsync(Guid personId, Actor actor, CancellationToken cancellationToken)
-    {
-        var child = await people.Visible(actor).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        return child is { Kind: PersonKind.Child, MergedIntoId: null }
-            ? child
-            : throw new SafeguardValidationException("PersonId", "There is no such child, or their record was merged into another");
-    }
+    private Task<Person> ChildAsync(Guid personId, Actor actor, CancellationToken cancellationToken) =>
+        VisibleChildAsync(people, personId, actor, "child", cancellationToken);
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    private Task SaveAsync(CancellationToken cancellationToken) => SaveAndClearAsync(db, cancellationToken);
 }

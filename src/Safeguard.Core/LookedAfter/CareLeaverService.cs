@@ -321,23 +321,8 @@ public sealed class CareLeaverService(SafeguardDbContext db, PersonIndex people,
     internal static bool LookedAfterOn(IEnumerable<CareEpisode> episodes, DateOnly on) =>
         episodes.Any(e => e.StartedOn <= on && (e.EndedOn is null || e.EndedOn > on));
 
-    private async Task<Person> ChildAsync(Guid personId, Actor actor, CancellationToken cancellationToken)
-    {
-        var child = await people.Visible(actor).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        return child is { Kind: PersonKind.Child, MergedIntoId: null }
-            ? child
-            : throw new SafeguardValidationException("PersonId", "There is no such young person, or their record was merged into another");
-    }
+    private Task<Person> ChildAsync(Guid personId, Actor actor, CancellationToken cancellationToken) =>
+        VisibleChildAsync(people, personId, actor, "young person", cancellationToken);
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    private Task SaveAsync(CancellationToken cancellationToken) => SaveAndClearAsync(db, cancellationToken);
 }

@@ -20,13 +20,8 @@ public sealed partial class LookedAfterService
     private IQueryable<Identity.User> IroUsers() =>
         db.Users.Where(u => !u.IsDisabled && db.Agencies.Any(a => a.Id == u.AgencyId && a.IsActive && a.Type == AgencyType.ChildrensSocialCare));
 
-    private async Task<Person> ChildAsync(Guid personId, Auditing.Actor actor, CancellationToken cancellationToken)
-    {
-        var child = await people.Visible(actor).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        return child is { Kind: PersonKind.Child, MergedIntoId: null }
-            ? child
-            : throw new SafeguardValidationException("PersonId", "There is no such child, or their record was merged into another");
-    }
+    private Task<Person> ChildAsync(Guid personId, Auditing.Actor actor, CancellationToken cancellationToken) =>
+        VisibleChildAsync(people, personId, actor, "child", cancellationToken);
 
     private async Task<List<CareEpisode>> EpisodesAsync(Guid personId, bool tracked, CancellationToken cancellationToken)
     {
@@ -186,17 +181,7 @@ public sealed partial class LookedAfterService
 
     internal static string Words(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    private Task SaveAsync(CancellationToken cancellationToken) => SaveAndClearAsync(db, cancellationToken);
 
     /// <summary>An optional postcode, written as the return writes it ("BL9 0EJ"); a problem on <paramref name="field"/> when it is not one.</summary>
     private static string? CheckOptionalPostcode(List<ValidationProblem> problems, string field, string? postcode)

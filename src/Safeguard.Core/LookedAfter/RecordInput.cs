@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Auditing;
 using Safeguard.Common;
+using Safeguard.People;
+using Safeguard.Persistence;
 
 namespace Safeguard.LookedAfter;
 
@@ -19,4 +23,29 @@ internal static class RecordInput
 
     /// <summary>A name cut to the length an episode keeps.</summary>
     public static string Fit(string text) => text.Length <= CareEpisode.MaxNameLength ? text : text[..CareEpisode.MaxNameLength];
+
+    /// <summary>
+    /// The child the actor may see, not merged into another record; otherwise refused naming PersonId, calling them
+    /// <paramref name="noun"/> ("child", "young person").
+    /// </summary>
+    public static async Task<Person> VisibleChildAsync(PersonIndex people, Guid personId, Actor actor, string noun, CancellationToken cancellationToken)
+    {
+        var child = await people.Visible(actor).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        return child is { Kind: PersonKind.Child, MergedIntoId: null }
+            ? child
+            : throw new SafeguardValidationException("PersonId", $"There is no such {noun}, or their record was merged into another");
+    }
+
+    /// <summary>Saves, and forgets what was tracked whether or not the save went through (a refused save leaves nothing behind).</summary>
+    public static async Task SaveAndClearAsync(SafeguardDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
 }
