@@ -80,10 +80,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolderExists();
-                options.UseSqlite(ConnectionString);
+                options.UseSqlite(ConnectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(ConnectionString);
+                options.UseNpgsql(ConnectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             default:
                 throw new SafeguardConfigurationException($"Unknown database provider {Provider}.");
