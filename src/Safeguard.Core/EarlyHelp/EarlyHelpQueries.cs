@@ -16,8 +16,7 @@ public sealed partial class EarlyHelpService
     /// </summary>
     public async Task<IReadOnlyList<EarlyHelpListItem>> ListAsync(EarlyHelpListQuery query, bool partner, Actor actor, CancellationToken cancellationToken = default)
     {
-        var ids = await Ordered(Filtered(query, partner, actor)).Select(e => e.Id).ToListAsync(cancellationToken);
-        var items = await ItemsAsync(ids, cancellationToken);
+        var items = await ItemsAsync(await Ordered(Filtered(query, partner, actor)).Select(e => e.Id).ToListAsync(cancellationToken), cancellationToken);
         await AuditListAsync(partner, actor, items.Count, cancellationToken);
         return items;
     }
@@ -31,8 +30,7 @@ public sealed partial class EarlyHelpService
         var episodes = Filtered(query, partner, actor);
         var total = await episodes.CountAsync(cancellationToken);
         var (number, skip) = ListPage.Clamp(total, page, pageSize);
-        var ids = total == 0 ? [] : await Ordered(episodes).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(cancellationToken);
-        var items = await ItemsAsync(ids, cancellationToken);
+        var items = total == 0 ? [] : await ItemsAsync(await Ordered(episodes).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(cancellationToken), cancellationToken);
         await AuditListAsync(partner, actor, total, cancellationToken);
         return new ListPage<EarlyHelpListItem>(items, total, number, pageSize);
     }
@@ -77,7 +75,11 @@ public sealed partial class EarlyHelpService
         .ThenBy(e => e.FamilyName)
         .ThenBy(e => e.Id);
 
-    /// <summary>The list's rows of the episodes given, in the order given.</summary>
+    /// <summary>
+    /// The list's rows of the episodes given, in the order given, read with one query: each row's children, current lead
+    /// (the latest agreed and not ended) with the agency's name, and last review are worked out by the database for these
+    /// episodes only (in the ordering query they would be worked out for every episode before the page is cut).
+    /// </summary>
     private async Task<IReadOnlyList<EarlyHelpListItem>> ItemsAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
@@ -85,26 +87,24 @@ public sealed partial class EarlyHelpService
             return [];
         }
 
-        var loaded = new Dictionary<Guid, EarlyHelpEpisode>();
-        foreach (var chunk in ids.Chunk(500))
+        var rows = await db.Set<EarlyHelpEpisode>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new
         {
-            var part = chunk.ToList();
-            foreach (var e in await db.Set<EarlyHelpEpisode>().AsNoTracking().Where(e => part.Contains(e.Id))
-                .Include(e => e.Members).Include(e => e.Leads).ThenInclude(l => l.Agency).Include(e => e.Reviews).AsSplitQuery().ToListAsync(cancellationToken))
-            {
-                loaded[e.Id] = e;
-            }
-        }
-
+            e.Id,
+            e.FamilyName,
+            Children = e.Members.Count(m => m.IsChild),
+            e.StartedOn,
+            e.Source,
+            // One scalar each (a lookup by the episode's index) rather than one object (a window over every open lead).
+            LeadName = e.Leads.Where(l => l.To == null).OrderByDescending(l => l.From).Select(l => l.Name).FirstOrDefault(),
+            LeadAgencyId = e.Leads.Where(l => l.To == null).OrderByDescending(l => l.From).Select(l => (Guid?)l.AgencyId).FirstOrDefault(),
+            LeadAgency = e.Leads.Where(l => l.To == null).OrderByDescending(l => l.From).Select(l => l.Agency!.Name).FirstOrDefault(),
+            Authorised = e.AssessmentAuthorisedOn != null,
+            LastReview = e.Reviews.Max(r => (DateOnly?)r.HeldOn),
+            e.ClosedOn,
+        }).ToDictionaryAsync(e => e.Id, cancellationToken);
         var deadlines = await calendar.DeadlinesAsync(cancellationToken);
-        return [.. ids.Where(loaded.ContainsKey).Select(id =>
-        {
-            var e = loaded[id];
-            var lead = e.CurrentLead;
-            var last = e.Reviews.Count == 0 ? (DateOnly?)null : e.Reviews.Max(r => r.HeldOn);
-            return new EarlyHelpListItem(e.Id, e.FamilyName, e.Members.Count(m => m.IsChild), e.StartedOn, e.Source, lead?.Name, lead?.AgencyId, lead?.Agency?.Name,
-                e.AssessmentAuthorisedOn is not null, last, NextReview(deadlines, e, last), e.ClosedOn);
-        })];
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(e => new EarlyHelpListItem(e.Id, e.FamilyName, e.Children, e.StartedOn, e.Source, e.LeadName, e.LeadAgencyId, e.LeadAgency,
+            e.Authorised, e.LastReview, NextReview(deadlines, e.StartedOn, e.LastReview, e.ClosedOn), e.ClosedOn))];
     }
 
     private async Task AuditListAsync(bool partner, Actor actor, int results, CancellationToken cancellationToken)
@@ -188,6 +188,9 @@ public sealed partial class EarlyHelpService
     {
         ArgumentNullException.ThrowIfNull(deadlines);
         ArgumentNullException.ThrowIfNull(episode);
-        return deadlines.Assess(deadlines.Calculate(ReviewTimescale, lastReview ?? episode.StartedOn), episode.ClosedOn);
+        return NextReview(deadlines, episode.StartedOn, lastReview, episode.ClosedOn);
     }
+
+    private static DeadlineAssessment NextReview(DeadlineService deadlines, DateOnly startedOn, DateOnly? lastReview, DateOnly? closedOn) =>
+        deadlines.Assess(deadlines.Calculate(ReviewTimescale, lastReview ?? startedOn), closedOn);
 }
