@@ -21,6 +21,7 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
     : IdentityDbContext<User, Role, Guid>(options)
 {
     private readonly List<PendingAccess> _pendingAccess = [];
+    private bool _accessDeferred;
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -126,7 +127,26 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
             throw new ArgumentException("Access events record reads; changes are audited when they are saved.", nameof(action));
         }
 
-        _pendingAccess.Add(new PendingAccess(entityType, entityId, action, detail));
+        _pendingAccess.Add(new PendingAccess(entityType, entityId, action, detail, CurrentProcess));
+    }
+
+    /// <summary>
+    /// From now until <see cref="FlushAccessEventsAsync"/>, a save with nothing to write but access events keeps them
+    /// instead, so that a page reading through several services writes its reads to the audit trail once (one
+    /// transaction, one turn of the chain's lock) rather than once a service. Each event keeps the process it was
+    /// recorded under. The web app does this for a page's GET handler and flushes before the page is rendered, so no
+    /// page shows what it read without the read being audited (docs/adr/0094).
+    /// </summary>
+    public void DeferAccessEvents() => _accessDeferred = true;
+
+    /// <summary>Writes the access events kept since <see cref="DeferAccessEvents"/>, and saves as usual from then on.</summary>
+    public async Task FlushAccessEventsAsync(CancellationToken cancellationToken = default)
+    {
+        _accessDeferred = false;
+        if (_pendingAccess.Count > 0)
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -185,7 +205,23 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var process = CurrentProcess ?? throw new InvalidOperationException(
+        var readsOnly = changes.Count == 0 && !ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        if (readsOnly && _accessDeferred)
+        {
+            // Reads recorded before their process began are audited under the process of this save, as when written at once.
+            for (var i = 0; i < _pendingAccess.Count; i++)
+            {
+                if (_pendingAccess[i].Process is null && CurrentProcess is { } current)
+                {
+                    _pendingAccess[i] = _pendingAccess[i] with { Process = current };
+                }
+            }
+
+            return 0;
+        }
+
+        // Reads alone may be saved after their processes ended (a deferred flush): each access event carries its own.
+        var process = CurrentProcess ?? (readsOnly ? _pendingAccess.Select(a => a.Process).FirstOrDefault(p => p is not null) : null) ?? throw new InvalidOperationException(
             "A change was saved outside a process context. Call BeginProcess(...) first so the audit trail can say who made the change and why.");
 
         var ownTransaction = Database.CurrentTransaction is null
@@ -204,7 +240,7 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
 
             foreach (var access in _pendingAccess)
             {
-                events.Add(NewEvent(process, now, AuditEventKind.Access, access.EntityType, access.EntityId, access.Action, null, access.Detail));
+                events.Add(NewEvent(access.Process ?? process, now, AuditEventKind.Access, access.EntityType, access.EntityId, access.Action, null, access.Detail));
             }
 
             var (sequence, previousHash) = head;
@@ -217,7 +253,7 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
             }
 
             int written;
-            if (changes.Count == 0 && !ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (readsOnly)
             {
                 // Only reads to record (a page viewed): the access events are written straight to the table in the
                 // chain's order, as the bulk writes' events are, without the change tracker (a list naming hundreds
@@ -336,7 +372,8 @@ public sealed partial class SafeguardDbContext(DbContextOptions<SafeguardDbConte
             Hash = "",
         };
 
-    private sealed record PendingAccess(string EntityType, string EntityId, AuditAction Action, string? Detail);
+    /// <summary>A read to audit with the next save, and the process it was recorded under (null: the process of the save).</summary>
+    private sealed record PendingAccess(string EntityType, string EntityId, AuditAction Action, string? Detail, ProcessContext? Process);
 
     private sealed class ProcessScope(SafeguardDbContext context, ProcessContext? previous) : IDisposable
     {

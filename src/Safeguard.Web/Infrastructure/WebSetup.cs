@@ -107,6 +107,7 @@ public static class WebSetup
         services.AddRazorPages(o =>
         {
             o.Conventions.AddPageRoute("/Index", "/home");
+            o.Conventions.ConfigureFilter(new PageReadAuditing());
             // Census files are large: the upload page alone accepts bodies up to the configured limit (plus room for
             // the form around the file), so that the page itself can refuse a larger file with a clear message.
             o.Conventions.AddPageApplicationModelConvention("/Returns/Cin/Index", model =>

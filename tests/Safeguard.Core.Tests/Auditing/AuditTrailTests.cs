@@ -81,6 +81,80 @@ public class AuditTrailTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task Deferred_reads_are_written_once_at_the_flush_each_under_its_own_process(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.MigratedContextAsync();
+        db.DeferAccessEvents();
+        using (db.BeginProcess("Lado.List", Tester))
+        {
+            db.RecordAccess("LadoAllegation", "list", AuditAction.Searched, "results=3");
+            Assert.Equal(0, await db.SaveChangesAsync(TestContext.Current.CancellationToken));
+        }
+
+        using (db.BeginProcess("Lado.WaitingReferrals", Tester))
+        {
+            db.RecordAccess("Contact", "lado-referrals", AuditAction.Searched, "results=1");
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using (var before = database.NewContext())
+        {
+            Assert.Equal(0, await before.AuditEvents.CountAsync(TestContext.Current.CancellationToken));
+        }
+
+        await db.FlushAccessEventsAsync(TestContext.Current.CancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([("Lado.List", "list"), ("Lado.WaitingReferrals", "lado-referrals")], events.Select(e => (e.Process, e.EntityId)));
+        Assert.True((await AuditTrail.VerifyAsync(db, TestContext.Current.CancellationToken)).Intact);
+
+        // A read recorded before its process began is audited under the process of the save that kept it.
+        db.DeferAccessEvents();
+        db.RecordAccess("ContextualLocation", "L1");
+        using (db.BeginProcess("Contextual.ViewLocation", Tester))
+        {
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await db.FlushAccessEventsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("Contextual.ViewLocation", (await db.AuditEvents.AsNoTracking().SingleAsync(e => e.EntityId == "L1", TestContext.Current.CancellationToken)).Process);
+
+        // After the flush, reads are saved at once again.
+        using (db.BeginProcess("Children.View", Tester))
+        {
+            db.RecordAccess("Child", "C123");
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(4, await db.AuditEvents.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task A_change_saved_while_reads_are_deferred_is_written_at_once_with_the_reads_kept_so_far(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.MigratedContextAsync();
+        db.DeferAccessEvents();
+        using (db.BeginProcess("Children.View", Tester))
+        {
+            db.RecordAccess("Child", "C123");
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        using (db.BeginProcess("Agencies.Create", Tester))
+        {
+            db.Agencies.Add(NewAgency());
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var check = database.NewContext();
+        var events = await check.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([(AuditEventKind.Change, "Agencies.Create"), (AuditEventKind.Access, "Children.View")], events.Select(e => (e.Kind, e.Process)));
+        await db.FlushAccessEventsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, await check.AuditEvents.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task The_database_refuses_to_change_or_delete_an_audit_event(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
