@@ -121,10 +121,63 @@ public sealed class CsvIssueWriter : IIssueWriter
     public void Write(IInterchangeIssue issue)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        var message = Quote(issue.Message);
-        _writer.Write(string.Join(',', Quote(issue.Rule), issue.SeverityText, _withTable ? message + "," + Quote(issue.Table ?? "") : message, Quote(issue.ChildId ?? ""),
-            Quote(string.Join(';', issue.Fields)), issue.Line?.ToString(CultureInfo.InvariantCulture) ?? ""));
+        _writer.Write(Quote(issue.Rule));
+        _writer.Write(',');
+        _writer.Write(issue.SeverityText);
+        _writer.Write(',');
+        _writer.Write(Quoted(_messages, issue.Message));
+        if (_withTable)
+        {
+            _writer.Write(',');
+            _writer.Write(Quote(issue.Table ?? ""));
+        }
+
+        _writer.Write(',');
+        _writer.Write(Quote(issue.ChildId ?? ""));
+        _writer.Write(',');
+        _writer.Write(Quoted(_fields, issue.Fields));
+        _writer.Write(',');
+        if (issue.Line is { } line)
+        {
+            Span<char> digits = stackalloc char[11];
+            line.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+            _writer.Write(digits[..written]);
+        }
+
         _writer.Write('\n');
+    }
+
+    // A rule's issues share their message and list of fields: each is quoted once (a few hundred rules, so the caches stay small).
+    private const int Cached = 4096;
+    private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<IReadOnlyList<string>, string> _fields = new(ReferenceEqualityComparer.Instance);
+
+    private static string Quoted(Dictionary<string, string> cache, string message)
+    {
+        if (!cache.TryGetValue(message, out var quoted))
+        {
+            quoted = Quote(message);
+            if (cache.Count < Cached)
+            {
+                cache[message] = quoted;
+            }
+        }
+
+        return quoted;
+    }
+
+    private static string Quoted(Dictionary<IReadOnlyList<string>, string> cache, IReadOnlyList<string> fields)
+    {
+        if (!cache.TryGetValue(fields, out var quoted))
+        {
+            quoted = Quote(string.Join(';', fields));
+            if (cache.Count < Cached)
+            {
+                cache[fields] = quoted;
+            }
+        }
+
+        return quoted;
     }
 
     public void Complete(IssueReportTotals totals) => _writer.Flush();

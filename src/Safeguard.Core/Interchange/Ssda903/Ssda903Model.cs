@@ -269,13 +269,34 @@ public sealed class Ssda903Child(string id)
         Sort(EpisodesLast);
     }
 
+    private static bool Before(Ssda903Episode a, Ssda903Episode b)
+    {
+        var x = a.Decom.Value ?? DateOnly.MaxValue;
+        var y = b.Decom.Value ?? DateOnly.MaxValue;
+        return x < y || (x == y && a.Line < b.Line);
+    }
+
     private static void Sort(List<Ssda903Episode> episodes)
     {
-        if (episodes.Count > 1)
+        // By start date (blank last), then line (the episodes of a list come from one file, so no two are equal).
+        if (episodes.Count > 16)
         {
-            var ordered = episodes.OrderBy(e => e.Decom.Value ?? DateOnly.MaxValue).ThenBy(e => e.Line).ToList();
-            episodes.Clear();
-            episodes.AddRange(ordered);
+            episodes.Sort(static (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0);
+            return;
+        }
+
+        // A child has a few episodes, mostly in order already: an insertion sort in place.
+        for (var i = 1; i < episodes.Count; i++)
+        {
+            var episode = episodes[i];
+            var j = i - 1;
+            while (j >= 0 && Before(episode, episodes[j]))
+            {
+                episodes[j + 1] = episodes[j];
+                j--;
+            }
+
+            episodes[j + 1] = episode;
         }
     }
 }

@@ -459,9 +459,10 @@ public sealed class Ssda903Reader
 
         public bool Has(string column) => present[definition.Index[column]];
 
-        public string? Text(string column)
+        public string? Text(string column) => Text(column, definition.Index[column]);
+
+        private string? Text(string column, int index)
         {
-            var index = definition.Index[column];
             var value = values[index];
             var spec = definition.Column(index);
             if (value is null && !spec.CanBeBlank && spec.Rule is null && present[index])
@@ -475,7 +476,7 @@ public sealed class Ssda903Reader
         public string? Code(string column)
         {
             var index = definition.Index[column];
-            var value = Text(column);
+            var value = Text(column, index);
             var spec = definition.Column(index);
             if (value is not null && spec.Rule is null && spec.Codes is { } codes && !codes.Contains(value))
             {
@@ -488,7 +489,7 @@ public sealed class Ssda903Reader
         public Ssda903Date Date(string column)
         {
             var index = definition.Index[column];
-            var value = Text(column);
+            var value = Text(column, index);
             if (value is null)
             {
                 return Ssda903Date.Blank;
@@ -506,7 +507,7 @@ public sealed class Ssda903Reader
         public Ssda903Number Number(string column)
         {
             var index = definition.Index[column];
-            var value = Text(column);
+            var value = Text(column, index);
             if (value is null)
             {
                 return default;

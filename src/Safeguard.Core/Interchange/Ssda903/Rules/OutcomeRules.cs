@@ -19,17 +19,31 @@ internal static class OutcomeRules
                 return;
             }
 
-            var cla = new Lazy<bool>(() => ContinuouslyLookedAfter(child, context));
-            foreach (var row in child.Oc2)
+            var facts = context.Oc2FactsOf(child);
+            var rows = child.Oc2;
+            for (var i = 0; i < rows.Count; i++)
             {
-                var dob = Dob(child, row.Dob);
-                var facts = new Oc2Facts(dob is { } d ? On(d, context.Start) : null, dob is { } e ? On(e, context.End) : null, cla, context.Has(Ssda903Table.Episodes));
-                if (fires(row, facts))
+                if (fires(rows[i], facts[i]))
                 {
-                    context.Report(O2, row, fields);
+                    context.Report(O2, rows[i], fields);
                 }
             }
         };
+
+    /// <summary>The facts of each of the child's OC2 rows, in order; whether in the cohort is worked out when a rule first asks, once for the child.</summary>
+    internal static Oc2Facts[] FactsOf(Ssda903Child child, Ssda903RuleContext context)
+    {
+        var cla = new Lazy<bool>(() => ContinuouslyLookedAfter(child, context), LazyThreadSafetyMode.None);
+        var episodesGiven = context.Has(Ssda903Table.Episodes);
+        var facts = new Oc2Facts[child.Oc2.Count];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var dob = Dob(child, child.Oc2[i].Dob);
+            facts[i] = new Oc2Facts(dob is { } d ? On(d, context.Start) : null, dob is { } e ? On(e, context.End) : null, cla, episodesGiven);
+        }
+
+        return facts;
+    }
 
     /// <summary>What the OC2 rules need to know of the child: ages at the start and end of the year and whether in the 12-month cohort.</summary>
     internal sealed record Oc2Facts(int? AgeAtStart, int? AgeAtEnd, Lazy<bool> Cla, bool EpisodesGiven)

@@ -126,6 +126,8 @@ public sealed class Ssda903RuleContext
     private readonly Action<Ssda903Issue> _sink;
     private Ssda903RuleDefinition _rule = null!;
     private string? _child;
+    private Ssda903Child? _oc2FactsChild;
+    private OutcomeRules.Oc2Facts[] _oc2Facts = [];
 
     public Ssda903RuleContext(CinCollection collection, Ssda903Return data, Action<Ssda903Issue> sink, Ssda903ReferenceData? reference = null)
     {
@@ -165,5 +167,21 @@ public sealed class Ssda903RuleContext
     {
         _rule = rule;
         _child = child.Id;
+        if (!ReferenceEquals(child, _oc2FactsChild))
+        {
+            _oc2FactsChild = null;
+        }
+    }
+
+    /// <summary>The current child's OC2 facts (ages, whether in the 12-month cohort), worked out once for all the OC2 rules.</summary>
+    internal OutcomeRules.Oc2Facts[] Oc2FactsOf(Ssda903Child child)
+    {
+        if (!ReferenceEquals(child, _oc2FactsChild))
+        {
+            _oc2Facts = OutcomeRules.FactsOf(child, this);
+            _oc2FactsChild = child;
+        }
+
+        return _oc2Facts;
     }
 }
