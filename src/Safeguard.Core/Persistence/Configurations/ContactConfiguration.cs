@@ -25,7 +25,9 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasMany(c => c.Children).WithOne().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.InformationRequests).WithOne(r => r.Contact).HasForeignKey(r => r.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.ReceivedAt);
-        builder.HasIndex(c => c.Decision);
+        // The contacts of one decision, oldest first (the LADO's referrals waiting, the queue): read in index order
+        // rather than along every contact's date, filtering (docs/performance.md).
+        builder.HasIndex(c => new { c.Decision, c.ReceivedAt });
 
         // A partner's own contacts, newest (or oldest) first, one page at a time: read in index order.
         builder.HasIndex(c => new { c.FromAgencyId, c.ReceivedAt });
