@@ -65,13 +65,16 @@ public sealed partial class EarlyHelpService
     }
 
     /// <summary>
-    /// Open episodes first, then by the day the next review is counted from (the last review, or the start when there is
+    /// Open episodes first, by the day the next review is counted from (the last review, or the start when there is
     /// none): the review timescale only adds time to that day, so this is the next review's due date order, overdue ones
-    /// first. Then by family name, then by id so that pages never overlap.
+    /// first. Then the closed ones, most recently closed first (a closed episode has no review due; its last review is
+    /// looked up for the open ones only, not for the thousands closed over the years). Then by family name, then by id
+    /// so that pages never overlap.
     /// </summary>
     private static IQueryable<EarlyHelpEpisode> Ordered(IQueryable<EarlyHelpEpisode> episodes) => episodes
         .OrderBy(e => e.ClosedOn == null ? 0 : 1)
-        .ThenBy(e => e.Reviews.Max(r => (DateOnly?)r.HeldOn) ?? e.StartedOn)
+        .ThenBy(e => e.ClosedOn == null ? e.Reviews.Max(r => (DateOnly?)r.HeldOn) ?? e.StartedOn : (DateOnly?)null)
+        .ThenByDescending(e => e.ClosedOn)
         .ThenBy(e => e.FamilyName)
         .ThenBy(e => e.Id);
 

@@ -119,6 +119,28 @@ public class EarlyHelpTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task The_list_puts_open_episodes_first_by_review_anchor_then_closed_ones_most_recently_closed_first_with_their_leads(DatabaseProvider provider)
+    {
+        await using var f = await Fixture.CreateAsync(provider);
+        var lead = new EarlyHelpLeadInput(f.Locality.Id, null, "Lou Locality", null, D(2026, 8, 1));
+        var later = await f.StartAsync(f.Journey.ChildId, D(2026, 9, 1));
+        var earlier = await f.StartAsync(await f.Journey.AddChildAsync("Bilal", "Ahmed"), D(2026, 8, 1), lead);
+        var closedFirst = await f.StartAsync(await f.Journey.AddChildAsync("Cara", "Jones"), D(2026, 5, 1));
+        var closedLast = await f.StartAsync(await f.Journey.AddChildAsync("Dana", "Kerr"), D(2026, 4, 1));
+        await f.EarlyHelp.CloseAsync(closedFirst.Id, await f.VersionAsync(closedFirst.Id), new(D(2026, 10, 1), EarlyHelpOutcome.NeedsMet, null), partner: false, f.Coordinator, Ct);
+        await f.EarlyHelp.CloseAsync(closedLast.Id, await f.VersionAsync(closedLast.Id), new(D(2026, 11, 1), EarlyHelpOutcome.NeedsMet, null), partner: false, f.Coordinator, Ct);
+
+        var all = await f.EarlyHelp.ListAsync(new EarlyHelpListQuery(IncludeClosed: true), partner: false, f.Coordinator, Ct);
+        Assert.Equal([earlier.Id, later.Id, closedLast.Id, closedFirst.Id], all.Select(i => i.Id));
+        var page = await f.EarlyHelp.ListPageAsync(new EarlyHelpListQuery(IncludeClosed: true), partner: false, f.Coordinator, 2, pageSize: 2, cancellationToken: Ct);
+        Assert.Equal((4, 2), (page.Total, page.Page));
+        Assert.Equal([closedLast.Id, closedFirst.Id], page.Items.Select(i => i.Id));
+        var first = all[0];
+        Assert.Equal(("Lou Locality", f.Locality.Id, f.Locality.Name, 1, (DateOnly?)null), (first.LeadName, first.LeadAgencyId, first.LeadAgency, first.Children, first.ClosedOn));
+        Assert.Null(all[1].LeadName);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task The_episode_is_worked_through_to_closure_with_versions_checked_and_partners_limited_to_their_own(DatabaseProvider provider)
     {
         await using var f = await Fixture.CreateAsync(provider);
