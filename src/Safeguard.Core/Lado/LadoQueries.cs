@@ -96,7 +96,7 @@ public sealed partial class LadoService
             }
         }
 
-        var views = await ViewsAsync([.. ids.Where(loaded.ContainsKey).Select(id => loaded[id])], actor, cancellationToken);
+        var views = await ViewsAsync([.. ids.Where(loaded.ContainsKey).Select(id => loaded[id])], actor, cancellationToken, deadlines);
         using (db.BeginProcess("Lado.List", actor))
         {
             db.RecordAccess(EntityType, "list", AuditAction.Searched, $"status={filter.Status}; sector={filter.Sector}; category={filter.Category}; worker={filter.Worker}; overdue={filter.OverdueOnly}; page={number}; results={total}");
@@ -152,8 +152,8 @@ public sealed partial class LadoService
         var waiting = db.Set<Contact>().AsNoTracking().Where(c => c.Decision == ContactDecision.ReferToLado && !opened.Contains(c.Id));
         var total = await waiting.CountAsync(cancellationToken);
         var size = count ?? Math.Max(1, total);
-        var contacts = total == 0 ? [] : await waiting.Include(c => c.Children).Include(c => c.FromAgency)
-            .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Take(size).AsSplitQuery()
+        var contacts = total == 0 ? [] : await waiting.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Take(size)
+            .Select(c => new { c.Id, c.ReceivedAt, c.DecidedAt, Agency = c.FromAgency!.Name, c.ReferrerName, Children = c.Children.Select(x => x.DescribedName).ToList(), c.Concerns })
             .ToListAsync(cancellationToken);
         using (db.BeginProcess("Lado.WaitingReferrals", actor))
         {
@@ -161,8 +161,8 @@ public sealed partial class LadoService
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new ListPage<WaitingReferral>([.. contacts.Select(c => new WaitingReferral(c.Id, c.ReceivedAt, c.DecidedAt, c.FromAgency?.Name ?? "", c.ReferrerName,
-            [.. c.Children.Select(x => x.DescribedName)], c.Concerns))], total, 1, size);
+        return new ListPage<WaitingReferral>([.. contacts.Select(c => new WaitingReferral(c.Id, c.ReceivedAt, c.DecidedAt, c.Agency ?? "", c.ReferrerName,
+            c.Children, c.Concerns))], total, 1, size);
     }
 
     /// <summary>A new allegation's details prefilled from a contact decided "refer to the LADO": the referrer, the date and the identified children.</summary>
@@ -202,9 +202,9 @@ public sealed partial class LadoService
         return [.. ids.Select(id => visible.TryGetValue(id, out var p) ? new AllegationChildView(id, p.DisplayName, p.DateOfBirth) : new AllegationChildView(id, RestrictedName, null))];
     }
 
-    private async Task<List<AllegationView>> ViewsAsync(IReadOnlyList<LadoAllegation> allegations, Actor actor, CancellationToken cancellationToken)
+    private async Task<List<AllegationView>> ViewsAsync(IReadOnlyList<LadoAllegation> allegations, Actor actor, CancellationToken cancellationToken, DeadlineService? deadlines = null)
     {
-        var deadlines = await calendar.DeadlinesAsync(cancellationToken);
+        deadlines ??= await calendar.DeadlinesAsync(cancellationToken);
         var childIds = allegations.SelectMany(a => a.Children).Select(c => c.PersonId).Distinct().ToList();
         var children = (await ChildrenAsync(childIds, actor, cancellationToken)).ToDictionary(c => c.PersonId);
         var agencyIds = allegations.SelectMany(a => new[] { a.EmployerAgencyId, a.ReferrerAgencyId }).OfType<Guid>().Distinct().ToList();
