@@ -102,7 +102,7 @@ public sealed class AsylumAndPermanenceService(SafeguardDbContext db, PersonInde
         ArgumentNullException.ThrowIfNull(actor);
         var child = await ChildAsync(personId, actor, cancellationToken);
         var record = await db.Set<UascStatus>().FirstOrDefaultAsync(u => u.PersonId == child.Id, cancellationToken);
-        Conflict(record is not null, version, "The child's asylum-seeking status");
+        RefuseStale(db, record is not null, version, "The child's asylum-seeking status");
         var problems = new List<ValidationProblem>();
         var eighteenth = child.DateOfBirth?.AddYears(18);
         if (child.DateOfBirth is null)
@@ -191,7 +191,7 @@ public sealed class AsylumAndPermanenceService(SafeguardDbContext db, PersonInde
         ArgumentNullException.ThrowIfNull(actor);
         var child = await ChildAsync(personId, actor, cancellationToken);
         var record = await db.Set<PreviousPermanence>().FirstOrDefaultAsync(p => p.PersonId == child.Id, cancellationToken);
-        Conflict(record is not null, version, "The child's previous permanence");
+        RefuseStale(db, record is not null, version, "The child's previous permanence");
         var option = Tidy(details.Option)?.ToUpperInvariant();
         var authority = Tidy(details.LocalAuthority)?.ToUpperInvariant();
         var problems = new List<ValidationProblem>();
@@ -283,17 +283,6 @@ public sealed class AsylumAndPermanenceService(SafeguardDbContext db, PersonInde
         return born is { } b && d.OrderYear is { } year && new DateOnly(year, d.OrderMonth ?? 12, d.OrderDay ?? DateTime.DaysInMonth(year, d.OrderMonth ?? 12)) < b
             ? "The date of the order must be after the child's birth"
             : null;
-    }
-
-    private void Conflict(bool exists, int? version, string what)
-    {
-        if (exists != (version is not null))
-        {
-            db.ChangeTracker.Clear();
-            throw new ConcurrencyConflictException(exists
-                ? $"{what} was recorded by someone else since you read it: reload it and try again"
-                : $"{what} is no longer recorded: reload it and try again");
-        }
     }
 
     private Task<Person> ChildAsync(Guid personId, Actor actor, CancellationToken cancellationToken) =>

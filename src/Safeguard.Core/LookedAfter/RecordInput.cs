@@ -36,6 +36,21 @@ internal static class RecordInput
             : throw new SafeguardValidationException("PersonId", $"There is no such {noun}, or their record was merged into another");
     }
 
+    /// <summary>
+    /// Refuses a save made from a stale read of a one-a-child record: the form had none (<paramref name="version"/> null)
+    /// and someone has since recorded it, or the form had one and it is gone. Forgets what was tracked.
+    /// </summary>
+    public static void RefuseStale(SafeguardDbContext db, bool exists, int? version, string what)
+    {
+        if (exists != (version is not null))
+        {
+            db.ChangeTracker.Clear();
+            throw new ConcurrencyConflictException(exists
+                ? $"{what} was recorded by someone else since you read it: reload it and try again"
+                : $"{what} is no longer recorded: reload it and try again");
+        }
+    }
+
     /// <summary>Saves, and forgets what was tracked whether or not the save went through (a refused save leaves nothing behind).</summary>
     public static async Task SaveAndClearAsync(SafeguardDbContext db, CancellationToken cancellationToken)
     {

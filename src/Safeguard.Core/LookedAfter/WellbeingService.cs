@@ -6,6 +6,7 @@ using Safeguard.Common;
 using Safeguard.Interchange.Cin;
 using Safeguard.People;
 using Safeguard.Persistence;
+using static Safeguard.LookedAfter.RecordInput;
 
 namespace Safeguard.LookedAfter;
 
@@ -92,13 +93,7 @@ public sealed class WellbeingService(SafeguardDbContext db, PersonIndex people)
         }
 
         var existing = await db.Set<WellbeingRecord>().FirstOrDefaultAsync(w => w.PersonId == personId && w.Year == year, cancellationToken);
-        if ((existing is null) != (version is null))
-        {
-            db.ChangeTracker.Clear();
-            throw existing is not null && version is null
-                ? new ConcurrencyConflictException($"The child's health and wellbeing for {collection.Name} was recorded by someone else since you read it: reload it and try again")
-                : new ConcurrencyConflictException($"The child's health and wellbeing for {collection.Name} was removed since you read it: reload it and try again");
-        }
+        RefuseStale(db, existing is not null, version, $"The child's health and wellbeing for {collection.Name}");
 
         try
         {
