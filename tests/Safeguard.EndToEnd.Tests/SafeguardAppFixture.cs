@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Safeguard.Testing;
 
 namespace Safeguard.EndToEnd.Tests;
 
@@ -16,6 +17,8 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public class SafeguardAppFixture : IAsyncLifetime
 {
+    static SafeguardAppFixture() => TestHosts.WatchNoFiles();
+
     /// <summary>Chromium flags for a closed network: no background calls home, no sandbox as root.</summary>
     private static readonly string[] ChromiumArgs =
     [

@@ -16,6 +16,8 @@ namespace Safeguard.Web.Tests.Support;
 /// </summary>
 public sealed class SafeguardWebFactory(TestDatabase database) : WebApplicationFactory<Program>
 {
+    static SafeguardWebFactory() => TestHosts.WatchNoFiles();
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public TestDatabase Database { get; } = database;
