@@ -63,7 +63,7 @@ public static class Ssda903Validator
             onIssue(issue);
         }
 
-        var data = new Ssda903Reader(Count).Read(files, cancellationToken);
+        var data = new Ssda903Reader(Count) { InParallel = inParallel }.Read(files, cancellationToken);
         reference ??= Ssda903ReferenceData.None;
         var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rule in rules.Rules)

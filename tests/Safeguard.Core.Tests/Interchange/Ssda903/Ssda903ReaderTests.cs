@@ -235,6 +235,34 @@ public sealed class Ssda903ParallelTests : IDisposable
     }
 
     [Fact]
+    public void Files_read_on_several_threads_give_the_children_rows_and_problems_one_thread_gives_in_the_same_order()
+    {
+        Ssda903Generator.Write(_folder, 3_000, Ssda903Fixture.Collection);
+        // Problems of the files' structure in several tables: a column no table has, short rows, rows without a child,
+        // a date of birth that is not a date, a child only in one table.
+        Rewrite("oc2.csv", lines => [lines[0] + ",EXTRA", .. lines.Skip(1).Select(l => l + ",x")]);
+        Rewrite("episodes.csv", lines => [.. lines.Select((l, i) => i % 500 == 7 ? string.Join(',', l.Split(',').Take(5)) : l)]);
+        Rewrite("reviews.csv", lines => [.. lines.Select((l, i) => i % 700 == 3 ? "," + l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..] : l)]);
+        Rewrite("sw_episodes.csv", lines => [.. lines.Select((l, i) => i % 400 == 9 ? string.Join(',', l.Split(',').Take(3)) : l), "999999,01/01/2010,SW1,01/04/2024,,"]);
+        Rewrite("missing.csv", lines => [.. lines.Select((l, i) => i == 5 ? ReplaceField(l, 1, "31/02/2014") : l)]);
+        var inParallel = new List<Ssda903Issue>();
+        var oneThread = new List<Ssda903Issue>();
+
+        var parallelRead = new Ssda903Reader(inParallel.Add).Read(Ssda903File.FromPaths([_folder]));
+        var oneRead = new Ssda903Reader(oneThread.Add) { InParallel = false }.Read(Ssda903File.FromPaths([_folder]));
+
+        Assert.True(new DirectoryInfo(_folder).EnumerateFiles("*.csv").Sum(f => f.Length) > 256 * 1024, "large enough to be read on several threads");
+        Assert.Equal(5, oneThread.Where(i => i.Rule == Ssda903Issue.StructureRule).Select(i => i.File).Distinct().Count());
+        Assert.Equal(oneThread.Select(Describe), inParallel.Select(Describe));
+        Assert.Equal(oneThread.Select(i => i.Message), inParallel.Select(i => i.Message));
+        Assert.Equal(oneRead.Children.Select(c => c.Id), parallelRead.Children.Select(c => c.Id));
+        Assert.Equal("999999", oneRead.Children[^1].Id);
+        Assert.Equal(
+            oneRead.Children.Select(c => (c.Episodes.Count, c.Reviews.Count, c.SocialWorker.Count, c.Oc2.Count, c.Episodes.Select(e => e.Line).FirstOrDefault())),
+            parallelRead.Children.Select(c => (c.Episodes.Count, c.Reviews.Count, c.SocialWorker.Count, c.Oc2.Count, c.Episodes.Select(e => e.Line).FirstOrDefault())));
+    }
+
+    [Fact]
     public void A_cancelled_run_on_several_threads_stops_with_the_cancellation()
     {
         Ssda903Generator.Write(_folder, 3_000, Ssda903Fixture.Collection);
@@ -246,4 +274,17 @@ public sealed class Ssda903ParallelTests : IDisposable
     }
 
     private static string Describe(Ssda903Issue issue) => $"{issue.Rule}|{issue.Table}|{issue.File}|{issue.Line}|{issue.ChildId}|{string.Join(",", issue.Fields)}";
+
+    private static string ReplaceField(string line, int index, string value)
+    {
+        var fields = line.Split(',');
+        fields[index] = value;
+        return string.Join(',', fields);
+    }
+
+    private void Rewrite(string file, Func<string[], string[]> change)
+    {
+        var path = Path.Combine(_folder, file);
+        File.WriteAllLines(path, change(File.ReadAllLines(path)));
+    }
 }
