@@ -111,6 +111,8 @@ public static class Ssda903Validator
         IReadOnlyList<Ssda903Child> children, int start, int end, Ssda903Rule[] runnable, Ssda903RuleDefinition[] definitions, Ssda903RuleContext context,
         CancellationToken cancellationToken)
     {
+        context.Use(definitions);
+        var checks = Array.ConvertAll(runnable, r => r.Check);
         for (var c = start; c < end; c++)
         {
             if ((c & 0xFF) == 0)
@@ -119,10 +121,11 @@ public static class Ssda903Validator
             }
 
             var child = children[c];
-            for (var i = 0; i < definitions.Length; i++)
+            context.Enter(child);
+            for (var i = 0; i < checks.Length; i++)
             {
-                context.Enter(definitions[i], child);
-                runnable[i].Check(child, context);
+                context.Rule = i;
+                checks[i](child, context);
             }
         }
     }

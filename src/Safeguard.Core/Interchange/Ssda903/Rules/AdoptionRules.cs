@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 
 namespace Safeguard.Interchange.Ssda903.Rules;
@@ -11,7 +12,7 @@ internal static class AdoptionRules
     public static Action<Ssda903Child, Ssda903RuleContext> Ad1(Func<Ssda903Ad1, Ssda903Child, Ssda903RuleContext, bool> fires, params string[] fields) =>
         (child, context) =>
         {
-            foreach (var row in child.Ad1)
+            foreach (var row in CollectionsMarshal.AsSpan(child.Ad1))
             {
                 if (fires(row, child, context))
                 {
@@ -23,7 +24,7 @@ internal static class AdoptionRules
     public static Action<Ssda903Child, Ssda903RuleContext> Placed(Func<Ssda903PlacedAdoption, Ssda903Child, Ssda903RuleContext, bool> fires, params string[] fields) =>
         (child, context) =>
         {
-            foreach (var row in child.PlacedAdoption)
+            foreach (var row in CollectionsMarshal.AsSpan(child.PlacedAdoption))
             {
                 if (fires(row, child, context))
                 {
@@ -78,7 +79,7 @@ internal static class AdoptionRules
             return;
         }
 
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (AdoptedInYear(episode, context))
             {
@@ -152,7 +153,7 @@ internal static class AdoptionRules
             return;
         }
 
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (PlacedForAdoption(episode))
             {
@@ -170,7 +171,7 @@ internal static class AdoptionRules
             return;
         }
 
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (episode.Ls == legalStatus)
             {
@@ -188,7 +189,7 @@ internal static class AdoptionRules
     {
         DateOnly? earliest = null;
         Ssda903PlacedAdoption? row = null;
-        foreach (var p in child.PlacedAdoption)
+        foreach (var p in CollectionsMarshal.AsSpan(child.PlacedAdoption))
         {
             if (p.DatePlaced.Value is { } d && (earliest is null || d < earliest))
             {
@@ -202,7 +203,7 @@ internal static class AdoptionRules
             return;
         }
 
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (dependsOnDecision(episode) && episode.Decom.Value is { } start)
             {
@@ -226,7 +227,7 @@ internal static class AdoptionRules
             return;
         }
 
-        foreach (var row in child.PlacedAdoption)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PlacedAdoption))
         {
             if (row.DatePlacedCeased.Given)
             {
@@ -244,7 +245,7 @@ internal static class AdoptionRules
             return;
         }
 
-        foreach (var row in child.PlacedAdoption)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PlacedAdoption))
         {
             if (row.DatePlaced.Given && !row.DatePlacedCeased.Given && row.ReasonPlacedCeased is null)
             {
@@ -255,7 +256,7 @@ internal static class AdoptionRules
 
     public static Action<Ssda903Child, Ssda903RuleContext> PrevPerm(Func<Ssda903PrevPerm, bool> fires, params string[] fields) => (child, context) =>
     {
-        foreach (var row in child.PrevPerm)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PrevPerm))
         {
             if (fires(row))
             {
@@ -272,7 +273,7 @@ internal static class AdoptionRules
             return;
         }
 
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (episode.Rne == "S" && episode.Decom.Value is { } start && context.Collection.Contains(start))
             {

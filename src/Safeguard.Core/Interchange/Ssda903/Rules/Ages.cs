@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Safeguard.Interchange.Ssda903.Rules;
 
 /// <summary>Ages, durations and the looked-after periods the rules share.</summary>
@@ -76,7 +78,7 @@ internal static class Ages
     /// <summary>True when the child is looked after at any time in the year (an episode open on some day of it).</summary>
     public static bool LookedAfterInYear(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (episode.Decom.Value is { } decom && decom <= context.End && (episode.Dec.Value is not { } dec || dec >= context.Start))
             {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 
 namespace Safeguard.Interchange.Ssda903.Rules;
@@ -20,7 +21,7 @@ internal static class CareLeaverRules
             return;
         }
 
-        foreach (var row in child.Oc3)
+        foreach (var row in CollectionsMarshal.AsSpan(child.Oc3))
         {
             if (row.AnyGiven)
             {
@@ -38,7 +39,7 @@ internal static class CareLeaverRules
         }
 
         var all = new List<Ssda903Episode>(child.Episodes);
-        foreach (var last in child.EpisodesLast)
+        foreach (var last in CollectionsMarshal.AsSpan(child.EpisodesLast))
         {
             if (!child.Episodes.Exists(e => e.Decom.Value == last.Decom.Value))
             {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 
 namespace Safeguard.Interchange.Ssda903.Rules;
@@ -45,7 +46,7 @@ internal static class ChildRules
             context.Report(H, h, "LS", "MOTHER");
         }
 
-        foreach (var review in child.Reviews)
+        foreach (var review in CollectionsMarshal.AsSpan(child.Reviews))
         {
             context.Report(Ssda903Table.Reviews, review, "LS", "REVIEW", "REVIEW_CODE");
         }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 
 namespace Safeguard.Interchange.Ssda903.Rules;
@@ -18,7 +19,7 @@ internal static class EpisodeRules
     public static Action<Ssda903Child, Ssda903RuleContext> CodeValid(Func<Ssda903Episode, string?> value, FrozenSet<string> codes, bool blankIsInvalid, string field) =>
         (child, context) =>
         {
-            foreach (var episode in child.Episodes)
+            foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
             {
                 var code = value(episode);
                 if (code is null ? blankIsInvalid : !codes.Contains(code))
@@ -32,7 +33,7 @@ internal static class EpisodeRules
     public static Action<Ssda903Child, Ssda903RuleContext> Each(Func<Ssda903Episode, Ssda903Child, Ssda903RuleContext, bool> fires, params string[] fields) =>
         (child, context) =>
         {
-            foreach (var episode in child.Episodes)
+            foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
             {
                 if (fires(episode, child, context))
                 {
@@ -109,12 +110,12 @@ internal static class EpisodeRules
     public static void PreviouslyAdopted(Ssda903Child child, Ssda903RuleContext context)
     {
         var adopted = false;
-        foreach (var episode in child.EpisodesLast)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.EpisodesLast))
         {
             adopted |= In(episode.Rec, "E11", "E12");
         }
 
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (adopted)
             {
@@ -155,7 +156,7 @@ internal static class EpisodeRules
     public static void CategoryOfNeedChanged(Ssda903Child child, Ssda903RuleContext context)
     {
         string? periodCin = null;
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (episode.Rne == "S")
             {
@@ -230,7 +231,7 @@ internal static class EpisodeRules
     {
         var days = 0;
         Ssda903Episode? last = null;
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (episode.Ls == "V3" && episode.Decom.Value is { } start)
             {
@@ -254,7 +255,7 @@ internal static class EpisodeRules
     {
         var v3 = false;
         var v4 = false;
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             v3 |= episode.Ls == "V3";
             v4 |= episode.Ls == "V4";
@@ -262,7 +263,7 @@ internal static class EpisodeRules
 
         if (v3 && v4)
         {
-            foreach (var episode in child.Episodes)
+            foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
             {
                 if (IsRespite(episode))
                 {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 
@@ -10,7 +11,7 @@ internal static partial class HeaderRules
 
     public static void SexValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Sex is null || !Ssda903Schema.Sex.Contains(h.Sex))
             {
@@ -21,7 +22,7 @@ internal static partial class HeaderRules
 
     public static void DobValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Dob.Missing)
             {
@@ -32,7 +33,7 @@ internal static partial class HeaderRules
 
     public static void EthnicValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Ethnic is null || !Ssda903Schema.Ethnic.Contains(h.Ethnic))
             {
@@ -43,7 +44,7 @@ internal static partial class HeaderRules
 
     public static void UascFlagValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.HasUascColumn && (h.Uasc is null || !Ssda903Schema.ZeroOne.Contains(h.Uasc)))
             {
@@ -54,7 +55,7 @@ internal static partial class HeaderRules
 
     public static void MotherValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Mother is not null && !Ssda903Schema.ZeroOne.Contains(h.Mother))
             {
@@ -65,7 +66,7 @@ internal static partial class HeaderRules
 
     public static void UpnValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Upn is not null && !Upn().IsMatch(h.Upn))
             {
@@ -76,7 +77,7 @@ internal static partial class HeaderRules
 
     public static void UpnPresent(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Upn is null)
             {
@@ -87,7 +88,7 @@ internal static partial class HeaderRules
 
     public static void MotherChildDobValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.MotherChildDob.Invalid)
             {
@@ -98,7 +99,7 @@ internal static partial class HeaderRules
 
     public static void MotherChildDobForMale(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.MotherChildDob.Given && h.Sex == "1")
             {
@@ -109,7 +110,7 @@ internal static partial class HeaderRules
 
     public static void BornAfterYear(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Dob.Value > context.End)
             {
@@ -121,7 +122,7 @@ internal static partial class HeaderRules
     // 351 "Child was over 25 at the start of the current collection year": past the 25th birthday on 1 April.
     public static void OverTwentyFive(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Dob.Value is { } dob && dob.AddYears(25) < context.Start)
             {
@@ -132,7 +133,7 @@ internal static partial class HeaderRules
 
     public static void MotherWithoutChildDob(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Mother == "1" && !h.MotherChildDob.Given)
             {
@@ -143,7 +144,7 @@ internal static partial class HeaderRules
 
     public static void ChildDobButNotMother(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Mother == "0" && h.MotherChildDob.Given)
             {
@@ -155,7 +156,7 @@ internal static partial class HeaderRules
     // 620 "recorded as a mother, but date of birth shows that the mother is under 11": under 11 on 1 April.
     public static void MotherUnderEleven(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Mother == "1" && h.Dob.Value is { } dob && On(dob, context.Start) < 11)
             {
@@ -166,7 +167,7 @@ internal static partial class HeaderRules
 
     public static void MotherYoungerThanChild(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.Dob.Value is { } dob && h.MotherChildDob.Value is { } childDob && dob > childDob)
             {
@@ -178,7 +179,7 @@ internal static partial class HeaderRules
     // 625: the first child's date of birth after the end of the year, or after the child ceased to be looked after.
     public static void MotherChildDobTooLate(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var h in child.Headers)
+        foreach (var h in CollectionsMarshal.AsSpan(child.Headers))
         {
             if (h.MotherChildDob.Value is not { } born)
             {
@@ -243,7 +244,7 @@ internal static partial class HeaderRules
             return;
         }
 
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (episode.Decom.Value is { } decom && Days(decom, context.End) > 7 && (episode.Dec.Value is null || episode.Dec.Value > context.End))
             {
@@ -264,7 +265,7 @@ internal static partial class HeaderRules
 
     public static void DucValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var u in child.Uasc)
+        foreach (var u in CollectionsMarshal.AsSpan(child.Uasc))
         {
             if (u.Duc.Invalid)
             {
@@ -275,7 +276,7 @@ internal static partial class HeaderRules
 
     public static void DucAfterEighteenth(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var u in child.Uasc)
+        foreach (var u in CollectionsMarshal.AsSpan(child.Uasc))
         {
             if (u.Duc.Value is { } duc && Dob(child, u.Dob) is { } dob && duc > dob.AddYears(18))
             {
@@ -292,7 +293,7 @@ internal static partial class HeaderRules
             return;
         }
 
-        foreach (var u in child.Uasc)
+        foreach (var u in CollectionsMarshal.AsSpan(child.Uasc))
         {
             if (u.Duc.Given)
             {
@@ -303,7 +304,7 @@ internal static partial class HeaderRules
 
     public static void ReviewDateValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var r in child.Reviews)
+        foreach (var r in CollectionsMarshal.AsSpan(child.Reviews))
         {
             if (r.Review.Missing)
             {
@@ -314,7 +315,7 @@ internal static partial class HeaderRules
 
     public static void ReviewCodeValid(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var r in child.Reviews)
+        foreach (var r in CollectionsMarshal.AsSpan(child.Reviews))
         {
             if (r.ReviewCode is null || !Ssda903Schema.ReviewCode.Contains(r.ReviewCode))
             {
@@ -325,7 +326,7 @@ internal static partial class HeaderRules
 
     public static void Pn0ButFourOrOver(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var r in child.Reviews)
+        foreach (var r in CollectionsMarshal.AsSpan(child.Reviews))
         {
             if (r.ReviewCode == "PN0" && r.Review.Value is { } date && Dob(child, r.Dob) is { } dob && On(dob, date) >= 4)
             {
@@ -336,7 +337,7 @@ internal static partial class HeaderRules
 
     public static void ParticipationButUnderFour(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var r in child.Reviews)
+        foreach (var r in CollectionsMarshal.AsSpan(child.Reviews))
         {
             if (In(r.ReviewCode, "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7") && r.Review.Value is { } date && Dob(child, r.Dob) is { } dob && On(dob, date) < 4)
             {

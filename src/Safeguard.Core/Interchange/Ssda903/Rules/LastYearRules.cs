@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Safeguard.Interchange.Ssda903.Rules;
 
 /// <summary>
@@ -91,7 +93,7 @@ internal static class LastYearRules
             return;
         }
 
-        foreach (var row in child.PlacedAdoption)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PlacedAdoption))
         {
             if (row.DatePlaced.Value < context.Start)
             {
@@ -108,7 +110,7 @@ internal static class LastYearRules
             return;
         }
 
-        foreach (var row in child.PlacedAdoption)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PlacedAdoption))
         {
             if (row.DatePlaced.Value < context.Start)
             {
@@ -120,14 +122,14 @@ internal static class LastYearRules
     // 561 (same date as a decision reversed last year) and 584 (an earlier date than it): after a reversal only a later, new decision can follow.
     public static Action<Ssda903Child, Ssda903RuleContext> AfterReversedDecision(bool sameDate) => (child, context) =>
     {
-        foreach (var last in child.PlacedAdoptionLast)
+        foreach (var last in CollectionsMarshal.AsSpan(child.PlacedAdoptionLast))
         {
             if (last.DatePlaced.Value is not { } reversed || !last.DatePlacedCeased.Given)
             {
                 continue;
             }
 
-            foreach (var row in child.PlacedAdoption)
+            foreach (var row in CollectionsMarshal.AsSpan(child.PlacedAdoption))
             {
                 if (row.DatePlaced.Value is { } date && (sameDate ? date == reversed : date < reversed))
                 {
@@ -145,7 +147,7 @@ internal static class LastYearRules
             return;
         }
 
-        foreach (var last in child.MissingLast)
+        foreach (var last in CollectionsMarshal.AsSpan(child.MissingLast))
         {
             if (last.Start.Value is { } start && !last.End.Given && !child.Missing.Exists(m => m.Start.Value == start))
             {
@@ -158,7 +160,7 @@ internal static class LastYearRules
     public static Action<Ssda903Child, Ssda903RuleContext> SocialWorkerOpenDiffers(Func<Ssda903SocialWorker, Ssda903SocialWorker, bool> differs, string field) => (child, context) =>
     {
         Ssda903SocialWorker? open = null;
-        foreach (var row in child.SocialWorkerLast)
+        foreach (var row in CollectionsMarshal.AsSpan(child.SocialWorkerLast))
         {
             if (!row.Dec.Given && row.Decom.Value is { } d && (open is null || d > open.Decom.Value))
             {
@@ -167,7 +169,7 @@ internal static class LastYearRules
         }
 
         Ssda903SocialWorker? first = null;
-        foreach (var row in child.SocialWorker)
+        foreach (var row in CollectionsMarshal.AsSpan(child.SocialWorker))
         {
             if (row.Decom.Value is { } d && (first is null || d < first.Decom.Value))
             {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Safeguard.Interchange.Ssda903.Rules;
 
 /// <summary>Rules on periods missing or away from placement without authorisation.</summary>
@@ -8,7 +10,7 @@ internal static class MissingRules
     public static Action<Ssda903Child, Ssda903RuleContext> Each(Func<Ssda903Missing, Ssda903Child, Ssda903RuleContext, bool> fires, params string[] fields) =>
         (child, context) =>
         {
-            foreach (var row in child.Missing)
+            foreach (var row in CollectionsMarshal.AsSpan(child.Missing))
             {
                 if (fires(row, child, context))
                 {
@@ -53,7 +55,7 @@ internal static class MissingRules
     // 580: missing on the day the child ceased to be looked after, but the reason is not E8 ("period of being looked after ceased for any other reason").
     public static void MissingWhenCeased(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var episode in child.Episodes)
+        foreach (var episode in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (!episode.EndsCare || episode.Rec == "E8" || episode.Dec.Value is not { } ceased)
             {

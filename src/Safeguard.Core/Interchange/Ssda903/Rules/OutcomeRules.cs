@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 
 namespace Safeguard.Interchange.Ssda903.Rules;
@@ -131,7 +132,7 @@ internal static class OutcomeRules
     public static Action<Ssda903Child, Ssda903RuleContext> Oc3(Func<Ssda903Oc3, Ssda903Child, Ssda903RuleContext, bool> fires, params string[] fields) =>
         (child, context) =>
         {
-            foreach (var row in child.Oc3)
+            foreach (var row in CollectionsMarshal.AsSpan(child.Oc3))
             {
                 if (fires(row, child, context))
                 {
@@ -170,12 +171,12 @@ internal static class OutcomeRules
             return;
         }
 
-        foreach (var row in child.Ad1)
+        foreach (var row in CollectionsMarshal.AsSpan(child.Ad1))
         {
             context.Report(Ssda903Table.Ad1, row, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "LS_ADOPTR", "NB_ADOPTR", "SEX_ADOPTR");
         }
 
-        foreach (var row in child.Oc3)
+        foreach (var row in CollectionsMarshal.AsSpan(child.Oc3))
         {
             context.Report(O3, row, "ACCOM", "ACTIV", "IN_TOUCH");
         }
@@ -190,7 +191,7 @@ internal static class OutcomeRules
             return;
         }
 
-        foreach (var row in child.Uasc)
+        foreach (var row in CollectionsMarshal.AsSpan(child.Uasc))
         {
             if (row.Duc.Given)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 
 namespace Safeguard.Interchange.Ssda903.Rules;
@@ -31,7 +32,7 @@ internal static class PermanenceRules
     /// <summary>A rule over each AD1 row with the child's episodes.</summary>
     public static Action<Ssda903Child, Ssda903RuleContext> Ad1(Func<Ssda903Ad1, Ssda903Child, bool> fires, params string[] fields) => (child, context) =>
     {
-        foreach (var row in child.Ad1)
+        foreach (var row in CollectionsMarshal.AsSpan(child.Ad1))
         {
             if (fires(row, child))
             {
@@ -60,7 +61,7 @@ internal static class PermanenceRules
     /// <summary>A rule over each placed-for-adoption row with the child's episodes.</summary>
     public static Action<Ssda903Child, Ssda903RuleContext> Placed(Func<Ssda903PlacedAdoption, Ssda903Child, Ssda903RuleContext, bool> fires, params string[] fields) => (child, context) =>
     {
-        foreach (var row in child.PlacedAdoption)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PlacedAdoption))
         {
             if (fires(row, child, context))
             {
@@ -81,7 +82,7 @@ internal static class PermanenceRules
     public static void EarlierDecisionNotReversed(Ssda903Child child, Ssda903RuleContext context)
     {
         DateOnly? latest = null;
-        foreach (var row in child.PlacedAdoption)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PlacedAdoption))
         {
             if (row.DatePlaced.Value is { } d && (latest is null || d > latest))
             {
@@ -89,7 +90,7 @@ internal static class PermanenceRules
             }
         }
 
-        foreach (var row in child.PlacedAdoption)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PlacedAdoption))
         {
             if (row.DatePlaced.Value < latest && !row.DatePlacedCeased.Given)
             {
@@ -102,7 +103,7 @@ internal static class PermanenceRules
     public static void PermanenceDateInvalid(Ssda903Child child, Ssda903RuleContext context)
     {
         var first = child.Episodes.Count > 0 ? child.Episodes[0].Decom.Value : null;
-        foreach (var row in child.PrevPerm)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PrevPerm))
         {
             if (row.DatePerm is not { } text)
             {
@@ -154,7 +155,7 @@ internal static class PermanenceRules
             return;
         }
 
-        foreach (var row in child.PrevPerm)
+        foreach (var row in CollectionsMarshal.AsSpan(child.PrevPerm))
         {
             if (row.PrevPerm is not null || row.LaPerm is not null || row.DatePerm is not null)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 
 namespace Safeguard.Interchange.Ssda903.Rules;
@@ -102,7 +103,7 @@ internal static class PlacementRules
     public static void TooManyHolidayPlacements(Ssda903Child child, Ssda903RuleContext context)
     {
         var starts = new List<(DateOnly Start, Ssda903Episode Episode)>();
-        foreach (var e in child.Episodes)
+        foreach (var e in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (e.Place == "T3" && e.Decom.Value is { } start)
             {
@@ -140,7 +141,7 @@ internal static class PlacementRules
     // 575: a missing period still open whose placement (the episode it started in) has ended.
     public static void MissingOpenAfterPlacementEnded(Ssda903Child child, Ssda903RuleContext context)
     {
-        foreach (var m in child.Missing)
+        foreach (var m in CollectionsMarshal.AsSpan(child.Missing))
         {
             if (m.End.Given || m.Start.Value is not { } start)
             {
@@ -148,7 +149,7 @@ internal static class PlacementRules
             }
 
             Ssda903Episode? placement = null;
-            foreach (var e in child.Episodes)
+            foreach (var e in CollectionsMarshal.AsSpan(child.Episodes))
             {
                 if (e.Decom.Value is { } from && from <= start && (e.Dec.Value is not { } to || to > start))
                 {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static Safeguard.Interchange.Ssda903.Rules.Ages;
 
 namespace Safeguard.Interchange.Ssda903.Rules;
@@ -104,7 +105,7 @@ internal static class ReferenceRules
     /// <summary>A rule over each episode with a URN that Ofsted's register has.</summary>
     public static Action<Ssda903Child, Ssda903RuleContext> Registered(Func<Ssda903Episode, Ssda903Provider, Ssda903RuleContext, bool> fires, params string[] fields) => (child, context) =>
     {
-        foreach (var e in child.Episodes)
+        foreach (var e in CollectionsMarshal.AsSpan(child.Episodes))
         {
             if (e.Urn is { } urn && context.Reference.Providers is { } providers && providers.TryGetValue(urn, out var provider) && fires(e, provider, context))
             {

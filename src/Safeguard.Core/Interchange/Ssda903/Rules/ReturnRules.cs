@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Safeguard.Interchange.Ssda903.Rules;
 
 /// <summary>The integrity checks (INT), last year's episodes (502, 503, NoE) and social worker episodes.</summary>
@@ -12,7 +14,7 @@ internal static class ReturnRules
             return;
         }
 
-        foreach (var row in rows(child))
+        foreach (var row in CollectionsMarshal.AsSpan(rows(child)))
         {
             context.Report(table, row, "CHILD");
         }
@@ -27,7 +29,7 @@ internal static class ReturnRules
             return;
         }
 
-        foreach (var row in rows(child))
+        foreach (var row in CollectionsMarshal.AsSpan(rows(child)))
         {
             if (dob(row).Value is { } d && d != header)
             {
@@ -43,7 +45,7 @@ internal static class ReturnRules
             return;
         }
 
-        foreach (var row in child.Uasc)
+        foreach (var row in CollectionsMarshal.AsSpan(child.Uasc))
         {
             if (row.Sex is not null && row.Sex != sex)
             {
@@ -109,7 +111,7 @@ internal static class ReturnRules
 
     public static Action<Ssda903Child, Ssda903RuleContext> SocialWorker(Func<Ssda903SocialWorker, bool> fires, params string[] fields) => (child, context) =>
     {
-        foreach (var row in child.SocialWorker)
+        foreach (var row in CollectionsMarshal.AsSpan(child.SocialWorker))
         {
             if (fires(row))
             {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Safeguard.Interchange.Ssda903.Rules;
 
 /// <summary>
@@ -16,7 +18,7 @@ internal static class SocialWorkerRules
     private static Ssda903SocialWorker? Earliest(Ssda903Child child)
     {
         Ssda903SocialWorker? first = null;
-        foreach (var row in child.SocialWorker)
+        foreach (var row in CollectionsMarshal.AsSpan(child.SocialWorker))
         {
             if (row.Decom.Value is { } d && (first is null || d < first.Decom.Value))
             {
@@ -30,7 +32,7 @@ internal static class SocialWorkerRules
     private static Ssda903SocialWorker? Latest(Ssda903Child child)
     {
         Ssda903SocialWorker? last = null;
-        foreach (var row in child.SocialWorker)
+        foreach (var row in CollectionsMarshal.AsSpan(child.SocialWorker))
         {
             if (row.Decom.Value is { } d && (last is null || d >= last.Decom.Value))
             {
@@ -53,7 +55,7 @@ internal static class SocialWorkerRules
     /// <summary>A rule reporting each social worker episode for which <paramref name="fires"/> holds.</summary>
     public static Action<Ssda903Child, Ssda903RuleContext> Each(Func<Ssda903SocialWorker, Ssda903RuleContext, bool> fires, params string[] fields) => (child, context) =>
     {
-        foreach (var row in child.SocialWorker)
+        foreach (var row in CollectionsMarshal.AsSpan(child.SocialWorker))
         {
             if (fires(row, context))
             {

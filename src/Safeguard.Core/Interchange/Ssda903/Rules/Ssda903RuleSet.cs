@@ -124,7 +124,9 @@ public sealed class Ssda903RuleSet
 public sealed class Ssda903RuleContext
 {
     private readonly Action<Ssda903Issue> _sink;
-    private Ssda903RuleDefinition _rule = null!;
+    private readonly bool[] _has;
+    private Ssda903RuleDefinition[] _definitions = [];
+    private int _rule;
     private string? _child;
     private Ssda903Child? _oc2FactsChild;
     private OutcomeRules.Oc2Facts[] _oc2Facts = [];
@@ -138,6 +140,11 @@ public sealed class Ssda903RuleContext
         Collection = collection;
         Return = data;
         _sink = sink;
+        _has = new bool[Enum.GetValues<Ssda903Table>().Max(t => (int)t) + 1];
+        foreach (var table in data.Files.Keys)
+        {
+            _has[(int)table] = true;
+        }
     }
 
     public CinCollection Collection { get; }
@@ -154,18 +161,28 @@ public sealed class Ssda903RuleContext
     /// <summary>31 March: the last day of the collection year.</summary>
     public DateOnly End => Collection.ReferenceDate;
 
-    public bool Has(Ssda903Table table) => Return.Has(table);
+    public bool Has(Ssda903Table table) => _has[(int)table];
 
     /// <summary>Reports the current rule against a row of the current child.</summary>
     public void Report(Ssda903Table table, Ssda903Row row, params string[] fields)
     {
         ArgumentNullException.ThrowIfNull(row);
-        _sink(new Ssda903Issue(_rule.Code, _rule.Message, Ssda903Schema.Table(table).Name, Return.Files.GetValueOrDefault(table), row.Line, _child, fields));
+        var rule = _definitions[_rule];
+        _sink(new Ssda903Issue(rule.Code, rule.Message, Ssda903Schema.Table(table).Name, Return.Files.GetValueOrDefault(table), row.Line, _child, fields));
     }
 
-    internal void Enter(Ssda903RuleDefinition rule, Ssda903Child child)
+    /// <summary>The rules to be run, in order: <see cref="Rule"/> names one of them by its place.</summary>
+    internal void Use(Ssda903RuleDefinition[] definitions) => _definitions = definitions;
+
+    /// <summary>The place in the <see cref="Use">rules</see> of the rule now running (a number, not a reference: it is set for every rule and child).</summary>
+    internal int Rule
     {
-        _rule = rule;
+        set => _rule = value;
+    }
+
+    /// <summary>The child the rules now run on.</summary>
+    internal void Enter(Ssda903Child child)
+    {
         _child = child.Id;
         if (!ReferenceEquals(child, _oc2FactsChild))
         {
