@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check and test of the solution: the format check, one build, then each test project with
-# a throwaway PostgreSQL cluster and Debian's Chromium. Ends with the line "N passed, N failed".
+# Runs every check and test of the solution: the format check, one build, the native validator's publish,
+# then each test project with a throwaway PostgreSQL cluster and Debian's Chromium. Ends with the line "N passed, N failed".
 # See docs/testing.md.
 set -uo pipefail
 
@@ -81,6 +81,16 @@ if ! dotnet build Safeguard.slnx -c "$CONFIGURATION" -nologo; then
     echo "test.sh: BUILD FAILED." >&2
     failed_checks+=("build")
     build_ok=no
+fi
+
+# --- Native validator -------------------------------------------------------------------------------
+# safeguard-validate compiled ahead of time (ADR 0096): a trim or AOT warning fails the publish. The Cli tests run
+# the executable published here (and publish it themselves only when it is missing), so an old one is removed first.
+step "Publish the native validator (safeguard-validate) to artifacts/native"
+rm -f "$ROOT/artifacts/native/safeguard-validate"
+if ! dotnet publish src/Safeguard.Validate -c "$CONFIGURATION" -r linux-x64 -o "$ROOT/artifacts/native" -nologo; then
+    echo "test.sh: NATIVE VALIDATOR PUBLISH FAILED (trim and AOT warnings are errors)." >&2
+    failed_checks+=("native validator publish")
 fi
 
 # --- Tests -------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Safeguard.Cli.Interchange;
 using Safeguard.Interchange.Cin;
 
 namespace Safeguard.Cli.Commands;
@@ -131,8 +132,7 @@ public static class CinCommands
     /// The command's output as a stream: the process's standard output itself (buffered here, as the console's
     /// writer flushes every write), or, when the output is another writer (in tests), a stream onto it.
     /// </summary>
-    internal static Stream StandardOutput(TextWriter writer) =>
-        ReferenceEquals(writer, Console.Out) ? new BufferedStream(Console.OpenStandardOutput(), 1 << 16) : new TextWriterStream(writer);
+    internal static Stream StandardOutput(TextWriter writer) => CommandOutput.StandardOutput(writer);
 
     private static void Cleanup(string? tempPath)
     {
@@ -188,39 +188,6 @@ public static class CinCommands
             CommandSupport.WriteTableAsync(writer, _page).GetAwaiter().GetResult();
             _page.Clear();
         }
-    }
-
-    /// <summary>A write-only stream of UTF-8 onto a text writer.</summary>
-    private sealed class TextWriterStream(TextWriter writer) : Stream
-    {
-        private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
-            var written = _decoder.GetChars(buffer, chars, flush: false);
-            writer.Write(chars, 0, written);
-        }
-
-        public override void Flush() => writer.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>A progress bar on standard error, drawn only when it is a terminal.</summary>

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Safeguard.Calendar;
+using Safeguard.Cli.Interchange;
 using Safeguard.Common;
 using Safeguard.Persistence;
 
@@ -24,46 +25,21 @@ internal static partial class CommandSupport
             return CommandRunner.Success;
         });
 
-    /// <summary>As above, for a verb that chooses its own exit code (its output is written whatever the code).</summary>
+    /// <summary>
+    /// As above, for a verb that chooses its own exit code (its output is written whatever the code). Besides the
+    /// refused input of <see cref="CommandOutput.SetOutputAction"/>, a configuration, database or concurrency problem
+    /// is reported on the error writer with exit code 1.
+    /// </summary>
     public static void SetOutputAction(this Command command, Func<ParseResult, TextWriter, CancellationToken, Task<int>> action) =>
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var output = new StringWriter(CultureInfo.InvariantCulture);
-            int exitCode;
-            try
-            {
-                exitCode = await action(parseResult, output, cancellationToken);
-            }
-            catch (ArgumentException ex)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(ex.Message);
-                return CommandRunner.BadInput;
-            }
-            catch (SafeguardValidationException ex)
-            {
-                foreach (var problem in ex.Problems)
-                {
-                    await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.IsNullOrEmpty(problem.Field) ? problem.Message : $"{problem.Field}: {problem.Message}");
-                }
+        CommandOutput.SetOutputAction(command, action, Refusal);
 
-                return CommandRunner.BadInput;
-            }
-            catch (Exception ex) when (ex is SafeguardConfigurationException or DatabaseUnavailableException or ConcurrencyConflictException)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(ex.Message);
-                return CommandRunner.BadInput;
-            }
-            catch (Exception ex) when (ex is DbException || ex.InnerException is DbException)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(
-                    $"Safeguard could not use its database ({DescribeDatabase(parseResult)}): {ex.GetBaseException().Message}");
-                return CommandRunner.BadInput;
-            }
-
-            // Written only when the whole verb ran, so a refused input prints nothing on the output.
-            await parseResult.InvocationConfiguration.Output.WriteAsync(output.ToString());
-            return exitCode;
-        });
+    private static string[]? Refusal(ParseResult parseResult, Exception ex) => ex switch
+    {
+        SafeguardConfigurationException or DatabaseUnavailableException or ConcurrencyConflictException => [ex.Message],
+        DbException or { InnerException: DbException } =>
+            [$"Safeguard could not use its database ({DescribeDatabase(parseResult)}): {ex.GetBaseException().Message}"],
+        _ => null,
+    };
 
     /// <summary>A required date argument in the form yyyy-mm-dd.</summary>
     public static Argument<DateOnly> DateArgument(string name, string description) => new(name)
@@ -203,20 +179,7 @@ internal static partial class CommandSupport
         })]);
 
     /// <summary>Writes rows as columns separated by two spaces; the last column is not padded.</summary>
-    public static async Task WriteTableAsync(TextWriter output, IReadOnlyList<string[]> rows)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            var cells = row.Select((cell, c) => c == row.Length - 1 ? cell : cell.PadRight(widths[c]));
-            await output.WriteLineAsync(string.Join("  ", cells));
-        }
-    }
+    public static Task WriteTableAsync(TextWriter output, IReadOnlyList<string[]> rows) => CommandOutput.WriteTableAsync(output, rows);
 
     [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();

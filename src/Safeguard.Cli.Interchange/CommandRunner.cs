@@ -1,5 +1,6 @@
 using System.CommandLine;
 
+// The runner keeps the namespace it had in the CLI, so the commands and their tests name it as before.
 namespace Safeguard.Cli;
 
 /// <summary>
