@@ -7,7 +7,8 @@ namespace Safeguard.Cli.Tests;
 /// <summary>
 /// The native <c>safeguard-validate</c> (src/Safeguard.Validate, ADR 0096) as its users run it: the executable at
 /// <c>artifacts/native/safeguard-validate</c> in the checkout (<c>SAFEGUARD_NATIVE_VALIDATOR</c> names another), published
-/// there first when it is missing, once for all the tests of the run. A failed publish fails the tests that need it.
+/// there first when it is missing or older than the validation code the tests were built with, once for all the tests of
+/// the run. A failed publish fails the tests that need it.
 /// </summary>
 internal static class NativeValidator
 {
@@ -65,7 +66,7 @@ internal static class NativeValidator
             ?? throw new DirectoryNotFoundException($"No checkout found above {AppContext.BaseDirectory}.");
         var folder = Path.Combine(root, "artifacts", "native");
         var executable = Path.Combine(folder, "safeguard-validate");
-        if (File.Exists(executable))
+        if (File.Exists(executable) && File.GetLastWriteTimeUtc(executable) >= NewestValidationCode())
         {
             return executable;
         }
@@ -101,4 +102,8 @@ internal static class NativeValidator
 
         return executable;
     }
+
+    /// <summary>When the validation code these tests were built with was built: an executable published before it is out of date, and is published again.</summary>
+    private static DateTime NewestValidationCode() =>
+        ((string[])["Safeguard.Core.dll", "Safeguard.Cli.Interchange.dll"]).Max(name => File.GetLastWriteTimeUtc(Path.Combine(AppContext.BaseDirectory, name)));
 }
