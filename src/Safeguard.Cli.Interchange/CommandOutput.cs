@@ -71,6 +71,43 @@ public static class CommandOutput
     public static Stream StandardOutput(TextWriter writer) =>
         ReferenceEquals(writer, Console.Out) ? new BufferedStream(Console.OpenStandardOutput(), 1 << 16) : new TextWriterStream(writer);
 
+    /// <summary>
+    /// Writes a report as it is made, never holding it: to a temporary file beside <paramref name="target"/>, moved into
+    /// place only when <paramref name="write"/> completes and deleted when it fails (so a target is either the whole
+    /// report or untouched); or, with no target, straight to <paramref name="output"/> (not the verb's buffered writer,
+    /// which would hold it all), where the report's own last line or closing bracket says it is complete.
+    /// </summary>
+    public static async Task<T> WriteReportAsync<T>(FileInfo? target, TextWriter output, Func<Stream, Task<T>> write)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(write);
+        var tempPath = target is null ? null : Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Environment.ProcessId}.partial");
+        try
+        {
+            T result;
+            await using (var stream = tempPath is null ? StandardOutput(output) : new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                result = await write(stream);
+            }
+
+            if (tempPath is not null)
+            {
+                File.Move(tempPath, target!.FullName, overwrite: true);
+            }
+
+            return result;
+        }
+        catch
+        {
+            if (tempPath is not null && File.Exists(tempPath))
+            {
+                File.Delete(tempPath);
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Writes rows as columns separated by two spaces; the last column is not padded.</summary>
     public static async Task WriteTableAsync(TextWriter output, IReadOnlyList<string[]> rows)
     {

@@ -90,11 +90,10 @@ public static class Ssda903ValidateCommand
             }
 
             var reference = ReadReference(parseResult.GetValue(postcodes), parseResult.GetValue(providers), parseResult.GetValue(la));
-            var tempPath = target is null ? null : Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Environment.ProcessId}.partial");
             Ssda903ValidationSummary summary;
             try
             {
-                await using (var stream = target is null ? CommandOutput.StandardOutput(parseResult.InvocationConfiguration.Output) : new FileStream(tempPath!, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                summary = await CommandOutput.WriteReportAsync(target, parseResult.InvocationConfiguration.Output, stream =>
                 {
                     using var textWriter = formatName is "csv" or "table" ? new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" } : null;
                     using IIssueWriter issueWriter = formatName switch
@@ -104,7 +103,7 @@ public static class Ssda903ValidateCommand
                         "xlsx" => workbookWriter!(stream),
                         _ => new TableIssueWriter(textWriter!),
                     };
-                    summary = Ssda903Validator.Validate(files, year, reference, issueWriter.Write, cancellationToken);
+                    var summary = Ssda903Validator.Validate(files, year, reference, issueWriter.Write, cancellationToken);
                     issueWriter.Complete(summary.Totals);
                     if (formatName == "table")
                     {
@@ -116,22 +115,12 @@ public static class Ssda903ValidateCommand
                     }
 
                     textWriter?.Flush();
-                }
-
-                if (tempPath is not null)
-                {
-                    File.Move(tempPath, target!.FullName, overwrite: true);
-                }
+                    return Task.FromResult(summary);
+                });
             }
             catch (Ssda903UnreadableException ex)
             {
-                Cleanup(tempPath);
                 throw new ArgumentException(ex.Message, ex);
-            }
-            catch
-            {
-                Cleanup(tempPath);
-                throw;
             }
 
             if (target is not null)
@@ -191,14 +180,6 @@ public static class Ssda903ValidateCommand
     {
         using var reader = File.OpenText(file.FullName);
         return read(file.Name, reader);
-    }
-
-    private static void Cleanup(string? tempPath)
-    {
-        if (tempPath is not null && File.Exists(tempPath))
-        {
-            File.Delete(tempPath);
-        }
     }
 
     /// <summary>The issues as a table, page by page, then the count of each rule.</summary>

@@ -66,15 +66,12 @@ public static class CinCommands
             var options = new CinReaderOptions { Collection = parseResult.GetValue(collection) is { } name ? CinCollection.Parse(name) : null };
             var calendar = await services.Calendar(parseResult, cancellationToken);
 
-            // Issues are written as they are found, never held: to a temporary file beside the target, moved into
-            // place only when the run completes; or straight to the invocation's output (not the verb's buffered
-            // writer, which would hold them all), whose last line (table, csv) or closing bracket (json) says the
-            // report is complete.
-            var tempPath = target is null ? null : Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Environment.ProcessId}.partial");
+            // Issues are written as they are found, never held (see CommandOutput.WriteReportAsync): the table's and
+            // CSV's last line, or the JSON's closing bracket, says the report is complete.
             CinValidationSummary summary;
             try
             {
-                await using (var stream = target is null ? StandardOutput(parseResult.InvocationConfiguration.Output) : new FileStream(tempPath!, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                summary = await CommandOutput.WriteReportAsync(target, parseResult.InvocationConfiguration.Output, async stream =>
                 {
                     using var textWriter = formatName is "csv" or "table" ? new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" } : null;
                     using ICinIssueWriter issueWriter = formatName switch
@@ -86,7 +83,7 @@ public static class CinCommands
                     };
                     await using var input = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
                     using var progress = ProgressBar.ForTerminal(error, input.Length);
-                    summary = new CinValidator(calendar).Validate(input, path.Name, options, issueWriter.Write, progress is null ? null : progress.Report, cancellationToken);
+                    var summary = new CinValidator(calendar).Validate(input, path.Name, options, issueWriter.Write, progress is null ? null : progress.Report, cancellationToken);
                     issueWriter.Complete(summary);
                     if (target is null && formatName == "csv")
                     {
@@ -95,22 +92,12 @@ public static class CinCommands
                     }
 
                     textWriter?.Flush();
-                }
-
-                if (tempPath is not null)
-                {
-                    File.Move(tempPath, target!.FullName, overwrite: true);
-                }
+                    return summary;
+                });
             }
             catch (CinUnreadableException ex)
             {
-                Cleanup(tempPath);
                 throw new ArgumentException(ex.Message, ex);
-            }
-            catch
-            {
-                Cleanup(tempPath);
-                throw;
             }
 
             if (target is not null)
@@ -127,20 +114,6 @@ public static class CinCommands
 
     private static string Totals(CinValidationSummary summary) =>
         $"{summary.Children:N0} children checked against the {summary.Collection.Name} rules: {summary.Errors:N0} errors, {summary.Queries:N0} queries";
-
-    /// <summary>
-    /// The command's output as a stream: the process's standard output itself (buffered here, as the console's
-    /// writer flushes every write), or, when the output is another writer (in tests), a stream onto it.
-    /// </summary>
-    internal static Stream StandardOutput(TextWriter writer) => CommandOutput.StandardOutput(writer);
-
-    private static void Cleanup(string? tempPath)
-    {
-        if (tempPath is not null && File.Exists(tempPath))
-        {
-            File.Delete(tempPath);
-        }
-    }
 
     /// <summary>The issues as a table, then a summary by rule and the totals.</summary>
     private sealed class TableIssueWriter(TextWriter writer) : ICinIssueWriter

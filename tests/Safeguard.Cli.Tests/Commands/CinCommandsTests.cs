@@ -156,6 +156,20 @@ public sealed class CinCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_truncated_file_leaves_the_report_file_given_as_it_was_and_no_partial_file()
+    {
+        var target = Path.Combine(_folder, "issues.csv");
+        File.WriteAllText(target, "the last report\n");
+
+        var result = await CliHarness.RunAsync(["cin", "validate", WriteCensus(3, t => t[..(t.Length / 2)]), "--format", "csv", "-o", target]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("truncated", result.Error, StringComparison.Ordinal);
+        Assert.Equal("the last report\n", File.ReadAllText(target));
+        Assert.Empty(Directory.EnumerateFiles(_folder, "*.partial"));
+    }
+
+    [Fact]
     public async Task A_missing_file_and_an_unknown_collection_are_refused()
     {
         Assert.Contains("no such file", (await CliHarness.RunAsync(["cin", "validate", Path.Combine(_folder, "nope.xml")])).Error, StringComparison.Ordinal);

@@ -134,5 +134,25 @@ public sealed class Ssda903CommandsTests : IDisposable
         Assert.Contains("None of the files is a table of the SSDA903 return", none.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_run_that_fails_leaves_the_file_given_as_it_was_and_no_partial_file()
+    {
+        var target = Path.Combine(_folder, "issues.csv");
+        File.WriteAllText(target, "the last report\n");
+        File.WriteAllText(Path.Combine(_folder, "notes.csv"), "NAME,AGE\n");
+
+        var refused = await CliHarness.RunAsync(["ssda903", "validate", Path.Combine(_folder, "notes.csv"), "--format", "csv", "-o", target]);
+
+        Assert.Equal(CommandRunner.BadInput, refused.ExitCode);
+        Assert.Contains("None of the files is a table of the SSDA903 return", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("the last report\n", File.ReadAllText(target));
+        Assert.Empty(Directory.EnumerateFiles(_folder, "*.partial"));
+
+        var written = await CliHarness.RunAsync(["ssda903", "validate", WriteValidReturn(), "--format", "csv", "-o", target]);
+        Assert.Equal(0, written.ExitCode);
+        Assert.Equal("rule,severity,message,table,childId,fields,line", File.ReadLines(target).First());
+        Assert.Empty(Directory.EnumerateFiles(_folder, "*.partial"));
+    }
+
     private static string[] Columns(string line) => line.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
